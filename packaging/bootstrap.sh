@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Set up Ruth Annotator on a fresh Debian/Ubuntu machine that has only Python 3.11+, then
+#   bash packaging/bootstrap.sh app    install and open the app on the sample project
+#   bash packaging/bootstrap.sh test   install the test tools and run the whole test suite
+# It installs the system libraries Qt needs (apt, as root or through sudo), creates .venv
+# beside this checkout and installs the project into it. Running it again is quick.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mode="${1:-app}"; shift || true
+PY="${PYTHON:-python3}"
+
+# Libraries the Qt wheels load (xcb for a real window, EGL/GL, fonts, keyboard maps), plus
+# Xvfb and a colour emoji font so headless tests and screenshots draw like a desktop.
+QT_DEBS="libgl1 libegl1 libglib2.0-0 libfontconfig1 libfreetype6 libdbus-1-3 libxkbcommon0
+ libxkbcommon-x11-0 libxcb1 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0
+ libxcb-render-util0 libxcb-shape0 libxcb-randr0 libxcb-xinerama0 libxcb-xfixes0 libxcb-xkb1
+ libx11-xcb1 libxrender1 libxi6 libsm6 libice6 fonts-dejavu-core fonts-noto-color-emoji"
+[ "$mode" = test ] && QT_DEBS="$QT_DEBS xvfb xauth"
+
+missing=()
+if command -v dpkg-query >/dev/null 2>&1; then
+  for pkg in $QT_DEBS; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" \
+      || missing+=("$pkg")
+  done
+fi
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Installing system libraries for Qt: ${missing[*]}"
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends \
+    "${missing[@]}" >/dev/null
+fi
+
+if [ ! -x .venv/bin/python ]; then
+  "$PY" -m venv .venv || { echo "python3 -m venv failed: install python3-venv"; exit 1; }
+fi
+.venv/bin/python -m pip install -q --upgrade pip >/dev/null
+if [ "$mode" = test ]; then
+  .venv/bin/python -m pip install -q -e ".[test]"
+  export QT_QPA_PLATFORM=offscreen
+  .venv/bin/ruff check ruth_annotator tests benchmarks packaging
+  .venv/bin/lint-imports
+  exec .venv/bin/python -m pytest "$@"
+else
+  .venv/bin/python -m pip install -q -e .
+  exec .venv/bin/ruth-annotator "$@"
+fi

@@ -1,0 +1,97 @@
+"""The click group, shared options, progress bars and the one-line error handling."""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import click
+
+from ruth_annotator import __version__
+from ruth_annotator.errors import RuthError
+from ruth_annotator.tasks import Cancelled, Task
+
+
+class RuthGroup(click.Group):
+    """Turns RuthError (and Ctrl+C) into one line on stderr and exit status 1."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except RuthError as e:
+            click.echo(f"Error: {e}", err=True)
+            sys.exit(1)
+        except (Cancelled, KeyboardInterrupt):
+            click.echo("Cancelled; nothing was changed.", err=True)
+            sys.exit(130)
+
+
+@click.group(cls=RuthGroup, invoke_without_command=True,
+             context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="ruth-annotator")
+@click.pass_context
+def main(ctx: click.Context) -> None:
+    """Ruth Annotator: annotate entities, quotations and speakers in news articles.
+
+    With no command, opens the annotation window on your default project, which is
+    created with a sample article on the first start.
+    """
+    if ctx.invoked_subcommand is None:
+        from ruth_annotator.cli.project_commands import open_gui
+
+        open_gui(None)
+
+
+def project_argument(create: bool = False) -> Callable:
+    """The PROJECT argument every command takes (a `.ruth` SQLite file)."""
+    return click.argument(
+        "project",
+        type=click.Path(dir_okay=False, path_type=Path, exists=not create),
+    )
+
+
+def annotator_option(f: Callable) -> Callable:
+    return click.option(
+        "--annotator", metavar="NAME",
+        help="Whose layer to read or write (default: your annotator name).",
+    )(f)
+
+
+def progress_task(label: str) -> tuple[Task, Callable[[], None]]:
+    """A Task that draws a click progress bar on stderr; call the second value to finish."""
+    state: dict = {"bar": None, "done": 0}
+
+    def progress(done: int, total: int) -> None:
+        if total <= 0:
+            return
+        if state["bar"] is None:
+            state["bar"] = click.progressbar(length=total, label=label, file=sys.stderr,
+                                             show_pos=True)
+            state["bar"].__enter__()
+        bar = state["bar"]
+        step = min(done, total) - state["done"]
+        if step > 0:
+            bar.update(step)
+            state["done"] += step
+
+    def finish() -> None:
+        if state["bar"] is not None:
+            state["bar"].__exit__(None, None, None)
+
+    return Task(progress=progress), finish
+
+
+def with_progress(label: str):
+    """Decorator: pass a progress Task as `task` and close the bar however the call ends."""
+    def decorate(f: Callable) -> Callable:
+        @functools.wraps(f)
+        def wrapper(*args, **kwargs):
+            task, finish = progress_task(label)
+            try:
+                return f(*args, task=task, **kwargs)
+            finally:
+                finish()
+        return wrapper
+    return decorate

@@ -1,0 +1,103 @@
+"""Commands on a project as a whole: open the GUI, import, export, stats."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from ruth_annotator.cli.common import annotator_option, main, project_argument, with_progress
+from ruth_annotator.formats import registry
+from ruth_annotator.formats.pipeline import export_project, import_paths
+from ruth_annotator.formats.registry import ExportOptions
+from ruth_annotator.store import Project
+
+
+def open_gui(project: Path | None) -> None:
+    """Start the window (imported here so that the rest of the CLI never loads Qt)."""
+    from ruth_annotator.gui.app import run
+
+    raise SystemExit(run(project))
+
+
+@main.command()
+@click.argument("project", required=False,
+                type=click.Path(dir_okay=False, path_type=Path))
+def gui(project: Path | None) -> None:
+    """Open the annotation window on PROJECT (created with the sample if it is new)."""
+    open_gui(project)
+
+
+@main.command("import")
+@project_argument(create=True)
+@click.argument("paths", nargs=-1, required=True,
+                type=click.Path(exists=True, path_type=Path))
+@click.option("--format", "fmt", metavar="NAME",
+              help="Input format (detected from the files when left out).")
+@click.option("--skip-bad", is_flag=True,
+              help="Import the good files and lines and list the bad ones, "
+                   "instead of importing nothing.")
+@annotator_option
+@with_progress("Importing")
+def import_(project: Path, paths: tuple[Path, ...], fmt: str | None, skip_bad: bool,
+            annotator: str | None, task) -> None:
+    """Import articles into PROJECT (created if missing): .txt files or folders, JSONL, and
+    the other formats in `ruth-annotator formats`."""
+    with Project.open(project, annotator, create=True) as proj:
+        result = import_paths(proj, paths, fmt, skip_bad=skip_bad, task=task)
+    for problem in result.problems:
+        click.echo(f"Skipped: {problem}", err=True)
+    click.echo(result.summary())
+
+
+@main.command()
+@project_argument()
+@click.option("--format", "fmt", default="jsonl", show_default=True, metavar="NAME",
+              help="Output format (see `ruth-annotator formats`).")
+@click.option("--output", "-o", required=True, type=click.Path(path_type=Path),
+              help="File (or folder, for folder formats) to write.")
+@click.option("--include-suggestions", is_flag=True,
+              help="Also write suggestions nobody has decided on yet (status 'proposed').")
+@click.option("--annotators", metavar="A,B", help="Only these annotators' layers.")
+@with_progress("Exporting")
+def export(project: Path, fmt: str, output: Path, include_suggestions: bool,
+           annotators: str | None, task) -> None:
+    """Export PROJECT's annotations (accepted ones, unless --include-suggestions)."""
+    options = ExportOptions(
+        include_suggestions=include_suggestions,
+        annotators=[a.strip() for a in annotators.split(",")] if annotators else None,
+    )
+    with Project.open(project) as proj:
+        report = export_project(proj, fmt, output, options, task)
+    for item in report.lost:
+        click.echo(f"Not carried by {fmt}: {item}", err=True)
+    click.echo(f"{report.summary()} to {output}")
+
+
+@main.command()
+@project_argument()
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+def stats(project: Path, as_json: bool) -> None:
+    """Documents, annotations by kind and status, and progress per annotator."""
+    with Project.open(project) as proj:
+        figures = proj.stats()
+    if as_json:
+        click.echo(json.dumps(figures, indent=2, sort_keys=True))
+        return
+    click.echo(f"Documents: {figures['documents']}")
+    for kind, by_status in sorted(figures["annotations"].items()):
+        parts = ", ".join(f"{n} {status}" for status, n in sorted(by_status.items()))
+        click.echo(f"{kind.capitalize()}s: {parts}")
+    for annotator, per in sorted(figures["annotators"].items()):
+        done = per.get("done", 0)
+        counts = ", ".join(f"{per.get(k, 0)} {k}s" for k in ("mention", "quote", "entity"))
+        click.echo(f"Annotator {annotator}: {done} document(s) done; {counts} accepted")
+
+
+@main.command("formats")
+def list_formats() -> None:
+    """The formats you can import and export, and what each can carry."""
+    for fmt in registry.formats():
+        ways = "/".join(w for w, f in (("import", fmt.reader), ("export", fmt.writer)) if f)
+        click.echo(f"{fmt.name:14} {ways:14} {fmt.description}")

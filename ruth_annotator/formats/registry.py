@@ -1,0 +1,112 @@
+"""One registry of formats: each module declares what it reads and writes and what it can
+carry, and the CLI, the GUI export dialog and auto-detection all ask here.
+
+Format modules are imported lazily so that a format whose optional library is missing
+(spaCy) costs nothing until someone asks for it, and then says what to install.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ruth_annotator.errors import InputError, RuthError
+from ruth_annotator.model.records import ParsedRecord
+
+#: Built-in format modules, in the order auto-detection tries them.
+BUILTIN_MODULES = ["jsonl", "text"]
+
+#: What an annotation model holds; each format says which of these it can carry.
+FEATURES = frozenset({"entities", "mentions", "quotes", "speakers", "cues", "addressees",
+                      "nesting", "segments", "status", "annotators", "metadata"})
+
+
+@dataclass
+class ExportOptions:
+    """Choices the user makes in the export dialog or on the command line."""
+
+    include_suggestions: bool = False
+    annotators: list[str] | None = None
+    split: tuple[float, float, float] | None = None
+    seed: int = 0
+
+
+@dataclass
+class ExportReport:
+    """What an export wrote, and what the format could not carry (never dropped silently)."""
+
+    documents: int = 0
+    annotations: int = 0
+    lost: list[str] = field(default_factory=list)
+    files: list[Path] = field(default_factory=list)
+
+    def summary(self) -> str:
+        text = f"{self.documents} document(s), {self.annotations} annotation(s) written"
+        if self.lost:
+            text += f"; {len(self.lost)} item(s) the format cannot carry (see the report)"
+        return text
+
+
+Reader = Callable[[Path], Iterator[ParsedRecord]]
+Writer = Callable[[Iterable[dict], Path, ExportOptions, ExportReport], None]
+
+
+@dataclass(frozen=True)
+class Format:
+    name: str
+    description: str
+    extensions: tuple[str, ...] = ()
+    reader: Reader | None = None
+    writer: Writer | None = None
+    carries: frozenset[str] = frozenset()
+    folder: bool = False
+    detect: Callable[[Path], bool] | None = None
+
+
+_FORMATS: dict[str, Format] = {}
+_loaded = False
+
+
+def register(fmt: Format) -> Format:
+    unknown = fmt.carries - FEATURES
+    if unknown:
+        raise ValueError(f"format {fmt.name} declares unknown features {sorted(unknown)}")
+    _FORMATS[fmt.name] = fmt
+    return fmt
+
+
+def _load() -> None:
+    global _loaded
+    if not _loaded:
+        _loaded = True
+        for module in BUILTIN_MODULES:
+            importlib.import_module(f"ruth_annotator.formats.{module}")
+
+
+def formats() -> list[Format]:
+    _load()
+    return list(_FORMATS.values())
+
+
+def get(name: str) -> Format:
+    _load()
+    try:
+        return _FORMATS[name]
+    except KeyError:
+        names = ", ".join(sorted(_FORMATS))
+        raise RuthError(f"unknown format {name!r}; choose one of: {names}") from None
+
+
+def detect(path: Path) -> Format:
+    """The format of a file or folder, from its detector or extension."""
+    _load()
+    for fmt in _FORMATS.values():
+        if fmt.reader and fmt.detect and fmt.detect(path):
+            return fmt
+    suffix = path.suffix.lower()
+    for fmt in _FORMATS.values():
+        if fmt.reader and suffix in fmt.extensions:
+            return fmt
+    raise InputError("has a format I cannot tell; name it with --format", path)

@@ -1,0 +1,1 @@
+"""The Qt front end: thin views and undo commands over the core."""

@@ -1,0 +1,21 @@
+"""Files shipped with the app (sample article, icons): inside the wheel they sit in
+`ruth_annotator/resources`, in a source checkout in the top-level `resources/` folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+_PACKAGED = Path(__file__).resolve().parent / "resources"
+_CHECKOUT = Path(__file__).resolve().parent.parent / "resources"
+
+
+def resource_path(*parts: str) -> Path:
+    for base in (_PACKAGED, _CHECKOUT):
+        candidate = base.joinpath(*parts)
+        if candidate.exists():
+            return candidate
+    raise FileNotFoundError(f"resource {'/'.join(parts)} is missing from this installation")
+
+
+def sample_article() -> Path:
+    return resource_path("samples", "i_am_ruth.txt")

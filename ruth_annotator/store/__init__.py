@@ -1,0 +1,5 @@
+"""The project file: one SQLite database per project, written through sqlite-utils."""
+
+from ruth_annotator.store.project import ImportResult, Project
+
+__all__ = ["ImportResult", "Project"]

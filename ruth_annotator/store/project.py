@@ -1,0 +1,335 @@
+"""A project: documents, label set and every annotator's layers in one SQLite file.
+
+Every user action arrives as a ChangeSet and is written in one transaction, in WAL mode with
+synchronous=FULL, so a crash, kill or power cut loses nothing that was reported as saved.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from ruth_annotator.errors import ProjectError, ProjectLockedError
+from ruth_annotator.model import (
+    ACCEPTED,
+    DOC_STATUSES,
+    PROPOSED,
+    Annotation,
+    ChangeSet,
+    Document,
+    DocumentSummary,
+    Layer,
+    NewDocument,
+)
+from ruth_annotator.model.labels import Label, validate_label_set
+from ruth_annotator.model.records import ParsedRecord, layer_to_record
+from ruth_annotator.store.importing import import_records
+from ruth_annotator.store.opening import check_existing
+from ruth_annotator.store.rows import FROM_ROW, TABLES, to_row
+from ruth_annotator.store.schema import APPLICATION_ID, migrations
+from ruth_annotator.tasks import NO_TASK, Task
+
+BUSY_TIMEOUT_S = 10
+
+
+def now() -> str:
+    return datetime.now(UTC).isoformat(timespec="milliseconds")
+
+
+@dataclass
+class ImportResult:
+    """What an import did, for the progress line and the closing message."""
+
+    added: list[int] = field(default_factory=list)
+    duplicates: list[str] = field(default_factory=list)
+    layers: int = 0
+    annotations: int = 0
+    problems: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        parts = [f"{len(self.added)} document(s) added"]
+        if self.duplicates:
+            parts.append(f"{len(self.duplicates)} duplicate(s) skipped")
+        if self.annotations:
+            parts.append(f"{self.annotations} annotation(s) in {self.layers} layer(s)")
+        if self.problems:
+            parts.append(f"{len(self.problems)} problem(s)")
+        return ", ".join(parts)
+
+
+class Project:
+    """An open project file. Use `Project.open(path)`; close it (or use `with`) when done."""
+
+    def __init__(self, path: Path, db: Database, annotator: str) -> None:
+        self.path = path
+        self.db = db
+        self.annotator = annotator
+
+    # --- opening --------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: str | Path, annotator: str | None = None, *,
+             create: bool = False) -> Project:
+        """Open a project; with `create`, make a new one where no file exists yet."""
+        from ruth_annotator.config import default_annotator
+
+        path = Path(path)
+        exists = path.exists()
+        if exists:
+            check_existing(path)
+        elif not create:
+            raise ProjectError("no such project file", path)
+        else:
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as e:
+                raise ProjectError(f"cannot create the folder ({e.strerror})", path) from None
+        try:
+            conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_S, isolation_level=None,
+                                   check_same_thread=False)
+            db = Database(conn, execute_plugins=False)
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA synchronous=FULL")
+            db.execute("PRAGMA foreign_keys=ON")
+            if not exists:
+                db.execute(f"PRAGMA application_id={APPLICATION_ID}")
+            migrations.apply(db)
+        except sqlite3.OperationalError as e:
+            if "locked" in str(e) or "busy" in str(e):
+                raise ProjectLockedError("is busy in another program; try again", path) from None
+            raise ProjectError(f"cannot be opened for writing ({e})", path) from None
+        return cls(path, db, annotator or default_annotator())
+
+    def close(self) -> None:
+        self.db.conn.close()
+
+    def __enter__(self) -> Project:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # --- label set ------------------------------------------------------------------
+
+    def labels(self) -> list[Label]:
+        return [
+            Label(r["name"], r["color"], r["key"] or "", r["description"] or "")
+            for r in self.db["labels"].rows_where(order_by="position")
+        ]
+
+    def set_labels(self, labels: list[Label]) -> None:
+        validate_label_set(labels)
+        with self.db.atomic():
+            self.db["labels"].delete_where()
+            self.db["labels"].insert_all(
+                {"name": lab.name, "color": lab.color, "key": lab.key,
+                 "description": lab.description, "position": i}
+                for i, lab in enumerate(labels)
+            )
+
+    # --- documents ------------------------------------------------------------------
+
+    def add_documents(self, docs: Iterable[NewDocument], task: Task = NO_TASK,
+                      total: int = 0) -> ImportResult:
+        """Add documents in one transaction, skipping texts already in the project.
+
+        Cancelling rolls the whole import back, so a project never holds half an import.
+        """
+        return self.import_records((ParsedRecord(d, None, None) for d in docs), task, total)
+
+    def import_records(self, records: Iterable[ParsedRecord], task: Task = NO_TASK,
+                       total: int = 0, result: ImportResult | None = None) -> ImportResult:
+        """Add documents with their annotation layers in one transaction (see importing)."""
+        return import_records(self, records, task, total, result)
+
+    def document_count(self) -> int:
+        return self.db.execute("select count(*) from documents").fetchone()[0]
+
+    def documents(self, annotator: str | None = None) -> list[DocumentSummary]:
+        """Every document's title, length and status, without loading any text."""
+        annotator = annotator or self.annotator
+        sql = """
+            select d.id, d.uid, d.title, d.length, coalesce(l.status, 'todo'),
+              (select count(*) from mentions m where m.document_id = d.id
+                 and m.annotator = :a and m.status = 'accepted')
+              + (select count(*) from quotes q where q.document_id = d.id
+                 and q.annotator = :a and q.status = 'accepted'),
+              (select count(*) from mentions m where m.document_id = d.id
+                 and m.annotator = :a and m.status = 'proposed')
+              + (select count(*) from quotes q where q.document_id = d.id
+                 and q.annotator = :a and q.status = 'proposed')
+            from documents d
+            left join layers l on l.document_id = d.id and l.annotator = :a
+            order by d.id
+        """
+        return [DocumentSummary(*row) for row in self.db.execute(sql, {"a": annotator})]
+
+    def document(self, document_id: int) -> Document:
+        try:
+            r = self.db["documents"].get(document_id)
+        except Exception:
+            raise ProjectError(f"has no document {document_id}", self.path) from None
+        return Document(r["id"], r["uid"], r["title"], r["text"], r["hash"],
+                        json.loads(r["meta"] or "{}"))
+
+    def document_ids(self) -> list[int]:
+        return [r[0] for r in self.db.execute("select id from documents order by id")]
+
+    def find_by_hash(self, digest: str) -> int | None:
+        row = self.db.execute("select id from documents where hash = ?", [digest]).fetchone()
+        return row[0] if row else None
+
+    def find_by_uid(self, uid: str) -> int | None:
+        row = self.db.execute("select id from documents where uid = ?", [uid]).fetchone()
+        return row[0] if row else None
+
+    # --- layers ---------------------------------------------------------------------
+
+    def annotators(self) -> list[str]:
+        sql = """select annotator from layers union select annotator from mentions
+                 union select annotator from quotes union select annotator from entities"""
+        return sorted({r[0] for r in self.db.execute(sql)})
+
+    def layer(self, document_id: int, annotator: str | None = None) -> Layer:
+        annotator = annotator or self.annotator
+        items: list[Annotation] = []
+        where = "document_id = ? and annotator = ?"
+        for table, make in FROM_ROW.items():
+            items.extend(make(r) for r in self.db[table].rows_where(where, [document_id,
+                                                                             annotator]))
+        row = self.db.execute(
+            "select status from layers where document_id = ? and annotator = ?",
+            [document_id, annotator],
+        ).fetchone()
+        return Layer.of(document_id, annotator, items, row[0] if row else "todo")
+
+    def apply(self, changes: ChangeSet, document_id: int, annotator: str | None = None) -> None:
+        """Write one user action in one transaction; the layer becomes 'in progress'."""
+        annotator = annotator or self.annotator
+        with self.db.atomic():
+            self._write(changes, document_id, annotator)
+            self._touch_layer(document_id, annotator, start=True)
+
+    def _write(self, changes: ChangeSet, document_id: int, annotator: str) -> None:
+        for change in changes.changes:
+            table = self.db[TABLES[change.kind]]
+            if change.after is None:
+                table.delete(change.id)
+            else:
+                table.upsert(to_row(change.after, document_id, annotator), pk="id")
+
+    def _touch_layer(self, document_id: int, annotator: str, start: bool = False,
+                     status: str | None = None) -> None:
+        if status is None:
+            row = self.db.execute(
+                "select status from layers where document_id = ? and annotator = ?",
+                [document_id, annotator],
+            ).fetchone()
+            status = row[0] if row else "todo"
+            if start and status == "todo":
+                status = "in_progress"
+        self.db["layers"].upsert(
+            {"document_id": document_id, "annotator": annotator, "status": status,
+             "updated_at": now()},
+            pk=("document_id", "annotator"),
+        )
+
+    def set_status(self, document_id: int, status: str, annotator: str | None = None) -> None:
+        if status not in DOC_STATUSES:
+            raise ValueError(f"unknown document status {status!r}")
+        with self.db.atomic():
+            self._touch_layer(document_id, annotator or self.annotator, status=status)
+
+    def add_layer_items(self, document_id: int, annotator: str, items: list[Annotation],
+                        status: str | None = None) -> None:
+        """Bulk-write annotations (imports, suggestions); call inside a transaction."""
+        for kind, table in TABLES.items():
+            rows = [to_row(i, document_id, annotator) for i in items if i.kind == kind]
+            if rows:
+                self.db[table].upsert_all(rows, pk="id")
+        self._touch_layer(document_id, annotator, status=status)
+
+    def existing_ids(self, ids: Iterable[str]) -> set[str]:
+        ids = list(ids)
+        found: set[str] = set()
+        for table in TABLES.values():
+            for start in range(0, len(ids), 500):
+                chunk = ids[start : start + 500]
+                marks = ",".join("?" * len(chunk))
+                found.update(
+                    r[0] for r in self.db.execute(
+                        f"select id from {table} where id in ({marks})", chunk)
+                )
+        return found
+
+    # --- reading out ----------------------------------------------------------------
+
+    def layer_keys(self, annotators: list[str] | None = None,
+                   documents: list[int] | None = None) -> list[tuple[int, str]]:
+        """(document, annotator) pairs that have a layer; documents without any layer get
+        one for the project's annotator so that every document is exported."""
+        pairs = {
+            (r[0], r[1])
+            for table in ("layers", "mentions", "quotes", "entities")
+            for r in self.db.execute(f"select distinct document_id, annotator from {table}")
+        }
+        covered = {d for d, _ in pairs}
+        pairs |= {(d, self.annotator) for d in self.document_ids() if d not in covered}
+        out = sorted(pairs)
+        if annotators:
+            out = [p for p in out if p[1] in annotators]
+        if documents is not None:
+            wanted = set(documents)
+            out = [p for p in out if p[0] in wanted]
+        return out
+
+    def iter_records(self, include_suggestions: bool = False,
+                     annotators: list[str] | None = None,
+                     documents: list[int] | None = None,
+                     task: Task = NO_TASK) -> Iterator[dict]:
+        """Stream lossless JSONL records, one per document and annotator layer.
+
+        Without suggestions only accepted annotations are written; with them, proposed ones
+        too. Rejected suggestions are never exported.
+        """
+        keys = self.layer_keys(annotators, documents)
+        current: Document | None = None
+        for i, (doc_id, annotator) in enumerate(keys, 1):
+            if current is None or current.id != doc_id:
+                current = self.document(doc_id)
+            layer = self.layer(doc_id, annotator)
+            layer = layer.visible() if include_suggestions else layer.accepted()
+            yield layer_to_record(current, layer)
+            if i % 100 == 0:
+                task.check()
+                task.report(i, len(keys))
+        task.report(len(keys), len(keys))
+
+    def stats(self) -> dict:
+        """Counts for `ruth-annotator stats`: documents, annotations by kind and status,
+        and per annotator."""
+        out: dict = {"documents": self.document_count(), "annotations": {},
+                     "annotators": {}, "status": {}}
+        for kind, table in TABLES.items():
+            for annotator, status, n in self.db.execute(
+                f"select annotator, status, count(*) from {table} group by 1, 2"
+            ):
+                out["annotations"].setdefault(kind, {}).setdefault(status, 0)
+                out["annotations"][kind][status] += n
+                per = out["annotators"].setdefault(annotator, {"done": 0})
+                per.setdefault(kind, 0)
+                if status in (ACCEPTED, PROPOSED):
+                    per[kind] += n if status == ACCEPTED else 0
+        for annotator, status, n in self.db.execute(
+            "select annotator, status, count(*) from layers group by 1, 2"
+        ):
+            out["status"].setdefault(annotator, {})[status] = n
+            if status == "done":
+                out["annotators"].setdefault(annotator, {"done": 0})["done"] = n
+        return out

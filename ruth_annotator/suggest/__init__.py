@@ -1,0 +1,1 @@
+"""Suggestions of quotes, cues, speakers and entities, and their evaluation. No Qt."""

@@ -1,0 +1,1 @@
+"""Several annotators: assignment packages, merging, agreement and adjudication. No Qt."""
