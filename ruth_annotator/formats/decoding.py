@@ -45,7 +45,11 @@ def read_text_file(path: Path, max_bytes: int = MAX_DOCUMENT_BYTES) -> str:
 def decode_bytes(data: bytes, path: Path | str) -> str:
     if not data.strip():
         raise InputError("is empty" if not data else "holds only white space", path)
-    text = _decode_utf16(data) or _decode_utf8(data) or _decode_single_byte(data)
+    text = _decode_utf16(data)
+    if text is None:
+        if b"\x00" in data:
+            raise InputError("looks binary (it holds NUL bytes), not like text", path)
+        text = _decode_utf8(data) or _decode_single_byte(data)
     if text is None:
         raise InputError(
             "is not text in a known encoding (tried UTF-8, UTF-16, Windows-1252, Latin-1)",
