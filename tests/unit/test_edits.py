@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ruth_annotator.model import ACCEPTED, PROPOSED, REJECTED, SUGGESTED, Layer, Span
-from ruth_annotator.model import edits
+from ruth_annotator.model import ACCEPTED, PROPOSED, REJECTED, SUGGESTED, Layer, Span, edits
 
 
 def find(text: str, needle: str, nth: int = 0) -> Span:

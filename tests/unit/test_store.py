@@ -7,8 +7,7 @@ import sqlite3
 import pytest
 
 from ruth_annotator.errors import NewerProjectError, NotAProjectError, ProjectError
-from ruth_annotator.model import Layer, NewDocument, Span
-from ruth_annotator.model import edits
+from ruth_annotator.model import Layer, NewDocument, Span, edits
 from ruth_annotator.model.labels import Label
 from ruth_annotator.store import Project
 from ruth_annotator.store.schema import known_migrations
