@@ -32,8 +32,19 @@ if [ ${#missing[@]} -gt 0 ]; then
     "${missing[@]}" >/dev/null
 fi
 
+"$PY" -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
+  || { echo "Ruth Annotator needs Python 3.11 or newer; $PY is $("$PY" -V 2>&1)"; exit 1; }
 if [ ! -x .venv/bin/python ]; then
-  "$PY" -m venv .venv || { echo "python3 -m venv failed: install python3-venv"; exit 1; }
+  if ! "$PY" -m venv .venv >/dev/null 2>&1; then
+    # Debian splits venv/ensurepip into its own package.
+    rm -rf .venv
+    SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+    $SUDO apt-get update -qq
+    ver=$("$PY" -c 'import sys; print(f"{sys.version_info[0]}.{sys.version_info[1]}")')
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "python$ver-venv" >/dev/null \
+      || DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq python3-venv >/dev/null
+    "$PY" -m venv .venv
+  fi
 fi
 .venv/bin/python -m pip install -q --upgrade pip >/dev/null
 if [ "$mode" = test ]; then
