@@ -50,7 +50,7 @@ fi
 if [ "$mode" = test ]; then
   .venv/bin/python -m pip install -q -e ".[test]"
   export QT_QPA_PLATFORM=offscreen
-  .venv/bin/ruff check ruth_annotator tests benchmarks packaging
+  .venv/bin/ruff check .
   .venv/bin/lint-imports
   exec .venv/bin/python -m pytest "$@"
 else
