@@ -1,7 +1,9 @@
 """Safe opening: a file is checked read-only before anything may write to it.
 
 A file that is not SQLite, a SQLite database of another program, a damaged project or one
-from a newer release is refused with one line, and is never modified.
+from a newer release is refused with one line, and is never modified. Only then is the
+write lock taken (see locking) and the file opened for writing; or it is opened read-only,
+which needs no lock and never writes.
 """
 
 from __future__ import annotations
@@ -9,10 +11,96 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from ruth_annotator.errors import NewerProjectError, NotAProjectError, ProjectError
-from ruth_annotator.store.schema import APPLICATION_ID, MIGRATION_SET, known_migrations
+from sqlite_utils import Database
+
+from ruth_annotator.errors import (
+    NewerProjectError,
+    NotAProjectError,
+    ProjectError,
+    ProjectLockedError,
+)
+from ruth_annotator.store import locking
+from ruth_annotator.store.schema import (
+    APPLICATION_ID,
+    MIGRATION_SET,
+    known_migrations,
+    migrations,
+)
+
+BUSY_TIMEOUT_S = 10
 
 SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def open_database(path: Path, *, create: bool = False,
+                  readonly: bool = False) -> tuple[Database, locking.WriteLock | None]:
+    """Check, lock and open `path`; the lock is None for a read-only opening."""
+    exists = exists_checked(path)
+    if exists:
+        check_existing(path)
+    elif not create or readonly:
+        raise ProjectError("no such project file", path)
+    else:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as e:
+            raise ProjectError(f"cannot create the folder ({e.strerror})", path) from None
+    if readonly:
+        return _connect_readonly(path), None
+    lock = locking.acquire(path)
+    try:
+        return _connect_for_writing(path, new=not exists), lock
+    except BaseException:
+        lock.release()
+        raise
+
+
+def exists_checked(path: Path) -> bool:
+    """Whether a project file is there; a symbolic link that never ends is refused."""
+    try:
+        path.resolve(strict=True)
+    except FileNotFoundError:
+        if path.is_symlink():
+            raise ProjectError("is a symbolic link to nothing", path) from None
+        return False
+    except (RuntimeError, OSError) as e:
+        if path.is_symlink():
+            raise ProjectError("is a symbolic link that points in a loop", path) from None
+        raise ProjectError(f"cannot be read ({getattr(e, 'strerror', e)})", path) from None
+    return True
+
+
+def _connect_readonly(path: Path) -> Database:
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True,
+                               timeout=BUSY_TIMEOUT_S, isolation_level=None,
+                               check_same_thread=False)
+        db = Database(conn, execute_plugins=False)
+        db.execute("PRAGMA query_only=ON")
+    except sqlite3.Error as e:
+        raise ProjectError(f"cannot be opened read-only ({e})", path) from None
+    return db
+
+
+def _connect_for_writing(path: Path, new: bool) -> Database:
+    try:
+        conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_S, isolation_level=None,
+                               check_same_thread=False)
+        db = Database(conn, execute_plugins=False)
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute("PRAGMA synchronous=FULL")
+        db.execute("PRAGMA foreign_keys=ON")
+        if new:
+            db.execute(f"PRAGMA application_id={APPLICATION_ID}")
+        migrations.apply(db)
+    except sqlite3.OperationalError as e:
+        if "locked" in str(e) or "busy" in str(e):
+            raise ProjectLockedError("is busy in another program; try again", path) from None
+        if "readonly" in str(e):
+            raise ProjectError("is read-only here; open it read-only or copy it elsewhere",
+                               path) from None
+        raise ProjectError(f"cannot be opened for writing ({e})", path) from None
+    return db
 
 
 def check_existing(path: Path) -> None:

@@ -6,8 +6,8 @@ synchronous=FULL, so a crash, kill or power cut loses nothing that was reported 
 
 from __future__ import annotations
 
+import contextlib
 import json
-import sqlite3
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -15,7 +15,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from ruth_annotator.errors import ProjectError, ProjectLockedError
+from ruth_annotator.errors import ProjectError
 from ruth_annotator.model import (
     ACCEPTED,
     DOC_STATUSES,
@@ -30,12 +30,11 @@ from ruth_annotator.model import (
 from ruth_annotator.model.labels import Label, validate_label_set
 from ruth_annotator.model.records import ParsedRecord, layer_to_record
 from ruth_annotator.store.importing import import_records
-from ruth_annotator.store.opening import check_existing
+from ruth_annotator.store.locking import WriteLock
+from ruth_annotator.store.opening import open_database
 from ruth_annotator.store.rows import FROM_ROW, TABLES, to_row
-from ruth_annotator.store.schema import APPLICATION_ID, migrations
+from ruth_annotator.store.writing import writing
 from ruth_annotator.tasks import NO_TASK, Task
-
-BUSY_TIMEOUT_S = 10
 
 
 def now() -> str:
@@ -70,44 +69,41 @@ class Project:
         self.path = path
         self.db = db
         self.annotator = annotator
+        self.readonly = False
+        self._lock: WriteLock | None = None
+
+    @contextlib.contextmanager
+    def _transaction(self) -> Iterator[None]:
+        """One transaction; any failure rolls it back and becomes a one-line ProjectError."""
+        if self.readonly:
+            raise ProjectError("is open read-only; nothing can be saved to it", self.path)
+        with writing(self.path), self.db.atomic():
+            yield
 
     # --- opening --------------------------------------------------------------------
 
     @classmethod
     def open(cls, path: str | Path, annotator: str | None = None, *,
-             create: bool = False) -> Project:
-        """Open a project; with `create`, make a new one where no file exists yet."""
+             create: bool = False, readonly: bool = False) -> Project:
+        """Open a project; with `create`, make a new one where no file exists yet.
+
+        For writing, the file is locked against other processes (ProjectLockedError names
+        the holder); with `readonly`, nothing is locked and every write raises ProjectError.
+        """
         from ruth_annotator.config import default_annotator
 
         path = Path(path)
-        exists = path.exists()
-        if exists:
-            check_existing(path)
-        elif not create:
-            raise ProjectError("no such project file", path)
-        else:
-            try:
-                path.parent.mkdir(parents=True, exist_ok=True)
-            except OSError as e:
-                raise ProjectError(f"cannot create the folder ({e.strerror})", path) from None
-        try:
-            conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_S, isolation_level=None,
-                                   check_same_thread=False)
-            db = Database(conn, execute_plugins=False)
-            db.execute("PRAGMA journal_mode=WAL")
-            db.execute("PRAGMA synchronous=FULL")
-            db.execute("PRAGMA foreign_keys=ON")
-            if not exists:
-                db.execute(f"PRAGMA application_id={APPLICATION_ID}")
-            migrations.apply(db)
-        except sqlite3.OperationalError as e:
-            if "locked" in str(e) or "busy" in str(e):
-                raise ProjectLockedError("is busy in another program; try again", path) from None
-            raise ProjectError(f"cannot be opened for writing ({e})", path) from None
-        return cls(path, db, annotator or default_annotator())
+        db, lock = open_database(path, create=create, readonly=readonly)
+        project = cls(path, db, annotator or default_annotator())
+        project.readonly = readonly
+        project._lock = lock
+        return project
 
     def close(self) -> None:
         self.db.conn.close()
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
 
     def __enter__(self) -> Project:
         return self
@@ -125,7 +121,7 @@ class Project:
 
     def set_labels(self, labels: list[Label]) -> None:
         validate_label_set(labels)
-        with self.db.atomic():
+        with self._transaction():
             self.db["labels"].delete_where()
             self.db["labels"].insert_all(
                 {"name": lab.name, "color": lab.color, "key": lab.key,
@@ -146,7 +142,8 @@ class Project:
     def import_records(self, records: Iterable[ParsedRecord], task: Task = NO_TASK,
                        total: int = 0, result: ImportResult | None = None) -> ImportResult:
         """Add documents with their annotation layers in one transaction (see importing)."""
-        return import_records(self, records, task, total, result)
+        with self._transaction():
+            return import_records(self, records, task, total, result)
 
     def document_count(self) -> int:
         return self.db.execute("select count(*) from documents").fetchone()[0]
@@ -212,7 +209,7 @@ class Project:
     def apply(self, changes: ChangeSet, document_id: int, annotator: str | None = None) -> None:
         """Write one user action in one transaction; the layer becomes 'in progress'."""
         annotator = annotator or self.annotator
-        with self.db.atomic():
+        with self._transaction():
             self._write(changes, document_id, annotator)
             self._touch_layer(document_id, annotator, start=True)
 
@@ -243,7 +240,7 @@ class Project:
     def set_status(self, document_id: int, status: str, annotator: str | None = None) -> None:
         if status not in DOC_STATUSES:
             raise ValueError(f"unknown document status {status!r}")
-        with self.db.atomic():
+        with self._transaction():
             self._touch_layer(document_id, annotator or self.annotator, status=status)
 
     def add_layer_items(self, document_id: int, annotator: str, items: list[Annotation],

@@ -1,0 +1,163 @@
+"""One writer per project file: an advisory lock on a sidecar file beside the project.
+
+SQLite alone would let two windows write the same file turn by turn, each with its own
+stale picture of the layer in memory, so one window's undo could silently revert the
+other's work. A second process that wants to write is refused instead, told which process
+holds the file, and may open it read-only. The kernel drops the lock when its holder dies,
+so a crash never leaves a project locked. Within one process a file may be opened many
+times (one lock, counted).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+import threading
+from pathlib import Path
+
+from ruth_annotator.errors import ProjectError, ProjectLockedError
+
+if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
+    import msvcrt
+
+    def _try_lock(fd: int) -> bool:
+        try:
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+        except OSError:
+            return False
+        return True
+
+    def _unlock(fd: int) -> None:
+        os.lseek(fd, 0, os.SEEK_SET)
+        msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+else:
+    import fcntl
+
+    def _try_lock(fd: int) -> bool:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return False
+        return True
+
+    def _unlock(fd: int) -> None:
+        fcntl.flock(fd, fcntl.LOCK_UN)
+
+
+def lock_path(project_path: Path) -> Path:
+    """The sidecar file, named like SQLite's own `-wal` and `-shm` files."""
+    return project_path.with_name(project_path.name + "-lock")
+
+
+_held: dict[Path, list] = {}  # resolved project path -> [fd, count]
+_guard = threading.Lock()
+
+
+class WriteLock:
+    """This process's right to write one project; `release()` once per `acquire`."""
+
+    def __init__(self, project_path: Path) -> None:
+        self.key = project_path.resolve()
+        self.released = False
+
+    def release(self) -> None:
+        if self.released:
+            return
+        self.released = True
+        with _guard:
+            entry = _held.get(self.key)
+            if entry is None:
+                return
+            entry[1] -= 1
+            if entry[1] > 0:
+                return
+            del _held[self.key]
+            fd = entry[0]
+            # Unlink while still locked: a process waiting on the old file re-checks the
+            # inode after it gets the lock and starts again on a fresh file.
+            with contextlib.suppress(OSError):
+                os.unlink(lock_path(self.key))
+            with contextlib.suppress(OSError):
+                _unlock(fd)
+            os.close(fd)
+
+
+def acquire(project_path: Path) -> WriteLock:
+    """Take the write lock, or raise ProjectLockedError naming the process that holds it."""
+    key = Path(project_path).resolve()
+    with _guard:
+        entry = _held.get(key)
+        if entry is not None:
+            entry[1] += 1
+            return WriteLock(key)
+        fd = _lock_fresh_file(key, Path(project_path))
+        _held[key] = [fd, 1]
+    return WriteLock(key)
+
+
+def held_here(project_path: Path) -> bool:
+    """Whether this process holds the project open for writing."""
+    return Path(project_path).resolve() in _held
+
+
+def holder(project_path: Path) -> int | None:
+    """The pid of the process that holds the lock, or None if nobody does."""
+    path = lock_path(Path(project_path).resolve())
+    try:
+        fd = os.open(path, os.O_RDWR)
+    except OSError:
+        return None
+    try:
+        if _try_lock(fd):
+            _unlock(fd)
+            return None
+        return _read_pid(fd)
+    finally:
+        os.close(fd)
+
+
+def _lock_fresh_file(key: Path, shown: Path) -> int:
+    path = lock_path(key)
+    for _ in range(20):
+        try:
+            fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError as e:
+            raise ProjectError(
+                f"cannot be locked for writing ({e.strerror}); open it read-only", shown
+            ) from None
+        if not _try_lock(fd):
+            pid = _read_pid(fd)
+            os.close(fd)
+            who = f" (pid {pid})" if pid else ""
+            raise ProjectLockedError(
+                f"is open in another Ruth Annotator window{who}; "
+                "open it read-only or close the other one",
+                shown,
+            ) from None
+        if _same_file(fd, path):
+            os.ftruncate(fd, 0)
+            os.lseek(fd, 0, os.SEEK_SET)
+            os.write(fd, f"{os.getpid()}\n".encode())
+            return fd
+        _unlock(fd)  # the holder removed this file as we locked it: take the new one
+        os.close(fd)
+    raise ProjectLockedError("is being opened and closed by another process; try again", shown)
+
+
+def _same_file(fd: int, path: Path) -> bool:
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        return False
+    own = os.fstat(fd)
+    return (st.st_dev, st.st_ino) == (own.st_dev, own.st_ino)
+
+
+def _read_pid(fd: int) -> int | None:
+    try:
+        os.lseek(fd, 0, os.SEEK_SET)
+        raw = os.read(fd, 32)
+        return int(raw.split()[0]) if raw.strip() else None
+    except (OSError, ValueError):
+        return None
