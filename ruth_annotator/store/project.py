@@ -119,15 +119,27 @@ class Project:
             for r in self.db["labels"].rows_where(order_by="position")
         ]
 
-    def set_labels(self, labels: list[Label]) -> None:
+    def set_labels(self, labels: list[Label], renamed: dict[str, str] | None = None) -> None:
+        """Replace the label set; `renamed` ({old: new}) relabels existing annotations in
+        the same transaction, so a rename never leaves mentions on a vanished label."""
         validate_label_set(labels)
         with self._transaction():
+            for old, new in (renamed or {}).items():
+                for table in ("entities", "mentions"):
+                    self.db.execute(f"update {table} set label = ? where label = ?", [new, old])
             self.db["labels"].delete_where()
             self.db["labels"].insert_all(
                 {"name": lab.name, "color": lab.color, "key": lab.key,
                  "description": lab.description, "position": i}
                 for i, lab in enumerate(labels)
             )
+
+    def label_usage(self) -> dict[str, int]:
+        """How many entities and mentions (any annotator, any status) use each label."""
+        return dict(self.db.execute(
+            "select label, count(*) from (select label from entities"
+            " union all select label from mentions) group by label"
+        ).fetchall())
 
     # --- documents ------------------------------------------------------------------
 

@@ -1,0 +1,79 @@
+"""The user's preferences as one typed object over the shared settings file.
+
+`config.load_settings()` holds a plain dict that the CLI reads too (the annotator name);
+this module gives the GUI typed values with defaults and repairs bad ones instead of
+failing on a hand-edited file. Keys it does not know (window geometry, dock layout) are
+kept as they are.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, fields
+
+from ruth_annotator import config
+
+THEMES = ("system", "light", "dark")
+ENGINES = ("rules", "spacy")
+FONT_SIZES = range(8, 33)
+BACKUP_MINUTES = range(0, 241)  # 0 turns periodic backups off
+DEFAULT_SPACY_MODEL = "en_core_web_sm"
+
+
+@dataclass
+class Preferences:
+    annotator: str = ""
+    font_size: int = 12
+    theme: str = "system"
+    suggestions_enabled: bool = True
+    suggestion_engine: str = "rules"
+    spacy_model: str = DEFAULT_SPACY_MODEL
+    backup_minutes: int = 10
+
+    @classmethod
+    def from_settings(cls, settings: dict) -> Preferences:
+        """Typed values from a settings dict; a missing or invalid value takes the default."""
+        prefs = cls()
+        checks = {
+            "annotator": lambda v: isinstance(v, str),
+            "font_size": lambda v: isinstance(v, int) and v in FONT_SIZES,
+            "theme": lambda v: v in THEMES,
+            "suggestions_enabled": lambda v: isinstance(v, bool),
+            "suggestion_engine": lambda v: v in ENGINES,
+            "spacy_model": lambda v: isinstance(v, str) and v.strip() != "",
+            "backup_minutes": lambda v: isinstance(v, int) and v in BACKUP_MINUTES,
+        }
+        for f in fields(cls):
+            value = settings.get(f.name)
+            if value is not None and checks[f.name](value):
+                setattr(prefs, f.name, value)
+        return prefs
+
+    def merged_into(self, settings: dict) -> dict:
+        """`settings` with these preferences written over it (other keys untouched)."""
+        merged = dict(settings)
+        merged.update(asdict(self))
+        if not self.annotator:
+            merged.pop("annotator", None)  # fall back to the login name, as the CLI does
+        return merged
+
+
+def load_preferences() -> Preferences:
+    prefs = Preferences.from_settings(config.load_settings())
+    if not prefs.annotator:
+        prefs.annotator = config.default_annotator()
+    return prefs
+
+
+def save_preferences(prefs: Preferences) -> None:
+    config.save_settings(prefs.merged_into(config.load_settings()))
+
+
+def first_start() -> bool:
+    """True until the user has answered the welcome screen once."""
+    return not config.load_settings().get("welcomed", False)
+
+
+def mark_welcomed() -> None:
+    settings = config.load_settings()
+    settings["welcomed"] = True
+    config.save_settings(settings)

@@ -1,0 +1,194 @@
+"""Settings: who is annotating, how the text looks, the label set, suggestions, backups.
+
+Preferences go to the settings file in the platform's config folder (shared with the CLI);
+the label set belongs to the open project and is saved there, renames included.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QSpinBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ruth_annotator.errors import OptionalDependencyError, RuthError
+from ruth_annotator.gui.dialogs.common import described, ok_cancel
+from ruth_annotator.gui.dialogs.label_editor import LabelSetEditor
+from ruth_annotator.gui.dialogs.preferences import (
+    BACKUP_MINUTES,
+    DEFAULT_SPACY_MODEL,
+    FONT_SIZES,
+    Preferences,
+    save_preferences,
+)
+from ruth_annotator.store.project import Project
+
+
+def installed(module: str) -> bool:
+    try:
+        return importlib.util.find_spec(module) is not None
+    except (ImportError, ValueError):
+        return False
+
+
+def spacy_status(model: str) -> str:
+    """One line on whether the spaCy engine can run here, with what to install if not."""
+    if not installed("spacy"):
+        return str(OptionalDependencyError("Suggestions with a spaCy model", "spaCy", "spacy"))
+    model = model.strip()
+    if Path(model).is_dir() or (model and installed(model)):
+        return f"spaCy and the model {model} are installed."
+    return (f"spaCy is installed but the model {model or '(none)'} is not. Install it with: "
+            f"python -m spacy download {model or DEFAULT_SPACY_MODEL}")
+
+
+class SettingsDialog(QDialog):
+    """Edits a copy of the preferences; `save()` writes them (and the project's labels)."""
+
+    def __init__(self, prefs: Preferences, project: Project | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.project = project
+        self.setWindowTitle(self.tr("Settings"))
+        described(self, self.tr("Settings"))
+        self.tabs = QTabWidget(self)
+        described(self.tabs, self.tr("Settings sections"))
+        self.tabs.addTab(self._general(prefs), self.tr("&General"))
+        self.labels_editor: LabelSetEditor | None = None
+        if project is not None:
+            self.labels_editor = LabelSetEditor(project.labels(), project.label_usage(), self)
+            self.labels_editor.changed.connect(self._validate)
+            self.tabs.addTab(self.labels_editor, self.tr("&Labels"))
+        self.tabs.addTab(self._suggestions(prefs), self.tr("S&uggestions"))
+        self.buttons = ok_cancel(self)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
+        layout.addWidget(self.buttons)
+        self.resize(640, 460)
+        self._validate()
+
+    def _general(self, prefs: Preferences) -> QWidget:
+        page = QWidget(self)
+        described(page, self.tr("General settings"))
+        form = QFormLayout(page)
+        self.annotator = QLineEdit(prefs.annotator, page)
+        described(self.annotator, self.tr("Annotator name"),
+                  self.tr("Your name in the project: your annotations are stored under it"))
+        self.annotator.textChanged.connect(self._validate)
+        self.font_size = QSpinBox(page)
+        self.font_size.setRange(FONT_SIZES.start, FONT_SIZES.stop - 1)
+        self.font_size.setSuffix(" pt")
+        self.font_size.setValue(prefs.font_size)
+        described(self.font_size, self.tr("Font size"), self.tr("Size of the article text"))
+        self.theme = QComboBox(page)
+        for value, text in (("system", self.tr("Same as the desktop")),
+                            ("light", self.tr("Light")), ("dark", self.tr("Dark"))):
+            self.theme.addItem(text, value)
+        self.theme.setCurrentIndex(max(0, self.theme.findData(prefs.theme)))
+        described(self.theme, self.tr("Theme"), self.tr("Light or dark colours"))
+        self.backup = QSpinBox(page)
+        self.backup.setRange(BACKUP_MINUTES.start, BACKUP_MINUTES.stop - 1)
+        self.backup.setSuffix(self.tr(" min"))
+        self.backup.setSpecialValueText(self.tr("Off"))
+        self.backup.setValue(prefs.backup_minutes)
+        described(self.backup, self.tr("Backup interval"),
+                  self.tr("How often a backup copy of the open project is made (0 = off)"))
+        for text, widget in ((self.tr("&Annotator name:"), self.annotator),
+                             (self.tr("&Font size:"), self.font_size),
+                             (self.tr("&Theme:"), self.theme),
+                             (self.tr("&Backup every:"), self.backup)):
+            form.addRow(text, widget)
+        return page
+
+    def _suggestions(self, prefs: Preferences) -> QWidget:
+        page = QWidget(self)
+        described(page, self.tr("Suggestion settings"))
+        form = QFormLayout(page)
+        self.suggestions = QCheckBox(self.tr("&Suggest annotations in new documents"), page)
+        self.suggestions.setChecked(prefs.suggestions_enabled)
+        described(self.suggestions, self.tr("Suggestions on"),
+                  self.tr("Proposed mentions and quotes appear faded until you accept them"))
+        self.engine = QComboBox(page)
+        self.engine.addItem(self.tr("Built-in rules (fast, no extra install)"), "rules")
+        self.engine.addItem(self.tr("spaCy model"), "spacy")
+        self.engine.setCurrentIndex(max(0, self.engine.findData(prefs.suggestion_engine)))
+        described(self.engine, self.tr("Suggestion engine"),
+                  self.tr("Which engine proposes entities and quotes"))
+        self.spacy_model = QLineEdit(prefs.spacy_model, page)
+        described(self.spacy_model, self.tr("spaCy model"),
+                  self.tr("An installed spaCy model package or folder, e.g. en_core_web_sm"))
+        self.engine_status = QLabel(page)
+        self.engine_status.setWordWrap(True)
+        described(self.engine_status, self.tr("Suggestion engine status"))
+        for signal in (self.engine.currentIndexChanged, self.spacy_model.textChanged,
+                       self.suggestions.toggled):
+            signal.connect(self._update_engine)
+        form.addRow(self.suggestions)
+        form.addRow(self.tr("&Engine:"), self.engine)
+        form.addRow(self.tr("spaCy &model:"), self.spacy_model)
+        form.addRow(self.engine_status)
+        self._update_engine()
+        return page
+
+    def _update_engine(self) -> None:
+        on = self.suggestions.isChecked()
+        spacy = self.engine.currentData() == "spacy"
+        self.engine.setEnabled(on)
+        self.spacy_model.setEnabled(on and spacy)
+        self.engine_status.setText(spacy_status(self.spacy_model.text()) if on and spacy else "")
+
+    # --- result ----------------------------------------------------------------------
+
+    def preferences(self) -> Preferences:
+        return Preferences(
+            annotator=self.annotator.text().strip(),
+            font_size=self.font_size.value(),
+            theme=self.theme.currentData(),
+            suggestions_enabled=self.suggestions.isChecked(),
+            suggestion_engine=self.engine.currentData(),
+            spacy_model=self.spacy_model.text().strip() or DEFAULT_SPACY_MODEL,
+            backup_minutes=self.backup.value(),
+        )
+
+    def problem(self) -> str:
+        if not self.annotator.text().strip():
+            return self.tr("The annotator name cannot be empty.")
+        if self.labels_editor is not None:
+            return self.labels_editor.problem()
+        return ""
+
+    def _validate(self) -> None:
+        ok = self.buttons.button(self.buttons.StandardButton.Ok)
+        problem = self.problem()
+        ok.setEnabled(not problem)
+        ok.setToolTip(problem)
+
+    def save(self) -> None:
+        """Write preferences and the label set; raises RuthError when the project refuses."""
+        if self.labels_editor is not None and self.project is not None:
+            labels = self.labels_editor.labels()
+            if labels != self.project.labels() or self.labels_editor.renamed():
+                self.project.set_labels(labels, self.labels_editor.renamed())
+        save_preferences(self.preferences())
+
+    def accept(self) -> None:
+        if self.problem():
+            return
+        try:
+            self.save()
+        except RuthError as e:
+            QMessageBox.warning(self, self.tr("Settings"), str(e))
+            return
+        super().accept()
