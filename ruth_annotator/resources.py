@@ -19,3 +19,13 @@ def resource_path(*parts: str) -> Path:
 
 def sample_article() -> Path:
     return resource_path("samples", "i_am_ruth.txt")
+
+
+def doc_path(*parts: str) -> Path:
+    """A page of the user guide: `ruth_annotator/resources/docs` in the wheel, `docs/` in a
+    checkout, so that Help works offline from any installation."""
+    for base in (_PACKAGED / "docs", _CHECKOUT.parent / "docs"):
+        candidate = base.joinpath(*parts)
+        if candidate.exists():
+            return candidate
+    raise FileNotFoundError(f"help page {'/'.join(parts)} is missing from this installation")
