@@ -1,0 +1,202 @@
+"""Figures of the project file: one annotation action, import and export.
+
+Each raw limit writes or reads the same rows in the same schema with the same pragmas
+(WAL, synchronous=FULL), through a bare sqlite3 connection.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import re
+import time
+
+from benchmarks.measure import (
+    Figure,
+    median,
+    ms,
+    not_measured,
+    paired,
+    percentile,
+    size_label,
+    timed,
+)
+from benchmarks.workspace import ANNOTATOR, Workspace, same_settings
+from ruth_annotator.errors import RuthError
+from ruth_annotator.formats import registry
+from ruth_annotator.formats.pipeline import export_project, import_paths
+from ruth_annotator.model.annotations import Span
+from ruth_annotator.model.edits import add_mention
+from ruth_annotator.store import Project
+
+DOC_COLUMNS = ("id", "uid", "title", "text", "hash", "length", "meta", "added_at")
+
+
+def _words(text: str, count: int) -> list[Span]:
+    """`count` words spread evenly over the text: where the timed actions add mentions."""
+    words = [Span(m.start(), m.end()) for m in re.finditer(r"[A-Za-z]{4,}", text)]
+    step = len(words) / count
+    return [words[int(i * step)] for i in range(count)]
+
+
+# --- act ---------------------------------------------------------------------------------
+
+def act(ws: Workspace, size: int, spans: int) -> list[Figure]:
+    """Add one mention: edit function, layer, one transaction; against a bare INSERT."""
+    path = ws.annotated_project("act.ruth", size, spans)
+    project = Project.open(path, ANNOTATOR)
+    raw = same_settings(path)
+    try:
+        doc_id = project.document_ids()[0]
+        text = project.document(doc_id).text
+        layer = project.layer(doc_id)
+        targets = _words(text, ws.scale.actions)
+        ours, limits = [], []
+        for n, span in enumerate(targets):
+            start = time.perf_counter()
+            changes = add_mention(layer, text, span, "MISC")
+            layer.apply(changes)
+            project.apply(changes, doc_id)
+            ours.append(time.perf_counter() - start)
+            start = time.perf_counter()
+            raw.execute(
+                'insert into mentions (id, document_id, annotator, status, source, start, "end",'
+                " label, entity, form) values (?, ?, 'raw', 'accepted', 'human', ?, ?, 'MISC',"
+                " null, 'name')", (f"m-raw{n:09d}", doc_id, span.start, span.end))
+            limits.append(time.perf_counter() - start)
+    finally:
+        raw.close()
+        project.close()
+    case = f"{size_label(size)}, {spans:,} spans"
+    bare = "bare INSERT (autocommit) on the same file and pragmas"
+    return [
+        Figure("act p50", case, ms(median(ours)), "ms", ms(median(limits)), bare,
+               "< 10 ms p95, ≤ 2×", None),
+        Figure("act p95", case, ms(percentile(ours, 95)), "ms", ms(percentile(limits, 95)),
+               bare, "< 10 ms, ≤ 2×", lambda v, r: v < 10 and r <= 2),
+    ]
+
+
+# --- import ------------------------------------------------------------------------------
+
+def _raw_import(ws: Workspace, rows: list[tuple]) -> float:
+    path = ws.empty_project("raw-import.ruth")
+    conn = same_settings(path)
+    marks = ", ".join("?" * len(DOC_COLUMNS))
+    sql = f"insert into documents ({', '.join(DOC_COLUMNS)}) values ({marks})"
+
+    def run() -> None:
+        conn.execute("begin")
+        conn.executemany(sql, rows)
+        conn.execute("commit")
+
+    try:
+        return timed(run)
+    finally:
+        conn.close()
+
+
+def import_figures(ws: Workspace) -> list[Figure]:
+    """Documents a second through Project.add_documents and through a JSONL import."""
+    count = ws.scale.import_docs
+    docs = ws.corpus(count)
+    stamp = "2024-01-01T00:00:00.000+00:00"
+    rows = [(n, d.uid, d.title, d.text, d.hash, len(d.text), json.dumps(d.meta), stamp)
+            for n, d in enumerate(docs, 1)]
+    source = ws.path("import.jsonl")
+    with source.open("w", encoding="utf-8") as out:
+        for d in docs:
+            out.write(json.dumps({"id": d.uid, "title": d.title, "text": d.text,
+                                  "meta": d.meta}, ensure_ascii=False) + "\n")
+
+    def add(_: int) -> float:
+        with Project.open(ws.empty_project("import.ruth"), ANNOTATOR) as project:
+            return timed(lambda: project.add_documents(docs))
+
+    def from_file(_: int) -> float:
+        with Project.open(ws.empty_project("import.ruth"), ANNOTATOR) as project:
+            return timed(lambda: import_paths(project, [source], "jsonl"))
+
+    raw_what = "executemany of the same rows into the same schema, one transaction"
+    figures = []
+    for case, fn in ((f"{count:,} docs, Project.add_documents", add),
+                     (f"{count:,} docs, JSONL file (import_paths)", from_file)):
+        ours, limits = paired(fn, lambda _: _raw_import(ws, rows), ws.scale.heavy_repeat)
+        figures.append(Figure("import", case, count / median(ours), "docs/s",
+                              count / median(limits), raw_what, "≤ 2×",
+                              lambda v, r: r <= 2))
+    return figures
+
+
+# --- export ------------------------------------------------------------------------------
+
+def _raw_export(path, output) -> tuple[float, int]:
+    """Every document, mention and quote row, selected and json.dumps'd a line each."""
+    conn = same_settings(path)
+    count = 0
+
+    def run() -> None:
+        nonlocal count
+        with output.open("w", encoding="utf-8") as out:
+            for table in ("documents", "entities", "mentions", "quotes"):
+                cursor = conn.execute(f"select * from {table}")
+                names = [c[0] for c in cursor.description]
+                for row in cursor:
+                    out.write(json.dumps(dict(zip(names, row, strict=True)),
+                                         ensure_ascii=False))
+                    out.write("\n")
+                    count += table in ("mentions", "quotes")
+
+    try:
+        return timed(run), count
+    finally:
+        conn.close()
+
+
+def _spacy_missing() -> str | None:
+    """Why the spaCy DocBin export cannot be measured here, or None when it can."""
+    try:
+        registry.get("spacy")
+    except RuthError:
+        return "no spacy format registered"
+    if importlib.util.find_spec("spacy") is None:
+        return "spaCy not installed"
+    return None
+
+
+def export_figures(ws: Workspace) -> list[Figure]:
+    """Annotations a second through export_project: JSONL, and spaCy DocBin when present."""
+    path = ws.export_project()
+    figures = []
+    formats = ["jsonl"]
+    missing = _spacy_missing()
+    if missing is None:
+        formats.append("spacy")
+    else:
+        figures.append(not_measured("export", "spaCy DocBin", missing, "≤ 2×"))
+    for fmt in formats:
+        annotations = 0
+
+        def ours(_: int, fmt=fmt) -> float:
+            nonlocal annotations
+            reports = []
+            with Project.open(path, ANNOTATOR) as project:
+                out = ws.path(f"export.{fmt}")
+                seconds = timed(lambda: reports.append(export_project(project, fmt, out)))
+            annotations = reports[0].annotations
+            return seconds
+
+        limit_count = 0
+
+        def raw(_: int) -> float:
+            nonlocal limit_count
+            seconds, limit_count = _raw_export(path, ws.path("raw-export.jsonl"))
+            return seconds
+
+        times, limits = paired(ours, raw, ws.scale.repeat)
+        figures.append(Figure(
+            "export", f"{annotations:,} annotations, {fmt}", annotations / median(times),
+            "ann/s", limit_count / median(limits),
+            "select * of the same rows and json.dumps of each to a file", "≤ 2×",
+            lambda v, r: r <= 2))
+    return figures
