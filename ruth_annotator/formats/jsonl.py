@@ -19,23 +19,19 @@ from ruth_annotator.model.records import ParsedRecord, record_to_items
 SUFFIXES = (".jsonl", ".ndjson")
 
 
-def parse_line(line: str, number: int, path: Path) -> ParsedRecord | InputError | None:
-    if not line.strip():
-        return None
-    try:
-        data = json.loads(line)
-    except json.JSONDecodeError as e:
-        return InputError(f"line {number}: broken JSON ({e.msg} at column {e.colno})", path)
+def parse_line(data: object, number: int, path: Path) -> ParsedRecord | InputError:
     try:
         record = record_to_items(data)
-    except (KeyError, TypeError, ValueError) as e:
+    except (KeyError, TypeError, ValueError, AttributeError) as e:
         detail = f"missing field {e}" if isinstance(e, KeyError) else str(e)
         return InputError(f"line {number}: {detail}", path)
     record.document = replace(record.document, origin=f"{path}:{number}")
     return record
 
 
-def read(path: Path) -> Iterator[ParsedRecord | InputError]:
+def json_lines(path: Path) -> Iterator[tuple[int, object] | InputError]:
+    """(line number, parsed JSON) for each non-empty line, or an InputError for a line
+    that is not UTF-8 JSON; every JSON-lines format reads through this."""
     try:
         handle = path.open("rb")
     except OSError as e:
@@ -50,14 +46,38 @@ def read(path: Path) -> Iterator[ParsedRecord | InputError]:
             try:
                 line = raw.decode("utf-8")
             except UnicodeDecodeError as e:
+                empty = False
                 yield InputError(f"line {number}: not UTF-8 (byte {e.start + 1})", path)
                 continue
-            parsed = parse_line(line, number, path)
-            if parsed is not None:
-                empty = False
-                yield parsed
+            if not line.strip():
+                continue
+            empty = False
+            try:
+                yield number, json.loads(line)
+            except json.JSONDecodeError as e:
+                yield InputError(f"line {number}: broken JSON ({e.msg} at column {e.colno})",
+                                 path)
+            except RecursionError:
+                yield InputError(f"line {number}: JSON nested too deeply", path)
         if empty:
             raise InputError("is empty (no JSON lines)", path)
+
+
+def first_json_line(path: Path, suffixes: tuple[str, ...] = SUFFIXES) -> dict | None:
+    """The first line of a JSON-lines file as an object, for format detection."""
+    if not (path.is_file() and path.suffix.lower() in suffixes):
+        return None
+    try:
+        with path.open("rb") as f:
+            data = json.loads(f.readline(1 << 22).decode("utf-8-sig"))
+    except (OSError, ValueError, RecursionError):
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def read(path: Path) -> Iterator[ParsedRecord | InputError]:
+    for item in json_lines(path):
+        yield item if isinstance(item, InputError) else parse_line(item[1], item[0], path)
 
 
 def write_records(records: Iterable[dict], path: Path, options: ExportOptions,
@@ -72,7 +92,9 @@ def write_records(records: Iterable[dict], path: Path, options: ExportOptions,
 
 
 def _detect(path: Path) -> bool:
-    return path.is_file() and path.suffix.lower() in SUFFIXES
+    data = first_json_line(path)
+    return data is not None and ("mentions" in data or "quotes" in data
+                                 or set(data) <= {"id", "title", "text", "meta"})
 
 
 FORMAT = register(Format(

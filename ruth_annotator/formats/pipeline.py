@@ -12,6 +12,7 @@ from pathlib import Path
 from ruth_annotator.errors import InputError
 from ruth_annotator.formats import registry
 from ruth_annotator.formats.registry import ExportOptions, ExportReport
+from ruth_annotator.formats.splits import SPLIT_NAMES, split_of, split_path
 from ruth_annotator.model.records import ParsedRecord
 from ruth_annotator.store.project import ImportResult, Project
 from ruth_annotator.tasks import NO_TASK, Task
@@ -67,8 +68,30 @@ def export_project(project: Project, fmt_name: str, output: Path,
     if fmt.writer is None:
         raise InputError(f"the {fmt.name} format can only be imported", output)
     report = ExportReport()
-    records = project.iter_records(options.include_suggestions, options.annotators, task=task)
-    fmt.writer(records, Path(output), options, report)
+    output = Path(output)
+    if options.split is None or fmt.handles_split:
+        records = project.iter_records(options.include_suggestions, options.annotators,
+                                       task=task)
+        fmt.writer(records, output, options, report)
+        return report
+    # One pass a split, each restricted to its documents: constant memory, and the
+    # writers stay unaware of splits.
+    by_split: dict[str, list[int]] = {name: [] for name in SPLIT_NAMES}
+    for doc_id, uid in project.db.execute("select id, uid from documents order by id"):
+        by_split[split_of(uid, options.seed, options.split)].append(doc_id)
+    total = len(project.layer_keys(options.annotators))
+    done = 0
+    for name, fraction in zip(SPLIT_NAMES, options.split, strict=True):
+        if fraction <= 0:
+            continue
+        part = len(project.layer_keys(options.annotators, by_split[name]))
+        offset = done
+        sub_task = Task(progress=lambda d, _t, o=offset: task.report(o + d, total),
+                        cancelled=task.cancelled)
+        records = project.iter_records(options.include_suggestions, options.annotators,
+                                       by_split[name], task=sub_task)
+        fmt.writer(records, split_path(output, name, fmt.folder), options, report)
+        done += part
     return report
 
 

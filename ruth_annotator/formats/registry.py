@@ -16,7 +16,7 @@ from ruth_annotator.errors import InputError, RuthError
 from ruth_annotator.model.records import ParsedRecord
 
 #: Built-in format modules, in the order auto-detection tries them.
-BUILTIN_MODULES = ["jsonl", "text"]
+BUILTIN_MODULES = ["jsonl", "text", "doccano", "prodigy", "label_studio", "brat"]
 
 #: What an annotation model holds; each format says which of these it can carry.
 FEATURES = frozenset({"entities", "mentions", "quotes", "speakers", "cues", "addressees",
@@ -63,6 +63,11 @@ class Format:
     carries: frozenset[str] = frozenset()
     folder: bool = False
     detect: Callable[[Path], bool] | None = None
+    #: The writer places records in train/dev/test itself (else the pipeline writes one
+    #: output per split, see formats/splits.py).
+    handles_split: bool = False
+    #: What the user should know before choosing it (units, losses, companions).
+    notes: str = ""
 
 
 _FORMATS: dict[str, Format] = {}

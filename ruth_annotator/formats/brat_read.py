@@ -1,0 +1,158 @@
+"""Reading brat standoff strictly, and the offset rules that writing shares.
+
+Every text-bound line is checked against the text (brat's own reader does the same), so
+offsets counted some other way are refused with the line that shows it, never imported
+shifted.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from pathlib import Path
+
+from ruth_annotator.errors import InputError
+from ruth_annotator.formats import flat
+from ruth_annotator.formats.decoding import read_text_file
+from ruth_annotator.model.annotations import MENTION_FORMS, QUOTE_TYPES, STATUSES
+from ruth_annotator.model.document import NewDocument
+from ruth_annotator.model.records import ParsedRecord, first_line
+
+#: Characters that end a line for brat's readers (Python's str.splitlines).
+LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+RELATION_TYPES = {flat.SPEAKER: "Speaker", flat.ADDRESSEE: "Addressee", flat.CUE: "Quote_cue"}
+_RELATION_OF = {v: k for k, v in RELATION_TYPES.items()}
+_TEXTBOUND = re.compile(r"^(\S+) (\d+ \d+(?:;\d+ \d+)*)$")
+_ATTRIBUTES = {"QuoteType": QUOTE_TYPES, "Form": MENTION_FORMS, "Status": STATUSES}
+
+
+class Newlines:
+    """Code points in the exact text versus brat's offsets (CR LF counted as one)."""
+
+    def __init__(self, text: str) -> None:
+        # Raw index of the LF of every CR LF pair, and where that break lands for brat.
+        self.lf = [m.start() + 1 for m in re.finditer("\r\n", text)]
+        self.norm = [i - 1 - k for k, i in enumerate(self.lf)]
+
+    def to_brat(self, position: int) -> int:
+        return position - bisect_left(self.lf, position)
+
+    def to_text(self, position: int) -> int:
+        return position + bisect_left(self.norm, position)
+
+
+def normalised(text: str) -> str:
+    """The text as brat reads it (universal newlines)."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+class _Ann:
+    """The lines of one .ann file, parsed."""
+
+    def __init__(self, text: str, path: Path) -> None:
+        self.text, self.path = text, path
+        self.norm = normalised(text)
+        self.lines = Newlines(text)
+        self.spans: dict[str, flat.FlatSpan] = {}
+        self.rels: list[flat.Relation] = []
+        self.attrs: list[tuple[int, str, str, str]] = []
+        self.ids: set[str] = set()
+
+    def fail(self, number: int, problem: str) -> InputError:
+        return InputError(f"line {number}: {problem}", self.path)
+
+    def line(self, number: int, line: str) -> None:
+        ident, _, rest = line.partition("\t")
+        if ident != "*" and ident in self.ids:
+            raise self.fail(number, f"id {ident} is used twice")
+        self.ids.add(ident)
+        if ident.startswith("T"):
+            self.textbound(number, ident, rest)
+        elif ident.startswith("R"):
+            kind, *args = rest.partition("\t")[0].split(" ")
+            roles = dict(a.split(":", 1) for a in args if ":" in a)
+            if len(args) != 2 or set(roles) != {"Arg1", "Arg2"}:
+                raise self.fail(number, f"relation {ident} needs Arg1: and Arg2:")
+            if kind in _RELATION_OF:
+                self.rels.append(flat.Relation(_RELATION_OF[kind], roles["Arg1"], roles["Arg2"]))
+        elif ident.startswith("A") or ident.startswith("M"):
+            parts = rest.split(" ")
+            if len(parts) not in (2, 3):
+                raise self.fail(number, f"attribute {ident} needs a name and a target")
+            if parts[0] in _ATTRIBUTES:
+                self.attrs.append((number, parts[0], parts[1], parts[2] if parts[2:] else ""))
+        elif ident == "*":
+            members = rest.split(" ")[1:]
+            if len(members) < 2:
+                raise self.fail(number, "an equivalence needs two or more ids")
+            self.rels.extend(flat.Relation(flat.COREF, m, members[0]) for m in members[1:])
+        elif ident[:1] not in ("E", "N", "#"):
+            raise self.fail(number, f"is not a brat annotation line (id {ident!r})")
+
+    def textbound(self, number: int, ident: str, rest: str) -> None:
+        head, tab, shown = rest.partition("\t")
+        m = _TEXTBOUND.match(head)
+        if not m or not tab:
+            raise self.fail(number, f"{ident} is not “TYPE START END\\tTEXT”")
+        kind = m.group(1)
+        frags = [tuple(int(x) for x in f.split(" ")) for f in m.group(2).split(";")]
+        for (a, b), prev in zip(frags, [(-1, -1), *frags], strict=False):
+            if not (0 <= a < b <= len(self.norm)) or a < prev[1]:
+                raise self.fail(number, f"{ident} offsets {a} {b} do not fit the text "
+                                        f"({len(self.norm)} characters as brat counts them)")
+        expected = " ".join(self.norm[a:b] for a, b in frags)
+        if shown != expected:
+            raise self.fail(number, f"{ident} says “{shown}” but the text at "
+                                    f"{m.group(2)} is “{expected}”")
+        raw = [(self.lines.to_text(a), self.lines.to_text(b)) for a, b in frags]
+        merged = [raw[0]]
+        for a, b in raw[1:]:
+            gap = self.text[merged[-1][1]:a]
+            if gap and not gap.strip(LINE_BREAKS):
+                merged[-1] = (merged[-1][0], b)
+            else:
+                merged.append((a, b))
+        if kind == "Quote":
+            self.spans[ident] = flat.FlatSpan(ident, "quote", merged, "direct")
+        elif kind == "Cue":
+            self.spans[ident] = flat.FlatSpan(ident, "cue", merged, flat.CUE_LABEL)
+        else:
+            self.spans[ident] = flat.FlatSpan(ident, "mention", merged, kind)
+
+    def apply_attributes(self) -> None:
+        for number, name, target, value in self.attrs:
+            span = self.spans.get(target)
+            if span is None:
+                raise self.fail(number, f"attribute {name} points to {target}, which is "
+                                        "not a text-bound annotation")
+            if value not in _ATTRIBUTES[name]:
+                raise self.fail(number, f"{name} {value!r} is not one of "
+                                        f"{', '.join(_ATTRIBUTES[name])}")
+            if name == "QuoteType":
+                span.label = value
+            elif name == "Form":
+                span.form = value
+            else:
+                span.status = value
+
+
+def read_pair(ann_path: Path) -> ParsedRecord:
+    """The document and annotations of NAME.ann with its NAME.txt."""
+    text = read_text_file(ann_path.with_suffix(".txt"))
+    try:
+        content = ann_path.read_bytes().decode("utf-8-sig")
+    except OSError as e:
+        raise InputError(f"cannot be read ({e.strerror})", ann_path) from None
+    except UnicodeDecodeError as e:
+        raise InputError(f"is not UTF-8 (byte {e.start + 1})", ann_path) from None
+    ann = _Ann(text, ann_path)
+    for number, line in enumerate(normalised(content).split("\n"), 1):
+        if line.strip():
+            ann.line(number, line)
+    ann.apply_attributes()
+    try:
+        items = flat.items_from_view(text, list(ann.spans.values()), ann.rels)
+    except ValueError as e:
+        raise InputError(str(e), ann_path) from None
+    doc = NewDocument(text, first_line(text), ann_path.stem, origin=str(ann_path))
+    return ParsedRecord(doc, None, None, items)

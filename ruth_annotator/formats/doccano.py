@@ -1,0 +1,163 @@
+"""doccano JSONL: one document a line with `entities` and `relations`.
+
+doccano's sequence-labelling projects count offsets in UTF-16 units, as the browser does
+(unless the project counts grapheme clusters, which this format does not support), so
+offsets are converted with the one converter in model/offsets.py. Quotes and cues become
+entities labelled DIRECT_QUOTE … and CUE; links become relations (see flat.py).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from ruth_annotator.errors import InputError
+from ruth_annotator.formats import flat
+from ruth_annotator.formats.files import atomic_output
+from ruth_annotator.formats.jsonl import first_json_line, json_lines
+from ruth_annotator.formats.registry import ExportOptions, ExportReport, Format, register
+from ruth_annotator.model.document import NewDocument
+from ruth_annotator.model.offsets import Utf16Index
+from ruth_annotator.model.records import ParsedRecord, first_line
+
+SUFFIXES = (".jsonl",)
+
+
+def to_line(record: dict, losses: flat.Losses) -> dict:
+    spans, rels = flat.export_view(record, losses, discontinuous=False, forms=False,
+                                   status=False)
+    index = Utf16Index(record["text"])
+    number = {s.id: i for i, s in enumerate(spans, 1)}
+    return {
+        "id": record["id"],
+        "text": record["text"],
+        "entities": [
+            {"id": number[s.id], "label": s.flat_label,
+             "start_offset": index.to_utf16(s.start), "end_offset": index.to_utf16(s.end)}
+            for s in spans
+        ],
+        "relations": [
+            {"id": i, "from_id": number[r.head], "to_id": number[r.child], "type": r.label}
+            for i, r in enumerate(rels, 1)
+        ],
+        "title": record["title"],
+        "annotator": record["annotator"],
+    }
+
+
+def write(records: Iterable[dict], path: Path, options: ExportOptions,
+          report: ExportReport) -> None:
+    with atomic_output(path) as out:
+        for record in records:
+            losses = flat.Losses(record)
+            line = to_line(record, losses)
+            out.write(json.dumps(line, ensure_ascii=False))
+            out.write("\n")
+            report.documents += 1
+            report.annotations += len(line["entities"])
+            report.lost.extend(losses.lines)
+    report.files.append(path)
+
+
+def _int(value, what: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValueError(f"{what} must be an integer, not {value!r}")
+    return value
+
+
+def from_line(data: object) -> ParsedRecord:
+    """One doccano line; raises ValueError (or KeyError) naming the first problem."""
+    if not isinstance(data, dict):
+        raise ValueError("a line must be a JSON object")
+    text = data.get("text")
+    if not isinstance(text, str):
+        raise ValueError('a line needs a "text" string')
+    index = Utf16Index(text)
+
+    def offset(value, what: str) -> int:
+        u16 = _int(value, what)
+        if not 0 <= u16 <= index.length_u16:
+            raise ValueError(f"{what} {u16} lies outside the text")
+        return index.to_codepoint(u16)
+
+    spans: list[flat.FlatSpan] = []
+    raw_entities = data.get("entities")
+    if raw_entities is None and isinstance(data.get("label"), list):
+        # doccano's plain sequence-labelling lines: "label": [[start, end, "LABEL"], …]
+        raw_entities = [{"id": i, "start_offset": e[0], "end_offset": e[1], "label": e[2]}
+                        for i, e in enumerate(data["label"]) if _triple(e)]
+    for e in _list(raw_entities, "entities"):
+        if not isinstance(e, dict) or not isinstance(e.get("label"), str):
+            raise ValueError("each entity needs a label string")
+        kind, label = flat.kind_of_label(e["label"])
+        start = offset(e["start_offset"], "start_offset")
+        end = offset(e["end_offset"], "end_offset")
+        spans.append(flat.FlatSpan(str(e["id"]), kind, [(start, end)], label))
+    rels = []
+    for r in _list(data.get("relations"), "relations"):
+        if not isinstance(r, dict) or not isinstance(r.get("type"), str):
+            raise ValueError("each relation needs a type string")
+        rels.append(flat.Relation(r["type"], str(r["from_id"]), str(r["to_id"])))
+    items = flat.items_from_view(text, spans, rels)
+    uid = data.get("id")
+    title = data.get("title")
+    annotator = data.get("annotator")
+    doc = NewDocument(text, title if isinstance(title, str) and title else first_line(text),
+                      str(uid) if uid is not None else None)
+    return ParsedRecord(doc, annotator if isinstance(annotator, str) else None, None, items)
+
+
+def _triple(e) -> bool:
+    if isinstance(e, list) and len(e) == 3 and isinstance(e[2], str):
+        return True
+    raise ValueError(f"each label must be [start, end, \"LABEL\"], not {e!r}")
+
+
+def _list(value, what: str) -> list:
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise ValueError(f'"{what}" must be a list')
+    return value
+
+
+def read(path: Path) -> Iterator[ParsedRecord | InputError]:
+    for item in json_lines(path):
+        if isinstance(item, InputError):
+            yield item
+            continue
+        number, data = item
+        try:
+            record = from_line(data)
+        except (KeyError, TypeError, ValueError) as e:
+            detail = f"missing field {e}" if isinstance(e, KeyError) else str(e)
+            yield InputError(f"line {number}: {detail}", path)
+            continue
+        yield record
+
+
+def _detect(path: Path) -> bool:
+    """A JSONL file whose first line has doccano's `entities` or `label` list."""
+    data = first_json_line(path, SUFFIXES)
+    if data is None or "mentions" in data or "tokens" in data:
+        return False
+    entities = data.get("entities")
+    if isinstance(entities, list):
+        return not entities or (isinstance(entities[0], dict) and "start_offset" in entities[0])
+    return isinstance(data.get("label"), list)
+
+
+FORMAT = register(Format(
+    name="doccano",
+    description="doccano JSONL (entities and relations, UTF-16 offsets)",
+    extensions=SUFFIXES,
+    reader=read,
+    writer=write,
+    carries=frozenset({"entities", "mentions", "quotes", "speakers", "cues", "addressees",
+                       "nesting", "segments", "annotators"}),
+    detect=_detect,
+    notes="Offsets count UTF-16 units, as doccano does; turn off “Count grapheme clusters "
+          "as one character” in the doccano project. Status, mention forms, entity names "
+          "and knowledge-base ids are not carried.",
+))

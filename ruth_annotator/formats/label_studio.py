@@ -1,0 +1,244 @@
+"""Label Studio JSON tasks: `data.text`, accepted work as `annotations`, suggestions as
+`predictions`, each a `result` list of `labels` regions and `relation` results.
+
+Label Studio counts offsets in UTF-16 units (it is a browser app), so every offset goes
+through model/offsets.py. Mentions use the control `label`, quotes and cues the control
+`quote`; a labelling config that matches is written beside the tasks.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from xml.sax.saxutils import quoteattr
+
+from ruth_annotator.errors import InputError
+from ruth_annotator.formats import flat
+from ruth_annotator.formats.files import atomic_output
+from ruth_annotator.formats.registry import ExportOptions, ExportReport, Format, register
+from ruth_annotator.model.annotations import ACCEPTED, PROPOSED
+from ruth_annotator.model.document import NewDocument
+from ruth_annotator.model.labels import DEFAULT_LABELS
+from ruth_annotator.model.offsets import Utf16Index
+from ruth_annotator.model.records import ParsedRecord, first_line
+
+SUFFIXES = (".json",)
+KNOWN_TYPES = ("labels", "relation")
+
+
+def to_task(record: dict, losses: flat.Losses) -> dict:
+    spans, rels = flat.export_view(record, losses, discontinuous=False, forms=False,
+                                   status=True)
+    text = record["text"]
+    index = Utf16Index(text)
+    status = {s.id: s.status for s in spans}
+    results: dict[str, list] = {ACCEPTED: [], PROPOSED: []}
+    for s in spans:
+        results[s.status].append({
+            "id": s.id, "from_name": "label" if s.kind == "mention" else "quote",
+            "to_name": "text", "type": "labels",
+            "value": {"start": index.to_utf16(s.start), "end": index.to_utf16(s.end),
+                      "text": text[s.start:s.end], "labels": [s.flat_label]},
+        })
+    for r in rels:
+        if status[r.head] != status[r.child]:
+            losses.add({"id": r.head, "text": ""},
+                       f"{r.label} link between an accepted item and a suggestion is left "
+                       "out (Label Studio keeps annotations and predictions apart)")
+            continue
+        results[status[r.head]].append({"type": "relation", "from_id": r.head,
+                                        "to_id": r.child, "direction": "right",
+                                        "labels": [r.label]})
+    task: dict = {
+        "data": {"text": text, "ruth_id": record["id"], "title": record["title"],
+                 "ruth_annotator": record["annotator"]},
+        "annotations": [{"result": results[ACCEPTED], "was_cancelled": False,
+                         "ground_truth": False}] if results[ACCEPTED] else [],
+    }
+    if results[PROPOSED]:
+        task["predictions"] = [{"model_version": "ruth-annotator suggestions",
+                                "result": results[PROPOSED]}]
+    return task
+
+
+def write(records: Iterable[dict], path: Path, options: ExportOptions,
+          report: ExportReport) -> None:
+    labels = {label.name: None for label in DEFAULT_LABELS}
+    with atomic_output(path) as out:
+        out.write("[")
+        for record in records:
+            losses = flat.Losses(record)
+            task = to_task(record, losses)
+            out.write(",\n" if report.documents else "\n")
+            out.write(json.dumps(task, ensure_ascii=False))
+            report.documents += 1
+            report.annotations += len(record["mentions"]) + len(record["quotes"])
+            report.lost.extend(losses.lines)
+            labels.update((m["label"], None) for m in record["mentions"])
+        out.write("\n]\n")
+    report.files.append(path)
+    config = path.with_name(f"{path.stem}.label_config.xml")
+    with atomic_output(config) as out:
+        out.write(label_config(list(labels)))
+    report.files.append(config)
+
+
+def label_config(labels: list[str]) -> str:
+    """A Label Studio labelling config that shows what the tasks hold."""
+    def tags(values: Iterable[str], tag: str) -> str:
+        return "".join(f"\n    <{tag} value={quoteattr(v)}/>" for v in values)
+
+    return (
+        "<View>\n  <Relations>" + tags(flat.RELATIONS, "Relation") + "\n  </Relations>\n"
+        '  <Labels name="label" toName="text">' + tags(labels, "Label") + "\n  </Labels>\n"
+        '  <Labels name="quote" toName="text">'
+        + tags([*flat.QUOTE_LABELS.values(), flat.CUE_LABEL], "Label") + "\n  </Labels>\n"
+        '  <Text name="text" value="$text"/>\n</View>\n'
+    )
+
+
+def _task_records(task: object) -> list[ParsedRecord]:
+    """The layers of one task: one per annotation, suggestions with the first."""
+    if not isinstance(task, dict) or not isinstance(task.get("data"), dict):
+        raise ValueError("is not a Label Studio task (an object with \"data\")")
+    data = task["data"]
+    text = data.get("text")
+    if not isinstance(text, str):
+        strings = [v for v in data.values() if isinstance(v, str)]
+        if len(strings) != 1:
+            raise ValueError('its "data" has no "text" string')
+        text = strings[0]
+    annotations = [a for a in _list(task.get("annotations", task.get("completions")),
+                                    "annotations") if not _cancelled(a)]
+    predictions = _list(task.get("predictions"), "predictions")
+    layers: list[tuple[str | None, list, list]] = []
+    own = data.get("ruth_annotator") if isinstance(data.get("ruth_annotator"), str) else None
+    for i, a in enumerate(annotations):
+        layers.append((own if i == 0 and own else _annotator(a), _results(a), []))
+    if predictions:
+        suggested = [r for p in predictions for r in _results(p)]
+        if layers:
+            layers[0] = (layers[0][0], layers[0][1], suggested)
+        else:
+            layers.append((own, [], suggested))
+    if not layers:
+        layers.append((own, [], []))
+    uid = data.get("ruth_id", task.get("id"))
+    title = data.get("title") if isinstance(data.get("title"), str) else first_line(text)
+    doc = NewDocument(text, title or first_line(text), str(uid) if uid is not None else None)
+    index = Utf16Index(text)
+    out = []
+    for annotator, accepted, proposed in layers:
+        spans: list[flat.FlatSpan] = []
+        rels: list[flat.Relation] = []
+        for results, status in ((accepted, ACCEPTED), (proposed, PROPOSED)):
+            for r in results:
+                _result(r, text, index, status, spans, rels)
+        out.append(ParsedRecord(doc, annotator, None, flat.items_from_view(text, spans, rels)))
+    return out
+
+
+def _result(r: object, text: str, index: Utf16Index, status: str,
+            spans: list[flat.FlatSpan], rels: list[flat.Relation]) -> None:
+    if not isinstance(r, dict) or r.get("type") not in KNOWN_TYPES:
+        kind = r.get("type") if isinstance(r, dict) else type(r).__name__
+        raise ValueError(f"result type {kind!r} is not one Ruth reads (labels, relation); "
+                         "written by a newer Label Studio or another labelling config?")
+    if r["type"] == "relation":
+        labels = r.get("labels") or []
+        if not isinstance(labels, list) or len(labels) != 1 or not isinstance(labels[0], str):
+            raise ValueError("a relation result needs exactly one label")
+        rels.append(flat.Relation(labels[0], str(r["from_id"]), str(r["to_id"])))
+        return
+    value = r.get("value")
+    if not isinstance(value, dict) or not all(
+            isinstance(value.get(k), int) and not isinstance(value.get(k), bool)
+            for k in ("start", "end")):
+        raise ValueError(f"region {r.get('id')!r} has no start/end offsets "
+                         "(a newer Label Studio or a HyperText task?)")
+    labels = value.get("labels")
+    if not isinstance(labels, list) or len(labels) != 1 or not isinstance(labels[0], str):
+        raise ValueError(f"region {r.get('id')!r} needs exactly one label")
+    if not 0 <= value["start"] < value["end"] <= index.length_u16:
+        raise ValueError(f"region {r.get('id')!r} {value['start']}..{value['end']} lies "
+                         "outside the text")
+    start, end = index.to_codepoint(value["start"]), index.to_codepoint(value["end"])
+    if "text" in value and value["text"] != text[start:end]:
+        raise ValueError(f"region {r.get('id')!r} says {value['text']!r} but the text at "
+                         f"{value['start']}..{value['end']} (UTF-16) is {text[start:end]!r}")
+    kind, label = flat.kind_of_label(labels[0])
+    spans.append(flat.FlatSpan(str(r["id"]), kind, [(start, end)], label, status))
+
+
+def _list(value, what: str) -> list:
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise ValueError(f'"{what}" must be a list')
+    return value
+
+
+def _cancelled(a: object) -> bool:
+    return isinstance(a, dict) and bool(a.get("was_cancelled"))
+
+
+def _results(a: object) -> list:
+    if not isinstance(a, dict):
+        raise ValueError("an annotation must be an object with a \"result\" list")
+    return _list(a.get("result"), "result")
+
+
+def _annotator(a: dict) -> str | None:
+    who = a.get("completed_by")
+    if isinstance(who, dict):
+        who = who.get("email") or who.get("id")
+    return None if who is None else str(who)
+
+
+def read(path: Path) -> Iterator[ParsedRecord | InputError]:
+    try:
+        with path.open("rb") as f:
+            data = json.loads(f.read().decode("utf-8-sig"))
+    except OSError as e:
+        raise InputError(f"cannot be read ({e.strerror})", path) from None
+    except UnicodeDecodeError as e:
+        raise InputError(f"is not UTF-8 (byte {e.start + 1})", path) from None
+    except json.JSONDecodeError as e:
+        raise InputError(f"is broken JSON ({e.msg} at line {e.lineno} column {e.colno})",
+                         path) from None
+    except RecursionError:
+        raise InputError("holds JSON nested too deeply", path) from None
+    tasks = [data] if isinstance(data, dict) and "data" in data else data
+    if not isinstance(tasks, list):
+        raise InputError("is not a Label Studio export: expected a JSON list of tasks "
+                         "(objects with \"data\")", path)
+    for number, task in enumerate(tasks, 1):
+        try:
+            yield from _task_records(task)
+        except (KeyError, TypeError, ValueError) as e:
+            detail = f"missing field {e}" if isinstance(e, KeyError) else str(e)
+            yield InputError(f"task {number}: {detail}", path)
+
+
+def _detect(path: Path) -> bool:
+    if not (path.is_file() and path.suffix.lower() in SUFFIXES):
+        return False
+    with path.open("rb") as f:
+        head = f.read(1 << 16)
+    return head.lstrip().startswith((b"[", b"{")) and b'"data"' in head
+
+
+FORMAT = register(Format(
+    name="label-studio",
+    description="Label Studio JSON tasks (labels and relation results, UTF-16 offsets)",
+    extensions=SUFFIXES,
+    reader=read,
+    writer=write,
+    carries=frozenset({"entities", "mentions", "quotes", "speakers", "cues", "addressees",
+                       "nesting", "segments", "status", "annotators"}),
+    detect=_detect,
+    notes="Accepted annotations go to “annotations”, suggestions to “predictions”. A "
+          "labelling config (NAME.label_config.xml) is written beside the tasks. Mention "
+          "forms, entity names and knowledge-base ids are not carried.",
+))

@@ -1,0 +1,166 @@
+"""spaCy/Prodigy-style JSONL: `text`, `tokens`, `spans` with `token_start`/`token_end`
+(inclusive) and `relations` with `head`/`child` token indices and their spans.
+
+Offsets are code points, as in spaCy. Spans must fall on token boundaries (see tokens.py);
+what does not is reported and left out, with the relations that touch it.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from ruth_annotator.errors import InputError
+from ruth_annotator.formats import flat
+from ruth_annotator.formats.files import atomic_output
+from ruth_annotator.formats.jsonl import first_json_line, json_lines
+from ruth_annotator.formats.registry import ExportOptions, ExportReport, Format, register
+from ruth_annotator.formats.tokens import Tokens
+from ruth_annotator.model.document import NewDocument
+from ruth_annotator.model.records import ParsedRecord, first_line
+
+SUFFIXES = (".jsonl",)
+
+
+def to_task(record: dict, losses: flat.Losses) -> dict:
+    spans, rels = flat.export_view(record, losses, discontinuous=False, forms=False,
+                                   status=False)
+    text = record["text"]
+    tokens = Tokens.of(text)
+    out_spans: dict[str, dict] = {}
+    seen: set[tuple[int, int, str]] = set()
+    for s in spans:
+        found = tokens.token_range(s.start, s.end)
+        item = {"id": s.id, "text": text[s.start:s.end]}
+        if found is None:
+            losses.add(item, "does not start and end on token boundaries and is left out")
+            continue
+        if (s.start, s.end, s.flat_label) in seen:
+            losses.add(item, "has the span and label of another span and is left out")
+            continue
+        seen.add((s.start, s.end, s.flat_label))
+        out_spans[s.id] = {"start": s.start, "end": s.end, "token_start": found[0],
+                           "token_end": found[1], "label": s.flat_label}
+    relations = []
+    for r in rels:
+        head, child = out_spans.get(r.head), out_spans.get(r.child)
+        if head is None or child is None:
+            losses.add({"id": r.head, "text": ""},
+                       f"{r.label} link is left out with the span it needs")
+            continue
+        relations.append({"head": head["token_end"], "child": child["token_end"],
+                          "head_span": head, "child_span": child, "label": r.label})
+    return {
+        "text": text,
+        "tokens": [{"text": text[s:e], "start": s, "end": e, "id": i,
+                    "ws": tokens.whitespace_after(i).startswith(" ")}
+                   for i, (s, e) in enumerate(tokens.spans)],
+        "spans": list(out_spans.values()),
+        "relations": relations,
+        "answer": "accept",
+        "meta": {"id": record["id"], "title": record["title"],
+                 "annotator": record["annotator"]},
+    }
+
+
+def write(records: Iterable[dict], path: Path, options: ExportOptions,
+          report: ExportReport) -> None:
+    with atomic_output(path) as out:
+        for record in records:
+            losses = flat.Losses(record)
+            task = to_task(record, losses)
+            out.write(json.dumps(task, ensure_ascii=False))
+            out.write("\n")
+            report.documents += 1
+            report.annotations += len(task["spans"])
+            report.lost.extend(losses.lines)
+    report.files.append(path)
+
+
+def _span(data: object, text: str) -> tuple[int, int, str]:
+    if not isinstance(data, dict):
+        raise ValueError("a span must be an object")
+    start, end, label = data.get("start"), data.get("end"), data.get("label")
+    if not (isinstance(start, int) and isinstance(end, int) and isinstance(label, str)) \
+            or isinstance(start, bool) or isinstance(end, bool):
+        raise ValueError("a span needs integer start and end and a label string")
+    if not 0 <= start < end <= len(text):
+        raise ValueError(f"span {start}..{end} does not fit the text ({len(text)} characters)")
+    return start, end, label
+
+
+def from_task(data: object) -> ParsedRecord:
+    if not isinstance(data, dict):
+        raise ValueError("a line must be a JSON object")
+    text = data.get("text")
+    if not isinstance(text, str):
+        raise ValueError('a line needs a "text" string')
+    meta = data.get("meta") if isinstance(data.get("meta"), dict) else {}
+    spans: list[flat.FlatSpan] = []
+    key_of: dict[tuple[int, int, str], str] = {}
+    rels: list[flat.Relation] = []
+    if data.get("answer", "accept") == "accept":
+        for i, raw in enumerate(_list(data.get("spans"), "spans")):
+            start, end, label = _span(raw, text)
+            kind, plain = flat.kind_of_label(label)
+            key = key_of.setdefault((start, end, label), f"s{i}")
+            if key == f"s{i}":
+                spans.append(flat.FlatSpan(key, kind, [(start, end)], plain))
+        for raw in _list(data.get("relations"), "relations"):
+            if not isinstance(raw, dict) or not isinstance(raw.get("label"), str):
+                raise ValueError("a relation needs a label string")
+            ends = []
+            for side in ("head_span", "child_span"):
+                found = key_of.get(_span(raw.get(side), text))
+                if found is None:
+                    raise ValueError(f"a relation's {side} is not among the spans")
+                ends.append(found)
+            rels.append(flat.Relation(raw["label"], ends[0], ends[1]))
+    items = flat.items_from_view(text, spans, rels)
+    uid, title, annotator = meta.get("id"), meta.get("title"), meta.get("annotator")
+    doc = NewDocument(text, title if isinstance(title, str) and title else first_line(text),
+                      str(uid) if uid is not None else None)
+    return ParsedRecord(doc, annotator if isinstance(annotator, str) else None, None, items)
+
+
+def _list(value, what: str) -> list:
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise ValueError(f'"{what}" must be a list')
+    return value
+
+
+def read(path: Path) -> Iterator[ParsedRecord | InputError]:
+    for item in json_lines(path):
+        if isinstance(item, InputError):
+            yield item
+            continue
+        number, data = item
+        try:
+            yield from_task(data)
+        except (KeyError, TypeError, ValueError) as e:
+            detail = f"missing field {e}" if isinstance(e, KeyError) else str(e)
+            yield InputError(f"line {number}: {detail}", path)
+
+
+def _detect(path: Path) -> bool:
+    data = first_json_line(path, SUFFIXES)
+    return data is not None and "mentions" not in data and (
+        "tokens" in data or "spans" in data)
+
+
+FORMAT = register(Format(
+    name="prodigy",
+    description="spaCy/Prodigy JSONL (tokens, spans with token_start/token_end, relations)",
+    extensions=SUFFIXES,
+    reader=read,
+    writer=write,
+    carries=frozenset({"entities", "mentions", "quotes", "speakers", "cues", "addressees",
+                       "nesting", "segments", "annotators"}),
+    detect=_detect,
+    notes="Spans that do not fall on token boundaries are left out (and reported). "
+          "Status, mention forms, entity names and knowledge-base ids are not carried; "
+          "tasks answered reject or ignore are imported without their spans.",
+))
