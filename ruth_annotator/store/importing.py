@@ -7,6 +7,7 @@ reference to them, so an import never overwrites existing work.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Iterable
 from dataclasses import replace
@@ -22,9 +23,20 @@ _PREFIX = {"entity": "e", "mention": "m", "quote": "q"}
 BATCH = 1000
 
 
-def renamed(items: list[Annotation], taken: set[str]) -> list[Annotation]:
-    """Give new ids to items whose ids are taken, and follow the renames in references."""
-    mapping = {i.id: new_id(_PREFIX[i.kind]) for i in items if i.id in taken}
+def renamed(items: list[Annotation], taken: set[str], salt: str | None = None
+            ) -> list[Annotation]:
+    """Give new ids to items whose ids are taken, and follow the renames in references.
+
+    With a `salt` (the layer's document and annotator) the new id is derived from the old
+    one, so importing the same file again gives the same ids and is recognised as a repeat.
+    """
+    def fresh(item: Annotation) -> str:
+        if salt is None:
+            return new_id(_PREFIX[item.kind])
+        digest = hashlib.sha256(f"{salt}/{item.id}".encode()).hexdigest()[:12]
+        return f"{_PREFIX[item.kind]}-{digest}"
+
+    mapping = {i.id: fresh(i) for i in items if i.id in taken}
     if not mapping:
         return items
 
@@ -90,14 +102,18 @@ def import_records(project: Project, records: Iterable[ParsedRecord], task, tota
                 flush()
                 items = record.items
                 taken = project.existing_ids(i.id for i in items)
+                annotator = record.annotator or project.annotator
                 if taken:
-                    items = _drop_identical(project, items, taken)
+                    items = _drop_identical(project, items, taken, doc_id, annotator)
                     taken = project.existing_ids(i.id for i in items)
-                items = renamed(items, taken)
+                if taken:  # ids of another layer: derived ids, stored already on a repeat
+                    items = renamed(items, taken, f"{doc_id}/{annotator}")
+                    taken = project.existing_ids(i.id for i in items)
+                    items = _drop_identical(project, items, taken, doc_id, annotator)
+                    items = renamed(items, project.existing_ids(i.id for i in items))
                 status = record.status if record.status in ("todo", "in_progress", "done") \
                     else None
-                project.add_layer_items(doc_id, record.annotator or project.annotator, items,
-                                        status)
+                project.add_layer_items(doc_id, annotator, items, status)
                 result.layers += 1
                 result.annotations += sum(1 for i in items if not isinstance(i, Entity))
             if seen % 200 == 0:
@@ -109,15 +125,19 @@ def import_records(project: Project, records: Iterable[ParsedRecord], task, tota
     return result
 
 
-def _drop_identical(project: Project, items: list[Annotation], taken: set[str]) -> list:
-    """Items already stored exactly as they are (a second import of one file) are skipped."""
+def _drop_identical(project: Project, items: list[Annotation], taken: set[str],
+                    document_id: int, annotator: str) -> list:
+    """Items already stored exactly as they are in the same layer (a second import of one
+    file) are skipped; the same item in another annotator's layer is a copy to keep."""
     from ruth_annotator.store.rows import FROM_ROW, TABLES
 
     keep = []
     for item in items:
         if item.id in taken:
             table = TABLES[item.kind]
-            rows = list(project.db[table].rows_where("id = ?", [item.id]))
+            rows = list(project.db[table].rows_where(
+                "id = ? and document_id = ? and annotator = ?",
+                [item.id, document_id, annotator]))
             if rows and FROM_ROW[table](rows[0]) == item:
                 continue
         keep.append(item)
