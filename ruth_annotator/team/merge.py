@@ -19,11 +19,8 @@ was merged. The whole merge is one transaction: all files or nothing.
 from __future__ import annotations
 
 import os
-import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
-
-from sqlite_utils import Database
 
 from ruth_annotator.errors import InputError, ProjectError
 from ruth_annotator.model import Layer, NewDocument
@@ -31,9 +28,7 @@ from ruth_annotator.model.labels import Label
 from ruth_annotator.model.records import ParsedRecord
 from ruth_annotator.store import Project
 from ruth_annotator.store.importing import renamed
-from ruth_annotator.store.opening import check_existing
 from ruth_annotator.store.rows import TABLES
-from ruth_annotator.store.schema import migrations
 from ruth_annotator.tasks import NO_TASK, Task
 from ruth_annotator.team.signature import is_empty, signature
 
@@ -74,22 +69,6 @@ class MergeReport:
         return f"Merged {self.files} file(s): " + ", ".join(parts)
 
 
-def open_read_only(path: Path) -> Project:
-    """Open another project file without writing to it (it may sit on a read-only share).
-
-    A file from an older release is brought up to date first, as opening it in the app would.
-    """
-    path = Path(path)
-    check_existing(path)
-    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True,
-                           check_same_thread=False)
-    db = Database(conn)
-    if migrations.pending(db):
-        conn.close()
-        return Project.open(path, "")
-    return Project(path, db, "")
-
-
 @dataclass
 class _Source:
     project: Project
@@ -108,7 +87,8 @@ def merge_files(project: Project, paths: list[Path], add_documents: bool = False
             path = Path(path)
             if path.exists() and os.path.samefile(path, project.path):
                 raise InputError("is the project itself; give the annotators' files", path)
-            sources.append(_read(project, open_read_only(path), add_documents))
+            sources.append(_read(project, Project.open(path, "", readonly=True),
+                                 add_documents))
         return _merge(project, sources, prefer, add_documents, task)
     finally:
         for source in sources:
