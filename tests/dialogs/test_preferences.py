@@ -18,17 +18,17 @@ from ruth_annotator.gui.dialogs.preferences import (
 def test_defaults_then_saved_values_come_back():
     prefs = load_preferences()
     assert prefs.annotator == "tester"  # from RUTH_ANNOTATOR_NAME, as the CLI sees it
-    assert (prefs.theme, prefs.font_size, prefs.suggestion_engine) == ("system", 12, "rules")
-    prefs.theme, prefs.font_size, prefs.backup_minutes = "dark", 15, 0
+    assert (prefs.theme, prefs.zoom, prefs.suggestion_engine) == ("system", 0, "rules")
+    prefs.theme, prefs.zoom, prefs.backup_minutes = "dark", -2, 0
     prefs.annotator = "ruth"
     save_preferences(prefs)
     again = Preferences.from_settings(config.load_settings())
-    assert (again.theme, again.font_size, again.backup_minutes, again.annotator) == (
-        "dark", 15, 0, "ruth")
+    assert (again.theme, again.zoom, again.backup_minutes, again.annotator) == (
+        "dark", -2, 0, "ruth")
 
 
 def test_hand_edited_bad_values_fall_back_to_defaults():
-    config.save_settings({"theme": "purple", "font_size": "huge", "backup_minutes": -5,
+    config.save_settings({"theme": "purple", "zoom": "huge", "backup_minutes": -5,
                           "suggestions_enabled": "yes", "suggestion_engine": "gpt",
                           "spacy_model": "  ", "annotator": 42})
     prefs = Preferences.from_settings(config.load_settings())

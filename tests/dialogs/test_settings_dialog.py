@@ -82,7 +82,7 @@ def test_dialog_saves_preferences(qtbot):
     dialog = SettingsDialog(load_preferences())
     qtbot.addWidget(dialog)
     dialog.annotator.setText("  ruth ")
-    dialog.font_size.setValue(16)
+    dialog.zoom.setValue(4)
     dialog.theme.setCurrentIndex(dialog.theme.findData("dark"))
     dialog.backup.setValue(0)
     assert dialog.backup.text() == "Off"
@@ -91,7 +91,7 @@ def test_dialog_saves_preferences(qtbot):
     assert dialog.result() == dialog.DialogCode.Accepted
     stored = config.load_settings()
     assert Preferences.from_settings(stored) == Preferences(
-        annotator="ruth", font_size=16, theme="dark", suggestions_enabled=False,
+        annotator="ruth", zoom=4, theme="dark", suggestions_enabled=False,
         backup_minutes=0)
     assert stored["window_geometry"] == "kept"
 

@@ -11,10 +11,11 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, fields
 
 from ruth_annotator import config
+from ruth_annotator.gui.theme import THEMES
 
-THEMES = ("system", "light", "dark")
 ENGINES = ("rules", "spacy")
-FONT_SIZES = range(8, 33)
+#: Points added to the article's reading size (View → Larger/Smaller text moves it too).
+ZOOM_STEPS = range(-6, 21)
 BACKUP_MINUTES = range(0, 241)  # 0 turns periodic backups off
 DEFAULT_SPACY_MODEL = "en_core_web_sm"
 
@@ -22,7 +23,7 @@ DEFAULT_SPACY_MODEL = "en_core_web_sm"
 @dataclass
 class Preferences:
     annotator: str = ""
-    font_size: int = 12
+    zoom: int = 0
     theme: str = "system"
     suggestions_enabled: bool = True
     suggestion_engine: str = "rules"
@@ -35,7 +36,7 @@ class Preferences:
         prefs = cls()
         checks = {
             "annotator": lambda v: isinstance(v, str),
-            "font_size": lambda v: isinstance(v, int) and v in FONT_SIZES,
+            "zoom": lambda v: isinstance(v, int) and v in ZOOM_STEPS,
             "theme": lambda v: v in THEMES,
             "suggestions_enabled": lambda v: isinstance(v, bool),
             "suggestion_engine": lambda v: v in ENGINES,

@@ -29,7 +29,7 @@ from ruth_annotator.gui.dialogs.label_editor import LabelSetEditor
 from ruth_annotator.gui.dialogs.preferences import (
     BACKUP_MINUTES,
     DEFAULT_SPACY_MODEL,
-    FONT_SIZES,
+    ZOOM_STEPS,
     Preferences,
     save_preferences,
 )
@@ -87,11 +87,13 @@ class SettingsDialog(QDialog):
         described(self.annotator, self.tr("Annotator name"),
                   self.tr("Your name in the project: your annotations are stored under it"))
         self.annotator.textChanged.connect(self._validate)
-        self.font_size = QSpinBox(page)
-        self.font_size.setRange(FONT_SIZES.start, FONT_SIZES.stop - 1)
-        self.font_size.setSuffix(" pt")
-        self.font_size.setValue(prefs.font_size)
-        described(self.font_size, self.tr("Font size"), self.tr("Size of the article text"))
+        self.zoom = QSpinBox(page)
+        self.zoom.setRange(ZOOM_STEPS.start, ZOOM_STEPS.stop - 1)
+        self.zoom.setSuffix(self.tr(" pt"))
+        self.zoom.setValue(prefs.zoom)
+        described(self.zoom, self.tr("Text size"),
+                  self.tr("Points added to the article's reading size (Ctrl++ and Ctrl+- "
+                          "change it too)"))
         self.theme = QComboBox(page)
         for value, text in (("system", self.tr("Same as the desktop")),
                             ("light", self.tr("Light")), ("dark", self.tr("Dark"))):
@@ -106,7 +108,7 @@ class SettingsDialog(QDialog):
         described(self.backup, self.tr("Backup interval"),
                   self.tr("How often a backup copy of the open project is made (0 = off)"))
         for text, widget in ((self.tr("&Annotator name:"), self.annotator),
-                             (self.tr("&Font size:"), self.font_size),
+                             (self.tr("&Text size:"), self.zoom),
                              (self.tr("&Theme:"), self.theme),
                              (self.tr("&Backup every:"), self.backup)):
             form.addRow(text, widget)
@@ -154,7 +156,7 @@ class SettingsDialog(QDialog):
     def preferences(self) -> Preferences:
         return Preferences(
             annotator=self.annotator.text().strip(),
-            font_size=self.font_size.value(),
+            zoom=self.zoom.value(),
             theme=self.theme.currentData(),
             suggestions_enabled=self.suggestions.isChecked(),
             suggestion_engine=self.engine.currentData(),
