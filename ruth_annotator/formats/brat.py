@@ -81,7 +81,7 @@ def to_ann(record: dict, losses: flat.Losses) -> str:
         else:
             n_rel += 1
             out.append(f"R{n_rel}\t{RELATION_TYPES[r.label]} Arg1:{tid[r.head]} "
-                       f"Arg2:{tid[r.child]}\t")
+                       f"Arg2:{tid[r.child]}")
     out.extend(f"A{i}\t{a}" for i, a in enumerate(attrs, 1))
     out.extend("*\tEquiv " + " ".join(group) for group in groups.values())
     return "".join(line + "\n" for line in out)

@@ -134,7 +134,7 @@ def export_view(record: dict, losses: Losses, *, discontinuous: bool, forms: boo
     for ms in by_entity.values():
         rels.extend(Relation(COREF, m["id"], ms[0]["id"]) for m in ms[1:])
     for e in record["entities"]:
-        _check_entity(e, by_entity.get(e["id"]), losses)
+        check_entity(e, by_entity.get(e["id"]), losses)
     objects = [Quote(q["id"], q["type"], tuple(Span(s["start"], s["end"]) for s in q["spans"]))
                for q in record["quotes"]]
     parents = quote_parents(objects)
@@ -156,7 +156,7 @@ def export_view(record: dict, losses: Losses, *, discontinuous: bool, forms: boo
     return spans, rels
 
 
-def _check_entity(e: dict, mentions: list[dict] | None, losses: Losses) -> None:
+def check_entity(e: dict, mentions: list[dict] | None, losses: Losses) -> None:
     if not mentions:
         losses.add(e, "entity without a mention cannot be written")
         return
