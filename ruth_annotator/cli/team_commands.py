@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
+import subprocess
+import sys
+import tempfile
 from pathlib import Path
 
 import click
 
 from ruth_annotator.cli.common import main, project_argument, with_progress
+from ruth_annotator.errors import OptionalDependencyError
 from ruth_annotator.store import Project
 from ruth_annotator.team.agreement import Comparison, project_agreement
 from ruth_annotator.team.assign import plan_assignment, write_packages
 from ruth_annotator.team.merge import PREFER, merge_files
+from ruth_annotator.team.publishing import datasette_metadata
 
 
 def _names(value: str | None) -> list[str] | None:
@@ -124,3 +130,27 @@ def describe(c: Comparison) -> list[str]:
 
 def _pair(value: float | None) -> str:
     return "n/a" if value is None else f"{value:.3f}"
+
+
+@main.command(context_settings={"ignore_unknown_options": True})
+@project_argument()
+@click.option("--write-metadata", type=click.Path(dir_okay=False, path_type=Path),
+              help="Only write the Datasette metadata for PROJECT to this file.")
+@click.argument("datasette_args", nargs=-1, type=click.UNPROCESSED)
+def datasette(project: Path, write_metadata: Path | None, datasette_args: tuple[str, ...]
+              ) -> None:
+    """Browse PROJECT in Datasette with our canned queries (extra options go to datasette,
+    e.g. --port 8002 or --open)."""
+    metadata = json.dumps(datasette_metadata(project), indent=2, ensure_ascii=False)
+    if write_metadata:
+        write_metadata.write_text(metadata, encoding="utf-8")
+        click.echo(f"Metadata for {project.name} written to {write_metadata}")
+        return
+    if importlib.util.find_spec("datasette") is None:
+        raise OptionalDependencyError("Browsing with Datasette", "datasette", "datasette")
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "metadata.json"
+        path.write_text(metadata, encoding="utf-8")
+        command = [sys.executable, "-m", "datasette", "serve", str(project), "--metadata",
+                   str(path), *datasette_args]
+        raise SystemExit(subprocess.call(command))
