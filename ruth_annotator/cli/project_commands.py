@@ -11,6 +11,7 @@ from ruth_annotator.cli.common import annotator_option, main, project_argument, 
 from ruth_annotator.formats import registry
 from ruth_annotator.formats.pipeline import export_project, import_paths
 from ruth_annotator.formats.registry import ExportOptions
+from ruth_annotator.formats.splits import parse_split
 from ruth_annotator.store import Project
 
 
@@ -60,13 +61,20 @@ def import_(project: Path, paths: tuple[Path, ...], fmt: str | None, skip_bad: b
 @click.option("--include-suggestions", is_flag=True,
               help="Also write suggestions nobody has decided on yet (status 'proposed').")
 @click.option("--annotators", metavar="A,B", help="Only these annotators' layers.")
+@click.option("--split", "split", metavar="TRAIN,DEV,TEST",
+              help="Write train/dev/test parts, e.g. 0.8,0.1,0.1 (a document's part "
+                   "depends only on its id and --seed).")
+@click.option("--seed", default=0, show_default=True, type=int,
+              help="Seed of the train/dev/test assignment.")
 @with_progress("Exporting")
 def export(project: Path, fmt: str, output: Path, include_suggestions: bool,
-           annotators: str | None, task) -> None:
+           annotators: str | None, split: str | None, seed: int, task) -> None:
     """Export PROJECT's annotations (accepted ones, unless --include-suggestions)."""
     options = ExportOptions(
         include_suggestions=include_suggestions,
         annotators=[a.strip() for a in annotators.split(",")] if annotators else None,
+        split=parse_split(split) if split else None,
+        seed=seed,
     )
     with Project.open(project) as proj:
         report = export_project(proj, fmt, output, options, task)
