@@ -1,0 +1,236 @@
+"""The article: read-only text with annotations drawn by the highlighter.
+
+Positions leave this widget only as code points (through `Positions`). Persistent marks are
+the highlighter's; transient ones (flash, search hits) are extra selections; the outline of
+the current quote's speaker is painted over the text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QPoint, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QPainter,
+    QPen,
+    QResizeEvent,
+    QTextCharFormat,
+    QTextCursor,
+)
+from PySide6.QtWidgets import QApplication, QMenu, QPlainTextEdit, QTextEdit, QToolTip, QWidget
+
+from ruth_annotator.gui import words
+from ruth_annotator.gui.highlighter import Highlighter
+from ruth_annotator.gui.positions import Positions, display_text
+from ruth_annotator.gui.theme import LIGHT, Theme
+from ruth_annotator.model.annotations import Span
+from ruth_annotator.model.changes import ChangeSet
+from ruth_annotator.model.layer import Layer
+
+FLASH_MS = 700
+READING_COLUMNS = 92  # a comfortable line length, in average characters
+MAX_MARKS = 500  # extra selections stay cheap below a few hundred
+
+
+class ArticleView(QPlainTextEdit):
+    clicked = Signal(int)  # code point under a plain click (no drag)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("article")
+        self.setReadOnly(True)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                     | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.setCenterOnScroll(False)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setMouseTracking(True)
+        self.highlighter = Highlighter(self.document())
+        self.positions = Positions("")
+        self.theme: Theme = LIGHT
+        self.snap_words = True
+        self.describe: Callable[[int], str] = lambda position: ""
+        self.menu_actions: list = []
+        self._outlines: list[Span] = []
+        self._extra: dict[str, list[QTextEdit.ExtraSelection]] = {}
+        self._press: QPoint | None = None
+        self._flash_timer = QTimer(self, singleShot=True, interval=FLASH_MS)
+        self._flash_timer.timeout.connect(lambda: self._set_extra("flash", []))
+        self.set_zoom(0)
+
+    # --- content --------------------------------------------------------------------
+
+    def show_document(self, text: str, layer: Layer, colors: dict[str, str],
+                      theme: Theme) -> None:
+        """Show a text with its layer; the highlighter is ready before the text is set."""
+        self.theme = theme
+        self.positions = Positions(text)
+        self.highlighter.configure(self.positions, colors, theme)
+        self.highlighter.index.build(layer)
+        self.highlighter.selected_quote = None
+        self._outlines = []
+        self._extra.clear()
+        self.setExtraSelections([])
+        self.setPlainText(display_text(text))
+
+    def apply_changes(self, changes: ChangeSet) -> None:
+        for start, end in self.highlighter.index.update(changes):
+            self.highlighter.rehighlight_range(start, end)
+        self.viewport().update()
+
+    def set_selected_quote(self, quote_id: str | None, outlines: list[Span]) -> None:
+        """Stress one quote and outline its speaker mention."""
+        self.highlighter.set_selected_quote(quote_id)
+        self._outlines = outlines
+        self.viewport().update()
+
+    def set_zoom(self, steps: int) -> None:
+        """Reading size: the system font a little larger, plus `steps` points."""
+        font = QFont(QApplication.font())
+        base = font.pointSizeF() if font.pointSizeF() > 0 else 10.0
+        font.setPointSizeF(max(7.0, base * 1.2 + steps))
+        self.setFont(font)
+        self.document().setDocumentMargin(18)
+        self._fit_column()
+
+    # --- selection in code points -----------------------------------------------------
+
+    def selected_span(self) -> Span | None:
+        span = self.positions.cursor_span(self.textCursor())
+        if span is not None and self.snap_words:
+            span = words.snap(self.positions.text, span)
+        return span if span is not None and span.end > span.start else None
+
+    def cursor_position(self) -> int:
+        return self.positions.cursor_position(self.textCursor())
+
+    def select_span(self, span: Span) -> None:
+        cursor = self.textCursor()
+        self.positions.select(cursor, span)
+        self.setTextCursor(cursor)
+
+    def place_cursor(self, position: int) -> None:
+        cursor = self.textCursor()
+        self.positions.place(cursor, position)
+        self.setTextCursor(cursor)
+
+    def scroll_to(self, span: Span) -> None:
+        cursor = QTextCursor(self.document())
+        self.positions.place(cursor, span.start)
+        self.setTextCursor(cursor)
+        self.centerCursor()
+
+    # --- transient marks --------------------------------------------------------------
+
+    def _selection(self, span: Span, color: str) -> QTextEdit.ExtraSelection:
+        sel = QTextEdit.ExtraSelection()
+        cursor = QTextCursor(self.document())
+        self.positions.select(cursor, span)
+        sel.cursor = cursor
+        fmt = QTextCharFormat()
+        fmt.setBackground(QColor(color))
+        sel.format = fmt
+        return sel
+
+    def _set_extra(self, name: str, selections: list) -> None:
+        self._extra[name] = selections
+        self.setExtraSelections([s for group in self._extra.values() for s in group])
+
+    def flash(self, spans: list[Span]) -> None:
+        """Briefly light up spans, so the eye finds what a panel row points to."""
+        self._set_extra("flash", [self._selection(s, self.theme.flash) for s in spans[:50]])
+        self._flash_timer.start()
+
+    def set_search_hits(self, spans: list[Span]) -> None:
+        self._set_extra("search", [self._selection(s, self.theme.search)
+                                   for s in spans[:MAX_MARKS]])
+
+    def span_rects(self, span: Span) -> list[QRectF]:
+        """Rectangles (viewport coordinates) covering a span, one per visual line."""
+        start, end = self.positions.to_qt(span.start), self.positions.to_qt(span.end)
+        rects: list[QRectF] = []
+        block = self.document().findBlock(start)
+        offset = self.contentOffset()
+        while block.isValid() and block.position() < end:
+            top = self.blockBoundingGeometry(block).translated(offset).topLeft()
+            layout = block.layout()
+            for i in range(layout.lineCount()):
+                line = layout.lineAt(i)
+                a = max(start - block.position(), line.textStart())
+                b = min(end - block.position(), line.textStart() + line.textLength())
+                if a < b:
+                    x1, x2 = line.cursorToX(a)[0], line.cursorToX(b)[0]
+                    rects.append(QRectF(top.x() + x1, top.y() + line.y(), x2 - x1,
+                                        line.height()))
+            block = block.next()
+        return rects
+
+    def paintEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().paintEvent(event)
+        if not self._outlines:
+            return
+        painter = QPainter(self.viewport())
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(QColor(self.theme.outline), 1.6))
+        for span in self._outlines:
+            for rect in self.span_rects(span):
+                painter.drawRoundedRect(rect.adjusted(-1.5, 0.5, 1.5, -0.5), 3, 3)
+        painter.end()
+
+    # --- mouse --------------------------------------------------------------------------
+
+    def mousePressEvent(self, event) -> None:  # noqa: N802
+        self._press = event.position().toPoint()
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event) -> None:  # noqa: N802
+        super().mouseReleaseEvent(event)
+        if event.button() != Qt.MouseButton.LeftButton:
+            return
+        moved = self._press is not None and (
+            (event.position().toPoint() - self._press).manhattanLength() > 3)
+        self._press = None
+        if not moved and not self.textCursor().hasSelection():
+            pos = self.cursorForPosition(event.position().toPoint())
+            self.clicked.emit(self.positions.cursor_position(pos))
+        elif self.snap_words:
+            span = self.selected_span()
+            if span is not None:
+                self.select_span(span)
+
+    def viewportEvent(self, event) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.ToolTip:
+            cursor = self.cursorForPosition(event.pos())
+            text = self.describe(self.positions.cursor_position(cursor))
+            if text:
+                QToolTip.showText(event.globalPos(), text, self.viewport())
+            else:
+                QToolTip.hideText()
+            return True
+        return super().viewportEvent(event)
+
+    def contextMenuEvent(self, event) -> None:  # noqa: N802
+        menu: QMenu = self.createStandardContextMenu(event.pos())
+        if self.menu_actions:
+            menu.addSeparator()
+            for action in self.menu_actions:
+                menu.addAction(action)
+        menu.exec(event.globalPos())
+        menu.deleteLater()
+
+    # --- layout ---------------------------------------------------------------------------
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._fit_column()
+
+    def _fit_column(self) -> None:
+        """Keep lines at a readable length by centring a column in wide windows."""
+        column = READING_COLUMNS * max(1, self.fontMetrics().averageCharWidth())
+        margin = max(0, (self.width() - column) // 2)
+        if margin != self.viewportMargins().left():
+            self.setViewportMargins(margin, 0, margin, 0)
+            # QPlainTextEdit re-wraps only in a resizeEvent whose width changed
+            QPlainTextEdit.resizeEvent(self, QResizeEvent(self.size(), QSize(-1, -1)))
