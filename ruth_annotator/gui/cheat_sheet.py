@@ -1,0 +1,142 @@
+"""The cheat sheet (`?`): every key at a glance, and where shortcuts are changed.
+
+Changes are checked for clashes, applied to the window's actions at once and kept in the
+settings ("shortcuts"). Label keys (1–9) belong to the project's label set and are listed
+here read-only.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QKeySequenceEdit,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+)
+
+from ruth_annotator.gui import menus
+
+if TYPE_CHECKING:
+    from ruth_annotator.gui.main_window import MainWindow
+
+NATIVE = QKeySequence.SequenceFormat.NativeText
+PORTABLE = QKeySequence.SequenceFormat.PortableText
+
+
+def _shown(keys: str) -> str:
+    return QKeySequence(keys).toString(NATIVE)
+
+
+class CheatSheet(QDialog):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.setObjectName("cheat-sheet")
+        self.setWindowTitle("Keyboard shortcuts")
+        self.window_ = window
+        self.entries = [e for e in menus.ENTRIES if not e.submenu]
+        current = menus.user_shortcuts()
+        self.keys = {e.name: menus.shortcut_of(e, current) for e in self.entries}
+        self.table = QTableWidget(0, 3)
+        self.table.setObjectName("shortcuts")
+        self.table.setHorizontalHeaderLabels(["Keys", "Action", "What it does"])
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.editor = QKeySequenceEdit()
+        self.editor.setMaximumSequenceLength(1)
+        set_button = QPushButton("Set")
+        clear_button = QPushButton("Clear")
+        defaults_button = QPushButton("All defaults")
+        set_button.clicked.connect(lambda: self.assign(self.editor.keySequence().toString(
+            PORTABLE)))
+        clear_button.clicked.connect(lambda: self.assign(""))
+        defaults_button.clicked.connect(self.defaults)
+        self.problem = QLabel()
+        edit_row = QHBoxLayout()
+        edit_row.addWidget(QLabel("New keys for the selected action:"))
+        edit_row.addWidget(self.editor, 1)
+        for button in (set_button, clear_button, defaults_button):
+            edit_row.addWidget(button)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(edit_row)
+        layout.addWidget(self.problem)
+        layout.addWidget(buttons)
+        self.resize(760, 620)
+        self._fill()
+
+    def _fill(self) -> None:
+        labels = [(a.shortcut().toString(NATIVE), a.text(), "From the project's label set")
+                  for a in self.window_.label_actions.values()]
+        rows = [(_shown(self.keys[e.name]), e.text.replace("&", ""), e.tip)
+                for e in self.entries] + labels
+        self.table.setRowCount(len(rows))
+        clashes = self.clashes()
+        for r, (keys, text, tip) in enumerate(rows):
+            for c, value in enumerate((keys, text, tip)):
+                item = QTableWidgetItem(value)
+                if r < len(self.entries) and self.entries[r].name in clashes:
+                    item.setForeground(QBrush(QColor("#c62828")))
+                self.table.setItem(r, c, item)
+        self.table.resizeColumnsToContents()
+        twice = sorted({_shown(self.keys[n]) for n in clashes if n in self.keys})
+        self.problem.setText("Keys used twice: " + ", ".join(twice) if twice else "")
+
+    def clashes(self) -> set[str]:
+        """Names of actions (and labels) whose keys another one uses too."""
+        taken: dict[str, list[str]] = {}
+        for name, keys in self.keys.items():
+            if keys:
+                taken.setdefault(QKeySequence(keys).toString(PORTABLE), []).append(name)
+        for action in self.window_.label_actions.values():
+            keys = action.shortcut().toString(PORTABLE)
+            if keys in taken:
+                taken[keys].append(action.text())
+        return {n for names in taken.values() if len(names) > 1 for n in names}
+
+    def assign(self, keys: str) -> None:
+        row = self.table.currentRow()
+        if 0 <= row < len(self.entries):
+            self.keys[self.entries[row].name] = keys
+            self._fill()
+            self.table.selectRow(row)
+
+    def defaults(self) -> None:
+        self.keys = {e.name: e.shortcut for e in self.entries}
+        self._fill()
+
+    def save(self) -> None:
+        if self.clashes():
+            self.problem.setText("Two actions share keys; change one before saving.")
+            return
+        menus.save_user_shortcuts(self.keys)
+        for entry in self.entries:
+            action = self.window_.actions.get(entry.name)
+            if action is not None:
+                menus.set_shortcut(action, entry, self.keys[entry.name])
+        self.accept()
+
+
+def show(window: MainWindow) -> CheatSheet:
+    """Open the cheat sheet beside the window (not blocking it)."""
+    dialog = CheatSheet(window)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+    window.cheat_sheet = dialog
+    return dialog

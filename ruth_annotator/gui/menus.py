@@ -1,0 +1,209 @@
+"""Every menu entry, its default shortcut and tooltip, declared in one list.
+
+To add an entry, append an `Entry` to `ENTRIES`. Its `handler` is either
+`"package.module:function"` (imported when first used, called with the main window; with
+`checkable=True` also with the new checked state; with `submenu=True` with the window and
+the QMenu to fill each time it opens) or `"part.method"`, a method of one of the window's
+parts (`window.annotate`, `window.navigate`, …). Users can change shortcuts in the cheat
+sheet (`?`); their choices are kept in the settings under "shortcuts" as {name: keys}.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMenu
+
+from ruth_annotator import config
+
+MENUS = ("&File", "&Edit", "&Annotate", "&Navigate", "&View", "&Help")
+
+
+@dataclass(frozen=True)
+class Entry:
+    name: str  # stable id, e.g. "annotate.quote"; shortcut settings use it
+    menu: str  # one of MENUS
+    text: str
+    shortcut: str = ""
+    tip: str = ""
+    handler: str = ""
+    group: str = ""  # entries of one group sit together; groups are divided by a line
+    checkable: bool = False
+    submenu: bool = False
+
+
+E = Entry
+ENTRIES: list[Entry] = [
+    E("file.open", "&File", "&Open project…", "Ctrl+O", "Open another project file",
+      "files.open_project", "project"),
+    E("file.import", "&File", "&Import documents…", "Ctrl+I",
+      "Add text files or JSONL records to this project", "files.import_documents", "project"),
+    E("file.save_copy", "&File", "Save a &copy as…", "", "Write the whole project, with any "
+      "unsaved work, to a new file and go on working there", "files.save_copy", "project"),
+    E("file.quit", "&File", "&Quit", "Ctrl+Q", "Close the window (everything is saved)",
+      "files.quit", "quit"),
+    E("edit.undo", "&Edit", "&Undo", "Ctrl+Z", "Undo the last action", "annotate.undo",
+      "undo"),
+    E("edit.redo", "&Edit", "&Redo", "Ctrl+Shift+Z", "Redo what was undone",
+      "annotate.redo", "undo"),
+    E("edit.delete", "&Edit", "&Delete annotation", "Delete",
+      "Delete the current annotation (or the entities selected in the panel)",
+      "annotate.delete", "edit"),
+    E("edit.find", "&Edit", "&Find in document…", "Ctrl+F", "Search this article's text",
+      "navigate.find_in_document", "find"),
+    E("edit.find_project", "&Edit", "Find in &project…", "Ctrl+Shift+F",
+      "Search all documents: text, label:PERSON or speaker:Name", "navigate.find_in_project",
+      "find"),
+    E("edit.snap", "&Edit", "&Snap selections to words", "",
+      "Grow a selection to whole words and trim spaces (turn off for parts of words)",
+      "annotate.set_snap", "options", checkable=True),
+    E("annotate.quote", "&Annotate", "Direct &quote", "Q",
+      "Make the selection a direct quote (quotation marks are left out)",
+      "annotate.quote_direct", "quote"),
+    E("annotate.quote_indirect", "&Annotate", "&Indirect quote", "Shift+Q",
+      "Make the selection an indirect (reported) quote", "annotate.quote_indirect", "quote"),
+    E("annotate.quote_mixed", "&Annotate", "&Mixed quote", "Alt+Q",
+      "Make the selection a mixed quote (partly quoted, partly reported)",
+      "annotate.quote_mixed", "quote"),
+    E("annotate.speaker", "&Annotate", "Set &speaker…", "S",
+      "Choose who said the current quote: Tab cycles nearby people, typing searches",
+      "annotate.pick_speaker", "link"),
+    E("annotate.addressee", "&Annotate", "Set &addressee…", "Shift+S",
+      "Choose to whom the current quote was said", "annotate.pick_addressee", "link"),
+    E("annotate.cue", "&Annotate", "Set &cue", "C",
+      "Make the selection (or the word at the cursor) the current quote's cue",
+      "annotate.set_cue", "link"),
+    E("annotate.segment", "&Annotate", "Add quote se&gment", "G",
+      "Add the selection as another segment of the current quote", "annotate.add_segment",
+      "link"),
+    E("annotate.merge", "&Annotate", "&Merge entities", "M",
+      "Merge the entities selected in the panel, or of the mentions in the selection",
+      "annotate.merge", "entity"),
+    E("annotate.split", "&Annotate", "S&plit into new entity", "Shift+M",
+      "Move the selected mentions out of their entity into a new one", "annotate.split",
+      "entity"),
+    E("annotate.accept", "&Annotate", "&Accept suggestion", "A",
+      "Accept the suggestion at the cursor and go to the next", "annotate.accept",
+      "decide"),
+    E("annotate.reject", "&Annotate", "&Reject suggestion", "X",
+      "Reject the suggestion at the cursor (it will not come back) and go to the next",
+      "annotate.reject", "decide"),
+    E("annotate.accept_all", "&Annotate", "Accept all suggestions", "Shift+A",
+      "Accept every undecided suggestion in this document", "annotate.accept_all",
+      "decide"),
+    E("annotate.extend_end", "&Annotate", "Extend end by a word", "Alt+Right",
+      "Move the end of the current span one word right", "annotate.extend_end", "span"),
+    E("annotate.shrink_end", "&Annotate", "Shrink end by a word", "Alt+Left",
+      "Move the end of the current span one word left", "annotate.shrink_end", "span"),
+    E("annotate.extend_start", "&Annotate", "Extend start by a word", "Alt+Shift+Left",
+      "Move the start of the current span one word left", "annotate.extend_start", "span"),
+    E("annotate.shrink_start", "&Annotate", "Shrink start by a word", "Alt+Shift+Right",
+      "Move the start of the current span one word right", "annotate.shrink_start", "span"),
+    E("navigate.next", "&Navigate", "&Next annotation", "N", "Go to the next annotation",
+      "navigate.next_annotation", "annotation"),
+    E("navigate.previous", "&Navigate", "&Previous annotation", "P",
+      "Go to the previous annotation", "navigate.previous_annotation", "annotation"),
+    E("navigate.next_suggestion", "&Navigate", "Next &undecided suggestion", "Shift+N",
+      "Go to the next suggestion nobody has accepted or rejected",
+      "navigate.next_suggestion", "annotation"),
+    E("navigate.done_next", "&Navigate", "Mark &done, open next unfinished", "Ctrl+Return",
+      "Mark this document done and open the next one that is not",
+      "navigate.done_and_next", "document"),
+    E("navigate.next_document", "&Navigate", "Next &document", "Ctrl+PgDown",
+      "Open the next document in the list", "navigate.next_document", "document"),
+    E("navigate.previous_document", "&Navigate", "Previous d&ocument", "Ctrl+PgUp",
+      "Open the previous document in the list", "navigate.previous_document", "document"),
+    E("view.theme", "&View", "&Theme", "", "Light, dark, or as the desktop",
+      "ruth_annotator.gui.view_options:fill_theme_menu", "look", submenu=True),
+    E("view.zoom_in", "&View", "&Larger text", "Ctrl++", "Make the article text larger",
+      "ruth_annotator.gui.view_options:zoom_in", "look"),
+    E("view.zoom_out", "&View", "&Smaller text", "Ctrl+-", "Make the article text smaller",
+      "ruth_annotator.gui.view_options:zoom_out", "look"),
+    E("help.keys", "&Help", "&Keyboard shortcuts…", "?",
+      "Every key at a glance; change them here", "ruth_annotator.gui.cheat_sheet:show",
+      "help"),
+]
+
+
+def resolve(window: QMainWindow, handler: str) -> Callable:
+    """The callable behind a handler string (see the module docstring)."""
+    if ":" in handler:
+        module, name = handler.split(":", 1)
+        function = getattr(importlib.import_module(module), name)
+        return lambda *args: function(window, *args)
+    part, name = handler.split(".", 1)
+    return getattr(getattr(window, part), name)
+
+
+def user_shortcuts() -> dict[str, str]:
+    value = config.load_settings().get("shortcuts", {})
+    return {str(k): str(v) for k, v in value.items()} if isinstance(value, dict) else {}
+
+
+def save_user_shortcuts(changed: dict[str, str]) -> None:
+    """Keep only the shortcuts that differ from the defaults."""
+    defaults = {e.name: e.shortcut for e in ENTRIES}
+    settings = config.load_settings()
+    settings["shortcuts"] = {k: v for k, v in changed.items() if defaults.get(k) != v}
+    config.save_settings(settings)
+
+
+def shortcut_of(entry: Entry, overrides: dict[str, str]) -> str:
+    return overrides.get(entry.name, entry.shortcut)
+
+
+def build(window: QMainWindow, entries: list[Entry] | None = None) -> dict[str, QAction]:
+    """Create the menu bar: one QAction per entry, keyed by entry name."""
+    bar = window.menuBar()
+    menus: dict[str, QMenu] = {}
+    last_group: dict[str, str] = {}
+    actions: dict[str, QAction] = {}
+    overrides = user_shortcuts()
+    for title in MENUS:
+        menus[title] = bar.addMenu(title)
+        menus[title].setToolTipsVisible(True)
+    for entry in entries if entries is not None else ENTRIES:
+        menu = menus.get(entry.menu) or menus.setdefault(entry.menu, bar.addMenu(entry.menu))
+        if entry.menu in last_group and last_group[entry.menu] != entry.group:
+            menu.addSeparator()
+        last_group[entry.menu] = entry.group
+        if entry.submenu:
+            sub = menu.addMenu(entry.text)
+            sub.setToolTipsVisible(True)
+            fill = resolve(window, entry.handler)
+            sub.aboutToShow.connect(lambda sub=sub, fill=fill: fill(sub))
+            actions[entry.name] = sub.menuAction()
+            continue
+        action = QAction(entry.text, window)
+        action.setObjectName(entry.name)
+        action.setCheckable(entry.checkable)
+        set_shortcut(action, entry, shortcut_of(entry, overrides))
+        run = resolve(window, entry.handler)
+        if entry.checkable:
+            action.toggled.connect(run)
+        else:
+            action.triggered.connect(lambda _checked=False, run=run: run())
+        menu.addAction(action)
+        window.addAction(action)
+        actions[entry.name] = action
+    return actions
+
+
+def find_menu(window: QMainWindow, title: str) -> QMenu:
+    """The top-level menu with this title (e.g. "&View"), to add entries at run time."""
+    for action in window.menuBar().actions():
+        if action.menu() is not None and action.text() == title:
+            return action.menu()
+    raise KeyError(title)
+
+
+def set_shortcut(action: QAction, entry: Entry, keys: str) -> None:
+    """Set an action's shortcut and keep its tooltip and status tip in step."""
+    action.setShortcut(QKeySequence(keys))
+    shown = QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText)
+    tip = entry.tip or entry.text.replace("&", "")
+    action.setToolTip(f"{tip} ({shown})" if shown else tip)
+    action.setStatusTip(tip)
