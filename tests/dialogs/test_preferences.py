@@ -19,20 +19,25 @@ def test_defaults_then_saved_values_come_back():
     prefs = load_preferences()
     assert prefs.annotator == "tester"  # from RUTH_ANNOTATOR_NAME, as the CLI sees it
     assert (prefs.theme, prefs.zoom, prefs.suggestion_engine) == ("system", 0, "rules")
-    prefs.theme, prefs.zoom, prefs.backup_minutes = "dark", -2, 0
+    prefs.theme, prefs.zoom, prefs.backup_every_minutes = "dark", -2, 30
     prefs.annotator = "ruth"
     save_preferences(prefs)
     again = Preferences.from_settings(config.load_settings())
-    assert (again.theme, again.zoom, again.backup_minutes, again.annotator) == (
-        "dark", -2, 0, "ruth")
+    assert (again.theme, again.zoom, again.backup_every_minutes, again.annotator) == (
+        "dark", -2, 30, "ruth")
 
 
 def test_hand_edited_bad_values_fall_back_to_defaults():
-    config.save_settings({"theme": "purple", "zoom": "huge", "backup_minutes": -5,
-                          "suggestions_enabled": "yes", "suggestion_engine": "gpt",
-                          "spacy_model": "  ", "annotator": 42})
+    config.save_settings({"theme": "purple", "zoom": "huge", "backup_every_minutes": 0,
+                          "backup_keep": 0, "suggestions_enabled": "yes",
+                          "suggestion_engine": "gpt", "spacy_model": "  ", "annotator": 42})
     prefs = Preferences.from_settings(config.load_settings())
     assert prefs == Preferences()
+
+
+def test_backup_interval_from_the_command_line_may_be_a_fraction():
+    config.save_settings({"backup_every_minutes": 2.5})
+    assert Preferences.from_settings(config.load_settings()).backup_every_minutes == 2
 
 
 def test_saving_keeps_keys_owned_by_others():

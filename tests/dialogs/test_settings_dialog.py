@@ -84,15 +84,15 @@ def test_dialog_saves_preferences(qtbot):
     dialog.annotator.setText("  ruth ")
     dialog.zoom.setValue(4)
     dialog.theme.setCurrentIndex(dialog.theme.findData("dark"))
-    dialog.backup.setValue(0)
-    assert dialog.backup.text() == "Off"
+    dialog.backup.setValue(30)
+    dialog.backup_keep.setValue(5)
     dialog.suggestions.setChecked(False)
     dialog.accept()
     assert dialog.result() == dialog.DialogCode.Accepted
     stored = config.load_settings()
     assert Preferences.from_settings(stored) == Preferences(
         annotator="ruth", zoom=4, theme="dark", suggestions_enabled=False,
-        backup_minutes=0)
+        backup_every_minutes=30, backup_keep=5)
     assert stored["window_geometry"] == "kept"
 
 

@@ -252,3 +252,9 @@ class ExportDialog(QDialog):
         self.results.setPlainText(text)
         self.results.setVisible(True)
         self._validate()
+
+
+def show(window) -> None:
+    """Menu handler: File → Export."""
+    project = window.session.project
+    ExportDialog(project.path, project.annotators(), window).exec()

@@ -16,7 +16,9 @@ from ruth_annotator.gui.theme import THEMES
 ENGINES = ("rules", "spacy")
 #: Points added to the article's reading size (View → Larger/Smaller text moves it too).
 ZOOM_STEPS = range(-6, 21)
-BACKUP_MINUTES = range(0, 241)  # 0 turns periodic backups off
+#: Backups of the open project (store/backup.py reads the same keys).
+BACKUP_MINUTES = range(1, 241)
+BACKUP_KEEP = range(1, 1001)
 DEFAULT_SPACY_MODEL = "en_core_web_sm"
 
 
@@ -28,7 +30,8 @@ class Preferences:
     suggestions_enabled: bool = True
     suggestion_engine: str = "rules"
     spacy_model: str = DEFAULT_SPACY_MODEL
-    backup_minutes: int = 10
+    backup_every_minutes: int = 10
+    backup_keep: int = 20
 
     @classmethod
     def from_settings(cls, settings: dict) -> Preferences:
@@ -41,10 +44,13 @@ class Preferences:
             "suggestions_enabled": lambda v: isinstance(v, bool),
             "suggestion_engine": lambda v: v in ENGINES,
             "spacy_model": lambda v: isinstance(v, str) and v.strip() != "",
-            "backup_minutes": lambda v: isinstance(v, int) and v in BACKUP_MINUTES,
+            "backup_every_minutes": lambda v: isinstance(v, int) and v in BACKUP_MINUTES,
+            "backup_keep": lambda v: isinstance(v, int) and v in BACKUP_KEEP,
         }
         for f in fields(cls):
             value = settings.get(f.name)
+            if f.name == "backup_every_minutes" and isinstance(value, float):
+                value = max(1, round(value))  # the command line may have stored 2.5
             if value is not None and checks[f.name](value):
                 setattr(prefs, f.name, value)
         return prefs

@@ -27,10 +27,12 @@ from ruth_annotator.errors import OptionalDependencyError, RuthError
 from ruth_annotator.gui.dialogs.common import described, ok_cancel
 from ruth_annotator.gui.dialogs.label_editor import LabelSetEditor
 from ruth_annotator.gui.dialogs.preferences import (
+    BACKUP_KEEP,
     BACKUP_MINUTES,
     DEFAULT_SPACY_MODEL,
     ZOOM_STEPS,
     Preferences,
+    load_preferences,
     save_preferences,
 )
 from ruth_annotator.store.project import Project
@@ -103,14 +105,21 @@ class SettingsDialog(QDialog):
         self.backup = QSpinBox(page)
         self.backup.setRange(BACKUP_MINUTES.start, BACKUP_MINUTES.stop - 1)
         self.backup.setSuffix(self.tr(" min"))
-        self.backup.setSpecialValueText(self.tr("Off"))
-        self.backup.setValue(prefs.backup_minutes)
+        self.backup.setValue(prefs.backup_every_minutes)
         described(self.backup, self.tr("Backup interval"),
-                  self.tr("How often a backup copy of the open project is made (0 = off)"))
+                  self.tr("A backup copy of the open project is made when it changed and "
+                          "the last copy is older than this"))
+        self.backup_keep = QSpinBox(page)
+        self.backup_keep.setRange(BACKUP_KEEP.start, BACKUP_KEEP.stop - 1)
+        self.backup_keep.setSuffix(self.tr(" copies"))
+        self.backup_keep.setValue(prefs.backup_keep)
+        described(self.backup_keep, self.tr("Backups kept"),
+                  self.tr("The oldest backups beyond this number are deleted"))
         for text, widget in ((self.tr("&Annotator name:"), self.annotator),
                              (self.tr("&Text size:"), self.zoom),
                              (self.tr("&Theme:"), self.theme),
-                             (self.tr("&Backup every:"), self.backup)):
+                             (self.tr("&Backup every:"), self.backup),
+                             (self.tr("&Keep:"), self.backup_keep)):
             form.addRow(text, widget)
         return page
 
@@ -161,7 +170,8 @@ class SettingsDialog(QDialog):
             suggestions_enabled=self.suggestions.isChecked(),
             suggestion_engine=self.engine.currentData(),
             spacy_model=self.spacy_model.text().strip() or DEFAULT_SPACY_MODEL,
-            backup_minutes=self.backup.value(),
+            backup_every_minutes=self.backup.value(),
+            backup_keep=self.backup_keep.value(),
         )
 
     def problem(self) -> str:
@@ -194,3 +204,22 @@ class SettingsDialog(QDialog):
             QMessageBox.warning(self, self.tr("Settings"), str(e))
             return
         super().accept()
+
+
+def show(window) -> None:
+    """Menu handler: Edit → Settings; applies what changed to the open window."""
+    before = load_preferences()
+    project = window.session.project
+    labels = project.labels()
+    dialog = SettingsDialog(before, project, window)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return
+    after = dialog.preferences()
+    if after.theme != before.theme:
+        window.set_theme(after.theme)
+    if after.zoom != before.zoom:
+        window.view.set_zoom(after.zoom)
+    if after.annotator != before.annotator or project.labels() != labels:
+        # A fresh session: the layer under the new name, the new label keys, and an undo
+        # history that cannot bring back a label that no longer exists.
+        window.open_project_file(project.path)
