@@ -1,0 +1,1 @@
+"""Running the pure record functions (suggestions, exporters) on many machines."""
