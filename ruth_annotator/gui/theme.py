@@ -13,6 +13,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
+from ruth_annotator.gui.contrast import AA_TEXT, contrast_ratio
+
 THEMES = ("system", "light", "dark")
 
 
@@ -43,9 +45,15 @@ class Theme:
         )
 
     def mention_background(self, color: str, proposed: bool) -> QColor:
-        if self.dark:
-            return self.blend(color, 0.22 if proposed else 0.48)
-        return self.blend(color, 0.14 if proposed else 0.36)
+        """The label's tint, weakened where needed so text on it keeps 4.5:1 contrast."""
+        strength = {(True, False): 0.48, (True, True): 0.22, (False, False): 0.36,
+                    (False, True): 0.14}
+        alpha = strength[(self.dark, proposed)]
+        tint = self.blend(color, alpha)
+        while alpha > 0 and contrast_ratio(self.text, tint) < AA_TEXT:
+            alpha = max(0.0, alpha - 0.04)
+            tint = self.blend(color, alpha)
+        return tint
 
     def line_color(self, color: str) -> QColor:
         """A label colour for thin lines (dashes, outlines): stronger than the fill."""

@@ -1,0 +1,39 @@
+"""Fixtures for the workspace tests: a window on the sample project, and a check that no
+test leaves top-level widgets behind."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import QApplication
+
+IGNORED = {"QTipLabel"}  # Qt's shared tooltip label lives for the whole session
+
+
+@pytest.fixture(autouse=True)
+def no_leaked_widgets(qapp):
+    before = set(QApplication.topLevelWidgets())
+    yield
+    QApplication.processEvents()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    QApplication.processEvents()
+    leaked = [w for w in QApplication.topLevelWidgets()
+              if w not in before and w.metaObject().className() not in IGNORED]
+    for widget in leaked:
+        widget.close()
+        widget.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert not leaked, f"top-level widgets left behind: {[type(w).__name__ for w in leaked]}"
+
+
+@pytest.fixture
+def window(qtbot, project):
+    from ruth_annotator.gui.main_window import MainWindow
+
+    win = MainWindow(project)
+    qtbot.addWidget(win)
+    win.resize(1300, 850)
+    win.show()
+    qtbot.waitExposed(win)
+    win.view.setFocus()
+    return win

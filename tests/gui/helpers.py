@@ -1,0 +1,45 @@
+"""Real mouse input on the article view, at positions taken from the view's cursorRect."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QApplication
+
+from ruth_annotator.model.annotations import Span
+
+
+def point_at(view, position: int, edge: str = "left") -> QPoint:
+    """Viewport coordinates of a code-point position, from the view's own cursorRect."""
+    cursor = QTextCursor(view.document())
+    view.positions.place(cursor, position)
+    rect = view.cursorRect(cursor)
+    return QPoint(rect.left() + (1 if edge == "left" else -1), rect.center().y())
+
+
+def drag_select(qtbot, view, span: Span) -> None:
+    """Select a span with a real mouse drag on the viewport."""
+    view.scroll_to(span)
+    QApplication.processEvents()
+    start = point_at(view, span.start)
+    end = point_at(view, span.end, "right")
+    port = view.viewport()
+    qtbot.mousePress(port, Qt.MouseButton.LeftButton, pos=start)
+    qtbot.mouseMove(port, pos=QPoint((start.x() + end.x()) // 2, (start.y() + end.y()) // 2))
+    qtbot.mouseMove(port, pos=end)
+    qtbot.mouseRelease(port, Qt.MouseButton.LeftButton, pos=end)
+
+
+def click_at(qtbot, view, position: int) -> None:
+    view.scroll_to(Span(position, position))
+    QApplication.processEvents()
+    point = point_at(view, position)
+    point.setX(point.x() + 3)
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=point)
+
+
+def find(text: str, needle: str, nth: int = 1, after: int = 0) -> Span:
+    pos = after - 1
+    for _ in range(nth):
+        pos = text.index(needle, pos + 1)
+    return Span(pos, pos + len(needle))
