@@ -2,10 +2,11 @@
 
 Entities go to `doc.ents` (labels, with the entity id as `kb_id`); everything that may
 overlap goes to span groups: `mentions` (all mentions), `quotes` (one span a segment,
-labelled with the quote type, `id` = quote id), `speakers` and `cues` (`id` = the quote
-they belong to). Tokens come from tokens.py, with whitespace kept as spaCy does, so
-`doc.text` is the exact article. spaCy is an optional extra; a DocBin holds its documents
-in memory, so large exports are written as several files of SHARD documents.
+labelled with the quote type, `id` = quote id), `speakers`, `cues` and `addressees` (`id` =
+the quote they belong to; an addressee is marked on its entity's first mention). Tokens
+come from tokens.py, with white space kept as spaCy does, so `doc.text` is the exact
+article. spaCy is an optional extra; a DocBin holds its documents in memory, so large
+exports are written as several files of SHARD documents.
 """
 
 from __future__ import annotations
@@ -80,7 +81,7 @@ def to_doc(spacy, vocab, record: dict, losses: flat.Losses):
     for e in record["entities"]:
         flat.check_entity(e, by_entity.get(e["id"]), losses)
     by_id = {m["id"]: m for m in record["mentions"]}
-    quotes, speakers, cues = [], [], []
+    quotes, speakers, cues, addressees = [], [], [], []
     for q in record["quotes"]:
         if q["status"] != ACCEPTED:
             losses.add(q, f"status “{q['status']}” is not carried")
@@ -100,13 +101,20 @@ def to_doc(spacy, vocab, record: dict, losses: flat.Losses):
             s = span(q, q["cue"]["start"], q["cue"]["end"], "CUE", span_id=q["id"])
             if s is not None:
                 cues.append(s)
-        if q["addressee"]:
-            losses.add(q, "addressee is not carried")
+        if q["addressee"] and by_entity.get(q["addressee"]):
+            first = by_entity[q["addressee"]][0]
+            s = span(first, first["start"], first["end"], "ADDRESSEE", kb_id=q["addressee"],
+                     span_id=q["id"])
+            if s is not None:
+                addressees.append(s)
+        elif q["addressee"]:
+            losses.add(q, "addressee has no mention to mark")
     doc.ents = ents
     doc.spans["mentions"] = mentions
     doc.spans["quotes"] = quotes
     doc.spans["speakers"] = speakers
     doc.spans["cues"] = cues
+    doc.spans["addressees"] = addressees
     return doc
 
 
@@ -144,14 +152,15 @@ def write(records: Iterable[dict], path: Path, options: ExportOptions,
 
 FORMAT = register(Format(
     name="spacy",
-    description="spaCy DocBin (.spacy): doc.ents, span groups mentions/quotes/speakers/cues",
+    description="spaCy DocBin (.spacy): doc.ents, span groups for quotes, speakers, cues",
     extensions=(".spacy",),
     writer=write,
-    carries=frozenset({"entities", "mentions", "quotes", "speakers", "cues", "nesting",
+    carries=frozenset({"entities", "mentions", "quotes", "speakers", "cues", "addressees",
+                       "nesting",
                        "segments", "metadata"}),
     notes="Needs the spacy extra (pip install 'ruth-annotator[spacy]'). Overlapping "
           "mentions stay out of doc.ents but are in doc.spans['mentions']. More than "
           f"{SHARD} documents are written as NAME.spacy, NAME-2.spacy, … (spaCy reads a "
-          "folder of them). Spans off token boundaries, status and addressees are not "
+          "folder of them). Spans off token boundaries, and status are not "
           "carried.",
 ))
