@@ -164,9 +164,13 @@ def compare_layers(a: Layer, b: Layer) -> Comparison:
 
 def speaker_keys(layer: Layer, quote: Quote) -> set:
     """What identifies a quote's speaker across annotators: its name and its mentions' spans."""
+    return entity_keys(layer, quote.speaker, quote.speaker_mention)
+
+
+def entity_keys(layer: Layer, entity_id: str | None, mention_id: str | None = None) -> set:
+    """An entity's normalised name and the spans of its mentions (and of `mention_id`)."""
     keys: set = set()
-    entity_id = quote.speaker
-    mention = layer.mentions.get(quote.speaker_mention or "")
+    mention = layer.mentions.get(mention_id or "")
     if mention is not None:
         keys.add(mention.span)
         entity_id = entity_id or mention.entity
