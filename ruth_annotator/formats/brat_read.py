@@ -23,6 +23,7 @@ LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 RELATION_TYPES = {flat.SPEAKER: "Speaker", flat.ADDRESSEE: "Addressee", flat.CUE: "Quote_cue"}
 _RELATION_OF = {v: k for k, v in RELATION_TYPES.items()}
 _TEXTBOUND = re.compile(r"^(\S+) (\d+ \d+(?:;\d+ \d+)*)$")
+_ESCAPES = {ord(c): repr(c)[1:-1] for c in LINE_BREAKS + "\t"}
 _ATTRIBUTES = {"QuoteType": QUOTE_TYPES, "Form": MENTION_FORMS, "Status": STATUSES}
 
 
@@ -59,7 +60,7 @@ class _Ann:
         self.ids: set[str] = set()
 
     def fail(self, number: int, problem: str) -> InputError:
-        return InputError(f"line {number}: {problem}", self.path)
+        return InputError(f"line {number}: {problem.translate(_ESCAPES)}", self.path)
 
     def line(self, number: int, line: str) -> None:
         ident, _, rest = line.partition("\t")
@@ -102,8 +103,8 @@ class _Ann:
                                         f"({len(self.norm)} characters as brat counts them)")
         expected = " ".join(self.norm[a:b] for a, b in frags)
         if shown != expected:
-            raise self.fail(number, f"{ident} says “{shown}” but the text at "
-                                    f"{m.group(2)} is “{expected}”")
+            raise self.fail(number, f"{ident} says “{shown.translate(_ESCAPES)}” but the "
+                                    f"text at {m.group(2)} is “{expected.translate(_ESCAPES)}”")
         raw = [(self.lines.to_text(a), self.lines.to_text(b)) for a, b in frags]
         merged = [raw[0]]
         for a, b in raw[1:]:

@@ -215,10 +215,10 @@ def items_from_view(text: str, spans: list[FlatSpan],
     by_id: dict[str, FlatSpan] = {}
     for s in spans:
         if s.id in by_id:
-            raise ValueError(f"span id {s.id} is used twice")
+            raise ValueError(f"span id {s.id!r} is used twice")
         for start, end in s.fragments:
             if not 0 <= start < end <= len(text):
-                raise ValueError(f"span {s.id} {start}..{end} does not fit the text "
+                raise ValueError(f"span {s.id!r} {start}..{end} does not fit the text "
                                  f"({len(text)} characters)")
         by_id[s.id] = s
     groups = _Groups()
@@ -229,7 +229,7 @@ def items_from_view(text: str, spans: list[FlatSpan],
         head, child = by_id.get(r.head), by_id.get(r.child)
         if head is None or child is None:
             raise ValueError(f"relation {r.label} points to a span that does not exist "
-                             f"({r.head if head is None else r.child})")
+                             f"({(r.head if head is None else r.child)!r})")
         want = {COREF: ("mention", "mention"), CONTINUES: ("quote", "quote"),
                 SPEAKER: ("quote", "mention"), CUE: ("quote", "cue"),
                 ADDRESSEE: ("quote", "mention")}[r.label]
@@ -257,7 +257,7 @@ def _mentions_and_entities(text: str, spans: list[FlatSpan], groups: _Groups
     for s in spans:
         if s.kind == "mention":
             if len(s.fragments) != 1:
-                raise ValueError(f"mention {s.id} has several fragments")
+                raise ValueError(f"mention {s.id!r} has several fragments")
             members[groups.find(s.id)].append(s)
     items: list[Annotation] = []
     made: dict[str, Mention] = {}
@@ -286,7 +286,7 @@ def _quotes(spans: list[FlatSpan], groups: _Groups, links: dict[str, list[Relati
             members[groups.find(s.id)].append(s)
         elif s.kind == "cue":
             if len(s.fragments) != 1:
-                raise ValueError(f"cue {s.id} has several fragments")
+                raise ValueError(f"cue {s.id!r} has several fragments")
             cues[s.id] = s
     used_cues: set[str] = set()
     quotes: list[Quote] = []
@@ -296,7 +296,7 @@ def _quotes(spans: list[FlatSpan], groups: _Groups, links: dict[str, list[Relati
         fields: dict = {}
         for r in (r for s in group for r in links.get(s.id, ())):
             if r.label in fields:
-                raise ValueError(f"quote {head.id} has more than one {r.label}")
+                raise ValueError(f"quote {head.id!r} has more than one {r.label}")
             fields[r.label] = r.child
         speaker = mentions[fields[SPEAKER]] if SPEAKER in fields else None
         addressee = mentions[fields[ADDRESSEE]] if ADDRESSEE in fields else None
@@ -312,6 +312,6 @@ def _quotes(spans: list[FlatSpan], groups: _Groups, links: dict[str, list[Relati
         ))
     loose = set(cues) - used_cues
     if loose:
-        raise ValueError(f"cue {sorted(loose)[0]} belongs to no quote")
+        raise ValueError(f"cue {sorted(loose)[0]!r} belongs to no quote")
     parents = quote_parents(quotes)
     return [replace(q, parent=parents[q.id]) for q in quotes]
