@@ -38,6 +38,7 @@ class FindBar(QFrame):
         layout.addWidget(close)
         self.hits: list[Span] = []
         self.current = -1
+        self.origin = 0  # where the search started: the first hit is the one after it
         self.edit.textChanged.connect(self._search)
         self.edit.installEventFilter(self)
         self.hide()
@@ -45,6 +46,7 @@ class FindBar(QFrame):
     def start(self, selection: Span | None = None) -> None:
         if selection is not None and len(selection) < 200:
             self.edit.setText(self.view.positions.text[selection.start:selection.end])
+        self.origin = selection.start if selection else self.view.cursor_position()
         self.show()
         self.edit.setFocus()
         self.edit.selectAll()
@@ -60,8 +62,7 @@ class FindBar(QFrame):
                     break
                 self.hits.append(Span(match.start(), match.end()))
         self.view.set_search_hits(self.hits)
-        here = self.view.cursor_position()
-        after = [i for i, h in enumerate(self.hits) if h.start >= here]
+        after = [i for i, h in enumerate(self.hits) if h.start >= self.origin]
         self.current = (after[0] if after else 0) if self.hits else -1
         self._show_current()
 

@@ -38,8 +38,8 @@ class Navigate:
         if current is not None and current.kind != "entity":
             key = (current.start, -current.end, current.kind, current.id)
         else:
-            position = self.w.view.cursor_position()
-            key = (position, 1 << 62, "", "") if step > 0 else (position, -(1 << 62), "", "")
+            # just before anything that starts at the cursor
+            key = (self.w.view.cursor_position(), -(1 << 62), "", "")
         keys = [(a.start, -a.end, a.kind, a.id) for a in items]
         if step > 0:
             after = [i for i, k in enumerate(keys) if k > key]

@@ -1,0 +1,171 @@
+"""Suggestions (A, X, Shift+A, Shift+N), moving between annotations (N, P) and documents
+(Ctrl+Enter, Ctrl+PgDn/PgUp), and both searches — all by key presses."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from gui.helpers import find
+from ruth_annotator.model import edits
+from ruth_annotator.model.annotations import PROPOSED, SUGGESTED, Span
+from ruth_annotator.model.document import NewDocument
+from ruth_annotator.store import Project
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+SHIFT = Qt.KeyboardModifier.ShiftModifier
+
+
+@pytest.fixture
+def suggested_project(project, sample_text):
+    """The sample with three proposed mentions and one proposed quote, plus two documents."""
+    layer = project.layer(1)
+    for name, nth in (("Kate Winslet", 1), ("Mia Threapleton", 1), ("Dominic Savage", 1)):
+        changes = edits.add_mention(layer, sample_text, find(sample_text, name, nth), "PERSON",
+                                    source=SUGGESTED, status=PROPOSED)
+        layer.apply(changes)
+        project.apply(changes, 1)
+    changes = edits.add_quote(layer, [find(sample_text, "There are no scripted words written")],
+                              source=SUGGESTED, status=PROPOSED)
+    layer.apply(changes)
+    project.apply(changes, 1)
+    project.add_documents([NewDocument("Second article. Ana said hello.", "Second"),
+                           NewDocument("Third article about Bo.", "Third")])
+    return project
+
+
+@pytest.fixture
+def win(qtbot, suggested_project):
+    from ruth_annotator.gui.main_window import MainWindow
+
+    window = MainWindow(suggested_project)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.view.setFocus()
+    return window
+
+
+def statuses(window) -> dict[str, str]:
+    text = window.session.text
+    with Project.open(window.session.project.path) as fresh:
+        layer = fresh.layer(1)
+        out = {text[m.start:m.end]: m.status for m in layer.mentions.values()}
+        (quote,) = layer.quotes.values()
+        out["quote"] = quote.status
+        return out
+
+
+def test_accept_reject_and_accept_all(qtbot, win):
+    view = win.view
+    qtbot.keyClick(view, Qt.Key.Key_N, SHIFT)  # first undecided suggestion
+    first = win.session.layer.get(win.session.current_id)
+    assert first.status == PROPOSED and win.session.text[first.start:first.end] == "Kate Winslet"
+    qtbot.keyClick(view, Qt.Key.Key_A)  # accept, then on to the next suggestion
+    second = win.session.layer.get(win.session.current_id)
+    assert win.session.text[second.start:second.end] == "Mia Threapleton"
+    qtbot.keyClick(view, Qt.Key.Key_X)  # reject
+    assert statuses(win)["Kate Winslet"] == "accepted"
+    assert statuses(win)["Mia Threapleton"] == "rejected"
+    assert not win.view.highlighter.index.marks_of_id(second.id)  # rejected: not drawn
+    assert win.session.layer.entities[first.entity].status == "accepted"
+    qtbot.keyClick(view, Qt.Key.Key_A, SHIFT)  # accept the rest
+    assert statuses(win) == {"Kate Winslet": "accepted", "Mia Threapleton": "rejected",
+                             "Dominic Savage": "accepted", "quote": "accepted"}
+    qtbot.keyClick(view, Qt.Key.Key_N, SHIFT)
+    assert "decided" in win.statusBar().currentMessage()
+    qtbot.keyClick(view, Qt.Key.Key_Z, CTRL)  # accept-all is one undo step
+    assert statuses(win)["Dominic Savage"] == "proposed" and statuses(win)["quote"] == "proposed"
+
+
+def test_next_and_previous_annotation(qtbot, win):
+    view = win.view
+    layer = win.session.layer
+    order = sorted((*layer.mentions.values(), *layer.quotes.values()),
+                   key=lambda a: (a.start, -a.end))
+    seen = []
+    for _ in order:
+        qtbot.keyClick(view, Qt.Key.Key_N)
+        seen.append(win.session.current_id)
+    assert seen == [a.id for a in order]
+    qtbot.keyClick(view, Qt.Key.Key_N)
+    assert "No more" in win.statusBar().currentMessage()
+    qtbot.keyClick(view, Qt.Key.Key_P)
+    assert win.session.current_id == order[-2].id
+    # the view scrolled to it: the cursor sits at the annotation's start
+    assert view.cursor_position() == order[-2].start
+
+
+def test_done_and_next_document_and_paging(qtbot, win):
+    view = win.view
+    assert win.session.document.id == 1
+    qtbot.keyClick(view, Qt.Key.Key_Return, CTRL)
+    assert win.session.document.title == "Second"
+    assert win.documents_panel.progress.text() == "1 of 3 done"
+    with Project.open(win.session.project.path) as fresh:
+        assert {d.title: d.status for d in fresh.documents()}["Kate Winslet 'blown away' by "
+                                                             "daughter as they co-starred in "
+                                                             "drama I Am Ruth"] == "done"
+    assert "Second" in win.windowTitle() and "test.ruth" in win.windowTitle()
+    qtbot.keyClick(view, Qt.Key.Key_PageDown, CTRL)
+    assert win.session.document.title == "Third"
+    qtbot.keyClick(view, Qt.Key.Key_PageUp, CTRL)
+    qtbot.keyClick(view, Qt.Key.Key_PageUp, CTRL)
+    assert win.session.document.id == 1
+    qtbot.keyClick(view, Qt.Key.Key_Return, CTRL)  # 1 is done already: on to the next unfinished
+    assert win.session.document.title == "Second"
+    qtbot.keyClick(view, Qt.Key.Key_Return, CTRL)
+    qtbot.keyClick(view, Qt.Key.Key_Return, CTRL)
+    assert win.documents_panel.progress.text() == "3 of 3 done"
+    assert "Every document is done" in win.statusBar().currentMessage()
+
+
+def test_find_in_document(qtbot, win):
+    text = win.session.text
+    qtbot.keyClick(win.view, Qt.Key.Key_F, CTRL)
+    assert win.find_bar.isVisible()
+    qtbot.keyClicks(win.find_bar.edit, "winslet")
+    count = text.lower().count("winslet")
+    assert win.find_bar.count.text() == f"1 of {count}"
+    first = win.view.selected_span()
+    assert text[first.start:first.end] == "Winslet"
+    qtbot.keyClick(win.find_bar.edit, Qt.Key.Key_Return)
+    assert win.find_bar.count.text() == f"2 of {count}"
+    qtbot.keyClick(win.find_bar.edit, Qt.Key.Key_Return, SHIFT)
+    assert win.view.selected_span() == first
+    qtbot.keyClick(win.find_bar.edit, Qt.Key.Key_Escape)
+    assert not win.find_bar.isVisible()
+
+
+@pytest.mark.parametrize("query, document, words", [
+    ("hello", "Second", "hello"),
+    ("label:PERSON", "Kate Winslet 'blown away' by daughter as they co-starred in drama I Am "
+     "Ruth", "Kate Winslet"),
+])
+def test_find_in_project(qtbot, win, query, document, words):
+    qtbot.keyClick(win.view, Qt.Key.Key_F, CTRL | SHIFT)
+    assert win.docks["search"].isVisible()
+    qtbot.keyClicks(win.search_panel.edit, query)
+    qtbot.keyClick(win.search_panel.edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: win.search_panel.model.rowCount() > 0)
+    hit = win.search_panel.hits[0]
+    assert hit.title == document
+    index = win.search_panel.model.index(0, 0)
+    win.search_panel.results.activated.emit(index)
+    assert win.session.document.title == document
+    span = win.view.selected_span()
+    assert win.session.text[span.start:span.end] == words
+
+
+def test_find_quotes_by_speaker(qtbot, win):
+    layer = win.session.layer
+    quote = next(iter(layer.quotes.values()))
+    mention = next(m for m in layer.mentions.values()
+                   if win.session.text[m.start:m.end] == "Kate Winslet")
+    win.session.apply(edits.set_speaker(layer, quote.id, mention_id=mention.id))
+    qtbot.keyClick(win.view, Qt.Key.Key_F, CTRL | SHIFT)
+    qtbot.keyClicks(win.search_panel.edit, "speaker:winslet")
+    qtbot.keyClick(win.search_panel.edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: win.search_panel.model.rowCount() > 0)
+    assert [(h.start, h.end) for h in win.search_panel.hits] == [(quote.start, quote.end)]
+    assert Span(quote.start, quote.end) == quote.span
