@@ -1,0 +1,139 @@
+"""Cue verbs and the speaker phrases around them, before and after a quote.
+
+After a quote: "…," she said / Smith said / the minister said / Smith, 45, said /
+said Smith / said the minister / she told the BBC. Before a quote: She added: / The star
+went on: / Winslet, 47, told host Lorraine Kelly: / He said, / According to Smith, /
+"Smith:" at the start of a line; and loose forms ("she'd look at me and go, ‘…’") where the
+subject is found further back. Spans are absolute offsets into the text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ruth_annotator.suggest.names import _WORD as _CAP
+
+_VERBS = """said says say told tells added adds explained explains continued continues
+insisted insists claimed claims argued argues asked asks replied replies answered answers
+responded responds recalled recalls admitted admits acknowledged acknowledges announced
+announces declared declares warned warns wrote writes tweeted tweets posted posts remarked
+remarks commented comments observed observes joked jokes laughed laughs quipped quips
+exclaimed exclaims shouted shouts screamed yelled whispered whispers urged urges mentioned
+mentions revealed reveals confirmed confirms conceded concedes concluded concludes boasted
+boasts complained complains predicted predicts promised promises recounted recounts shared
+shares reflected reflects stressed stresses emphasised emphasises emphasized emphasizes
+maintained maintains suggested suggests vowed vows pleaded pleads demanded demands
+cautioned cautions noted notes stated states agreed agrees disagreed disagrees countered
+counters sighed gushed raved enthused teased cried begged wondered wonders reckoned
+reckons mused muses denied denies reported reports recalled recounted assured reminded
+informed""".split()
+CUE_VERBS = frozenset(_VERBS)
+_PHRASES = ["went on", "goes on", "go on", "pointed out", "points out",
+            "was quoted as saying", "is quoted as saying"]
+_COLLOQUIAL = ["go", "goes", "went", "was like", "were like", "is like", "’s like", "'s like"]
+CUE = "(?:" + "|".join(sorted(_PHRASES + _VERBS, key=len, reverse=True)) + ")"
+COLLOQUIAL = "(?:" + "|".join(sorted(_COLLOQUIAL, key=len, reverse=True)) + ")"
+ADDRESSEE_VERBS = frozenset("told tells asked asks assured reminded informed".split())
+
+PRON = r"(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e|[Ii]t)(?![\w'’])"
+NAME = rf"{_CAP}(?:[ \t]+(?:(?:de|da|van|von|der|bin|al|le|la|del)[ \t]+)?{_CAP}){{0,4}}"
+DET = r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ne|[Aa]nother|[Oo]ur|[Mm]y)"
+NOMINAL = rf"{DET}[ \t]+[\w'’-]+(?:[ \t]+[\w'’-]+){{0,6}}?"
+PLURAL = (r"(?:[Pp]olice|[Oo]fficials|[Pp]rosecutors|[Ii]nvestigators|[Ww]itnesses|[Ee]xperts|"
+          r"[Aa]nalysts|[Rr]esearchers|[Rr]esidents|[Aa]uthorities|[Ss]ources|[Cc]ritics|"
+          r"[Cc]ampaigners|[Pp]rotesters|[Dd]octors|[Ss]cientists|[Ll]awyers|[Oo]rganisers)")
+SPEAKER = rf"(?P<spk>{NOMINAL}|{PRON}|{NAME}|{PLURAL})"
+APPOS = r"(?:,[ \t]*[^,\n\"“”‘’]{1,80}?,)?"
+ADV = (r"(?:(?:also|later|then|previously|once|has|had|have|would|will|recently|simply|"
+       r"just|further|again|earlier|quickly|now|often|reportedly|allegedly|had|could|"
+       r"would|once|cheerfully|quietly|angrily|proudly|simply)[ \t]+){0,3}")
+
+_POST_SUBJECT = re.compile(
+    rf"[\s,]*(?:[—–-]+[ \t]*)?{SPEAKER}{APPOS}[ \t]+{ADV}(?P<cue>{CUE})\b")
+_POST_INVERTED = re.compile(
+    rf"[\s,]*(?:[—–-]+[ \t]*)?(?P<cue>{CUE})[ \t]+"
+    rf"(?P<spk>{PRON}|{NAME}|{DET}[ \t]+[^,.;:!?\"“”‘’\n]{{1,60}}|{PLURAL})")
+_PRE_SUBJECT = re.compile(
+    rf"{SPEAKER}{APPOS}[ \t]+{ADV}(?P<cue>{CUE}|{COLLOQUIAL})"
+    rf"(?:(?P<rest>[ \t]+[^:,;\"“”‘’.!?\n]{{1,80}}?)[ \t]*[:,]|[ \t]*[:,]?)[ \t]*$")
+_PRE_CUE_ONLY = re.compile(rf"\b(?P<cue>{CUE}|{COLLOQUIAL})[ \t]*[:,][ \t]*$")
+_PRE_ACCORDING = re.compile(
+    rf"\b(?P<cue>[Aa]ccording to)[ \t]+(?P<spk>{NAME}|{NOMINAL}|{PLURAL})[ \t]*,[ \t]*$")
+_PRE_LABEL = re.compile(rf"^[ \t]*(?P<spk>{NAME})[ \t]*:[ \t]*$")
+_SUBJECT_WORD = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e)(?=['’](?:d|ll|s|re|ve)\b|\b)")
+_ADDRESSEE = re.compile(
+    rf"[ \t]+(?P<addr>(?:{DET}[ \t]+)?(?:[a-z][\w-]*[ \t]+)?{NAME}|{DET}[ \t]+[a-z][\w-]*|"
+    r"me|him|her|them|us|reporters|journalists)")
+_TRIM_NOMINAL = re.compile(
+    r"[ \t]+(?:in|on|at|after|before|during|when|while|as|to|last|yesterday|today|this|"
+    r"who|which|told|adding)\b")
+
+
+@dataclass(frozen=True, slots=True)
+class CueMatch:
+    cue: tuple[int, int] | None
+    speaker: tuple[int, int] | None
+    addressee: tuple[int, int] | None = None
+    side: str = "after"
+
+
+def _span(m: re.Match, group: str, offset: int) -> tuple[int, int] | None:
+    if m.group(group) is None:
+        return None
+    return (offset + m.start(group), offset + m.end(group))
+
+
+def _addressee(text: str, cue: tuple[int, int], limit: int) -> tuple[int, int] | None:
+    if text[cue[0]:cue[1]] not in ADDRESSEE_VERBS:
+        return None
+    m = _ADDRESSEE.match(text, cue[1], limit)
+    return (m.start("addr"), m.end("addr")) if m else None
+
+
+def cue_after(text: str, start: int, limit: int) -> CueMatch | None:
+    """A cue and speaker right after a quote's closing mark (`start`), before `limit`."""
+    window = text[start:limit]
+    m = _POST_SUBJECT.match(window) or _POST_INVERTED.match(window)
+    if m is None:
+        return None
+    cue = _span(m, "cue", start)
+    speaker = _span(m, "spk", start)
+    if speaker is not None and m.re is _POST_INVERTED:
+        cut = _TRIM_NOMINAL.search(text, speaker[0], speaker[1])
+        if cut is not None:
+            speaker = (speaker[0], cut.start())
+        speaker = (speaker[0], speaker[0] + len(text[speaker[0]:speaker[1]].rstrip()))
+    after_cue = text[cue[1]:limit].lstrip(" \t")
+    if after_cue.startswith((":", ",")) and _opens_quote(after_cue[1:]):
+        return None  # "She added: “…”" introduces the next quote
+    inverted = m.re is _POST_INVERTED
+    return CueMatch(cue, speaker, None if inverted else _addressee(text, cue, limit), "after")
+
+
+def _opens_quote(rest: str) -> bool:
+    first = rest.lstrip()[:1]
+    return bool(first) and first in "\"“‘'„«"
+
+
+def cue_before(text: str, start: int, mark: int) -> CueMatch | None:
+    """A cue and speaker introducing a quote whose opening mark is at `mark`; the search
+    starts at `start` (the clause's beginning)."""
+    window = text[start:mark]
+    m = _PRE_ACCORDING.search(window)
+    if m is not None:
+        return CueMatch(_span(m, "cue", start), _span(m, "spk", start), None, "according")
+    m = _PRE_SUBJECT.search(window)
+    if m is not None:
+        cue = _span(m, "cue", start)
+        return CueMatch(cue, _span(m, "spk", start), _addressee(text, cue, mark), "before")
+    m = _PRE_CUE_ONLY.search(window)
+    if m is not None:
+        cue = _span(m, "cue", start)
+        subjects = list(_SUBJECT_WORD.finditer(text, start, cue[0]))
+        speaker = (subjects[-1].start(), subjects[-1].end()) if subjects else None
+        return CueMatch(cue, speaker, _addressee(text, cue, mark), "before")
+    m = _PRE_LABEL.match(window)
+    if m is not None:
+        return CueMatch(None, _span(m, "spk", start), None, "label")
+    return None

@@ -1,0 +1,44 @@
+"""DATE mentions by pattern: calendar dates, months, weekdays, years, decades and relative
+expressions ("later this year", "last Tuesday"). Upper-case captions ("DECEMBER 01") too."""
+
+from __future__ import annotations
+
+import re
+
+_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+          r"December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?:\.|\b))")
+_MONTH_UPPER = _MONTH.upper()
+_DAY = r"(?:[1-9]|[012]\d|3[01])(?:st|nd|rd|th)?"
+_YEAR = r"(?:1[89]\d\d|20\d\d)"
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_RELATIVE = (r"(?:later|earlier)\s+this|this|next|last|the\s+past|the\s+previous|"
+             r"the\s+coming|early|late|mid-?")
+_PERIOD = (r"(?:year|month|week|weekend|decade|century|spring|summer|autumn|fall|winter|"
+           r"season|morning|afternoon|evening|night)")
+
+DATE_RE = re.compile(
+    rf"""
+    (?:(?:{_RELATIVE})\s+)?(?:{_DAY}\s+(?:of\s+)?)?(?:{_MONTH}|{_MONTH_UPPER})
+        (?:\s+{_DAY}\b)?(?:,?\s+{_YEAR})?(?![\w-])
+  | (?:(?:{_RELATIVE})\s+)?{_WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?
+  | \b(?:later|earlier)\s+this\s+{_PERIOD}\b
+  | \b(?:this|next|last)\s+{_PERIOD}\b
+  | \b(?:the\s+past|the\s+previous|the\s+coming)\s+(?:few\s+)?(?:\w+\s+)?{_PERIOD}s?\b
+  | \b(?:yesterday|tomorrow|today|tonight)\b
+  | (?:\bthe\s+)?(?:(?:early|late|mid-?)\s*)?\b(?:1[89]|20)?\d0s\b
+  | ['’]\d0s\b
+  | (?<![\d,.$£€-])\b{_YEAR}\b(?![\d%,.]\d|-\d)
+    """,
+    re.VERBOSE,
+)
+
+
+def find_dates(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Spans of date expressions; "May" alone counts only beside a day or a year."""
+    out = []
+    for m in DATE_RE.finditer(text, start, len(text) if end is None else end):
+        s, e = m.span()
+        if text[s:e].rstrip(".") in ("May", "MAY"):
+            continue  # a name or a verb as often as a month
+        out.append((s, e))
+    return out

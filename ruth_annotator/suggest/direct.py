@@ -1,0 +1,182 @@
+"""Which quoted spans are speech, with their cue and speaker phrase.
+
+A quoted span is speech when a cue names who spoke, or when it stands on its own in the
+body (opening a paragraph or a sentence) and reads like speech: it then continues the run
+of quotes before it. Short fragments inside a sentence ("blown away"), titles ("I Am
+Ruth") and anything in a headline or caption without a cue are scare quotes, not speech.
+"A," she said, "b." is one quote in two segments. Quotes inside speech get their own
+speaker ("He said, ‘…’"); "I said" inside a quote is the outer speaker.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ruth_annotator.suggest.cues import CUE_VERBS, CueMatch, cue_after, cue_before
+from ruth_annotator.suggest.drafts import CUED, FIRST_PERSON, INHERITED, LABELLED, QuoteDraft
+from ruth_annotator.suggest.marks import MarkedQuote
+from ruth_annotator.suggest.org_words import WORK_NOUNS
+from ruth_annotator.suggest.text_units import Units
+
+_WORDS = re.compile(r"[\w'’-]+")
+_ENDS_CLAUSE = re.compile(r"[.!?,…:;—–-]$")
+_STANDALONE_BEFORE = ":,;—–-([\"“”‘’'.!?…"
+_LAST_WORD = re.compile(r"([\w'’-]+)[ \t]*$")
+_AFTER_REACH = 160
+
+
+def _title_like(content: str) -> bool:
+    words = [w for w in _WORDS.findall(content) if len(w) > 3]
+    if _ENDS_CLAUSE.search(content) or len(content.split()) > 6 or not words:
+        return False
+    return sum(w[0].isupper() for w in words) / len(words) >= 0.6
+
+
+class DirectQuotes:
+    """Turns marked quotes into speech drafts; remembers the ones that are not speech."""
+
+    def __init__(self, text: str, units: Units, marked: list[MarkedQuote]) -> None:
+        self.text = text
+        self.units = units
+        self.marked = marked
+        self.drafts: list[QuoteDraft] = []
+        self.not_speech: list[int] = []
+        self.titles: list[tuple[int, int]] = []
+        self._draft_of: dict[int, int] = {}
+
+    def run(self) -> list[QuoteDraft]:
+        previous: QuoteDraft | None = None
+        for i, q in enumerate(self.marked):
+            if q.parent is None:
+                draft = self._top(i, q, previous)
+                if draft is not None and draft is not previous:
+                    previous = draft
+            elif q.parent in self._draft_of:
+                self._nested(i, q)
+            else:
+                self.not_speech.append(i)
+        return self.drafts
+
+    # --- top-level quotes -----------------------------------------------------------
+
+    def _top(self, i: int, q: MarkedQuote, previous: QuoteDraft | None) -> QuoteDraft | None:
+        para = self.units.paragraph_at(q.open_pos)
+        content = self._content(q)
+        standalone = self._standalone(q.open_pos)
+        prev_close = self._sibling_close(i, para.start)
+        start = max(self.units.sentence_at(q.open_pos)[0], para.start, prev_close)
+        limit = min(para.end, self._sibling_open(i, para.end), (q.close_pos or 0) + _AFTER_REACH)
+        match = self._cue(q, start, limit, para.start) if standalone else None
+        if match is None and (not standalone or not para.body or _title_like(content)
+                              or not self._speechlike(content, 4)):
+            self._not_speech(i, q)
+            return None
+        if (previous is not None and match is not None and previous.cue == match.cue
+                and self.units.paragraph_at(previous.start) is para
+                and self.text[previous.end - 1] == "," and content[:1].islower()):
+            previous.segments.extend(self._segments(q))  # "A," she said, "b."
+            self._draft_of[i] = self.drafts.index(previous)
+            return previous
+        draft = self._draft(q, match)
+        if match is None:
+            draft.how = INHERITED
+        self._add(i, draft)
+        return draft
+
+    def _cue(self, q: MarkedQuote, start: int, limit: int,
+             line_start: int) -> CueMatch | None:
+        after = cue_after(self.text, q.close_pos + 1, limit) if q.close_pos else None
+        before = cue_before(self.text, start, q.open_pos)
+        if before is not None and before.side == "label" and start != line_start:
+            before = None
+        if self.text[start:q.open_pos].rstrip().endswith(":"):
+            return before or after
+        return after or before
+
+    def _speechlike(self, content: str, min_words: int) -> bool:
+        return len(content.split()) >= min_words or bool(_ENDS_CLAUSE.search(content))
+
+    def _standalone(self, mark: int) -> bool:
+        """Opens a paragraph or sentence, follows a colon or comma, or a cue verb."""
+        k = mark
+        while k > 0 and self.text[k - 1] in " \t":
+            k -= 1
+        if k == 0 or self.text[k - 1] == "\n" or self.text[k - 1] in _STANDALONE_BEFORE:
+            return True
+        word = _LAST_WORD.search(self.text, max(0, k - 30), k)
+        return bool(word) and word.group(1) in CUE_VERBS
+
+    # --- quotes inside speech -------------------------------------------------------
+
+    def _nested(self, i: int, q: MarkedQuote) -> None:
+        parent = self.drafts[self._draft_of[q.parent]]
+        segment = next(((s, e) for s, e in parent.segments if s <= q.open_pos < e), None)
+        if segment is None:
+            return
+        prev_close = self._sibling_close(i, segment[0])
+        start = max(self.units.sentence_at(q.open_pos)[0], segment[0], prev_close)
+        limit = min(segment[1], self._sibling_open(i, segment[1]),
+                    (q.close_pos or 0) + _AFTER_REACH)
+        match = self._cue(q, start, limit, segment[0]) if self._standalone(q.open_pos) \
+            else None
+        content = self._content(q)
+        if match is None and (not self._speechlike(content, 3) or _title_like(content)
+                              or not _ENDS_CLAUSE.search(content)):
+            self._not_speech(i, q)
+            return
+        draft = self._draft(q, match)
+        draft.parent = self._draft_of[q.parent]
+        if match is None:
+            draft.how = INHERITED
+        elif draft.speaker and self.text[draft.speaker[0]:draft.speaker[1]].lower() in (
+                "i", "we"):
+            draft.how = FIRST_PERSON
+        self._add(i, draft)
+        parent.children.append(len(self.drafts) - 1)
+
+    # --- helpers ----------------------------------------------------------------------
+
+    def _draft(self, q: MarkedQuote, match: CueMatch | None) -> QuoteDraft:
+        draft = QuoteDraft("direct", self._segments(q))
+        if match is not None:
+            draft.cue, draft.speaker, draft.addressee = match.cue, match.speaker, \
+                match.addressee
+            draft.how = LABELLED if match.side == "label" else CUED
+        return draft
+
+    def _add(self, i: int, draft: QuoteDraft) -> None:
+        draft.marked = i
+        self._draft_of[i] = len(self.drafts)
+        self.drafts.append(draft)
+
+    def _not_speech(self, i: int, q: MarkedQuote) -> None:
+        self.not_speech.append(i)
+        content = self._content(q)
+        word = _LAST_WORD.search(self.text, max(0, q.open_pos - 30), q.open_pos)
+        if word and word.group(1).lower() in WORK_NOUNS and _title_like(content):
+            self.titles.append((q.segments[0].start, q.segments[-1].end))
+
+    def _segments(self, q: MarkedQuote) -> list[tuple[int, int]]:
+        return [(s.start, s.end) for s in q.segments]
+
+    def _content(self, q: MarkedQuote) -> str:
+        return " ".join(self.text[s.start:s.end] for s in q.segments)
+
+    def _sibling_close(self, i: int, floor: int) -> int:
+        parent = self.marked[i].parent
+        for k in range(i - 1, -1, -1):
+            other = self.marked[k]
+            if other.parent == parent and other.close_pos is not None:
+                return other.close_pos + 1 if other.close_pos >= floor else floor
+            if other.open_pos < floor:
+                break
+        return floor
+
+    def _sibling_open(self, i: int, ceiling: int) -> int:
+        parent = self.marked[i].parent
+        for other in self.marked[i + 1:]:
+            if other.open_pos >= ceiling:
+                break
+            if other.parent == parent:
+                return other.open_pos
+        return ceiling

@@ -1,0 +1,91 @@
+"""The suggestion engine: a document's text in, proposed entities, mentions and quotes out.
+
+Steps: text units → entity mentions (learned names, rules, optional spaCy) → paired
+quotation marks → direct speech with cues → reported speech → speakers resolved to
+entities → proposals that respect what the layer already holds. Pure Python and pure
+functions: the GUI, the CLI and a distributed runner call the same code.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ruth_annotator.model.changes import ChangeSet
+from ruth_annotator.model.document import Document, text_hash
+from ruth_annotator.model.layer import Layer
+from ruth_annotator.model.records import layer_to_record, record_to_items
+from ruth_annotator.suggest.direct import DirectQuotes
+from ruth_annotator.suggest.drafts import QuoteDraft
+from ruth_annotator.suggest.entities import Cluster, EntityTable, Found, find_entities
+from ruth_annotator.suggest.indirect import IndirectQuotes
+from ruth_annotator.suggest.interviews import interview_quotes
+from ruth_annotator.suggest.lexicon import Lexicon, layer_lexicon
+from ruth_annotator.suggest.marks import find_quotes
+from ruth_annotator.suggest.proposals import propose
+from ruth_annotator.suggest.speakers import SpeakerResolver
+from ruth_annotator.suggest.text_units import Units
+
+
+@dataclass
+class Analysis:
+    """What the engine found in a text, before it is compared with a layer."""
+
+    text: str
+    entities: EntityTable
+    quotes: list[QuoteDraft]
+
+
+def analyse(text: str, lexicon: Lexicon | None = None,
+            model_mentions: list[tuple[int, int, str]] | None = None) -> Analysis:
+    units = Units(text)
+    table = find_entities(text, units, lexicon, model_mentions)
+    marked = find_quotes(text, units)
+    direct = DirectQuotes(text, units, marked)
+    drafts = direct.run()
+    fragments = [(marked[i].start, marked[i].end) for i in direct.not_speech]
+    drafts += interview_quotes(text, units, table, drafts)
+    drafts += IndirectQuotes(text, units, drafts, fragments).run()
+    for start, end in direct.titles:
+        if not table.within(start, end):
+            name = " ".join(text[start:end].split())
+            table.add(Found(start, end, "WORK_OF_ART"),
+                      Cluster(f"WORK_OF_ART:{name}", "WORK_OF_ART", name))
+    SpeakerResolver(text, units, table).resolve(drafts)
+    return Analysis(text, table, drafts)
+
+
+def suggest_document(text: str, layer: Layer, lexicon: Lexicon | None = None,
+                     spacy_model: str | None = None) -> ChangeSet:
+    """Proposed entities, mentions and quotes for one document, as one change set.
+
+    `lexicon`: names learned from the rest of the project (see `learned_lexicon`); the
+    layer's own accepted names are always used. `spacy_model`: a spaCy pipeline's name or
+    path, for its entities (needs the `spacy` extra).
+    """
+    lexicon = layer_lexicon(text, layer).merged(lexicon)
+    model_mentions = None
+    if spacy_model:
+        from ruth_annotator.suggest.spacy_entities import spacy_mentions
+
+        model_mentions = spacy_mentions(text, spacy_model)
+    analysis = analyse(text, lexicon, model_mentions)
+    return propose(text, layer, analysis.entities, analysis.quotes)
+
+
+def suggest_record(record: dict, lexicon: Lexicon | None = None,
+                   spacy_model: str | None = None) -> dict:
+    """A lossless JSONL record in, the same record with proposed items added out.
+
+    Everything the record carries (its other fields, rejected items) is kept, so the
+    function can run on any worker of a distributed job.
+    """
+    parsed = record_to_items(record)
+    doc = parsed.document
+    layer = Layer.of(0, parsed.annotator or "", parsed.items, parsed.status or "todo")
+    layer.apply(suggest_document(doc.text, layer, lexicon, spacy_model))
+    full = layer_to_record(Document(0, doc.uid or "", doc.title, doc.text,
+                                    text_hash(doc.text), doc.meta), layer)
+    out = dict(record)
+    for key in ("entities", "mentions", "quotes"):
+        out[key] = full[key]
+    return out

@@ -1,0 +1,229 @@
+"""Entity mentions of a document, grouped into entities.
+
+Candidates come from the learned lexicon, the rules (names, dates) and optionally spaCy.
+Every name found once is found again wherever it recurs ("I Am Ruth" at a sentence start),
+and a person's surname or first name alone joins the full name ("Winslet" → "Kate
+Winslet"); "UK" and "Britain" join through aliases, "BBC" joins "British Broadcasting
+Corporation" by its initials.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ruth_annotator.suggest import people_words as people
+from ruth_annotator.suggest.dates import find_dates
+from ruth_annotator.suggest.lexicon import Lexicon, PhraseMatcher
+from ruth_annotator.suggest.names import PERSON, NameCandidate, find_names
+from ruth_annotator.suggest.place_words import ALIASES
+from ruth_annotator.suggest.text_units import Units
+
+# Priorities when candidates overlap: learned > spaCy > rules > found again > guesses.
+LEARNED, MODEL, RULE, AGAIN, GUESS = 5, 4, 3, 2, 1
+_LINKED = ("PERSON", "ORG", "GPE", "LOC", "WORK_OF_ART", "EVENT", "NORP")
+
+
+@dataclass
+class Found:
+    """A proposed mention; `key` names its entity within the document."""
+
+    start: int
+    end: int
+    label: str
+    form: str = "name"
+    key: str = ""
+    priority: int = RULE
+    gender: str = ""
+
+
+@dataclass
+class Cluster:
+    key: str
+    label: str
+    name: str
+    gender: str = ""
+    mentions: list[Found] = field(default_factory=list)
+
+
+@dataclass
+class EntityTable:
+    """The document's mentions (sorted) and entities, with lookups used by attribution."""
+
+    mentions: list[Found]
+    clusters: dict[str, Cluster]
+
+    def __post_init__(self) -> None:
+        self._starts = [m.start for m in self.mentions]
+
+    def within(self, start: int, end: int) -> list[Found]:
+        i = bisect_left(self._starts, start)
+        out = []
+        while i < len(self.mentions) and self.mentions[i].start < end:
+            if self.mentions[i].end <= end:
+                out.append(self.mentions[i])
+            i += 1
+        return out
+
+    def add(self, found: Found, cluster: Cluster | None = None) -> Found:
+        """A mention found later (a speaker "she", "the star"), kept in order."""
+        i = bisect_left(self._starts, found.start)
+        self.mentions.insert(i, found)
+        self._starts.insert(i, found.start)
+        if cluster is not None:
+            self.clusters.setdefault(cluster.key, cluster)
+            found.key = cluster.key
+            cluster.mentions.append(found)
+        return found
+
+
+def _select(cands: list[Found]) -> list[Found]:
+    """Non-overlapping mentions, the highest priority and then the longest first."""
+    chosen: list[Found] = []
+    taken: list[tuple[int, int]] = []
+    for c in sorted(cands, key=lambda c: (-c.priority, -(c.end - c.start), c.start)):
+        if any(c.start < e and s < c.end for s, e in taken):
+            continue
+        chosen.append(c)
+        taken.append((c.start, c.end))
+    return sorted(chosen, key=lambda c: c.start)
+
+
+def _strip_title(name: str) -> list[str]:
+    words = name.split()
+    while len(words) > 1 and words[0] in people.TITLES:
+        words = words[1:]
+    return words
+
+
+class _Clusterer:
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.clusters: dict[str, Cluster] = {}
+
+    def run(self, mentions: list[Found]) -> dict[str, Cluster]:
+        persons = [m for m in mentions if m.label == PERSON]
+        full = {}
+        for m in persons:
+            words = _strip_title(self.text[m.start:m.end])
+            if len(words) > 1:
+                full.setdefault(" ".join(words), m)
+        canon = self._merge_full_names(list(full))
+        for m in mentions:
+            surface = " ".join(self.text[m.start:m.end].split())
+            if m.label == PERSON:
+                key = self._person_key(surface, canon, m.start, mentions)
+            elif m.label in ("GPE", "LOC"):
+                key = f"{m.label}:{ALIASES.get(surface, surface)}"
+            else:
+                key = f"{m.label}:{surface}"
+            m.key = key
+            cluster = self.clusters.get(key)
+            if cluster is None:
+                cluster = self.clusters[key] = Cluster(key, m.label, surface)
+            cluster.mentions.append(m)
+            if len(surface) > len(cluster.name) and m.form == "name":
+                cluster.name = surface
+        self._join_acronyms()
+        for cluster in self.clusters.values():
+            votes = Counter(m.gender for m in cluster.mentions if m.gender)
+            first = cluster.name.split()[0] if cluster.name else ""
+            cluster.gender = votes.most_common(1)[0][0] if votes else \
+                people.FIRST_NAMES.get(first, "")
+        return self.clusters
+
+    def _merge_full_names(self, names: list[str]) -> dict[str, str]:
+        """"Kate Winslet" and "Kate Elizabeth Winslet" are one person (word subsets)."""
+        canon = {}
+        for name in sorted(names, key=lambda n: -len(n.split())):
+            words = set(name.split())
+            target = next((c for c in canon.values()
+                           if words <= set(c.split()) and name.split()[-1] == c.split()[-1]),
+                          None)
+            canon[name] = target or name
+        return canon
+
+    def _person_key(self, surface: str, canon: dict[str, str], pos: int,
+                    mentions: list[Found]) -> str:
+        words = _strip_title(surface)
+        joined = " ".join(words)
+        if joined in canon:
+            return f"PERSON:{canon[joined]}"
+        if len(words) == 1:
+            word = words[0]
+            owners = sorted({c for n, c in canon.items()
+                             if word in (n.split()[0], n.split()[-1])})
+            if len(owners) == 1:
+                return f"PERSON:{owners[0]}"
+            if owners:
+                return f"PERSON:{self._nearest(owners, pos, mentions)}"
+        return f"PERSON:{joined}"
+
+    def _nearest(self, owners: list[str], pos: int, mentions: list[Found]) -> str:
+        """Of several people sharing a name part, the one last named in full before `pos`."""
+        best = owners[0]
+        for m in mentions:
+            if m.start >= pos:
+                break
+            words = " ".join(_strip_title(self.text[m.start:m.end]))
+            if words in owners:
+                best = words
+        return best
+
+    def _join_acronyms(self) -> None:
+        orgs = [c for c in self.clusters.values() if c.label == "ORG"]
+        by_initials = {}
+        for c in orgs:
+            words = [w for w in c.name.split() if w[:1].isupper()]
+            if len(words) >= 2:
+                by_initials.setdefault("".join(w[0] for w in words), c)
+        for c in orgs:
+            target = by_initials.get(c.name)
+            if target is not None and target is not c and c.key in self.clusters:
+                for m in c.mentions:
+                    m.key = target.key
+                target.mentions.extend(c.mentions)
+                del self.clusters[c.key]
+
+
+def find_entities(text: str, units: Units, lexicon: Lexicon | None = None,
+                  model_mentions: list[tuple[int, int, str]] | None = None) -> EntityTable:
+    """Every entity mention the document gives evidence for, grouped into entities."""
+    cands: list[Found] = []
+    learned = lexicon.matcher().find(text) if lexicon else []
+    cands += [Found(s, e, label, priority=LEARNED) for s, e, label in learned]
+    cands += [Found(s, e, label, priority=MODEL) for s, e, label in model_mentions or ()]
+    names: list[NameCandidate] = find_names(text, units)
+    for n in names:
+        surface = text[n.start:n.end]
+        if lexicon and lexicon.is_rejected(surface, n.label):
+            continue
+        cands.append(Found(n.start, n.end, n.label, priority=RULE if n.strong else GUESS,
+                           gender=n.gender))
+    cands += [Found(s, e, "DATE") for s, e in find_dates(text)]
+    first = _select(cands)
+    cands += _found_again(text, first, lexicon)
+    mentions = _select(cands)
+    clusters = _Clusterer(text).run(mentions)
+    return EntityTable(mentions, clusters)
+
+
+def _found_again(text: str, chosen: list[Found], lexicon: Lexicon | None) -> list[Found]:
+    """Names (and people's name parts) found once, wherever else they occur."""
+    phrases: dict[str, str] = {}
+    for m in chosen:
+        if m.label not in _LINKED or m.priority < RULE:
+            continue
+        surface = text[m.start:m.end]
+        phrases.setdefault(surface, m.label)
+        if m.label == PERSON:
+            for word in _strip_title(surface):
+                if len(word) > 2 and word not in people.COMMON_CAPS and word[0].isupper():
+                    phrases.setdefault(word, PERSON)
+    again = []
+    for s, e, label in PhraseMatcher(phrases).find(text):
+        if lexicon and lexicon.is_rejected(text[s:e], label):
+            continue
+        again.append(Found(s, e, label, priority=AGAIN))
+    return again

@@ -1,0 +1,132 @@
+"""Reported speech without quotation marks, and mixed quotes.
+
+"Winslet said some actors had been discussed …", "X told Y that …", "According to X, …",
+"…, officials said." The reported clause is the quote (type "indirect"); when it holds a
+short quoted fragment ("she was "blown away" by …") it is a "mixed" quote. Without
+"that", the clause must start like a clause (a pronoun, determiner or name), so "she said
+goodbye" is not a quote.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ruth_annotator.suggest.cues import ADV, APPOS, SPEAKER, cue_after
+from ruth_annotator.suggest.drafts import CUED, QuoteDraft
+from ruth_annotator.suggest.text_units import _BOILER_START, Units
+
+_REPORTING = """said says told tells added adds explained explains claimed claims argued
+argues insisted insists warned warns noted notes stated states announced announces revealed
+reveals confirmed confirms denied denies admitted admits suggested suggests shared shares
+believes believed predicted predicts stressed stresses acknowledged acknowledges conceded
+concedes maintained maintains reported reports wrote writes promised promises recalled
+recalls agreed agrees complained complains mentioned mentions indicated indicates
+estimated estimates alleged alleges disclosed discloses hinted hints""".split()
+_THAT_OPTIONAL = frozenset("said says told tells added adds claimed claims insisted insists "
+                           "warned warns argued argues admitted admits believes believed "
+                           "predicted predicts".split())
+_REPORT = "(?:" + "|".join(sorted(_REPORTING, key=len, reverse=True)) + ")"
+_LEAD = r"(?:^|(?<=, )|(?<=; )|(?<=\band )|(?<=\bbut )|(?<=\bwhen ))"
+_INDIRECT = re.compile(
+    rf"{_LEAD}{SPEAKER}{APPOS}[ \t]+{ADV}(?P<cue>{_REPORT})\b"
+    rf"(?P<mid>[^.;:!?\"“”‘’\n]{{0,70}}?)(?P<that>[ \t]+that\b)[ \t]+(?P<clause>\S)")
+_INDIRECT_BARE = re.compile(
+    rf"{_LEAD}{SPEAKER}{APPOS}[ \t]+{ADV}(?P<cue>{_REPORT})[ \t]+(?P<clause>\S)")
+_ACCORDING_FIRST = re.compile(
+    r"^(?P<cue>[Aa]ccording to)[ \t]+(?P<spk>[^,]{2,60}),[ \t]+(?P<clause>\S)")
+_ACCORDING_LAST = re.compile(r",[ \t]+(?P<cue>according to)[ \t]+(?P<spk>[^,.;]{2,60})"
+                             r"[.!?]?[\"”’']?$")
+_CLAUSE_START = re.compile(
+    r"(?:he|she|they|it|we|i|you|there|this|these|those|that|the|a|an|his|her|their|its|our|"
+    r"my|some|many|most|all|no|every|each|several|both|neither|nobody|everyone|"
+    r"(?-i:[A-Z][\w'’-]*)|"
+    r"\d[\w,.]*|[\"“‘'])(?![\w'’])", re.I)
+_SUBJECT_TOLD = re.compile(r"(?:he|she|they|it|we|i|you|there|the|a|his|her|their)\b", re.I)
+_END_PUNCT = re.compile(r"[\s.!?…\"”’')\]]+$")
+_ENDS_WITH_OPEN_CUE = re.compile(r"[:,][ \t]*[\"“‘'„]")
+
+
+class IndirectQuotes:
+    """Finds reported speech in sentences that hold no direct quote."""
+
+    def __init__(self, text: str, units: Units, speech: list[QuoteDraft],
+                 fragments: list[tuple[int, int]]) -> None:
+        self.text = text
+        self.units = units
+        self.speech = speech
+        self.fragments = fragments
+
+    def run(self) -> list[QuoteDraft]:
+        out = []
+        for (start, end), para_index in zip(self.units.sentences,
+                                            self.units.sentence_paragraph, strict=True):
+            para = self.units.paragraphs[para_index]
+            if para.kind == "headline" or _BOILER_START.match(self.text[para.start:para.end]):
+                continue
+            if any(q.start < end and start < q.end for q in self.speech):
+                continue
+            draft = self._sentence(start, end)
+            if draft is not None:
+                out.append(draft)
+        return out
+
+    def _sentence(self, start: int, end: int) -> QuoteDraft | None:
+        text = self.text
+        sentence = text[start:end]
+        cut = _END_PUNCT.search(sentence)
+        stop = start + (cut.start() if cut else len(sentence))
+        m = _ACCORDING_FIRST.match(sentence)
+        if m:
+            return self._make(start + m.start("clause"), stop, m, start)
+        m = _ACCORDING_LAST.search(sentence)
+        if m:
+            return self._make(start, start + m.start(), m, start)
+        for m in _INDIRECT.finditer(sentence):
+            if not _ENDS_WITH_OPEN_CUE.match(sentence, m.end("cue")):
+                return self._make(start + m.start("clause"), stop, m, start)
+        for m in _INDIRECT_BARE.finditer(sentence):
+            cue = m.group("cue")
+            rest = sentence[m.start("clause"):]
+            if cue in _THAT_OPTIONAL and _CLAUSE_START.match(rest):
+                clause_start = start + m.start("clause")
+                if cue in ("told", "tells"):
+                    clause_start = self._after_addressee(clause_start, stop)
+                    if clause_start is None:
+                        continue
+                return self._make(clause_start, stop, m, start)
+        return self._reported_after(start, stop)
+
+    def _after_addressee(self, pos: int, stop: int) -> int | None:
+        """"told the BBC she was …": the clause starts at the second subject."""
+        words = list(re.finditer(r"\S+", self.text[pos:stop]))
+        for w in words[1:5]:
+            if _SUBJECT_TOLD.fullmatch(w.group()):
+                return pos + w.start()
+        return None
+
+    def _reported_after(self, start: int, stop: int) -> QuoteDraft | None:
+        """AP style: "The plan will cost $2bn, officials said." """
+        sentence = self.text[start:stop]
+        for comma in reversed([m.start() for m in re.finditer(",", sentence)][-3:]):
+            match = cue_after(self.text, start + comma, stop + 1)
+            if match is None or match.speaker is None:
+                continue
+            tail = self.text[match.cue[1]:stop]
+            if len(tail) > 40 or "," in tail or len(sentence[:comma].split()) < 4:
+                continue
+            return self._finish(start, start + comma, match.cue, match.speaker)
+        return None
+
+    def _make(self, clause_start: int, clause_end: int, m: re.Match,
+              offset: int) -> QuoteDraft | None:
+        cue = (offset + m.start("cue"), offset + m.end("cue"))
+        speaker = (offset + m.start("spk"), offset + m.end("spk"))
+        return self._finish(clause_start, clause_end, cue, speaker)
+
+    def _finish(self, start: int, end: int, cue, speaker) -> QuoteDraft | None:
+        content = self.text[start:end]
+        if len(content.split()) < 3:
+            return None
+        kind = "mixed" if any(start <= s and e <= end for s, e in self.fragments) \
+            else "indirect"
+        return QuoteDraft(kind, [(start, end)], cue=cue, speaker=speaker, how=CUED)

@@ -1,0 +1,71 @@
+"""Interviews printed as questions and answers, without quotation marks.
+
+"Q: How did it feel?" / "A: It was amazing." or "WINSLET: It was amazing." Each labelled
+paragraph is a direct quote of the labelled person: answers belong to the person the
+article is about (the most mentioned), a name label to that person, questions to nobody
+(the interviewer is rarely named). Needs at least two labelled paragraphs, so that
+"Brexit: what happens next" is not taken for speech.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ruth_annotator.suggest.drafts import LABELLED, QuoteDraft
+from ruth_annotator.suggest.entities import EntityTable
+from ruth_annotator.suggest.text_units import Units
+
+_LABEL = re.compile(
+    r"(?P<label>Q|A|Question|Answer|[A-Z][A-Za-z'’.-]+(?: [A-Z][A-Za-z'’.-]+){0,2})"
+    r"[ \t]*(?:[:.)]|[—–-])[ \t]+(?=\S)")
+_QUESTION = ("Q", "Question")
+_ANSWER = ("A", "Answer")
+
+
+def interview_quotes(text: str, units: Units, table: EntityTable,
+                     speech: list[QuoteDraft]) -> list[QuoteDraft]:
+    found = []
+    for para in units.paragraphs:
+        if not para.body:
+            continue
+        m = _LABEL.match(text, para.start, para.end)
+        if m is None:
+            continue
+        label = m.group("label")
+        key = _person(label, table)
+        if label in _QUESTION or label in _ANSWER or key is not None:
+            found.append((para, m, label, key))
+    qa = sum(1 for *_, label, _ in found if label in _QUESTION + _ANSWER)
+    named = sum(1 for *_, key in found if key is not None)
+    if qa < 2 and named < 2:
+        return []
+    star = _most_mentioned(table)
+    out = []
+    for para, m, label, key in found:
+        start, end = m.end(), para.end
+        if any(q.start < end and start < q.end for q in speech):
+            continue
+        draft = QuoteDraft("direct", [(start, end)], how=LABELLED)
+        draft.cue = (m.start("label"), m.end("label"))
+        if label in _ANSWER:
+            draft.speaker_key = star
+        elif key is not None:
+            draft.speaker_key = key
+            draft.speaker = (m.start("label"), m.end("label"))
+        out.append(draft)
+    return out
+
+
+def _person(label: str, table: EntityTable) -> str | None:
+    words = {w.lower() for w in label.split()}
+    for cluster in table.clusters.values():
+        if cluster.label == "PERSON" and words & {w.lower() for w in cluster.name.split()}:
+            return cluster.key
+    return None
+
+
+def _most_mentioned(table: EntityTable) -> str | None:
+    persons = [c for c in table.clusters.values() if c.label == "PERSON"]
+    if not persons:
+        return None
+    return max(persons, key=lambda c: len(c.mentions)).key

@@ -1,0 +1,111 @@
+"""Names the annotator has already accepted, found again by string matching.
+
+A project teaches the engine its names: what was accepted in other documents is proposed
+wherever it occurs, with the label it was given, and names only ever rejected are not
+proposed by the rules again. Matching goes word by word through a dictionary keyed by the
+first word, so thousands of names cost no more than a few.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from ruth_annotator.model.annotations import ACCEPTED, REJECTED
+from ruth_annotator.model.layer import Layer
+
+if TYPE_CHECKING:
+    from ruth_annotator.store.project import Project
+
+_WORD = re.compile(r"\w+")
+
+
+class PhraseMatcher:
+    """Finds whole-word occurrences of many phrases in a text."""
+
+    def __init__(self, phrases: dict[str, str]) -> None:
+        self.phrases = phrases
+        self._index: dict[str, list[str]] = defaultdict(list)
+        for phrase in phrases:
+            first = _WORD.search(phrase)
+            if first is not None and first.start() == 0:
+                self._index[first.group()].append(phrase)
+        for options in self._index.values():
+            options.sort(key=len, reverse=True)
+
+    def find(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, value) of the longest phrase at each place, left to right."""
+        out = []
+        edge = 0
+        if not self._index:
+            return out
+        for m in _WORD.finditer(text):
+            s = m.start()
+            options = self._index.get(m.group())
+            if s < edge or not options or (s and (text[s - 1].isalnum())):
+                continue
+            for phrase in options:
+                e = s + len(phrase)
+                if text.startswith(phrase, s) and not (e < len(text) and text[e].isalnum()):
+                    out.append((s, e, self.phrases[phrase]))
+                    edge = e
+                    break
+        return out
+
+
+@dataclass
+class Lexicon:
+    """Accepted names with their labels, and names that were only ever rejected."""
+
+    names: dict[str, str] = field(default_factory=dict)
+    rejected: dict[str, set[str]] = field(default_factory=dict)
+
+    def __bool__(self) -> bool:
+        return bool(self.names or self.rejected)
+
+    def merged(self, other: Lexicon | None) -> Lexicon:
+        if not other:
+            return self
+        names = {**other.names, **self.names}
+        rejected = {k: set(v) for k, v in other.rejected.items()}
+        for k, v in self.rejected.items():
+            rejected.setdefault(k, set()).update(v)
+        return Lexicon(names, {k: v for k, v in rejected.items() if k not in names})
+
+    def is_rejected(self, surface: str, label: str) -> bool:
+        return label in self.rejected.get(surface, ())
+
+    def matcher(self) -> PhraseMatcher:
+        return PhraseMatcher(self.names)
+
+
+def _build(rows) -> Lexicon:
+    """From (surface, label, status, form) rows: majority label of accepted names."""
+    accepted: dict[str, Counter] = defaultdict(Counter)
+    rejected: dict[str, set[str]] = defaultdict(set)
+    for surface, label, status, form in rows:
+        surface = " ".join((surface or "").split())
+        if form != "name" or len(surface) < 2 or not surface[0].isalnum():
+            continue
+        if status == ACCEPTED:
+            accepted[surface][label] += 1
+        elif status == REJECTED:
+            rejected[surface].add(label)
+    names = {s: c.most_common(1)[0][0] for s, c in accepted.items()}
+    return Lexicon(names, {s: labels for s, labels in rejected.items() if s not in names})
+
+
+def layer_lexicon(text: str, layer: Layer) -> Lexicon:
+    """What the annotator accepted or rejected in this document."""
+    return _build((text[m.start:m.end], m.label, m.status, m.form)
+                  for m in layer.mentions.values())
+
+
+def learned_lexicon(project: Project, annotator: str | None = None) -> Lexicon:
+    """What the annotator accepted or rejected anywhere in the project."""
+    sql = """select substr(d.text, m.start + 1, m."end" - m.start), m.label, m.status, m.form
+             from mentions m join documents d on d.id = m.document_id
+             where m.annotator = ? and m.status in ('accepted', 'rejected')"""
+    return _build(project.db.execute(sql, [annotator or project.annotator]))

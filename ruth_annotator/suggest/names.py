@@ -1,0 +1,247 @@
+"""Rule-based recognition of names: capitalised word sequences, told apart by gazetteers,
+titles ("Dr Jones"), role nouns ("filmmaker Dominic Savage"), suffixes ("Necker Island",
+"Bank of England"), the noun that announces a title ("drama I Am Ruth") and cue verbs
+("Threapleton said"). Words that only start a sentence ("Appearing", "The") are dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ruth_annotator.suggest import org_words as orgs
+from ruth_annotator.suggest import people_words as people
+from ruth_annotator.suggest import place_words as places
+from ruth_annotator.suggest.text_units import HEADLINE, Units
+
+_UPPER = "A-ZÀ-ÖØ-Þ"
+_WORD = (rf"(?:(?:Mr|Mrs|Ms|Dr|Prof|St|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Det|Insp|Rev|Jr|Sr)\."
+         rf"|[{_UPPER}]\.(?=\s?[{_UPPER}])"
+         rf"|[{_UPPER}]\w*(?:['’](?!s\b)[A-Za-zÀ-ÿ]\w*|-[A-Za-zÀ-ÿ\d]\w*)*\+?)")
+_CONNECT = r"(?:of|for|the|and|&|de|da|di|du|van|von|der|den|le|la|del|bin|al|y)"
+SEQUENCE = re.compile(
+    rf"(?<![\w'’])(?:{_WORD})(?:(?:[ \t]+{_CONNECT})*[ \t]+(?:{_WORD}))*(?:[ \t]+\d{{1,2}}\b)?")
+TOKEN = re.compile(rf"{_WORD}|{_CONNECT}\b|\d+")
+_PARTICLES = frozenset("de da di du van von der den le la del bin al y".split())
+_CUE_AFTER = re.compile(
+    r"\s*(?:,[^,\n]{1,60},\s*)?(?:has |had |also |later |then )?"
+    r"(?:said|says|told|tells|added|adds|explained|insisted|claimed|wrote|writes|tweeted|"
+    r"replied|argued|warned|admitted|asked|recalled|continued)\b")
+_POSSESSIVE_BEFORE = re.compile(r"([\w+]+)['’]s\s+$")
+_WORD_BEFORE = re.compile(r"([\w-]+)\s+$")
+_SENTENCE_OPENERS = "\"“‘'(:—–-[•*"
+
+PERSON, ORG, GPE, LOC, NORP, EVENT, WORK = (
+    "PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT", "WORK_OF_ART")
+
+
+@dataclass
+class NameCandidate:
+    start: int
+    end: int
+    label: str
+    gender: str = ""
+    strong: bool = True  # False: a guess from shape alone
+
+
+def gazetteer_label(name: str) -> str | None:
+    for label, names in ((ORG, orgs.BROADCASTERS), (ORG, orgs.INSTITUTIONS),
+                         (EVENT, orgs.EVENT_NAMES), (GPE, places.GPE_NAMES),
+                         (LOC, places.LOC_NAMES), (NORP, places.NORP_NAMES)):
+        if name in names:
+            return label
+    if name.isupper() and len(name) > 3:
+        return gazetteer_label(name.title())
+    return None
+
+
+class NameFinder:
+    """Finds name candidates in one document."""
+
+    def __init__(self, text: str, units: Units) -> None:
+        self.text = text
+        self.units = units
+        self.lowercase = set(re.findall(r"\b[a-z][a-z'’-]+\b", text))
+        self.title_case_lines = {
+            p.index for p in units.paragraphs if p.kind == HEADLINE and _title_case(
+                text[p.start:p.end])}
+        self._role_end = -1
+        self._role_gender = ""
+        self._pending_gender = ""
+        self._titled = False
+        self._strong = True
+
+    def find(self) -> list[NameCandidate]:
+        out: list[NameCandidate] = []
+        for m in SEQUENCE.finditer(self.text):
+            for start, end in self._pieces(m.start(), m.end()):
+                cand = self._candidate(start, end)
+                if cand is not None:
+                    out.append(cand)
+        return out
+
+    # --- splitting a sequence into names -------------------------------------------
+
+    def _pieces(self, start: int, end: int) -> list[tuple[int, int]]:
+        tokens = [(t.start(), t.end()) for t in TOKEN.finditer(self.text, start, end)]
+        whole = self.text[start:end]
+        if gazetteer_label(whole):
+            return [(start, end)]
+        pieces: list[list[tuple[int, int]]] = [[]]
+        for k, (s, e) in enumerate(tokens):
+            word = self.text[s:e]
+            if word in ("and", "&", "of", "for", "the") and not self._joins(tokens, k):
+                pieces.append([])
+                continue
+            pieces[-1].append((s, e))
+        out = []
+        for piece in pieces:
+            while piece and (self.text[piece[-1][0]:piece[-1][1]] in _PARTICLES
+                             or self.text[piece[-1][0]:piece[-1][1]].isdigit()
+                             and not gazetteer_label(self.text[piece[0][0]:piece[-1][1]])):
+                piece.pop()
+            piece = self._strip_start(piece)
+            if piece:
+                out.append((piece[0][0], piece[-1][1]))
+        return out
+
+    def _joins(self, tokens: list[tuple[int, int]], k: int) -> bool:
+        """Keep "Bank of England", "Isle of Man", "Duke of Sussex"; split "Joe and Bear"."""
+        if k == 0 or k + 1 >= len(tokens):
+            return False
+        word = self.text[tokens[k][0]:tokens[k][1]]
+        before = self.text[tokens[k - 1][0]:tokens[k - 1][1]]
+        if word in ("and", "&"):
+            return False
+        if word == "the":
+            return before in ("of", "for")
+        return (before in orgs.ORG_HEADS or before in orgs.ORG_SUFFIXES
+                or before in places.LOC_SUFFIXES or before in people.TITLES
+                or before in ("Isle", "Bay", "Gulf", "Secretary", "Minister", "Lord"))
+
+    def _strip_start(self, piece: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """Drop capitalised words that only start a sentence; remember titles and roles."""
+        self._pending_gender = ""
+        self._titled = False
+        while piece:
+            s, e = piece[0]
+            word = self.text[s:e]
+            two = self.text[s:piece[1][1]] if len(piece) > 1 else ""
+            if two in people.TITLE_PHRASES:
+                self._titled = True
+                piece = piece[2:]
+                continue
+            if word in people.TITLES and len(piece) > 1:
+                self._titled = True
+                self._pending_gender = ("m" if word in people.MALE_TITLES else
+                                        "f" if word in people.FEMALE_TITLES else "")
+                piece = piece[1:]
+                continue
+            if word.lower() in people.ROLE_GENDER and len(piece) > 1 and self._initial(s):
+                self._titled = True
+                self._pending_gender = people.ROLE_GENDER[word.lower()]
+                piece = piece[1:]
+                continue
+            if self._initial(s) and self._common(word) and len(piece) >= 1:
+                piece = piece[1:]
+                continue
+            break
+        return piece
+
+    def _initial(self, pos: int) -> bool:
+        """At the start of a sentence, a line, a quote or after "Read more:"."""
+        k = pos
+        while k > 0 and self.text[k - 1] in " \t":
+            k -= 1
+        if k == 0 or self.text[k - 1] == "\n":
+            return True
+        before = self.text[k - 1]
+        if before in _SENTENCE_OPENERS:
+            return True
+        return before in ".!?…" or (before in "”’\"'" and self.text[k - 2 : k - 1] in ".!?")
+
+    def _common(self, word: str) -> bool:
+        if word in people.COMMON_CAPS or word.lower() in people.ROLE_GENDER:
+            return True
+        if gazetteer_label(word) or word in people.FIRST_NAMES:
+            return False
+        return word.lower() in self.lowercase or word.endswith(("ing", "ly"))
+
+    # --- labelling a piece --------------------------------------------------------
+
+    def _candidate(self, start: int, end: int) -> NameCandidate | None:
+        text = self.text
+        name = text[start:end]
+        tokens = name.split()
+        para = self.units.paragraph_at(start)
+        if para is not None and para.index in self.title_case_lines:
+            label = gazetteer_label(name)
+            return NameCandidate(start, end, label) if label else None
+        gender = self._pending_gender
+        titled = self._titled
+        before = text[max(0, start - 40):start]
+        before = before[before.rfind("\n") + 1:]
+        prev_word = _WORD_BEFORE.search(before)
+        prev = prev_word.group(1).lower() if prev_word else ""
+        owner = _POSSESSIVE_BEFORE.search(before)
+        if prev in people.ROLE_GENDER and not titled:
+            titled = True
+            gender = people.ROLE_GENDER[prev]
+        elif prev == "and" and self._role_end >= 0 and start - self._role_end < 12:
+            titled = True
+            gender = self._role_gender
+        label = gazetteer_label(name)
+        if label is None and len(tokens) == 1 and (
+                name in people.COMMON_CAPS or self._initial(start) and self._common(name)):
+            return None
+        self._strong = True
+        if label is None:
+            label = self._by_shape(name, tokens, prev, owner, titled, start, end)
+        if label is None:
+            return None
+        if label == PERSON:
+            gender = gender or people.FIRST_NAMES.get(tokens[0], "")
+            if titled:
+                self._role_end, self._role_gender = end, gender
+        return NameCandidate(start, end, label, gender, self._strong)
+
+    def _by_shape(self, name: str, tokens: list[str], prev: str, owner, titled: bool,
+                  start: int, end: int) -> str | None:
+        """The label that the name's words and context suggest; guesses set `_strong`."""
+        self._strong = True
+        if prev in orgs.WORK_NOUNS:
+            return WORK
+        if owner and owner.group(1) in orgs.BROADCASTERS and tokens[0] not in people.TITLES \
+                and (len(tokens) == 1 or tokens[0] not in people.FIRST_NAMES):
+            return WORK
+        if titled or tokens[0] in people.FIRST_NAMES and len(tokens) <= 4:
+            return PERSON
+        last, first = tokens[-1], tokens[0]
+        if last in orgs.ORG_SUFFIXES or (first in orgs.ORG_HEADS and " of " in name):
+            return ORG
+        if len(tokens) > 1 and last in orgs.EVENT_SUFFIXES:
+            return EVENT
+        if len(tokens) > 1 and (last in places.LOC_SUFFIXES or first in places.LOC_PREFIXES):
+            return LOC
+        if len(tokens) > 1 and last in places.GPE_SUFFIXES:
+            return GPE
+        if gazetteer_label(first) == ORG and len(tokens) <= 3:
+            return ORG
+        self._strong = False
+        if len(tokens) == 1 and name.isupper() and 2 <= len(name) <= 6:
+            return ORG
+        if _CUE_AFTER.match(self.text, end):
+            return PERSON
+        if 2 <= len(tokens) <= 4 and not any(t.isupper() for t in tokens) \
+                and not any(t in people.COMMON_CAPS for t in tokens):
+            return PERSON
+        return None
+
+
+def _title_case(line: str) -> bool:
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", line) if len(w) > 3]
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) / len(words) > 0.7
+
+
+def find_names(text: str, units: Units) -> list[NameCandidate]:
+    return NameFinder(text, units).find()

@@ -1,0 +1,227 @@
+"""Speakers as entities: names looked up, pronouns and nominals resolved by salience.
+
+A pronoun or "the star" refers to the person most prominent just before it: recent
+mentions count more, subjects more than objects of a preposition, the speaker of the
+previous quote more still; boilerplate lines count little. Gender must agree where it is
+known (first names, titles, role nouns). Mentions inside the quote itself never speak it,
+and inside a quote a third-person speaker is someone other than the quote's own speaker.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections import defaultdict
+from itertools import accumulate
+
+from ruth_annotator.suggest import people_words as people
+from ruth_annotator.suggest.drafts import FIRST_PERSON, INHERITED, LABELLED, QuoteDraft
+from ruth_annotator.suggest.entities import AGAIN, Cluster, EntityTable, Found
+from ruth_annotator.suggest.text_units import Units
+
+_SUBJECT_AFTER = re.compile(
+    r"(?:,[^,\n]{1,80},)?[ \t]+(?:[a-z]+ly[ \t]+)?(?:has|had|have|is|was|were|are|will|would|"
+    r"can|could|also|did|does|[a-z]+ed|[a-z]+s)\b")
+_PREPOSITION_BEFORE = re.compile(
+    r"\b(?:with|to|for|by|of|from|at|on|in|about|against|alongside|as|like|than|and|"
+    r"ex|husband|wife|daughter|son)[ \t]+(?:\w+[ \t]+)?$")
+_YEAR_OLD = re.compile(r"\d+-year-old")
+_WINDOW = 6
+_RUN_PARAGRAPHS = 3
+
+
+class SpeakerResolver:
+    def __init__(self, text: str, units: Units, table: EntityTable) -> None:
+        self.text = text
+        self.units = units
+        self.table = table
+        body = [units.paragraphs[p].body for p in units.sentence_paragraph]
+        self._rank = list(accumulate(int(b) for b in body))
+        self._role_cache: dict[int, float] = {}
+        self._last: QuoteDraft | None = None
+
+    def resolve(self, drafts: list[QuoteDraft]) -> None:
+        for d in sorted((d for d in drafts if d.parent is None), key=lambda d: d.start):
+            self._top(d)
+        previous_child: dict[int, QuoteDraft] = {}
+        self._last = None
+        for d in sorted((d for d in drafts if d.parent is not None), key=lambda d: d.start):
+            parent = drafts[d.parent]
+            if d.how == FIRST_PERSON and parent.speaker_key:
+                d.speaker_key = parent.speaker_key
+                d.speaker_found = self._pronoun_mention(d.speaker, parent.speaker_key)
+            elif d.how == INHERITED:
+                sibling = previous_child.get(d.parent)
+                if sibling is not None:
+                    d.speaker_key, d.speaker_found = sibling.speaker_key, sibling.speaker_found
+            else:
+                exclude = {parent.speaker_key} if parent.speaker_key else set()
+                self._speaker(d, exclude)
+            previous_child[d.parent] = d
+
+    def _top(self, d: QuoteDraft) -> None:
+        last = self._last
+        if d.how == INHERITED:
+            if last is not None and self._near(last, d):
+                d.speaker_key, d.speaker_found = last.speaker_key, last.speaker_found
+            else:
+                cluster = self._salient(d.start, "", "PERSON", d)
+                d.speaker_key = cluster.key if cluster else None
+        else:
+            self._speaker(d, set())
+        if d.addressee:
+            found = self._name_in(d.addressee)
+            d.addressee_key = found.key if found else None
+        if d.speaker_key:
+            self._last = d
+
+    def _near(self, last: QuoteDraft, d: QuoteDraft) -> bool:
+        a = self.units.paragraph_at(last.end)
+        b = self.units.paragraph_at(d.start)
+        between = self.units.paragraphs[a.index + 1 : b.index]
+        return sum(p.body for p in between) < _RUN_PARAGRAPHS
+
+    # --- one speaker phrase ---------------------------------------------------------
+
+    def _speaker(self, d: QuoteDraft, exclude: set[str]) -> None:
+        if d.speaker is None:
+            return
+        s, e = d.speaker
+        surface = self.text[s:e]
+        words = surface.split()
+        lower = surface.lower()
+        if lower in people.SUBJECT_PRONOUNS:
+            gender = people.SUBJECT_PRONOUNS[lower]
+            if gender.startswith("1"):
+                return
+            label = "PERSON" if gender in ("m", "f") else "ORG"
+            cluster = self._salient(s, gender, label, d, exclude)
+            if cluster is not None:
+                d.speaker_key = cluster.key
+                d.speaker_found = self._mention(s, e, cluster, "pronoun")
+            return
+        if words[0].lower() in people.DETERMINERS or lower in people.PLURAL_ROLES:
+            self._nominal(d, words, exclude)
+            return
+        found = self._name_in(d.speaker)
+        if found is None and d.how != LABELLED:
+            found = self._new_name(s, e)
+        if found is not None:
+            d.speaker_key, d.speaker_found = found.key, found
+
+    def _nominal(self, d: QuoteDraft, words: list[str], exclude: set[str]) -> None:
+        s, e = d.speaker
+        det = words[0].lower()
+        head_words = re.split(r"\s+(?:for|of|at|from|with)\s+", " ".join(words[1:]))[0].split()
+        head = (head_words[-1] if head_words else words[-1]).lower().strip("’'")
+        inner = self._name_in(d.speaker)
+        if inner is not None and inner.start == s + len(words[0]) + 1 and inner.end == e:
+            d.speaker_key, d.speaker_found = inner.key, inner  # "the BBC"
+            return
+        is_role = head in people.ROLE_GENDER or bool(_YEAR_OLD.fullmatch(head))
+        cluster = None
+        if det == "the" and is_role and head not in people.PLURAL_ROLES:
+            cluster = self._salient(s, people.ROLE_GENDER.get(head, ""), "PERSON", d, exclude)
+        elif det in ("the", "its") and head in people.ORG_NOUNS:
+            cluster = self._salient(s, "", "ORG", d, exclude)
+        if cluster is None:
+            label = "ORG" if head in people.ORG_NOUNS or head == "police" else "PERSON"
+            if not (is_role or label == "ORG"):
+                return
+            name = " ".join(self.text[s:e].split())
+            cluster = Cluster(f"{label}:{name}#{s}", label, name,
+                              people.ROLE_GENDER.get(head, ""))
+        d.speaker_key = cluster.key
+        d.speaker_found = self._mention(s, e, cluster, "nominal")
+
+    def _name_in(self, span: tuple[int, int]) -> Found | None:
+        inside = [m for m in self.table.within(*span)
+                  if m.form == "name" and m.label in ("PERSON", "ORG", "GPE", "NORP")]
+        if not inside:
+            return None
+        people_inside = [m for m in inside if m.label == "PERSON"]
+        return (people_inside or inside)[0]
+
+    def _new_name(self, s: int, e: int) -> Found | None:
+        words = self.text[s:e].split()
+        while len(words) > 1 and words[0] in people.TITLES:
+            s = self.text.index(words[1], s)
+            words = words[1:]
+        if not words or not words[0][:1].isupper() or words[0] in people.COMMON_CAPS:
+            return None
+        name = " ".join(words)
+        cluster = next((c for c in self.table.clusters.values()
+                        if c.label == "PERSON" and (name == c.name or name in c.name.split())),
+                       None)
+        if cluster is None:
+            cluster = Cluster(f"PERSON:{name}", "PERSON", name)
+        return self._mention(s, e, cluster, "name")
+
+    def _mention(self, s: int, e: int, cluster: Cluster, form: str) -> Found:
+        existing = next((m for m in self.table.within(s, e) if m.start == s and m.end == e),
+                        None)
+        if existing is not None:
+            return existing
+        found = Found(s, e, cluster.label, form, priority=AGAIN, gender=cluster.gender)
+        return self.table.add(found, cluster)
+
+    def _pronoun_mention(self, span: tuple[int, int] | None, key: str) -> Found | None:
+        if span is None or key not in self.table.clusters:
+            return None
+        return self._mention(span[0], span[1], self.table.clusters[key], "pronoun")
+
+    # --- salience ---------------------------------------------------------------------
+
+    def _salient(self, pos: int, gender: str, label: str, d: QuoteDraft,
+                 exclude: set[str] | None = None) -> Cluster | None:
+        """The most prominent compatible entity just before `pos`."""
+        exclude = exclude or set()
+        here = self.units.sentence_index(pos)
+        first = self.units.sentences[max(0, here - _WINDOW)][0] if self.units.sentences else 0
+        scores: dict[str, float] = defaultdict(float)
+        clusters = self.table.clusters
+        i = bisect_left(self.table._starts, first)
+        mentions = self.table.mentions
+        while i < len(mentions) and mentions[i].start < pos:
+            m = mentions[i]
+            i += 1
+            cluster = clusters.get(m.key)
+            if cluster is None or cluster.label != label or m.key in exclude or d.covers(m.start):
+                continue
+            if not _agrees(cluster.gender, gender):
+                continue
+            idx = self.units.sentence_index(m.start)
+            weight = 0.5 ** max(0, self._rank[here] - self._rank[idx]) * self._role(m)
+            para = self.units.paragraph_at(m.start)
+            if para is not None and not para.body:
+                weight *= 0.2
+            if not cluster.gender and gender in ("m", "f"):
+                weight *= 0.7
+            scores[m.key] += weight
+        last = self._last
+        if last is not None and last.speaker_key in scores:
+            scores[last.speaker_key] += 1.0
+        if not scores:
+            return None
+        return clusters[max(scores, key=lambda k: (scores[k], len(clusters[k].mentions)))]
+
+    def _role(self, m: Found) -> float:
+        """Subjects weigh double, objects of a preposition half."""
+        cached = self._role_cache.get(m.start)
+        if cached is not None:
+            return cached
+        weight = 1.0
+        if _SUBJECT_AFTER.match(self.text, m.end):
+            weight = 2.0
+        elif _PREPOSITION_BEFORE.search(self.text, max(0, m.start - 30), m.start):
+            weight = 0.5
+        if m.form == "pronoun" or m.form == "nominal":
+            weight = max(weight, 1.5)
+        self._role_cache[m.start] = weight
+        return weight
+
+
+def _agrees(have: str, want: str) -> bool:
+    if want in ("m", "f"):
+        return have in (want, "")
+    return True
