@@ -103,8 +103,12 @@ def _connect_for_writing(path: Path, new: bool) -> Database:
     return db
 
 
-def check_existing(path: Path) -> None:
-    """Raise a ProjectError if `path` is not a healthy project this release can open."""
+def check_existing(path: Path, *, deep: bool = True) -> None:
+    """Raise a ProjectError if `path` is not a healthy project this release can open.
+
+    `deep` also reads every page (quick_check); without it only the header, owner and
+    schema version are checked.
+    """
     try:
         with path.open("rb") as f:
             header = f.read(100)
@@ -125,7 +129,7 @@ def check_existing(path: Path) -> None:
             raise NotAProjectError(
                 "is a SQLite database of another program, not a Ruth Annotator project", path
             )
-        result = conn.execute("PRAGMA quick_check").fetchone()[0]
+        result = conn.execute("PRAGMA quick_check").fetchone()[0] if deep else "ok"
         if result != "ok":
             raise ProjectError(
                 f"is damaged ({result}); restore a backup with 'ruth-annotator restore'", path

@@ -1,0 +1,104 @@
+"""`ruth-annotator check`: is the file whole, and does every annotation still make sense?
+
+SQLite's own check finds damaged pages; the rest finds what no database check can: spans
+outside their document, references to annotations that are gone, texts that no longer
+match their hash. The file is only read.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ruth_annotator.errors import ProjectError
+from ruth_annotator.model.document import text_hash
+from ruth_annotator.store.opening import check_existing
+
+#: At most this many problems of one kind are listed.
+LIMIT = 20
+
+# (what, query) pairs; each query returns (document_id, annotator, id) of a bad row.
+# Quoted "end": it is an SQL keyword.
+_SPAN_CHECKS = [
+    ("mention outside its document", """
+        select m.document_id, m.annotator, m.id from mentions m
+        join documents d on d.id = m.document_id
+        where m.start < 0 or m."end" <= m.start or m."end" > d.length"""),
+    ("quote outside its document", """
+        select q.document_id, q.annotator, q.id from quotes q
+        join documents d on d.id = q.document_id
+        where q.start < 0 or q."end" <= q.start or q."end" > d.length
+           or (q.cue_start is not null and (q.cue_start < 0 or q.cue_end > d.length))"""),
+]
+_REFERENCE_CHECKS = [
+    ("mention of a missing entity", "mentions", "entity", "entities"),
+    ("quote with a missing speaker", "quotes", "speaker", "entities"),
+    ("quote with a missing addressee", "quotes", "addressee", "entities"),
+    ("quote with a missing speaker mention", "quotes", "speaker_mention", "mentions"),
+    ("quote inside a missing quote", "quotes", "parent", "quotes"),
+]
+
+
+@dataclass
+class CheckReport:
+    documents: int = 0
+    annotations: int = 0
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def check_project(path: Path) -> CheckReport:
+    """Check every page and every annotation of the project at `path` (read-only)."""
+    path = Path(path)
+    report = CheckReport()
+    try:
+        check_existing(path, deep=False)
+    except ProjectError as e:
+        if "damaged" not in e.message:
+            raise
+        report.problems.append(e.message.split(";")[0])
+        return report
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=10)
+    with contextlib.closing(conn):
+        try:
+            _check(conn, report)
+        except sqlite3.DatabaseError as e:
+            report.problems.append(f"is damaged ({e})")
+    return report
+
+
+def _check(conn: sqlite3.Connection, report: CheckReport) -> None:
+    pages = [r[0] for r in conn.execute(f"PRAGMA integrity_check({LIMIT})")]
+    if pages != ["ok"]:
+        report.problems.extend(f"damaged: {row}" for row in pages)
+        return
+    for table, rowid, parent, _ in conn.execute("PRAGMA foreign_key_check").fetchmany(LIMIT):
+        report.problems.append(f"row {rowid} of {table} points to a missing row of {parent}")
+    report.documents = conn.execute("select count(*) from documents").fetchone()[0]
+    report.annotations = sum(
+        conn.execute(f"select count(*) from {table}").fetchone()[0]
+        for table in ("mentions", "quotes")
+    )
+    for what, sql in _SPAN_CHECKS:
+        for doc, annotator, item in conn.execute(sql).fetchmany(LIMIT):
+            report.problems.append(f"document {doc}, {annotator}: {what} ({item})")
+    for what, table, column, target in _REFERENCE_CHECKS:
+        sql = (f"select a.document_id, a.annotator, a.id from {table} a "
+               f"where a.{column} is not null and not exists (select 1 from {target} b "
+               f"where b.id = a.{column} and b.document_id = a.document_id "
+               f"and b.annotator = a.annotator)")
+        for doc, annotator, item in conn.execute(sql).fetchmany(LIMIT):
+            report.problems.append(f"document {doc}, {annotator}: {what} ({item})")
+    bad = 0
+    for doc, text, digest, length in conn.execute(
+        'select id, text, hash, length from documents order by id'
+    ):
+        if text_hash(text) != digest or len(text) != length:
+            bad += 1
+            if bad <= LIMIT:
+                report.problems.append(f"document {doc}: text does not match its hash/length")
