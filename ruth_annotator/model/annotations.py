@@ -6,7 +6,7 @@ Values are frozen so that an edit is a pair (before, after) that undo can swap.
 
 from __future__ import annotations
 
-import uuid
+import secrets
 from dataclasses import dataclass
 
 QUOTE_TYPES = ("direct", "indirect", "mixed")
@@ -25,7 +25,7 @@ STATUSES = (ACCEPTED, PROPOSED, REJECTED)
 
 def new_id(prefix: str) -> str:
     """A project-wide unique id such as `m-1f3a9c0d2b4e`; the prefix says the kind."""
-    return f"{prefix}-{uuid.uuid4().hex[:12]}"
+    return f"{prefix}-{secrets.token_hex(6)}"
 
 
 @dataclass(frozen=True, slots=True, order=True)

@@ -18,6 +18,8 @@ _PERIOD = (r"(?:year|month|week|weekend|decade|century|spring|summer|autumn|fall
 
 DATE_RE = re.compile(
     rf"""
+    (?:(?=\w)\b|(?=['’]\d))  # only where a word (or an elided decade) starts: fast
+    (?:
     (?:(?:{_RELATIVE})\s+)?(?:{_DAY}\s+(?:of\s+)?)?(?:{_MONTH}|{_MONTH_UPPER})
         (?:\s+{_DAY}\b)?(?:,?\s+{_YEAR})?(?![\w-])
   | (?:(?:{_RELATIVE})\s+)?{_WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?
@@ -28,6 +30,7 @@ DATE_RE = re.compile(
   | (?:\bthe\s+)?(?:(?:early|late|mid-?)\s*)?\b(?:1[89]|20)?\d0s\b
   | ['’]\d0s\b
   | (?<![\d,.$£€-])\b{_YEAR}\b(?![\d%,.]\d|-\d)
+    )
     """,
     re.VERBOSE,
 )

@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ruth_annotator.suggest import people_words as people
+from ruth_annotator.suggest.coverage import Coverage
 from ruth_annotator.suggest.dates import find_dates
 from ruth_annotator.suggest.lexicon import Lexicon, PhraseMatcher
 from ruth_annotator.suggest.names import PERSON, NameCandidate, find_names
@@ -78,15 +79,15 @@ class EntityTable:
         return found
 
 
-def _select(cands: list[Found]) -> list[Found]:
+def _select(cands: list[Found], length: int) -> list[Found]:
     """Non-overlapping mentions, the highest priority and then the longest first."""
     chosen: list[Found] = []
-    taken: list[tuple[int, int]] = []
+    taken = Coverage(length)
     for c in sorted(cands, key=lambda c: (-c.priority, -(c.end - c.start), c.start)):
-        if any(c.start < e and s < c.end for s, e in taken):
+        if taken.hits(c.start, c.end):
             continue
         chosen.append(c)
-        taken.append((c.start, c.end))
+        taken.mark(c.start, c.end)
     return sorted(chosen, key=lambda c: c.start)
 
 
@@ -202,9 +203,9 @@ def find_entities(text: str, units: Units, lexicon: Lexicon | None = None,
         cands.append(Found(n.start, n.end, n.label, priority=RULE if n.strong else GUESS,
                            gender=n.gender))
     cands += [Found(s, e, "DATE") for s, e in find_dates(text)]
-    first = _select(cands)
+    first = _select(cands, len(text))
     cands += _found_again(text, first, lexicon)
-    mentions = _select(cands)
+    mentions = _select(cands, len(text))
     clusters = _Clusterer(text).run(mentions)
     return EntityTable(mentions, clusters)
 

@@ -10,7 +10,9 @@ goodbye" is not a quote.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
+from ruth_annotator.suggest.coverage import Coverage
 from ruth_annotator.suggest.cues import ADV, APPOS, SPEAKER, cue_after
 from ruth_annotator.suggest.drafts import CUED, QuoteDraft
 from ruth_annotator.suggest.text_units import _BOILER_START, Units
@@ -53,8 +55,9 @@ class IndirectQuotes:
                  fragments: list[tuple[int, int]]) -> None:
         self.text = text
         self.units = units
-        self.speech = speech
-        self.fragments = fragments
+        self.speech = Coverage(len(text), ((q.start, q.end) for q in speech))
+        self.fragments = sorted(fragments)
+        self._fragment_starts = [s for s, _ in self.fragments]
 
     def run(self) -> list[QuoteDraft]:
         out = []
@@ -63,7 +66,7 @@ class IndirectQuotes:
             para = self.units.paragraphs[para_index]
             if para.kind == "headline" or _BOILER_START.match(self.text[para.start:para.end]):
                 continue
-            if any(q.start < end and start < q.end for q in self.speech):
+            if self.speech.hits(start, end):
                 continue
             draft = self._sentence(start, end)
             if draft is not None:
@@ -127,6 +130,7 @@ class IndirectQuotes:
         content = self.text[start:end]
         if len(content.split()) < 3:
             return None
-        kind = "mixed" if any(start <= s and e <= end for s, e in self.fragments) \
-            else "indirect"
+        i = bisect_left(self._fragment_starts, start)
+        inside = i < len(self.fragments) and self.fragments[i][1] <= end
+        kind = "mixed" if inside else "indirect"
         return QuoteDraft(kind, [(start, end)], cue=cue, speaker=speaker, how=CUED)

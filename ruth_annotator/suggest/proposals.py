@@ -9,9 +9,6 @@ can be the entity the annotator already made. Entities the annotator rejected st
 
 from __future__ import annotations
 
-from bisect import bisect_left
-from itertools import accumulate
-
 from ruth_annotator.model.annotations import (
     PROPOSED,
     REJECTED,
@@ -26,23 +23,11 @@ from ruth_annotator.model.annotations import (
 from ruth_annotator.model.changes import ChangeSet
 from ruth_annotator.model.edits import matching_entity
 from ruth_annotator.model.layer import Layer
+from ruth_annotator.suggest.coverage import Coverage
 from ruth_annotator.suggest.drafts import QuoteDraft
 from ruth_annotator.suggest.entities import EntityTable, Found
 
 _REFUSED = object()
-
-
-class _Occupied:
-    """Fast "does this span overlap any of these spans" over sorted intervals."""
-
-    def __init__(self, spans: list[tuple[int, int]]) -> None:
-        spans = sorted(spans)
-        self._starts = [s for s, _ in spans]
-        self._max_end = list(accumulate((e for _, e in spans), max))
-
-    def overlaps(self, start: int, end: int) -> bool:
-        i = bisect_left(self._starts, end)
-        return i > 0 and self._max_end[i - 1] > start
 
 
 class Proposals:
@@ -57,7 +42,7 @@ class Proposals:
         self._mention_of: dict[int, str | None] = {}
         self._exact = {(m.start, m.end): m for m in layer.mentions.values()
                        if m.status != REJECTED}
-        self._occupied = _Occupied([(m.start, m.end) for m in layer.mentions.values()])
+        self._occupied = Coverage(len(text), ((m.start, m.end) for m in layer.mentions.values()))
 
     # --- entities ----------------------------------------------------------------------
 
@@ -111,7 +96,7 @@ class Proposals:
         result: str | None = None
         if same is not None:
             result = same.id
-        elif not self._occupied.overlaps(found.start, found.end):
+        elif not self._occupied.hits(found.start, found.end):
             entity = self.entity(found.key)
             if entity is not None:
                 mention = Mention(new_id("m"), found.start, found.end, found.label, entity,
