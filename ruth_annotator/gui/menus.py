@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QMainWindow, QMenu
 
 from ruth_annotator import config
 
-MENUS = ("&File", "&Edit", "&Annotate", "&Navigate", "&View", "&Help")
+MENUS = ("&File", "&Edit", "&Annotate", "&Navigate", "&View", "&Team", "&Help")
 
 
 @dataclass(frozen=True)
@@ -122,6 +122,12 @@ ENTRIES: list[Entry] = [
       "ruth_annotator.gui.view_options:zoom_in", "look"),
     E("view.zoom_out", "&View", "&Smaller text", "Ctrl+-", "Make the article text smaller",
       "ruth_annotator.gui.view_options:zoom_out", "look"),
+    E("team.curate", "&Team", "&Curate this document…", "", "Compare the annotators' layers "
+      "of this document side by side and build its gold layer",
+      "ruth_annotator.gui.curation:show", "team"),
+    E("team.agreement", "&Team", "&Agreement report…", "", "How alike the annotators' "
+      "layers are: F1, κ, α and speakers, per pair, label and document",
+      "ruth_annotator.gui.agreement_report:show", "team"),
     E("help.keys", "&Help", "&Keyboard shortcuts…", "?",
       "Every key at a glance; change them here", "ruth_annotator.gui.cheat_sheet:show",
       "help"),

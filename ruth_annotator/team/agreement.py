@@ -7,7 +7,8 @@ For every pair of annotators and every document both worked on:
 - quote types: Cohen's κ and Krippendorff's α (nominal) on the quotes matched by overlap;
 - speakers: the share of matched quotes whose speakers are the same entity. Entity ids differ
   between annotators, so "the same" means a shared name or overlapping mentions.
-Only accepted annotations count; layers nobody has started are left out. Pooled figures add
+Only accepted annotations count; layers with nothing accepted and not marked done (assigned
+but not started, or holding suggestions only) are left out. Pooled figures add
 the counts (micro); the pooled κ is the mean of the pairs' κ (Light's κ) and the pooled α
 treats every matched quote of every pair as one unit.
 """
@@ -18,10 +19,9 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from itertools import combinations
 
-from ruth_annotator.model import Layer, Quote, Span
+from ruth_annotator.model import ACCEPTED, Layer, Quote, Span
 from ruth_annotator.model.matching import EXACT, MODES, OVERLAP, match
 from ruth_annotator.tasks import NO_TASK, Task
-from ruth_annotator.team.signature import is_empty
 from ruth_annotator.team.statistics import cohen_kappa, f1, krippendorff_alpha_nominal
 
 OVERALL = "overall"
@@ -213,6 +213,12 @@ class AgreementReport:
         }
 
 
+def has_work(layer: Layer) -> bool:
+    """A layer a person has worked on: something accepted, or marked done. Assignment
+    leaves empty 'todo' layers, and suggestions alone are nobody's judgement."""
+    return layer.status == "done" or any(item.status == ACCEPTED for item in layer)
+
+
 def project_agreement(project, annotators: list[str] | None = None, done_only: bool = False,
                       task: Task = NO_TASK) -> AgreementReport:
     """Compare every pair of annotators on every document both have worked on."""
@@ -224,7 +230,7 @@ def project_agreement(project, annotators: list[str] | None = None, done_only: b
     for i, (doc_id, names) in enumerate(shared, 1):
         layers = [project.layer(doc_id, name) for name in sorted(names)]
         layers = [la for la in layers
-                  if not is_empty(la) and (not done_only or la.status == "done")]
+                  if has_work(la) and (not done_only or la.status == "done")]
         for a, b in combinations(layers, 2):
             documents.append(compare_layers(a, b))
         task.check()
