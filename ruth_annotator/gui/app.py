@@ -7,15 +7,19 @@ one line (a message box, and on stderr), never with a traceback.
 
 from __future__ import annotations
 
+import os
 import sys
+import time
 from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, QTimer
 
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ruth_annotator import __version__, config
 from ruth_annotator.errors import RuthError
-from ruth_annotator.formats.pipeline import open_project_with_sample
+from ruth_annotator.gui.opening import open_project
 
 
 def application() -> QApplication:
@@ -49,10 +53,36 @@ def open_window(project_path: Path | None):
     from ruth_annotator.gui.main_window import MainWindow
 
     path = Path(project_path) if project_path else config.default_project_path()
-    project = open_project_with_sample(path)
+    project = open_project(path, with_sample=True)
     window = MainWindow(project)
     window.show()
+    if os.environ.get("RUTH_ANNOTATOR_EXIT_AFTER_PAINT") == "1":
+        exit_after_first_paint(window)
     return window
+
+
+class _PaintProbe(QObject):
+    """Prints `painted <monotonic time>` once the article has been painted, then quits
+    (start-up benchmarks and the packaged app's smoke test use it)."""
+
+    def __init__(self, window) -> None:
+        super().__init__(window)
+        self.fired = False
+        window.view.viewport().installEventFilter(self)
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.Paint and not self.fired:
+            self.fired = True
+            QTimer.singleShot(0, self._report)
+        return False
+
+    def _report(self) -> None:
+        print(f"painted {time.monotonic()}", flush=True)
+        QApplication.instance().exit(0)
+
+
+def exit_after_first_paint(window) -> None:
+    window._paint_probe = _PaintProbe(window)
 
 
 def run(project_path: Path | None = None) -> int:

@@ -38,7 +38,10 @@ class GoldSession(Session):
     """The workspace session on the gold layer. Gold holds only what the lead decides, so
     opening a document never fills it with suggestions."""
 
-    offers_suggestions = False
+    offers_suggestions = False  # read by gui/suggesting.offer
+
+    def _suggest_if_empty(self) -> None:  # the same, for sessions that suggest themselves
+        return
 
 
 def annotators_of(project: Project, document_id: int, gold: str = GOLD) -> list[str]:

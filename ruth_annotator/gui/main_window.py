@@ -26,17 +26,20 @@ from ruth_annotator.errors import RuthError
 from ruth_annotator.gui import describe, menus, theme
 from ruth_annotator.gui.annotate import Annotate
 from ruth_annotator.gui.article_view import ArticleView
+from ruth_annotator.gui.backups import Backups
 from ruth_annotator.gui.documents_panel import DocumentsPanel
 from ruth_annotator.gui.entities_panel import EntitiesPanel, relabel
 from ruth_annotator.gui.files import Files
 from ruth_annotator.gui.find_bar import FindBar
 from ruth_annotator.gui.navigate import Navigate
+from ruth_annotator.gui.opening import open_project
 from ruth_annotator.gui.picker import Candidate, Picker
 from ruth_annotator.gui.project_search import Hit
 from ruth_annotator.gui.quotes_panel import QuotesPanel
 from ruth_annotator.gui.save_state import SaveBanner, save_text
 from ruth_annotator.gui.search_panel import SearchPanel
 from ruth_annotator.gui.session import Session
+from ruth_annotator.gui.workers import running_tasks
 from ruth_annotator.model import edits
 from ruth_annotator.model.annotations import Entity, Mention, Span
 from ruth_annotator.store.project import Project
@@ -75,6 +78,7 @@ class MainWindow(QMainWindow):
         self.annotate = Annotate(self)
         self.navigate = Navigate(self)
         self.files = Files(self)
+        self.backups = Backups(self.session)
         self.cheat_sheet = None
         self.actions: dict[str, QAction] = menus.build(self)
         self.label_actions: dict[str, QAction] = {}
@@ -104,6 +108,9 @@ class MainWindow(QMainWindow):
     def _dock(self, title: str, widget: QWidget, area) -> QDockWidget:
         dock = QDockWidget(title, self)
         dock.setObjectName(f"dock-{title.split()[0].lower()}")
+        dock.setAccessibleName(f"{title} panel")
+        if not widget.accessibleName():
+            widget.setAccessibleName(title)
         dock.setWidget(widget)
         self.addDockWidget(area, dock)
         return dock
@@ -122,6 +129,7 @@ class MainWindow(QMainWindow):
         s.statusChanged.connect(lambda doc, status: self.documents_panel.model.update(
             doc, status=status))
         s.saveStateChanged.connect(self._save_state_changed)
+        s.notice.connect(lambda message: self.statusBar().showMessage(message, 8000))
         self.view.clicked.connect(self._clicked)
         self.view.describe = lambda pos: describe.card(s.layer, s.text, pos) if s.layer else ""
         self.view.cursorPositionChanged.connect(self._show_status_item)
@@ -149,6 +157,7 @@ class MainWindow(QMainWindow):
         self.status_user.setText(f"Annotator: {project.annotator}")
         self._build_label_actions()
         self.reload_documents()
+        self.backups.on_open()
         last = config.load_settings().get("last_documents", {}).get(str(project.path))
         model = self.documents_panel.model
         first = last if model.row_of(last) is not None else model.next_unfinished(None)
@@ -162,7 +171,7 @@ class MainWindow(QMainWindow):
 
     def open_project_file(self, path: Path) -> None:
         try:
-            project = Project.open(path)
+            project = open_project(path, self)
         except RuthError as e:
             QMessageBox.warning(self, "Open project", str(e))
             return
@@ -211,6 +220,8 @@ class MainWindow(QMainWindow):
         doc = self.session.document
         name = Path(self.session.project.path).name
         title = f"{doc.title or doc.uid} — {name}" if doc else name
+        if self.session.read_only:
+            title += " (read-only)"
         self.setWindowTitle(f"{title} — Ruth Annotator")
 
     # --- reacting to the session ---------------------------------------------------------
@@ -366,6 +377,9 @@ class MainWindow(QMainWindow):
             if answer != QMessageBox.StandardButton.Yes:
                 event.ignore()
                 return
+        for task in running_tasks():
+            task.cancel()
+            task.wait()
         settings = config.load_settings()
         settings["window"] = {
             "geometry": base64.b64encode(bytes(self.saveGeometry())).decode("ascii"),
