@@ -1,0 +1,85 @@
+"""Commands for suggestions: propose them in a project, and score them against gold."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import click
+
+from ruth_annotator.cli.common import annotator_option, main, project_argument, with_progress
+from ruth_annotator.config import load_settings
+from ruth_annotator.errors import InputError
+from ruth_annotator.formats.jsonl import json_lines
+from ruth_annotator.store import Project
+from ruth_annotator.suggest.evaluate import evaluate_records, format_evaluation
+from ruth_annotator.suggest.runner import document_ids, suggest_project
+
+
+@main.command()
+@project_argument()
+@click.option("--documents", metavar="ID,…",
+              help="Only these documents (ids or uids, comma separated); default: all.")
+@annotator_option
+@click.option("--spacy-model", metavar="NAME",
+              help="Also take entities from this installed spaCy pipeline (name or folder); "
+                   "default: the 'spacy_model' setting, if any.")
+@click.option("--no-learning", is_flag=True,
+              help="Do not propose the names accepted elsewhere in the project.")
+@with_progress("Suggesting")
+def suggest(project: Path, documents: str | None, annotator: str | None,
+            spacy_model: str | None, no_learning: bool, task) -> None:
+    """Propose quotes, speakers, cues and entities in PROJECT's documents.
+
+    Suggestions are stored as 'proposed' in the annotator's layer; nothing that overlaps
+    an existing annotation (accepted, proposed or rejected) is proposed again.
+    """
+    model = spacy_model or load_settings().get("spacy_model") or None
+    wanted = [d.strip() for d in documents.split(",") if d.strip()] if documents else None
+    with Project.open(project, annotator) as proj:
+        ids = document_ids(proj, wanted)
+        report = suggest_project(proj, ids, proj.annotator, task, spacy_model=model,
+                                 learn=not no_learning)
+    click.echo(report.summary())
+
+
+def _records(path: Path) -> Iterator[dict]:
+    for item in json_lines(path):
+        if isinstance(item, InputError):
+            raise item
+        number, record = item
+        if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+            raise InputError(f'line {number}: a record needs a "text" string', path)
+        yield record
+
+
+@main.command()
+@click.argument("project", required=False,
+                type=click.Path(dir_okay=False, path_type=Path, exists=True))
+@click.option("--gold", required=True, type=click.Path(dir_okay=False, path_type=Path,
+                                                        exists=True),
+              help="Ruth JSONL with the right answers.")
+@click.option("--system", type=click.Path(dir_okay=False, path_type=Path, exists=True),
+              help="Ruth JSONL to score instead of PROJECT (for example another export).")
+@annotator_option
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+def evaluate(project: Path | None, gold: Path, system: Path | None, annotator: str | None,
+             as_json: bool) -> None:
+    """Score suggestions (or any annotations) against gold annotations.
+
+    Compares PROJECT's layer of the annotator (accepted and proposed items), or the
+    --system file, with --gold: quote precision, recall and F1 (exact and overlap, per
+    type), speaker and cue accuracy, and entity mention F1 per label.
+    """
+    if (project is None) == (system is None):
+        raise click.UsageError("give either PROJECT or --system (not both)")
+    if system is not None:
+        result = evaluate_records(_records(gold), _records(system))
+    else:
+        with Project.open(project, annotator) as proj:
+            records = list(proj.iter_records(include_suggestions=True,
+                                             annotators=[proj.annotator]))
+        result = evaluate_records(_records(gold), records)
+    click.echo(json.dumps(result.to_dict(), indent=2) if as_json
+               else format_evaluation(result))

@@ -1,0 +1,76 @@
+"""Running the engine over a project's documents and storing what it proposes.
+
+All documents are suggested in one transaction, so a cancelled or failed run leaves the
+project exactly as it was. Names the annotator accepted anywhere in the project are
+proposed wherever they recur.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ruth_annotator.errors import ProjectError
+from ruth_annotator.store.project import Project
+from ruth_annotator.suggest.engine import suggest_document
+from ruth_annotator.suggest.lexicon import Lexicon, learned_lexicon
+from ruth_annotator.tasks import NO_TASK, Task
+
+
+@dataclass
+class SuggestReport:
+    documents: int = 0
+    entities: int = 0
+    mentions: int = 0
+    quotes: int = 0
+
+    def summary(self) -> str:
+        return (f"{self.quotes} quote(s), {self.mentions} mention(s) and {self.entities} "
+                f"entit{'y' if self.entities == 1 else 'ies'} proposed in "
+                f"{self.documents} document(s)")
+
+
+def document_ids(project: Project, wanted: list[str] | None) -> list[int]:
+    """Document ids from ids or uids as the user typed them; all documents when None."""
+    if not wanted:
+        return project.document_ids()
+    known = set(project.document_ids())
+    out = []
+    for token in wanted:
+        doc_id = int(token) if token.isdigit() and int(token) in known else \
+            project.find_by_uid(token)
+        if doc_id is None:
+            raise ProjectError(f"has no document {token!r}", project.path)
+        out.append(doc_id)
+    return out
+
+
+def suggest_project(project: Project, documents: list[int] | None = None,
+                    annotator: str | None = None, task: Task = NO_TASK,
+                    lexicon: Lexicon | None = None, spacy_model: str | None = None,
+                    learn: bool = True) -> SuggestReport:
+    """Propose suggestions in the documents of `annotator`'s layers (see module doc)."""
+    annotator = annotator or project.annotator
+    ids = project.document_ids() if documents is None else documents
+    if learn:
+        lexicon = learned_lexicon(project, annotator).merged(lexicon)
+    if spacy_model:
+        from ruth_annotator.suggest.spacy_entities import load_pipeline
+
+        load_pipeline(spacy_model)  # a missing pipeline fails before anything is written
+    report = SuggestReport()
+    with project.db.atomic():
+        for i, doc_id in enumerate(ids, 1):
+            task.check()
+            doc = project.document(doc_id)
+            layer = project.layer(doc_id, annotator)
+            items = suggest_document(doc.text, layer, lexicon, spacy_model).added_items()
+            if items:
+                project.add_layer_items(doc_id, annotator, items)
+            report.documents += 1
+            for item in items:
+                setattr(report, _FIELD[item.kind], getattr(report, _FIELD[item.kind]) + 1)
+            task.report(i, len(ids))
+    return report
+
+
+_FIELD = {"entity": "entities", "mention": "mentions", "quote": "quotes"}
