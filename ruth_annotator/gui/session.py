@@ -22,11 +22,13 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from ruth_annotator.errors import ProjectError, RuthError
+from ruth_annotator.gui import suggesting
 from ruth_annotator.model.annotations import Quote
 from ruth_annotator.model.changes import ChangeSet
 from ruth_annotator.model.document import Document
 from ruth_annotator.model.labels import Label
 from ruth_annotator.model.layer import Layer
+from ruth_annotator.store.backup import create_backup
 from ruth_annotator.store.project import Project
 
 WRITE_ERRORS = (sqlite3.Error, RuthError, OSError)
@@ -59,6 +61,7 @@ class Session(QObject):
     currentChanged = Signal(object)  # annotation id or None
     saveStateChanged = Signal()
     statusChanged = Signal(int, str)  # document id, new status
+    notice = Signal(str)  # something the user should read in the status bar
 
     def __init__(self, project: Project, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -89,25 +92,12 @@ class Session(QObject):
         self.undo_stack.clear()
         self.documentOpened.emit()
         self.currentChanged.emit(None)
-        self._suggest_if_empty()
+        suggesting.offer(self)
         return True
-
-    def _suggest_if_empty(self) -> None:
-        """A layer nobody has touched gets suggestions, as one undoable step."""
-        if self.layer is None or len(self.layer):
-            return
-        try:
-            from ruth_annotator.suggest import suggest_document
-        except ImportError:
-            return
-        changes = suggest_document(self.text, self.layer)
-        if changes:
-            n = len(changes.changes)
-            self.apply(ChangeSet(f"Add {n} suggestions", changes.changes))
 
     def set_status(self, status: str) -> bool:
         """Mark the document todo / in progress / done (not an undo step)."""
-        if self.document is None or self.layer is None:
+        if self.document is None or self.layer is None or self.read_only:
             return False
         doc_id = self.document.id
         self.layer.status = status
@@ -123,6 +113,9 @@ class Session(QObject):
         Returns whether it is saved; when not, the work is kept and the banner shows.
         """
         if not changes or self.layer is None:
+            return False
+        if self.read_only:
+            self.notice.emit("This project is open read-only: nothing can be changed.")
             return False
         self.undo_stack.push(ChangeCommand(self, changes))
         if select is not None:
@@ -160,6 +153,10 @@ class Session(QObject):
     # --- saving ---------------------------------------------------------------------
 
     @property
+    def read_only(self) -> bool:
+        return bool(getattr(self.project, "readonly", False))
+
+    @property
     def saved(self) -> bool:
         return not self._pending
 
@@ -194,15 +191,7 @@ class Session(QObject):
         path = Path(path)
         if path.resolve() == Path(self.project.path).resolve():
             raise ProjectError("is the file that cannot be written; choose another", path)
-        try:
-            path.unlink(missing_ok=True)
-            target = sqlite3.connect(str(path))
-            try:
-                self.project.db.conn.backup(target)
-            finally:
-                target.close()
-        except (sqlite3.Error, OSError) as e:
-            raise ProjectError(f"cannot be written ({_reason(e)})", path) from None
+        create_backup(Path(self.project.path), "copy", target=path)
         copy = Project.open(path, self.project.annotator)
         old, self.project = self.project, copy
         old.close()

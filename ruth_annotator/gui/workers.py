@@ -51,7 +51,8 @@ class TaskRun(QObject):
 
     def __init__(self, parent: QWidget | None, title: str, fn: Callable[[Task], Any],
                  on_done: Callable[[Any], None],
-                 on_error: Callable[[BaseException], None] | None) -> None:
+                 on_error: Callable[[BaseException], None] | None,
+                 show_progress: bool = True) -> None:
         super().__init__(parent)
         self._cancel_flag = threading.Event()
         self._on_done = on_done
@@ -61,7 +62,7 @@ class TaskRun(QObject):
         self.dialog = QProgressDialog(title, "Cancel", 0, 0, parent)
         self.dialog.setWindowTitle(title)
         self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        self.dialog.setMinimumDuration(SHOW_AFTER_MS)
+        self.dialog.setMinimumDuration(SHOW_AFTER_MS if show_progress else 1 << 30)
         self.dialog.setAutoClose(False)
         self.dialog.setAutoReset(False)
         self.dialog.canceled.connect(self.cancel)
@@ -115,14 +116,16 @@ class TaskRun(QObject):
 
 def run_task(parent: QWidget | None, title: str, fn: Callable[[Task], Any],
              on_done: Callable[[Any], None],
-             on_error: Callable[[BaseException], None] | None = None) -> TaskRun:
+             on_error: Callable[[BaseException], None] | None = None,
+             show_progress: bool = True) -> TaskRun:
     """Run `fn(task)` in a worker thread with a progress dialog (shown after 0.4 s).
 
     `on_done(result)` runs on the UI thread. Errors go to `on_error(exception)` when given;
     otherwise a RuthError is shown as its one line, a cancel is silent, and anything else
-    is shown as a failure. Keep the returned TaskRun if you want to cancel or wait.
+    is shown as a failure. `show_progress=False` runs quietly (backups, small jobs). Keep
+    the returned TaskRun if you want to cancel or wait.
     """
-    return TaskRun(parent, title, fn, on_done, on_error)
+    return TaskRun(parent, title, fn, on_done, on_error, show_progress)
 
 
 def running_tasks() -> list[TaskRun]:

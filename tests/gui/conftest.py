@@ -27,7 +27,18 @@ def no_leaked_widgets(qapp):
 
 
 @pytest.fixture
-def window(qtbot, project):
+def no_suggestions():
+    """Windows opened in the test start with empty layers (the suggestion engine has its
+    own tests; tests/gui/test_suggestions.py covers the integration)."""
+    from ruth_annotator import config
+
+    settings = config.load_settings()
+    settings["suggestions_enabled"] = False
+    config.save_settings(settings)
+
+
+@pytest.fixture
+def window(qtbot, project, no_suggestions):
     from ruth_annotator.gui.main_window import MainWindow
 
     win = MainWindow(project)

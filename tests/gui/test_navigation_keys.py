@@ -35,7 +35,7 @@ def suggested_project(project, sample_text):
 
 
 @pytest.fixture
-def win(qtbot, suggested_project):
+def win(qtbot, suggested_project, no_suggestions):
     from ruth_annotator.gui.main_window import MainWindow
 
     window = MainWindow(suggested_project)

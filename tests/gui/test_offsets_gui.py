@@ -17,7 +17,7 @@ TEXT = ("Vote 👍 for Kate Winslet at the cafe\u0301 today.\n\n"
 
 
 @pytest.fixture
-def emoji_window(qtbot, tmp_path):
+def emoji_window(qtbot, tmp_path, no_suggestions):
     from ruth_annotator.gui.main_window import MainWindow
 
     project = Project.open(tmp_path / "emoji.ruth", create=True)

@@ -1,0 +1,89 @@
+"""The cheat sheet lists every key; changed shortcuts work at once, clash-checked, and
+persist into the next window."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+
+from gui.helpers import drag_select, find
+from ruth_annotator import config
+from ruth_annotator.gui import menus
+
+NATIVE = QKeySequence.SequenceFormat.NativeText
+
+
+def open_sheet(qtbot, window):
+    qtbot.keyClick(window.view, "?")
+    sheet = window.cheat_sheet
+    assert sheet is not None and sheet.isVisible()
+    return sheet
+
+
+def rows(sheet) -> dict[str, str]:
+    table = sheet.table
+    return {table.item(r, 1).text(): table.item(r, 0).text() for r in range(table.rowCount())}
+
+
+def row_of(sheet, text: str) -> int:
+    return next(r for r in range(sheet.table.rowCount()) if sheet.table.item(r, 1).text() == text)
+
+
+def test_cheat_sheet_lists_every_shortcut(qtbot, window):
+    sheet = open_sheet(qtbot, window)
+    listed = rows(sheet)
+    for entry in menus.ENTRIES:
+        if entry.submenu:
+            continue
+        name = entry.text.replace("&", "")
+        assert listed[name] == QKeySequence(entry.shortcut).toString(NATIVE), name
+        # … and every action is in a menu with that shortcut and a tooltip
+        action = window.actions[entry.name]
+        assert action.shortcut().toString(NATIVE) == listed[name]
+        assert action.toolTip()
+    for label in window.session.labels:
+        assert listed[f"Mention as {label.name}"] == label.key
+    sheet.reject()
+
+
+def test_changed_shortcut_works_and_persists(qtbot, window, qapp):
+    sheet = open_sheet(qtbot, window)
+    sheet.table.selectRow(row_of(sheet, "Next annotation"))
+    sheet.editor.setFocus()
+    qtbot.keyClick(sheet.editor, Qt.Key.Key_J)
+    qtbot.waitUntil(lambda: sheet.editor.keySequence().toString() == "J")
+    sheet.assign(sheet.editor.keySequence().toString())
+    assert rows(sheet)["Next annotation"] == "J"
+    sheet.save()
+    assert not sheet.isVisible()
+    assert config.load_settings()["shortcuts"] == {"navigate.next": "J"}
+    assert window.actions["navigate.next"].toolTip().endswith("(J)")
+    window.activateWindow()  # as the desktop does when a dialog closes
+    qtbot.waitUntil(window.isActiveWindow)
+    text = window.session.text
+    drag_select(qtbot, window.view, find(text, "Dominic Savage"))
+    qtbot.keyClick(window.view, Qt.Key.Key_1)
+    assert len(window.session.layer) == 2  # entity and mention
+    window.session.set_current(None)
+    window.view.place_cursor(0)
+    qtbot.keyClick(window.view, Qt.Key.Key_J)
+    assert window.session.current_id is not None  # J now goes to the next annotation
+    # a new window (next start) reads the same shortcut
+    from ruth_annotator.gui.main_window import MainWindow
+
+    second = MainWindow(window.session.project)
+    qtbot.addWidget(second)
+    assert second.actions["navigate.next"].shortcut().toString() == "J"
+
+
+def test_clashing_shortcut_is_refused(qtbot, window):
+    sheet = open_sheet(qtbot, window)
+    sheet.table.selectRow(row_of(sheet, "Next annotation"))
+    sheet.assign("Q")  # already "Direct quote"
+    assert "Q" in sheet.problem.text()
+    sheet.save()
+    assert sheet.isVisible()  # not saved while two actions share keys
+    assert "shortcuts" not in config.load_settings()
+    sheet.defaults()
+    assert not sheet.problem.text()
+    sheet.reject()
