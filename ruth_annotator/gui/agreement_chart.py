@@ -1,10 +1,12 @@
-"""A bar chart of agreement figures, drawn with QPainter (no chart library needed).
+"""Charts of agreement figures, drawn with QPainter (no chart library needed).
 
-Rows are figures (mention F1, quote F1, κ, α, speakers …); each row has one bar per series
-(an annotator pair, or exact/overlap). Bars run from 0 to 1 with faint lines at 0.2 steps
-and the usual reading bands for κ/α (0.67 "tentative", 0.8 "good") marked on the scale, so
-a glance shows where a team agrees and where it does not. Missing values (nothing to
-compare) are written as "n/a", negative ones (worse than chance) as a red stub at 0.
+Rows are figures (mention F1, quote F1, κ, α, speakers …) and series are annotator pairs
+(or exact/overlap). With one or two series each figure gets bars from 0 to 1, with faint
+lines at 0.2 steps and the usual reading thresholds (0.67 "tentative", 0.8 "good") dashed.
+With more series, bars would grow into a wall, so the chart becomes a grid — a row per
+series, a column per figure — with each cell tinted by the same thresholds the tables use.
+Missing values (nothing to compare) read "n/a"; negative ones (worse than chance) show as a
+red stub at 0.
 """
 
 from __future__ import annotations
@@ -21,6 +23,20 @@ from ruth_annotator.model.labels import OKABE_ITO
 BAR = 14
 GAP = 10
 MARKS = (0.67, 0.8)
+CELL_H = 30
+HEADER_H = 40
+GRID_FROM = 3  # series at which bars give way to the grid
+
+
+def tint(theme: Theme, value: float | None) -> QColor:
+    """The background a figure gets in grids and tables: weak, fair or good."""
+    if value is None:
+        return QColor(theme.base)
+    if value < MARKS[0]:
+        return theme.blend(theme.danger, 0.35)
+    if value < MARKS[1]:
+        return theme.blend(theme.flash, 0.45)
+    return theme.blend(theme.highlight, 0.15 + 0.35 * min(1.0, (value - MARKS[1]) / 0.2))
 
 
 @dataclass
@@ -49,7 +65,13 @@ class AgreementChart(QWidget):
     def _row_height(self) -> int:
         return max(1, len(self.series)) * BAR + GAP
 
+    @property
+    def grid(self) -> bool:
+        return len(self.series) >= GRID_FROM
+
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+        if self.grid:
+            return QSize(560, 40 + HEADER_H + len(self.series) * CELL_H)
         legend = 24 if len(self.series) > 1 else 0
         return QSize(560, 48 + legend + len(self.rows) * self._row_height())
 
@@ -74,6 +96,9 @@ class AgreementChart(QWidget):
                    self.title)
         p.setFont(font)
         top += 26
+        if self.grid:
+            self._grid(p, top, metrics)
+            return
         if len(self.series) > 1:
             x = left
             for i, s in enumerate(self.series):
@@ -126,3 +151,24 @@ class AgreementChart(QWidget):
             p.fillRect(QRectF(rect.left(), rect.top(), max(w, 1.5), rect.height()),
                        self.color(index))
         p.drawText(text_rect, Qt.AlignmentFlag.AlignVCenter, f"{value:.2f}")
+
+    def _grid(self, p: QPainter, top: float, metrics: QFontMetrics) -> None:
+        t = self.theme
+        name_w = max(metrics.horizontalAdvance(s.name) for s in self.series) + 16
+        cell_w = max(40.0, (self.width() - 8 - name_w) / max(1, len(self.rows)))
+        flags = Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap
+        for c, row in enumerate(self.rows):
+            p.setPen(QColor(t.text))
+            p.drawText(QRectF(name_w + c * cell_w + 2, top, cell_w - 4, HEADER_H), flags, row)
+        top += HEADER_H
+        for r, series in enumerate(self.series):
+            y = top + r * CELL_H
+            p.setPen(QColor(t.text))
+            p.drawText(QRectF(8, y, name_w - 8, CELL_H),
+                       Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, series.name)
+            for c, value in enumerate(series.values):
+                cell = QRectF(name_w + c * cell_w + 1, y + 1, cell_w - 2, CELL_H - 2)
+                p.fillRect(cell, tint(t, value))
+                p.setPen(QColor(t.muted if value is None else t.text))
+                p.drawText(cell, Qt.AlignmentFlag.AlignCenter,
+                           "n/a" if value is None else f"{value:.2f}")

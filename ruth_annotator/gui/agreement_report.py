@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ruth_annotator.gui.agreement_chart import AgreementChart, Series
+from ruth_annotator.gui.agreement_chart import AgreementChart, Series, tint
 from ruth_annotator.gui.theme import LIGHT, Theme
 from ruth_annotator.gui.workers import run_task
 from ruth_annotator.store.project import Project
@@ -44,7 +44,6 @@ FIGURES = [
     ("Speakers agree", lambda d: d["speakers"]["agreement"]),
 ]
 COLUMNS = ["Document", "Annotators", *[name for name, _ in FIGURES[:4]], "κ", "Speakers"]
-WEAK, FAIR = 0.67, 0.8
 
 
 def pair_name(c: Comparison) -> str:
@@ -134,8 +133,8 @@ class AgreementReportDialog(QDialog):
             docs = len({d for c in report.pairs for d in c.documents})
             self.summary.setText(
                 f"{len(report.annotators)} annotators ({', '.join(report.annotators)}) on "
-                f"{docs} shared document(s). Dashed lines: 0.67 and 0.8, the usual "
-                "thresholds for tentative and good agreement.")
+                f"{docs} shared document(s). Below 0.67 agreement is weak, below 0.8 "
+                "tentative (red and amber cells, dashed lines on bars).")
         shown = [*report.pairs, report.overall] if len(report.pairs) > 1 else report.pairs
         dicts = [c.to_dict() for c in shown]
         self.pair_chart.set_data("Agreement by annotator pair", [n for n, _ in FIGURES],
@@ -181,10 +180,8 @@ class AgreementReportDialog(QDialog):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, doc_id)
                 item.setData(Qt.ItemDataRole.ToolTipRole, COLUMNS[col])
-                if value is not None and value < FAIR:
-                    tint = self.theme.danger if value < WEAK else self.theme.flash
-                    item.setBackground(self.theme.blend(tint, 0.35))
-                    item.setForeground(QColor(self.theme.text))
+                item.setBackground(tint(self.theme, value))
+                item.setForeground(QColor(self.theme.text))
                 self.table.setItem(row, col, item)
         self.table.setSortingEnabled(True)
         self.table.resizeColumnsToContents()

@@ -95,6 +95,7 @@ class CurationTable(QTableWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
+        self.setColumnWidth(2, 190)
         if groups:
             self.selectRow(min(max(keep, 0), len(groups) - 1))
 

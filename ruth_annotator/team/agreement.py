@@ -25,6 +25,8 @@ from ruth_annotator.tasks import NO_TASK, Task
 from ruth_annotator.team.statistics import cohen_kappa, f1, krippendorff_alpha_nominal
 
 OVERALL = "overall"
+#: The adjudicated layer: compared with the others only when asked for by name.
+GOLD = "gold"
 
 
 @dataclass
@@ -221,10 +223,12 @@ def has_work(layer: Layer) -> bool:
 
 def project_agreement(project, annotators: list[str] | None = None, done_only: bool = False,
                       task: Task = NO_TASK) -> AgreementReport:
-    """Compare every pair of annotators on every document both have worked on."""
+    """Compare every pair of annotators on every document both have worked on (the gold
+    layer only when `annotators` names it)."""
     by_document: dict[int, list[str]] = defaultdict(list)
     for doc_id, name in project.layer_keys(annotators):
-        by_document[doc_id].append(name)
+        if annotators or name != GOLD:
+            by_document[doc_id].append(name)
     documents: list[Comparison] = []
     shared = [(d, names) for d, names in sorted(by_document.items()) if len(names) > 1]
     for i, (doc_id, names) in enumerate(shared, 1):

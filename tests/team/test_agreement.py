@@ -142,3 +142,11 @@ def test_agree_command(both):
 def test_agree_without_pairs(project):
     result = CliRunner().invoke(main, ["agree", str(project.path)])
     assert result.exit_code == 0 and "No document has layers from two" in result.output
+
+
+def test_gold_is_compared_only_when_named(both):
+    write_layer(both, "gold", alice_items())
+    assert project_agreement(both).annotators == ["alice", "bob"]
+    report = project_agreement(both, annotators=["bob", "gold"])
+    assert report.annotators == ["bob", "gold"]
+    assert report.pairs[0].to_dict()["quote_types"]["kappa"] == round(5 / 9, 4)
