@@ -18,7 +18,8 @@ from itertools import combinations
 from ruth_annotator.model import ChangeSet, Entity, Layer, Mention, Quote, new_id
 from ruth_annotator.model.edits import add_mention, add_quote, delete_annotations, set_addressee
 from ruth_annotator.model.matching import OVERLAP, covered_length, match, segments, shared_length
-from ruth_annotator.team.agreement import GOLD, entity_keys, same_speaker, speaker_keys
+from ruth_annotator.team.agreement import entity_keys, same_speaker, speaker_keys
+
 Item = Mention | Quote
 
 
