@@ -30,8 +30,8 @@ from ruth_annotator.gui.session import Session
 from ruth_annotator.gui.theme import LIGHT, Theme
 from ruth_annotator.model import Layer, Span
 from ruth_annotator.store.project import Project
-from ruth_annotator.team.agreement import has_work
-from ruth_annotator.team.curation import GOLD, accept, accept_agreed, align, reject
+from ruth_annotator.team.agreement import GOLD, has_work
+from ruth_annotator.team.curation import accept, accept_agreed, align, reject
 
 
 class GoldSession(Session):
