@@ -45,7 +45,7 @@ class Highlighter(QSyntaxHighlighter):
         q0 = block.position()
         pos = self.positions
         a = pos.to_model(q0)
-        b = pos.to_model(q0 + len(text))
+        b = pos.to_model(q0 + block.length() - 1)  # `text` counts code points, Qt UTF-16
         marks = self.index.marks_in(a, b)
         if not marks:
             return
