@@ -9,6 +9,7 @@ refused with a message that names the file.
 from __future__ import annotations
 
 import codecs
+import re
 import unicodedata
 from pathlib import Path
 
@@ -21,6 +22,15 @@ MAX_DOCUMENT_BYTES = 50 * 1024 * 1024
 # real text contains. Their presence rules out both.
 _CP1252_HOLES = frozenset(b"\x81\x8d\x8f\x90\x9d")
 
+# A UTF-8 sequence of two to four bytes. Windows-1252 text holds one only by accident
+# ("café”—" is E9 94 97); text that holds many of them is UTF-8 mixed with something else.
+_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}"
+                            rb"|[\xf0-\xf4][\x80-\xbf]{3}")
+
+#: Western-European text has few accented letters; a higher share of bytes above 0x7F
+#: among the letters means another alphabet (Cyrillic, Greek, CJK in UTF-16) read wrongly.
+_MAX_ACCENTED_SHARE = 0.3
+
 
 def read_text_file(path: Path, max_bytes: int = MAX_DOCUMENT_BYTES) -> str:
     """The file's text, exactly (no newline or Unicode normalisation), or an InputError."""
@@ -28,8 +38,8 @@ def read_text_file(path: Path, max_bytes: int = MAX_DOCUMENT_BYTES) -> str:
         size = path.stat().st_size
         if size > max_bytes:
             raise InputError(
-                f"is {size / 1e6:.0f} MB; a document may be at most {max_bytes / 1e6:.0f} MB "
-                "(split it, or import it as JSONL lines)",
+                f"is {size / 2**20:.0f} MB; a document may be at most "
+                f"{max_bytes / 2**20:.0f} MB (split it, or import it as JSONL lines)",
                 path,
             )
         data = path.read_bytes()
@@ -48,11 +58,18 @@ def decode_bytes(data: bytes, path: Path | str) -> str:
     text = _decode_utf16(data)
     if text is None:
         if b"\x00" in data:
-            raise InputError("looks binary (it holds NUL bytes), not like text", path)
-        text = _decode_utf8(data) or _decode_single_byte(data)
+            raise InputError("looks binary (it holds NUL bytes), not like text; if it is "
+                             "UTF-16, save it with a byte-order mark or as UTF-8", path)
+        text = _decode_utf8(data)
+        if text is None or _accidental_utf8(text):
+            text = _decode_single_byte(data) or text
     if text is None:
+        if _mixed(data):
+            raise InputError("mixes UTF-8 with another encoding; save it as UTF-8 and import "
+                             "it again", path)
         raise InputError(
-            "is not text in a known encoding (tried UTF-8, UTF-16, Windows-1252, Latin-1)",
+            "is not text in a known encoding (tried UTF-8, UTF-16, Windows-1252, Latin-1); "
+            "save it as UTF-8 and import it again",
             path,
         )
     if "\x00" in text or _control_share(text) > 0.01:
@@ -99,13 +116,15 @@ def _decode_utf16(data: bytes) -> str | None:
 
 def _decode_single_byte(data: bytes) -> str | None:
     """Windows-1252 (which news sites mean even when they say Latin-1), else Latin-1."""
-    if _CP1252_HOLES.intersection(data):
+    if _CP1252_HOLES.intersection(data) or _mixed(data):
         return None
     try:
         text = data.decode("cp1252")
     except UnicodeDecodeError:
         return None
-    if _mojibake_share(text) > 0.02:
+    letters = sum(1 for ch in text if ch.isalpha())
+    accented = sum(1 for ch in text if ord(ch) > 0x7F and ch.isalpha())
+    if accented > _MAX_ACCENTED_SHARE * max(1, letters):
         return None
     return text
 
@@ -118,8 +137,31 @@ def _control_share(text: str) -> float:
     return bad / max(1, len(sample))
 
 
-def _mojibake_share(text: str) -> float:
-    """Share of letters that are symbols a cp1252 text almost never holds in a row."""
-    odd = sum(1 for a, b in zip(text, text[1:], strict=False)
-              if ord(a) > 0x7F and ord(b) > 0x7F and not (a.isalpha() and b.isalpha()))
-    return odd / max(1, len(text))
+def _mixed(data: bytes) -> bool:
+    """UTF-8 sequences as common as the other bytes above 0x7F: UTF-8 mixed with another
+    encoding (or UTF-8 text read as Windows-1252 once and saved again)."""
+    sequences = _UTF8_SEQUENCE.findall(data)
+    if len(sequences) < 2:
+        return False
+    high = sum(1 for b in data if b > 0x7F)
+    others = high - sum(len(seq) for seq in sequences)
+    return len(sequences) >= others
+
+
+def _accidental_utf8(text: str) -> bool:
+    """Windows-1252 bytes that happen to be valid UTF-8 decode to lone signs of another
+    script glued to a Latin letter ("café”—" reads as "caf" + U+9517, "CAFÉ”" as "CAF" +
+    "ɔ"): if every non-ASCII character looks like that, the text is not UTF-8."""
+    found = False
+    for i, ch in enumerate(text):
+        if ord(ch) < 0x80:
+            continue
+        before = text[i - 1] if i else " "
+        after = text[i + 1] if i + 1 < len(text) else " "
+        if not (before.isascii() and before.isalpha() and after.isascii()):
+            return False
+        kind = unicodedata.category(ch)[0]
+        if not (ord(ch) >= 0x800 and kind in "LSC" or ord(ch) >= 0x180 and kind in "LS"):
+            return False
+        found = True
+    return found

@@ -7,16 +7,23 @@ corpora come in. Lines are read one at a time, so files of any size stream.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
 
 from ruth_annotator.errors import InputError
+from ruth_annotator.formats.decoding import MAX_DOCUMENT_BYTES
 from ruth_annotator.formats.files import atomic_output
 from ruth_annotator.formats.registry import ExportOptions, ExportReport, Format, register
 from ruth_annotator.model.records import ParsedRecord, record_to_items
 
 SUFFIXES = (".jsonl", ".ndjson")
+
+#: A line longer than this (a document with its annotations) is refused unread.
+MAX_LINE_BYTES = 2 * MAX_DOCUMENT_BYTES
+# JSON may escape half of a UTF-16 surrogate pair ("\ud800") that is not text at all.
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 
 
 def parse_line(data: object, number: int, path: Path) -> ParsedRecord | InputError:
@@ -42,7 +49,12 @@ def json_lines(path: Path) -> Iterator[tuple[int, object] | InputError]:
             raise InputError("is not UTF-8 JSON lines (it looks like UTF-16 or binary)", path)
         handle.seek(3 if head.startswith(b"\xef\xbb\xbf") else 0)
         empty = True
-        for number, raw in enumerate(handle, 1):
+        for number, raw in enumerate(_lines(handle), 1):
+            if raw is None:
+                empty = False
+                yield InputError(f"line {number}: longer than {MAX_LINE_BYTES // 2**20} MB; "
+                                 "split the document", path)
+                continue
             try:
                 line = raw.decode("utf-8")
             except UnicodeDecodeError as e:
@@ -53,14 +65,44 @@ def json_lines(path: Path) -> Iterator[tuple[int, object] | InputError]:
                 continue
             empty = False
             try:
-                yield number, json.loads(line)
+                value = json.loads(line)
             except json.JSONDecodeError as e:
                 yield InputError(f"line {number}: broken JSON ({e.msg} at column {e.colno})",
                                  path)
+                continue
             except RecursionError:
                 yield InputError(f"line {number}: JSON nested too deeply", path)
+                continue
+            if _SURROGATE_ESCAPE.search(line) and not _encodable(value):
+                yield InputError(f"line {number}: holds half of a UTF-16 surrogate pair "
+                                 "(\\ud800-\\udfff), which is not text", path)
+                continue
+            yield number, value
         if empty:
             raise InputError("is empty (no JSON lines)", path)
+
+
+def _lines(handle) -> Iterator[bytes | None]:
+    """The file's lines, each read only up to MAX_LINE_BYTES; None for a longer line, whose
+    rest is skipped without holding it in memory."""
+    while True:
+        raw = handle.readline(MAX_LINE_BYTES + 1)
+        if not raw:
+            return
+        if len(raw) > MAX_LINE_BYTES and not raw.endswith(b"\n"):
+            while (chunk := handle.readline(1 << 20)) and not chunk.endswith(b"\n"):
+                pass
+            yield None
+        else:
+            yield raw
+
+
+def _encodable(value: object) -> bool:
+    try:
+        json.dumps(value, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def first_json_line(path: Path, suffixes: tuple[str, ...] = SUFFIXES) -> dict | None:
