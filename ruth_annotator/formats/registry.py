@@ -16,7 +16,7 @@ from ruth_annotator.errors import InputError, RuthError
 from ruth_annotator.model.records import ParsedRecord
 
 #: Built-in format modules, in the order auto-detection tries them.
-BUILTIN_MODULES = ["jsonl", "text", "doccano", "prodigy", "label_studio", "brat", "conll",
+BUILTIN_MODULES = ["jsonl", "doccano", "prodigy", "label_studio", "brat", "conll", "text",
                    "spacy_docbin", "quotes_csv", "hf"]
 
 #: What an annotation model holds; each format says which of these it can carry.

@@ -124,7 +124,7 @@ def test_skip_bad_keeps_the_good_lines(project, tmp_path):
 JSON = st.recursive(
     st.none() | st.booleans() | st.integers(-5, 60) | st.sampled_from(
         ["", "text", "PERSON", "DIRECT_QUOTE", "CUE", "speaker", "coref", "continues", "labels",
-         "relation", "Kate 👍 said", "start", "end", "a", "m-0123456789ab"]),
+         "relation", "Kate 👍 said", "a\nb", "start", "end", "a", "m-0123456789ab"]),
     lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.sampled_from(
         ["text", "entities", "relations", "label", "start_offset", "end_offset", "id",
          "from_id", "to_id", "type", "tokens", "spans", "start", "end", "token_start",
