@@ -1,0 +1,501 @@
+"""Hand-made gold annotations of the test texts, written as readable specs.
+
+`python tests/suggest/data/gold_spec.py` writes `gold.jsonl` from these specs (the test
+suite checks that the file is up to date). Conventions (see docs/suggestions.md):
+- mentions: names of every type; DATE for points in time (not durations); titles are not
+  part of a name ("Sen. [Maria Delgado]"); pronouns and nominals only where they speak or
+  are spoken to;
+- direct quotes: the text between the marks; a quote over paragraphs or interrupted by its
+  cue ("A," he said, "b.") is one quote with several segments; headline and scare quotes
+  are not quotes;
+- indirect quotes: the reported clause without "that" and the final full stop; mixed: the
+  same, when it holds a quoted fragment;
+- cue: the verb (or "went on", "according to", the Q/A label); speaker: the entity, with
+  the mention that names it where there is one.
+
+A mention spec is "TEXT" (unique in the text), "TEXT|CONTEXT" (TEXT inside the unique
+CONTEXT), or "*TEXT" (every whole-word occurrence not already taken).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+import gold_texts as texts  # noqa: E402
+
+SAMPLE = HERE.parents[2] / "resources" / "samples" / "i_am_ruth.txt"
+
+
+@dataclass
+class E:
+    key: str
+    label: str
+    name: str
+    mentions: list[str]
+
+
+@dataclass
+class Q:
+    type: str
+    segments: list[str]
+    speaker: str | None = None
+    via: str | None = None
+    cue: str | None = None
+    addressee: str | None = None
+    parent: int | None = None
+
+
+@dataclass
+class Doc:
+    id: str
+    text: str
+    entities: list[E]
+    quotes: list[Q] = field(default_factory=list)
+
+
+def sample_doc() -> Doc:
+    return Doc("i-am-ruth", SAMPLE.read_bytes().decode("utf-8"), [
+        E("kate", "PERSON", "Kate Winslet", [
+            "*Kate Winslet", "*Winslet", 'she|worked out," she said', "I|and I said",
+            "The star|The star also", "she|terrifying,\" she said", "she|climate,\" she said",
+            "The star|The star went on"]),
+        E("mia", "PERSON", "Mia Threapleton", ["*Mia Threapleton", "*Mia", "she|where she’d"]),
+        E("savage", "PERSON", "Dominic Savage", ["Dominic Savage", "*Savage", "He|“He said"]),
+        E("jim", "PERSON", "Jim Threapleton", ["Jim Threapleton"]),
+        E("kelly", "PERSON", "Lorraine Kelly", ["Lorraine Kelly"]),
+        E("show", "WORK_OF_ART", "Lorraine", ["Lorraine|ITV's Lorraine"]),
+        E("itv", "ORG", "ITV", ["ITV"]),
+        E("ruth", "WORK_OF_ART", "I Am Ruth", ["*I Am Ruth"]),
+        E("iam", "WORK_OF_ART", "I Am", ["I Am|series I Am,"]),
+        E("ch4", "ORG", "Channel 4", ["*Channel 4"]),
+        E("joe", "PERSON", "Joe", ["Joe"]),
+        E("bear", "PERSON", "Bear", ["Bear|and Bear"]),
+        E("london", "GPE", "London", ["LONDON"]),
+        E("england", "GPE", "England", ["ENGLAND"]),
+        E("d1", "DATE", "later this year", ["later this year"]),
+        E("d2", "DATE", "DECEMBER 01", ["DECEMBER 01"]),
+        E("d3", "DATE", "this December", ["this December"]),
+        E("getty", "ORG", "Getty Images", ["Getty Images"]),
+        E("invision", "ORG", "Invision", ["Invision"]),
+        E("ap", "ORG", "AP", ["AP|Invision/AP"]),
+        E("necker", "LOC", "Necker Island", ["Necker Island"]),
+    ], [
+        Q("mixed", ['she was "blown away" by her daughter\'s courage when they acted opposite '
+                    'each other for the first time'],
+          "kate", "Kate Winslet|Kate Winslet has said", "said|has said she"),
+        Q("indirect", ["some actors had been discussed for the part of the teenaged daughter "
+                       "when Savage mentioned Mia, her daughter with her ex Jim Threapleton"],
+          "kate", "Winslet|Winslet said some", "said|Winslet said some"),
+        Q("direct", ["He said, ‘What about Mia?’ and I said, ‘You have to audition her and "
+                     "that has to be separate to me’, and it worked out,"],
+          "kate", 'she|worked out," she said', 'said|worked out," she said'),
+        Q("direct", ["What about Mia?"], "savage", "He|“He said", "said|He said, ‘What",
+          parent=2),
+        Q("direct", ["You have to audition her and that has to be separate to me"],
+          "kate", "I|and I said", "said|I said, ‘You", parent=2),
+        Q("direct", ["As far as performance, she didn't need me at all. There are even moments "
+                     "where she’d look at me and go, ‘Shut up Mum, let me do it!’"], "kate"),
+        Q("direct", ["Shut up Mum, let me do it!"], "mia", "she|where she’d", "go|and go,",
+          parent=5),
+        Q("indirect", ["her daughter showed real courage"], "kate",
+          "Kate Winslet|Kate Winslet said her", "said|Winslet said her"),
+        Q("direct", ["It was really amazing working alongside her and actually being blown "
+                     "away by her courage… she's very, very powerful."],
+          "kate", "Winslet|Winslet, 47", "told", "kelly"),
+        Q("indirect", ["Savage liked the cast to improvise"], "kate", "The star|The star also",
+          "shared"),
+        Q("direct", ["There are no scripted words written, it's terrifying,"], "kate",
+          'she|terrifying," she said', 'said|terrifying," she said'),
+        Q("direct", ["You make it up as you go along, so it was really challenging and quite an "
+                     "exhausting and demanding process. What you get to see is people really "
+                     "laid bare and a lot of vulnerability."], "kate"),
+        Q("indirect", ["the subject matter resonated with both her and Savage, who is also a "
+                       "parent"], "kate", "Winslet|Winslet, also", "said|Bear, said"),
+        Q("direct", ["This idea of mental health and how hard people are finding it to raise "
+                     "children in the current climate,"], "kate", 'she|climate," she said',
+          'said|climate," she said'),
+        Q("direct", ["Teenagers with social media and this sort of addiction to phones, and then "
+                     "getting sucked into a completely unknowable world. And it separates them "
+                     "at times from families and becomes very, very hard to be not only a "
+                     "parent but particularly hard to be a mother."], "kate"),
+        Q("direct", ["Covid has not really helped young people. I think particularly that young "
+                     "generation all the way up to 16, 17 - they were missing experiences at "
+                     "school, social interactions, that basic thing of walking into a room and "
+                     "introducing themselves to a stranger for the first time. These are simply "
+                     "things that they haven't experienced yet and missed out on.",
+                     "They feel angry about it, they feel cheated, they feel frustrated about the "
+                     "systems that were put in place that prevented them from being able to see "
+                     "their friends. And they feel that something has absolutely been taken "
+                     "from them."],
+          "kate", "The star|The star went on", "went on"),
+    ])
+
+
+def ap_senate() -> Doc:
+    return Doc("ap-senate", texts.AP_SENATE, [
+        E("senate", "ORG", "Senate", ["*Senate"]),
+        E("dc", "GPE", "Washington", ["WASHINGTON"]),
+        E("ap", "ORG", "AP", ["AP"]),
+        E("thu", "DATE", "early Thursday", ["early Thursday"]),
+        E("house", "ORG", "House", ["*House"]),
+        E("delgado", "PERSON", "Maria Delgado", [
+            "Maria Delgado", "*Delgado", 'she|speaker," she said']),
+        E("rep", "NORP", "Republicans", ["Republicans"]),
+        E("harlan", "PERSON", "Tom Harlan", ["Tom Harlan", "*Harlan"]),
+        E("kansas", "GPE", "Kansas", ["Kansas"]),
+        E("cbo", "ORG", "Congressional Budget Office", ["Congressional Budget Office"]),
+        E("wh", "ORG", "White House", ["White House"]),
+        E("biden", "PERSON", "Joe Biden", ["Joe Biden"]),
+        E("month", "DATE", "next month", ["next month"]),
+        E("flint", "GPE", "Flint", ["Flint"]),
+        E("mi", "GPE", "Michigan", ["Michigan"]),
+        E("jackson", "GPE", "Jackson", ["Jackson"]),
+        E("ms", "GPE", "Mississippi", ["Mississippi"]),
+        E("officials", "PERSON", "officials", ["officials"]),
+    ], [
+        Q("direct", ["This is the most important investment in clean water in a generation,"],
+          "delgado", "Maria Delgado", "said|said Sen."),
+        Q("direct", ["Families in my state have waited long enough."], "delgado"),
+        Q("mixed", ['the bill spent "far too much on projects nobody asked for."'], "harlan",
+          "Tom Harlan", "said|Kansas said"),
+        Q("direct", ["We're not against clean water,"], "harlan", "Harlan|Harlan told", "told"),
+        Q("direct", ["We're against waste."], "harlan"),
+        Q("indirect", ["the bill would add $3 billion to the deficit over 10 years"], "cbo",
+          "Congressional Budget Office", "According to"),
+        Q("indirect", ["President Joe Biden would sign the bill if it reached his desk"], "wh",
+          "White House", "said|House said"),
+        Q("indirect", ["she expected the House to take up the measure next month"], "delgado",
+          "Delgado|Delgado said she", "said|Delgado said"),
+        Q("direct", ["I've talked to the speaker,"], "delgado", 'she|speaker," she said',
+          'said|speaker," she said'),
+        Q("direct", ["He knows what's at stake."], "delgado"),
+        Q("indirect", ["The bill includes money for lead pipe replacement in cities such as "
+                       "Flint, Michigan, and Jackson, Mississippi"], "officials", "officials",
+          "said|officials said"),
+    ])
+
+
+def guardian_choir() -> Doc:
+    return Doc("guardian-choir", texts.GUARDIAN_CHOIR, [
+        E("sheffield", "GPE", "Sheffield", ["*Sheffield"]),
+        E("choir", "EVENT", "Choir of the Year", ["Choir of the Year"]),
+        E("nineties", "DATE", "the ’90s", ["the ’90s"]),
+        E("svv", "ORG", "Steel Valley Voices", ["Steel Valley Voices"]),
+        E("rah", "LOC", "Royal Albert Hall", ["Royal Albert Hall"]),
+        E("sat", "DATE", "Saturday", ["Saturday"]),
+        E("sharma", "PERSON", "Priya Sharma", [
+            "Priya Sharma", "*Sharma", "she|she told the Guardian", "she|she added"]),
+        E("guardian", "ORG", "Guardian", ["Guardian|the Guardian."]),
+        E("britain", "GPE", "Britain", ["Britain"]),
+        E("reid", "PERSON", "Malcolm Reid", ["Malcolm Reid", "*Reid"]),
+        E("one", "PERSON", "one of them", ["one of them"]),
+        E("abbey", "LOC", "Westminster Abbey", ["Westminster Abbey"]),
+        E("rotherham", "GPE", "Rotherham", ["Rotherham"]),
+        E("bbc", "ORG", "BBC", ["BBC"]),
+        E("dec", "DATE", "14 December", ["14 December"]),
+    ], [
+        Q("indirect", ["she had to pinch herself when the result was announced"], "sharma",
+          "Priya Sharma", "said|Sharma, said"),
+        Q("direct", ["Nobody gave us a chance,"], "sharma", "she|she told the Guardian", "told",
+          "guardian"),
+        Q("direct", ["We were the rank outsiders. The other choirs’ costumes alone cost more than "
+                     "our whole budget.",
+                     "But we had something they didn’t have, which is that every single person "
+                     "in that room had a reason to be there.",
+                     "Some of our members had lost people during Covid. Singing was how we got "
+                     "through it."], "sharma"),
+        Q("mixed", ["the performance as “raw, joyful and completely fearless”"], "reid",
+          "Malcolm Reid", "described"),
+        Q("indirect", ["the panel had been unanimous"], "reid", "Reid|Reid, a former",
+          "said|Abbey, said"),
+        Q("direct", ["When they finished, I looked at my colleagues and one of them just said, "
+                     "‘Well, that’s that, then.’ There was no debate."], "reid"),
+        Q("direct", ["Well, that’s that, then."], "one", "one of them", "said|just said",
+          parent=5),
+        Q("indirect", ["the choir would use the £5,000 prize to pay for a minibus"], "sharma",
+          "Sharma|Sharma, 41", "said|Rotherham, said"),
+        Q("direct", ["We’ve been borrowing cars and vans for three years,"], "sharma",
+          "she|she added", "added"),
+        Q("direct", ["Now we can finally all travel together."], "sharma"),
+    ])
+
+
+def qa_tennis() -> Doc:
+    return Doc("qa-tennis", texts.QA_TENNIS, [
+        E("petrova", "PERSON", "Elena Petrova", [
+            "*Elena Petrova", "*Petrova", "I|when I told him"]),
+        E("wimbledon", "EVENT", "Wimbledon", ["*Wimbledon"]),
+        E("year", "DATE", "this year", ["this year"]),
+        E("bulgarian", "NORP", "Bulgarian", ["Bulgarian"]),
+        E("reporter", "PERSON", "our reporter", ["our reporter"]),
+        E("bellini", "PERSON", "Marco Bellini", [
+            "Marco Bellini", "*Marco", "him|told him", "He|He just said"]),
+        E("y2022", "DATE", "2022", ["2022"]),
+        E("rome", "GPE", "Rome", ["Rome"]),
+        E("physio", "PERSON", "My physio", ["My physio"]),
+        E("tue", "DATE", "Tuesday", ["Tuesday"]),
+    ], [
+        Q("direct", ["How does it feel to be back among the best players in the world?"],
+          "reporter", cue="Q|Q: How does"),
+        Q("direct", ["Honestly, it feels strange. For two years I was watching matches on my "
+                     "sofa, and now I'm playing them again. Some mornings I still can't believe "
+                     "it."], "petrova", cue="A|A: Honestly"),
+        Q("direct", ["Your coach, Marco Bellini, has said you nearly quit in 2022. Is that true?"],
+          "reporter", cue="Q|Q: Your"),
+        Q("indirect", ["you nearly quit in 2022"], "bellini", "Marco Bellini", "said|has said",
+          parent=2),
+        Q("direct", ['Marco knows me better than anyone. There was a day in Rome when I told him, '
+                     '"I\'m done, I can\'t do this any more." He just said, "Sleep on it." I\'m '
+                     'very glad I did.'], "petrova", cue="A|A: Marco"),
+        Q("direct", ["I'm done, I can't do this any more."], "petrova", "I|when I told him",
+          "told|I told him", "bellini", parent=4),
+        Q("direct", ["Sleep on it."], "bellini", "He|He just said", "said|just said", parent=4),
+        Q("direct", ["What has changed in your game?"], "reporter", cue="Q|Q: What"),
+        Q("direct", ["I serve better. My physio always says my shoulder is stronger than before "
+                     "the surgery, and I believe her."], "petrova", cue="A|A: I serve"),
+        Q("indirect", ["my shoulder is stronger than before the surgery"], "physio", "My physio",
+          "says|always says", parent=8),
+    ])
+
+
+def tabloid_lottery() -> Doc:
+    return Doc("tabloid-lottery", texts.TABLOID_LOTTERY, [
+        E("ellis", "PERSON", "Margaret Ellis", [
+            "Margaret Ellis", "*Ellis", "she|she 'couldn't", "she|died,' she said",
+            "She|She just said"]),
+        E("hull", "GPE", "Hull", ["Hull|from Hull"]),
+        E("norris", "PERSON", "Dave Norris", ["Dave Norris", "*Dave", "he|he told"]),
+        E("winter", "DATE", "last winter", ["last winter"]),
+        E("hdm", "ORG", "Hull Daily Mail", ["Hull Daily Mail"]),
+        E("camelot", "ORG", "Camelot", ["Camelot"]),
+        E("lottery", "ORG", "National Lottery", ["National Lottery"]),
+        E("mon", "DATE", "Monday", ["Monday"]),
+        E("spokesman", "PERSON", "A spokesman", ["A spokesman"]),
+        E("australia", "GPE", "Australia", ["Australia"]),
+    ], [
+        Q("mixed", ["she 'couldn't think of anything better' to do with the money"], "ellis",
+          "Margaret Ellis", "said|Hull, said"),
+        Q("direct", ["They've looked after me since my husband died,"], "ellis",
+          "she|died,' she said", "said|died,' she said"),
+        Q("direct", ["When the boiler broke last winter, it was Dave from number 12 who fixed it "
+                     "for nothing.", "This is my way of saying thank you."], "ellis"),
+        Q("mixed", ["he had 'burst into tears' when she knocked on his door with the cheque"],
+          "norris", "Dave Norris", "said|52, said"),
+        Q("direct", ['She just said, "Merry Christmas, love," and walked off,'], "norris",
+          "he|he told", "told", "hdm"),
+        Q("direct", ["Merry Christmas, love,"], "ellis", "She|She just said", "said|just said",
+          parent=4),
+        Q("direct", ["I didn't know what to say."], "norris"),
+        Q("direct", ["We're delighted for Mrs Ellis and her community."], "spokesman",
+          "A spokesman", "said|spokesman said"),
+    ])
+
+
+def sport_rovers() -> Doc:
+    return Doc("sport-rovers", texts.SPORT_ROVERS, [
+        E("harris", "PERSON", "Jack Harris", [
+            "Jack Harris", "*Harris", 'he|luck, to be honest," he said']),
+        E("rovers", "ORG", "Blackburn Rovers", ["Blackburn Rovers", "*Rovers"]),
+        E("kane", "PERSON", "Steve Kane", ["Steve Kane", "*Kane", "the 51-year-old"]),
+        E("champ", "ORG", "Championship", ["Championship"]),
+        E("tue", "DATE", "Tuesday night", ["Tuesday night"]),
+        E("leeds", "ORG", "Leeds United", ["Leeds United", "*Leeds"]),
+        E("everton", "ORG", "Everton", ["Everton"]),
+        E("summer", "DATE", "the summer", ["the summer"]),
+        E("ortega", "PERSON", "Luis Ortega", ["Luis Ortega"]),
+        E("oct", "DATE", "October", ["October"]),
+        E("conti", "PERSON", "Andrea Conti", ["Andrea Conti"]),
+    ], [
+        Q("direct", ["It's a special night for everyone connected with the club,"], "kane",
+          "Steve Kane", "said|said Rovers"),
+        Q("direct", ["The lads showed real character after going behind. We didn't panic, we "
+                     "kept playing our football, and in the end we got what we deserved."],
+          "kane"),
+        Q("indirect", ["Harris had been carrying an ankle injury for a fortnight"], "kane",
+          "Kane|Kane said Harris", "said|Kane said Harris"),
+        Q("direct", ["He's been playing through the pain,"], "kane", "the 51-year-old",
+          "added"),
+        Q("direct", ["I can't speak highly enough of him."], "kane"),
+        Q("direct", ["The first one was a bit of luck, to be honest,"], "harris",
+          'he|luck, to be honest," he said', 'said|honest," he said'),
+        Q("direct", ["But I'll take it."], "harris"),
+        Q("direct", ["We have to keep our feet on the ground,",
+                     "because there's a long way to go."], "harris",
+          "Harris|Harris went on", "went on"),
+        Q("mixed", ['his players had "switched off" for the second goal'], "conti",
+          "Andrea Conti", "said|Conti said"),
+    ])
+
+
+def business_factory() -> Doc:
+    return Doc("business-factory", texts.BUSINESS_FACTORY, [
+        E("gf", "ORG", "Greenfield Foods", [
+            "*Greenfield Foods", "Greenfield Foods|spokesperson for Greenfield Foods",
+            "*Greenfield", "the company|the company said",
+            "the firm", "It|It said"]),
+        E("bristol", "GPE", "Bristol", ["*Bristol|Bristol factory", "Bristol|in Bristol",
+                                        "Bristol|Bristol's mayor"]),
+        E("year", "DATE", "next year", ["next year"]),
+        E("wed", "DATE", "Wednesday", ["Wednesday"]),
+        E("leicester", "GPE", "Leicester", ["Leicester"]),
+        E("glasgow", "GPE", "Glasgow", ["Glasgow"]),
+        E("gmb", "ORG", "GMB", ["*GMB"]),
+        E("okafor", "PERSON", "Sarah Okafor", ["Sarah Okafor"]),
+        E("spokes", "PERSON", "A spokesperson for Greenfield Foods",
+          ["A spokesperson for Greenfield Foods"]),
+        E("reeves", "PERSON", "Tom Reeves", ["Tom Reeves"]),
+        E("radio", "ORG", "BBC Radio Bristol", ["BBC Radio Bristol"]),
+        E("london", "GPE", "London", ["London"]),
+    ], [
+        Q("indirect", ["Greenfield Foods is to close its factory in Bristol next year, putting "
+                       "about 300 jobs at risk"], "gf", "the company|the company said",
+          "said|company said"),
+        Q("mixed", ['falling demand for frozen ready meals had left the site "no longer viable"'],
+          "gf", "the firm", "said|firm said"),
+        Q("indirect", ["staff would be offered redeployment at its plants in Leicester and "
+                       "Glasgow where possible"], "gf", "It|It said", "said|It said"),
+        Q("mixed", ['the decision "a hammer blow" for the area'], "gmb", "GMB|The GMB union",
+          "called"),
+        Q("direct", ["Many of these workers have given twenty or thirty years to this company,"],
+          "okafor", "Sarah Okafor", "said|said Sarah"),
+        Q("direct", ["They deserve better than a press release."], "okafor"),
+        Q("direct", ["We understand this is very difficult news for our colleagues, and we will "
+                     "support them through the process."], "spokes",
+          "A spokesperson for Greenfield Foods", "said|Foods said"),
+        Q("mixed", ['the city council would "do everything in its power" to find a buyer for '
+                    'the site'], "reeves", "Tom Reeves", "told", "radio"),
+    ])
+
+
+def court_cyclist() -> Doc:
+    return Doc("court-cyclist", texts.COURT_CYCLIST, [
+        E("morris", "PERSON", "Daniel Morris", ["Daniel Morris", "*Morris", "him|told him"]),
+        E("court", "ORG", "Newcastle Crown Court", ["Newcastle Crown Court"]),
+        E("march", "DATE", "March", ["March"]),
+        E("emily", "PERSON", "Emily Watts", [
+            "Emily Watts", "Watts|Ms Watts's", "*Emily", "She|She used to"]),
+        E("a69", "LOC", "A69", ["A69"]),
+        E("hexham", "GPE", "Hexham", ["Hexham"]),
+        E("aug", "DATE", "August last year", ["August last year"]),
+        E("grant", "PERSON", "Helen Grant", ["Helen Grant", 'she|lapse," she said']),
+        E("anne", "PERSON", "Anne", ["Anne"]),
+        E("hale", "PERSON", "Richard Hale", ["Richard Hale", "the judge"]),
+        E("mark", "PERSON", "Mark Watts", ["Mark Watts"]),
+    ], [
+        Q("indirect", ["Morris had looked at his phone 14 times in the five minutes before the "
+                       "crash"], "grant", "Helen Grant", "told|Grant told"),
+        Q("direct", ["This was not a momentary lapse,"], "grant", 'she|lapse," she said',
+          'said|lapse," she said'),
+        Q("direct", ["It was a pattern of behaviour."], "grant"),
+        Q("direct", ["Emily was the kindest person I have ever known. The day we lost her, our "
+                     "lives stopped."], "anne", "Anne", "said|Anne, said"),
+        Q("mixed", ['Morris had shown "genuine remorse" but that the sentence had to reflect the '
+                    'harm caused'], "hale", "Richard Hale", "said|Hale said"),
+        Q("direct", ["You chose to look at a screen rather than the road,"], "hale",
+          "the judge", "told|judge told", "morris"),
+        Q("direct", ["A family has paid the price for that choice."], "hale"),
+        Q("direct", ["She used to tell us, 'Be careful out there.' We never thought she would be "
+                     "the one who needed protecting."], "mark", "Mark Watts",
+          "said|Watts, said"),
+        Q("direct", ["Be careful out there."], "emily", "She|She used to", "tell", parent=7),
+    ])
+
+
+DOCS = [sample_doc, ap_senate, guardian_choir, qa_tennis, tabloid_lottery, sport_rovers,
+        business_factory, court_cyclist]
+
+
+# --- building the records -------------------------------------------------------------
+
+
+def _unique(text: str, needle: str) -> int:
+    first = text.find(needle)
+    if first < 0 or text.find(needle, first + 1) >= 0:
+        raise ValueError(f"{needle!r} must occur exactly once")
+    return first
+
+
+def _word_spans(text: str, word: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in re.finditer(rf"(?<!\w){re.escape(word)}(?!\w)", text)]
+
+
+def resolve(text: str, spec: str) -> tuple[int, int]:
+    target, _, context = spec.partition("|")
+    if not context:
+        start = _unique(text, target)
+        return (start, start + len(target))
+    base = _unique(text, context)
+    offset = context.find(target)
+    if offset < 0:
+        raise ValueError(f"{target!r} is not in {context!r}")
+    return (base + offset, base + offset + len(target))
+
+
+def build(doc: Doc) -> dict:
+    text = doc.text
+    taken: dict[tuple[int, int], str] = {}
+    mention_ids: dict[tuple[int, int], str] = {}
+    for e in doc.entities:
+        for spec in e.mentions:
+            if not spec.startswith("*"):
+                taken[resolve(text, spec)] = e.key
+    for e in doc.entities:
+        for spec in e.mentions:
+            if spec.startswith("*"):
+                word, _, context = spec[1:].partition("|")
+                spans = [resolve(text, spec[1:])] if context else _word_spans(text, word)
+                for s, t in spans:
+                    if not any(s < b and a < t for a, b in taken):
+                        taken[(s, t)] = e.key
+    entities = [{"id": f"e-{doc.id}-{e.key}", "label": e.label, "name": e.name, "kb_id": None,
+                 "status": "accepted", "source": "human"} for e in doc.entities]
+    labels = {e.key: e.label for e in doc.entities}
+    mentions = []
+    for k, ((s, t), key) in enumerate(sorted(taken.items())):
+        surface = text[s:t]
+        form = "pronoun" if surface.lower() in ("he", "she", "it", "i", "him", "her", "they") \
+            else "nominal" if surface.split()[0].lower() in (
+                "the", "a", "an", "my", "our", "one", "officials") else "name"
+        mid = f"m-{doc.id}-{k}"
+        mention_ids[(s, t)] = mid
+        mentions.append({"id": mid, "start": s, "end": t, "text": surface,
+                         "label": labels[key], "entity": f"e-{doc.id}-{key}", "form": form,
+                         "status": "accepted", "source": "human"})
+    quotes = []
+    for k, q in enumerate(doc.quotes):
+        spans = sorted(resolve(text, seg) for seg in q.segments)
+        via = mention_ids[resolve(text, q.via)] if q.via else None
+        cue = resolve(text, q.cue) if q.cue else None
+        quotes.append({
+            "id": f"q-{doc.id}-{k}", "type": q.type, "start": spans[0][0], "end": spans[-1][1],
+            "text": text[spans[0][0]:spans[-1][1]],
+            "spans": [{"start": s, "end": t, "text": text[s:t]} for s, t in spans],
+            "speaker": f"e-{doc.id}-{q.speaker}" if q.speaker else None,
+            "speaker_mention": via,
+            "cue": {"start": cue[0], "end": cue[1], "text": text[cue[0]:cue[1]]} if cue else None,
+            "addressee": f"e-{doc.id}-{q.addressee}" if q.addressee else None,
+            "parent": f"q-{doc.id}-{q.parent}" if q.parent is not None else None,
+            "status": "accepted", "source": "human"})
+    return {"id": doc.id, "title": text.splitlines()[0], "text": text, "meta": {},
+            "annotator": "gold", "status": "done", "entities": entities,
+            "mentions": mentions, "quotes": quotes}
+
+
+def records() -> list[dict]:
+    return [build(make()) for make in DOCS]
+
+
+def jsonl() -> str:
+    return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records())
+
+
+if __name__ == "__main__":
+    (HERE / "gold.jsonl").write_text(jsonl(), encoding="utf-8")
+    print(f"wrote {len(DOCS)} records to {HERE / 'gold.jsonl'}")
