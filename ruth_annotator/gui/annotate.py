@@ -76,7 +76,7 @@ class Annotate:
         if span is None or self.layer is None:
             return
         same = [m for m in self.layer.mentions.values()
-                if m.span == span and m.status != REJECTED]
+                if m.start == span.start and m.end == span.end and m.status != REJECTED]
         if same and same[0].label == label:
             self.session.set_current(same[0].id)
             self._hint("That mention exists already.")

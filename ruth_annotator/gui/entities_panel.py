@@ -56,6 +56,7 @@ class EntityTreeModel(QAbstractItemModel):
         self.text = ""
         self.colors: dict[str, str] = {}
         self._icons: dict[str, QIcon] = {}
+        self._where: dict[str, tuple[int, int]] = {}  # id -> (entity row, mention row or -1)
 
     def rebuild(self, layer: Layer | None, text: str, colors: dict[str, str]) -> None:
         self.beginResetModel()
@@ -70,6 +71,9 @@ class EntityTreeModel(QAbstractItemModel):
                                      e.name))
         self.entities = entities
         self.children = [groups.get(e.id, []) for e in entities]
+        self._where = {e.id: (row, -1) for row, e in enumerate(entities)}
+        for row, mentions in enumerate(self.children):
+            self._where.update((m.id, (row, crow)) for crow, m in enumerate(mentions))
         self.endResetModel()
 
     # --- structure ------------------------------------------------------------------
@@ -150,13 +154,10 @@ class EntityTreeModel(QAbstractItemModel):
         return False
 
     def find(self, item_id: str) -> QModelIndex:
-        for row, entity in enumerate(self.entities):
-            if entity.id == item_id:
-                return self.index(row, 0)
-            for crow, mention in enumerate(self.children[row]):
-                if mention.id == item_id:
-                    return self.index(crow, 0, self.index(row, 0))
-        return QModelIndex()
+        row, crow = self._where.get(item_id, (-1, -1))
+        if row < 0:
+            return QModelIndex()
+        return self.index(row, 0) if crow < 0 else self.index(crow, 0, self.index(row, 0))
 
 
 def relabel(layer: Layer, entity_ids: list[str], label: str) -> ChangeSet:
@@ -188,8 +189,10 @@ class EntitiesPanel(QWidget):
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, header.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, header.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, header.ResizeMode.ResizeToContents)
+        # fixed widths: sizing to contents would read every row of a 100,000-mention layer
+        width = self.fontMetrics().horizontalAdvance
+        header.resizeSection(1, width("WORK_OF_ART") + 16)
+        header.resizeSection(2, width("Mentions") + 16)
         self.tree.clicked.connect(self._clicked)
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.tree.customContextMenuRequested.connect(self._context_menu)

@@ -238,15 +238,19 @@ class MainWindow(QMainWindow):
         self.update_title()
         self.view.setFocus()
 
-    def _refresh_panels(self) -> None:
+    def _refresh_panels(self, kinds: frozenset[str] = frozenset(("entity", "mention",
+                                                                  "quote"))) -> None:
+        """Rebuild the panels that show what changed (entities and mentions, or quotes)."""
         s = self.session
-        self.entities_panel.refresh(s.layer, s.text, self.colors())
-        self.quotes_panel.refresh(s.layer, s.text)
+        if kinds & {"entity", "mention"}:
+            self.entities_panel.refresh(s.layer, s.text, self.colors())
+        if kinds & {"entity", "quote"}:
+            self.quotes_panel.refresh(s.layer, s.text)
 
     def _changed(self, changes) -> None:
         s = self.session
         self.view.apply_changes(changes)
-        self._refresh_panels()
+        self._refresh_panels(frozenset(c.kind for c in changes.changes))
         accepted = sum(1 for a in (*s.layer.mentions.values(), *s.layer.quotes.values())
                        if a.status == "accepted")
         proposed = sum(1 for a in (*s.layer.mentions.values(), *s.layer.quotes.values())

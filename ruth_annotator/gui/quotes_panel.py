@@ -120,7 +120,10 @@ class QuotesPanel(QWidget):
 
     def refresh(self, layer: Layer | None, text: str) -> None:
         current = self.current_id()
-        self.model.clear()
+        # a fresh model is far cheaper than clearing a large one row by row
+        old, self.model = self.model, QStandardItemModel(self)
+        self.tree.setModel(self.model)
+        old.deleteLater()
         self._rows = {}
         quotes = [q for q in (layer.sorted_quotes() if layer else []) if q.status != REJECTED]
         for quote in quotes:
