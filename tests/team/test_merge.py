@@ -75,12 +75,24 @@ def test_edits_in_the_project_are_kept_when_the_file_did_not_change(project, fil
     assert "a-q5" not in project.layer(1, "alice").quotes
 
 
+def edit_both_sides(project, alice, file_last: bool = True) -> None:
+    """After a merge, the lead deletes quote a-q5 and alice deletes mention a-m6."""
+    merge_files(project, [alice])
+
+    def in_project():
+        project.apply(delete_annotations(project.layer(1, "alice"), ["a-q5"]), 1, "alice")
+
+    def in_file():
+        with Project.open(alice, "alice") as proj:
+            proj.apply(delete_annotations(proj.layer(1, "alice"), ["a-m6"]), 1)
+
+    for edit in (in_project, in_file) if file_last else (in_file, in_project):
+        edit()
+
+
 def test_edits_on_both_sides_are_a_conflict(project, files):
     alice, bob = files
-    merge_files(project, [alice])
-    project.apply(delete_annotations(project.layer(1, "alice"), ["a-q5"]), 1, "alice")
-    with Project.open(alice, "alice") as proj:
-        proj.apply(delete_annotations(proj.layer(1, "alice"), ["a-m6"]), 1)
+    edit_both_sides(project, alice)
     before = dump(project)
     with pytest.raises(MergeConflict, match=r"alice on “Kate Winslet.*--prefer") as err:
         merge_files(project, [bob, alice])
@@ -96,16 +108,24 @@ def test_edits_on_both_sides_are_a_conflict(project, files):
     assert report.kept  # settled means the project's choice stays until the file changes
 
 
-def test_prefer_file_and_newer(project, files):
+@pytest.mark.parametrize("file_last", [True, False])
+def test_prefer_newer(project, files, file_last):
     alice, _ = files
-    merge_files(project, [alice])
-    project.apply(delete_annotations(project.layer(1, "alice"), ["a-q5"]), 1, "alice")
-    with Project.open(alice, "alice") as proj:
-        proj.apply(delete_annotations(proj.layer(1, "alice"), ["a-m6"]), 1)
-    # the file was edited last, so "newer" takes it
+    edit_both_sides(project, alice, file_last)
     report = merge_files(project, [alice], prefer="newer")
-    assert report.resolved == ["alice on “Kate Winslet 'blown away' by daughter as”: "
-                               "file copy kept"]
+    winner = "file" if file_last else "project"
+    assert report.resolved == [f"alice on “Kate Winslet 'blown away' by daughter as”: "
+                               f"{winner} copy kept"]
+    layer = project.layer(1, "alice")
+    assert ("a-m6" in layer.mentions) != file_last and ("a-q5" in layer.quotes) == file_last
+
+
+def test_prefer_file(project, files):
+    alice, _ = files
+    edit_both_sides(project, alice, file_last=False)
+    # the project was edited last, but the lead said the file wins
+    report = merge_files(project, [alice], prefer="file")
+    assert report.resolved[0].endswith("file copy kept")
     layer = project.layer(1, "alice")
     assert "a-m6" not in layer.mentions and "a-q5" in layer.quotes
 
