@@ -128,6 +128,28 @@ def annotate_sample(project, doc_id: int = 1) -> None:
     mention("Necker Island", "LOC")
 
 
+def add_other_documents(project) -> None:
+    """A few more articles, one done and one started, so the list shows its progress."""
+    from ruth_annotator.model import edits
+    from ruth_annotator.model.document import NewDocument
+
+    project.add_documents([
+        NewDocument("The minister said the plan would be published in March.", "Budget plan"),
+        NewDocument("“We are ready,” the coach told reporters on Friday.", "Cup final"),
+        NewDocument("Residents said the bridge had been closed since May.", "Bridge closure"),
+    ])
+    done = project.document(2)
+    layer = project.layer(2)
+    start = done.text.index("The minister")
+    project.apply(edits.add_mention(layer, done.text, find(done.text, "The minister"),
+                                    "PERSON"), 2)
+    assert start == 0
+    project.set_status(2, "done")
+    started = project.document(3)
+    project.apply(edits.add_mention(project.layer(3), started.text,
+                                    find(started.text, "the coach"), "PERSON"), 3)
+
+
 def find_mention(layer, surface: str, text: str) -> str:
     return next(m.id for m in layer.sorted_mentions() if text[m.start:m.end] == surface)
 
@@ -144,7 +166,9 @@ def main() -> int:
     app = application()
     project = open_project_with_sample(home / "sample.ruth")
     annotate_sample(project)
+    add_other_documents(project)
     window = MainWindow(project)
+    window.open_document(1)
     window.resize(1400, 880)
     window.show()
     for name in ("light", "dark"):

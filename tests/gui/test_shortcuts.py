@@ -87,3 +87,17 @@ def test_clashing_shortcut_is_refused(qtbot, window):
     sheet.defaults()
     assert not sheet.problem.text()
     sheet.reject()
+
+
+def test_the_shortcuts_page_lists_every_key():
+    """docs/shortcuts.md has a row for every menu entry's default keys and name."""
+    from pathlib import Path
+
+    page = (Path(__file__).resolve().parents[2] / "docs" / "shortcuts.md").read_text("utf-8")
+    rows = [line for line in page.splitlines() if line.startswith("| ")]
+    for entry in menus.ENTRIES:
+        if not entry.shortcut:
+            continue
+        name = entry.text.replace("&", "")
+        assert any(row.startswith(f"| {entry.shortcut} |") and name in row for row in rows), (
+            f"docs/shortcuts.md lacks a row for {entry.shortcut} ({name})")
