@@ -69,7 +69,8 @@ def sample_record(sample_text: str) -> dict:
     b = Builder(sample_text, uid="i_am_ruth")
     kate = b.mention(b.find("Kate Winslet"))
     b.mention(b.find("Mia Threapleton"))
-    winslet = b.mention(b.find("Winslet", 5), entity=kate.entity)
+    at = sample_text.index("Winslet, 47")
+    winslet = b.mention((at, at + len("Winslet")), entity=kate.entity)
     lorraine = b.mention(b.find("Lorraine Kelly"))
     b.mention(b.find("ITV"), "ORG")
     start = sample_text.index("It was really amazing")
@@ -164,6 +165,7 @@ def annotated(draw, max_words: int = 24, nested: bool = True) -> Builder:
         cue = None
         if free and draw(st.booleans()):
             k = draw(st.sampled_from(free))
+            free.remove(k)  # one cue a quote, as in real articles
             cue = tokens[k]
         b.quote(spans, draw(st.sampled_from(["direct", "indirect", "mixed"])),
                 speaker=speaker, cue=cue, addressee=addressee)
