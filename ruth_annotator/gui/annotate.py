@@ -160,21 +160,18 @@ class Annotate:
                     if e.status != REJECTED]
         return nearby, entities
 
-    def pick_speaker(self) -> None:
+    def _pick(self, title: str, choose) -> None:
         quote = self.current_quote()
         if quote is None:
             return
         nearby, entities = self._candidates(quote)
-        self.w.picker.start("Speaker:", nearby, entities,
-                            lambda c: self.set_speaker(quote.id, c))
+        self.w.picker.start(title, nearby, entities, lambda c: choose(quote.id, c))
+
+    def pick_speaker(self) -> None:
+        self._pick("Speaker:", self.set_speaker)
 
     def pick_addressee(self) -> None:
-        quote = self.current_quote()
-        if quote is None:
-            return
-        nearby, entities = self._candidates(quote)
-        self.w.picker.start("Addressee:", nearby, entities,
-                            lambda c: self.set_addressee(quote.id, c))
+        self._pick("Addressee:", self.set_addressee)
 
     def _entity_for(self, candidate: Candidate) -> tuple[str | None, ChangeSet]:
         if candidate.new_name:

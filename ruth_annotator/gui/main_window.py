@@ -6,10 +6,9 @@ only connects their signals and keeps the window's own state (title, theme, layo
 
 from __future__ import annotations
 
-import base64
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QColor
 from PySide6.QtWidgets import (
     QApplication,
@@ -23,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from ruth_annotator import config
 from ruth_annotator.errors import RuthError
-from ruth_annotator.gui import describe, menus, theme
+from ruth_annotator.gui import describe, menus, theme, window_state
 from ruth_annotator.gui.annotate import Annotate
 from ruth_annotator.gui.article_view import ArticleView
 from ruth_annotator.gui.backups import Backups
@@ -33,15 +32,14 @@ from ruth_annotator.gui.files import Files
 from ruth_annotator.gui.find_bar import FindBar
 from ruth_annotator.gui.navigate import Navigate
 from ruth_annotator.gui.opening import open_project
-from ruth_annotator.gui.picker import Candidate, Picker
-from ruth_annotator.gui.project_search import Hit
+from ruth_annotator.gui.picker import Picker
 from ruth_annotator.gui.quotes_panel import QuotesPanel
 from ruth_annotator.gui.save_state import SaveBanner, save_text
 from ruth_annotator.gui.search_panel import SearchPanel
+from ruth_annotator.gui.selection import Selection
 from ruth_annotator.gui.session import Session
 from ruth_annotator.gui.workers import running_tasks
 from ruth_annotator.model import edits
-from ruth_annotator.model.annotations import Entity, Mention, Span
 from ruth_annotator.store.project import Project
 
 
@@ -78,6 +76,7 @@ class MainWindow(QMainWindow):
         self.annotate = Annotate(self)
         self.navigate = Navigate(self)
         self.files = Files(self)
+        self.selection = Selection(self)
         self.backups = Backups(self.session)
         self.cheat_sheet = None
         self.actions: dict[str, QAction] = menus.build(self)
@@ -100,7 +99,7 @@ class MainWindow(QMainWindow):
         self.actions["edit.snap"].setChecked(bool(settings.get("snap_words", True)))
         self.view.snap_words = self.actions["edit.snap"].isChecked()
         self.view.set_zoom(int(settings.get("zoom", 0)))
-        self._restore_layout(settings)
+        window_state.restore(self, self.docks)
         self.set_theme(settings.get("theme", "system"))
         self.start_project()
         self._save_state_changed()
@@ -125,14 +124,14 @@ class MainWindow(QMainWindow):
         s = self.session
         s.documentOpened.connect(self._document_opened)
         s.changed.connect(self._changed)
-        s.currentChanged.connect(self._current_changed)
+        s.currentChanged.connect(self.selection.current_changed)
         s.statusChanged.connect(lambda doc, status: self.documents_panel.model.update(
             doc, status=status))
         s.saveStateChanged.connect(self._save_state_changed)
         s.notice.connect(lambda message: self.statusBar().showMessage(message, 8000))
-        self.view.clicked.connect(self._clicked)
+        self.view.clicked.connect(self.selection.clicked)
         self.view.describe = lambda pos: describe.card(s.layer, s.text, pos) if s.layer else ""
-        self.view.cursorPositionChanged.connect(self._show_status_item)
+        self.view.cursorPositionChanged.connect(self.selection.show_status_item)
         self.documents_panel.activated.connect(self.open_document)
         self.entities_panel.selected.connect(self.reveal)
         self.entities_panel.model.renameRequested.connect(
@@ -141,10 +140,10 @@ class MainWindow(QMainWindow):
         self.entities_panel.relabelRequested.connect(
             lambda ids, label: s.apply(relabel(s.layer, ids, label)))
         self.quotes_panel.selected.connect(self.reveal)
-        self.quotes_panel.speakerRequested.connect(self._edit_speaker)
-        self.picker.highlighted.connect(self._picker_highlight)
-        self.picker.closed.connect(self._picker_closed)
-        self.search_panel.hitActivated.connect(self._open_hit)
+        self.quotes_panel.speakerRequested.connect(self.selection.edit_speaker)
+        self.picker.highlighted.connect(self.selection.picker_highlight)
+        self.picker.closed.connect(self.view.setFocus)
+        self.search_panel.hitActivated.connect(self.selection.open_hit)
         self.banner.copy_button.clicked.connect(self.files.save_copy)
 
     # --- project and documents -----------------------------------------------------------
@@ -257,30 +256,7 @@ class MainWindow(QMainWindow):
                        if a.status == "proposed")
         self.documents_panel.model.update(s.document.id, annotations=accepted,
                                           proposed=proposed)
-        self._current_changed(s.current_id)
-
-    def _current_changed(self, item_id) -> None:
-        s = self.session
-        if s.layer is None:
-            return
-        quote = s.current_quote()
-        outlines: list[Span] = []
-        if quote is not None and quote.speaker_mention in s.layer.mentions:
-            outlines.append(s.layer.mentions[quote.speaker_mention].span)
-        current = s.layer.get(item_id or "")
-        if isinstance(current, Mention):
-            outlines.append(current.span)
-        self.view.set_selected_quote(quote.id if quote else None, outlines)
-        self.entities_panel.show_annotation(item_id)
-        self.quotes_panel.show_annotation(quote.id if quote else None)
-        self._show_status_item()
-
-    def _show_status_item(self) -> None:
-        s = self.session
-        if s.layer is None:
-            return
-        item = s.layer.get(s.current_id or "")
-        self.status_item.setText(describe.line(s.layer, s.text, item))
+        self.selection.current_changed(s.current_id)
 
     def _save_state_changed(self) -> None:
         text, ok = save_text(self.session)
@@ -288,56 +264,9 @@ class MainWindow(QMainWindow):
         color = "" if ok else f"color: {self.theme.danger}; font-weight: 600;"
         self.status_save.setStyleSheet(color)
 
-    # --- selecting and revealing ---------------------------------------------------------
-
-    def _clicked(self, position: int) -> None:
-        layer = self.session.layer
-        if layer is None:
-            return
-        mentions = sorted((m for m in layer.mentions_at(position) if m.status != "rejected"),
-                          key=lambda m: m.end - m.start)
-        if self.picker.isVisible():
-            if mentions:
-                m = mentions[0]
-                self.picker.confirm(Candidate(m.id, mention=m.id, entity=m.entity, span=m.span))
-            return
-        quotes = [q for q in layer.quotes_at(position) if q.status != "rejected"]
-        target = mentions[0].id if mentions else (quotes[0].id if quotes else None)
-        self.session.set_current(target)
-
     def reveal(self, item_id: str) -> None:
         """Make an annotation current, scroll to it and flash it."""
-        layer = self.session.layer
-        item = layer.get(item_id) if layer else None
-        if item is None:
-            return
-        self.session.set_current(item_id)
-        if isinstance(item, Entity):
-            spans = [m.span for m in layer.mentions_of(item.id)]
-        else:
-            spans = list(getattr(item, "spans", None) or [item.span])
-        if spans:
-            self.view.scroll_to(spans[0])
-            self.view.flash(spans)
-
-    def _edit_speaker(self, quote_id: str) -> None:
-        self.session.set_current(quote_id)
-        self.annotate.pick_speaker()
-
-    def _picker_highlight(self, candidate) -> None:
-        if candidate is not None and candidate.span is not None:
-            self.view.flash([candidate.span])
-
-    def _picker_closed(self) -> None:
-        self.view.setFocus()
-
-    def _open_hit(self, hit: Hit) -> None:
-        self.open_document(hit.document_id)
-        if self.session.document and self.session.document.id == hit.document_id:
-            span = Span(hit.start, hit.end)
-            self.view.scroll_to(span)
-            self.view.select_span(span)
-            self.view.flash([span])
+        self.selection.reveal(item_id)
 
     # --- look and layout -----------------------------------------------------------------
 
@@ -353,25 +282,7 @@ class MainWindow(QMainWindow):
             self.view.show_document(s.text, s.layer, self.colors(), self.theme)
             self.view.setTextCursor(cursor)
             self.view.verticalScrollBar().setValue(scroll)
-            self._current_changed(s.current_id)
-
-    def _restore_layout(self, settings: dict) -> None:
-        saved = settings.get("window", {})
-        try:
-            if saved.get("geometry"):
-                self.restoreGeometry(QByteArray(base64.b64decode(saved["geometry"])))
-            if saved.get("state"):
-                self.restoreState(QByteArray(base64.b64decode(saved["state"])))
-        except (ValueError, TypeError):
-            pass
-        if not saved.get("geometry"):
-            self.resize(1360, 860)
-        if not saved.get("state"):
-            horizontal = Qt.Orientation.Horizontal
-            self.resizeDocks([self.docks["documents"], self.docks["entities"]], [240, 380],
-                             horizontal)
-            self.resizeDocks([self.docks["entities"], self.docks["quotes"]], [330, 420],
-                             Qt.Orientation.Vertical)
+            self.selection.current_changed(s.current_id)
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         if not self.session.saved:
@@ -384,10 +295,5 @@ class MainWindow(QMainWindow):
         for task in running_tasks():
             task.cancel()
             task.wait()
-        settings = config.load_settings()
-        settings["window"] = {
-            "geometry": base64.b64encode(bytes(self.saveGeometry())).decode("ascii"),
-            "state": base64.b64encode(bytes(self.saveState())).decode("ascii"),
-        }
-        config.save_settings(settings)
+        window_state.save(self)
         super().closeEvent(event)

@@ -7,6 +7,8 @@ import pytest
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication
 
+from gui.helpers import show_window
+
 IGNORED = {"QTipLabel"}  # Qt's shared tooltip label lives for the whole session
 
 
@@ -39,12 +41,4 @@ def no_suggestions():
 
 @pytest.fixture
 def window(qtbot, project, no_suggestions):
-    from ruth_annotator.gui.main_window import MainWindow
-
-    win = MainWindow(project)
-    qtbot.addWidget(win)
-    win.resize(1300, 850)
-    win.show()
-    qtbot.waitExposed(win)
-    win.view.setFocus()
-    return win
+    return show_window(qtbot, project)

@@ -9,6 +9,19 @@ from PySide6.QtWidgets import QApplication
 from ruth_annotator.model.annotations import Span
 
 
+def show_window(qtbot, project):
+    """The main window on a project, shown, with the article focused."""
+    from ruth_annotator.gui.main_window import MainWindow
+
+    window = MainWindow(project)
+    qtbot.addWidget(window)
+    window.resize(1300, 850)
+    window.show()
+    qtbot.waitExposed(window)
+    window.view.setFocus()
+    return window
+
+
 def point_at(view, position: int, edge: str = "left") -> QPoint:
     """Viewport coordinates of a code-point position, from the view's own cursorRect."""
     cursor = QTextCursor(view.document())

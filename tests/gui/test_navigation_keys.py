@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from gui.helpers import find
+from gui.helpers import find, show_window
 from ruth_annotator.model import edits
 from ruth_annotator.model.annotations import PROPOSED, SUGGESTED, Span
 from ruth_annotator.model.document import NewDocument
@@ -36,14 +36,7 @@ def suggested_project(project, sample_text):
 
 @pytest.fixture
 def win(qtbot, suggested_project, no_suggestions):
-    from ruth_annotator.gui.main_window import MainWindow
-
-    window = MainWindow(suggested_project)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    window.view.setFocus()
-    return window
+    return show_window(qtbot, suggested_project)
 
 
 def statuses(window) -> dict[str, str]:

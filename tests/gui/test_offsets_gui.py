@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from gui.helpers import drag_select, find
+from gui.helpers import drag_select, find, show_window
 from ruth_annotator.model.annotations import Span
 from ruth_annotator.model.document import NewDocument
 from ruth_annotator.store import Project
@@ -18,15 +18,9 @@ TEXT = ("Vote 👍 for Kate Winslet at the cafe\u0301 today.\n\n"
 
 @pytest.fixture
 def emoji_window(qtbot, tmp_path, no_suggestions):
-    from ruth_annotator.gui.main_window import MainWindow
-
     project = Project.open(tmp_path / "emoji.ruth", create=True)
     project.add_documents([NewDocument(TEXT, "Emoji")])
-    win = MainWindow(project)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
+    yield show_window(qtbot, project)
     project.close()
 
 

@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
+from gui.helpers import show_window
 from ruth_annotator.errors import InputError
 from ruth_annotator.gui.workers import run_task
 from ruth_annotator.model.annotations import PROPOSED
@@ -58,14 +59,7 @@ def test_run_task_cancel_and_errors(qtbot):
 @pytest.fixture
 def suggesting_window(qtbot, project):
     pytest.importorskip("ruth_annotator.suggest.engine")
-    from ruth_annotator.gui.main_window import MainWindow
-
-    win = MainWindow(project)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    win.view.setFocus()
-    return win
+    return show_window(qtbot, project)
 
 
 def test_untouched_document_gets_suggestions_as_one_undo_step(qtbot, suggesting_window):
