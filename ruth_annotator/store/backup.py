@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 from ruth_annotator.config import data_dir, load_settings
 from ruth_annotator.errors import ProjectError, RuthError
 from ruth_annotator.store import locking
-from ruth_annotator.store.opening import check_existing
+from ruth_annotator.store.opening import check_existing, connect_readonly
 
 if TYPE_CHECKING:
     from ruth_annotator.store.project import Project
@@ -135,7 +135,7 @@ def verify_backup(path: Path) -> None:
         check_existing(path)
     except ProjectError as e:
         raise ProjectError(f"cannot be restored: it {_first_clause(e.message)}", path) from None
-    with contextlib.closing(_readonly(path)) as conn:
+    with contextlib.closing(connect_readonly(path)) as conn:
         rows = [r[0] for r in conn.execute("PRAGMA integrity_check(20)")]
     if rows != ["ok"]:
         raise ProjectError(f"cannot be restored: it is damaged ({rows[0]})", path)
@@ -179,14 +179,10 @@ def _changed_at(project_path: Path) -> float:
     return max(times) if times else time.time()
 
 
-def _readonly(path: Path) -> sqlite3.Connection:
-    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=10)
-
-
 @contextlib.contextmanager
 def _source(path: Path) -> Iterator[sqlite3.Connection]:
     try:
-        conn = _readonly(path)
+        conn = connect_readonly(path)
     except sqlite3.Error as e:
         raise ProjectError(f"cannot be read for a backup ({e})", path) from None
     try:

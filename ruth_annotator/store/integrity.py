@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ruth_annotator.errors import ProjectError
 from ruth_annotator.model.document import text_hash
-from ruth_annotator.store.opening import check_existing
+from ruth_annotator.store.opening import check_existing, connect_readonly
 
 #: At most this many problems of one kind are listed.
 LIMIT = 20
@@ -63,7 +63,7 @@ def check_project(path: Path) -> CheckReport:
             raise
         report.problems.append(e.message.split(";")[0])
         return report
-    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=10)
+    conn = connect_readonly(path)
     with contextlib.closing(conn):
         try:
             _check(conn, report)

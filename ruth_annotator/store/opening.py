@@ -8,6 +8,8 @@ which needs no lock and never writes.
 
 from __future__ import annotations
 
+import os
+import shutil
 import sqlite3
 from pathlib import Path
 
@@ -72,14 +74,49 @@ def exists_checked(path: Path) -> bool:
 
 def _connect_readonly(path: Path) -> Database:
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True,
-                               timeout=BUSY_TIMEOUT_S, isolation_level=None,
-                               check_same_thread=False)
-        db = Database(conn, execute_plugins=False)
+        db = Database(connect_readonly(path), execute_plugins=False)
         db.execute("PRAGMA query_only=ON")
     except sqlite3.Error as e:
-        raise ProjectError(f"cannot be opened read-only ({e})", path) from None
+        raise ProjectError(f"cannot be opened read-only ({_reason(e, path)})", path) from None
     return db
+
+
+def connect_readonly(path: Path, timeout: float = BUSY_TIMEOUT_S) -> sqlite3.Connection:
+    """A connection that cannot write. On a read-only disk, where SQLite cannot make the
+    shared-memory file a reader of a WAL database needs, the file is read as immutable:
+    nobody can be writing it there."""
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    if _on_readonly_disk(path) and not _has_log(path):
+        uri += "&immutable=1"
+    return sqlite3.connect(uri, uri=True, timeout=timeout, isolation_level=None,
+                           check_same_thread=False)
+
+
+def _on_readonly_disk(path: Path) -> bool:
+    try:
+        return bool(os.statvfs(path.parent).f_flag & os.ST_RDONLY)
+    except (AttributeError, OSError):  # no statvfs on Windows
+        return False
+
+
+def _has_log(path: Path) -> bool:
+    log = path.with_name(path.name + "-wal")
+    return log.exists() and log.stat().st_size > 0
+
+
+def _damaged(error: sqlite3.Error) -> bool:
+    """Whether SQLite says the file itself is broken (not that it cannot get at it)."""
+    name = getattr(error, "sqlite_errorname", "")
+    return name in ("SQLITE_CORRUPT", "SQLITE_NOTADB") or "malformed" in str(error)
+
+
+def _reason(error: sqlite3.Error, path: Path) -> str:
+    """Why SQLite could not read a file that is not damaged: usually a full disk."""
+    try:
+        full = shutil.disk_usage(path.parent).free < 1 << 20
+    except OSError:
+        full = False
+    return f"{error}; the disk is full" if full else str(error)
 
 
 def _connect_for_writing(path: Path, new: bool) -> Database:
@@ -120,9 +157,9 @@ def check_existing(path: Path, *, deep: bool = True) -> None:
         what = "an empty file" if not header else "not a SQLite database"
         raise NotAProjectError(f"is {what}, not a Ruth Annotator project", path)
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=5)
+        conn = connect_readonly(path)
     except sqlite3.Error as e:
-        raise ProjectError(f"cannot be opened ({e})", path) from None
+        raise ProjectError(f"cannot be opened ({_reason(e, path)})", path) from None
     try:
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         if app_id != APPLICATION_ID:
@@ -141,6 +178,8 @@ def check_existing(path: Path, *, deep: bool = True) -> None:
             )
         ]
     except sqlite3.DatabaseError as e:
+        if not _damaged(e):
+            raise ProjectError(f"cannot be read ({_reason(e, path)})", path) from None
         raise ProjectError(
             f"is damaged ({e}); restore a backup with 'ruth-annotator restore'", path
         ) from None
