@@ -1,0 +1,62 @@
+"""Starting the app: `ruth-annotator` and `ruth-annotator gui PROJECT` open the window on
+the sample article; the window comes back with the size and layout it was closed with."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from gui.helpers import show_window
+from ruth_annotator import config
+from ruth_annotator.store import Project
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def start(*args: str) -> subprocess.CompletedProcess:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", RUTH_ANNOTATOR_EXIT_AFTER_PAINT="1",
+               PYTHONPATH=str(ROOT))
+    code = "import sys; from ruth_annotator.cli import main; sys.exit(main())"
+    return subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True,
+                          env=env, timeout=120)
+
+
+def sample_titles(path: Path) -> list[str]:
+    with Project.open(path) as project:
+        return [d.title for d in project.documents()]
+
+
+@pytest.mark.slow
+def test_gui_command_opens_a_new_project_on_the_sample(tmp_path, no_suggestions):
+    path = tmp_path / "new.ruth"
+    result = start("gui", str(path))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("painted ")
+    assert sample_titles(path)[0].startswith("Kate Winslet 'blown away'")
+
+
+@pytest.mark.slow
+def test_no_arguments_open_the_default_project(no_suggestions):
+    settings = config.load_settings()
+    settings["welcomed"] = True  # the welcome screen has its own tests
+    config.save_settings(settings)
+    result = start()
+    assert result.returncode == 0, result.stderr
+    assert "painted" in result.stdout
+    assert sample_titles(config.default_project_path())[0].startswith("Kate Winslet")
+
+
+def test_window_layout_and_last_document_come_back(qtbot, project, no_suggestions):
+    first = show_window(qtbot, project)
+    first.resize(1111, 777)
+    first.docks["quotes"].hide()
+    first.close()
+    assert "window" in config.load_settings()
+    second = show_window(qtbot, project)
+    assert not second.docks["quotes"].isVisible()
+    assert second.docks["entities"].isVisible()
+    assert second.session.document.id == 1
