@@ -27,7 +27,7 @@ maintained maintains suggested suggests vowed vows pleaded pleads demanded deman
 cautioned cautions noted notes stated states agreed agrees disagreed disagrees countered
 counters sighed gushed raved enthused teased cried begged wondered wonders reckoned
 reckons mused muses denied denies reported reports recalled recounted assured reminded
-informed""".split()
+informed tell""".split()
 CUE_VERBS = frozenset(_VERBS)
 _PHRASES = ["went on", "goes on", "go on", "pointed out", "points out",
             "was quoted as saying", "is quoted as saying"]
@@ -38,26 +38,39 @@ ADDRESSEE_VERBS = frozenset("told tells asked asks assured reminded informed".sp
 
 PRON = r"(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e|[Ii]t)(?![\w'’])"
 NAME = rf"{_CAP}(?:[ \t]+(?:(?:de|da|van|von|der|bin|al|le|la|del)[ \t]+)?{_CAP}){{0,4}}"
-DET = r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ne|[Aa]nother|[Oo]ur|[Mm]y)"
+DET = (r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ne|[Aa]nother|[Oo]ur|[Mm]y|"
+       r"[Yy]our)")
 NOMINAL = rf"{DET}[ \t]+[\w'’-]+(?:[ \t]+[\w'’-]+){{0,6}}?"
 PLURAL = (r"(?:[Pp]olice|[Oo]fficials|[Pp]rosecutors|[Ii]nvestigators|[Ww]itnesses|[Ee]xperts|"
           r"[Aa]nalysts|[Rr]esearchers|[Rr]esidents|[Aa]uthorities|[Ss]ources|[Cc]ritics|"
           r"[Cc]ampaigners|[Pp]rotesters|[Dd]octors|[Ss]cientists|[Ll]awyers|[Oo]rganisers)")
-SPEAKER = rf"(?P<spk>{NOMINAL}|{PRON}|{NAME}|{PLURAL})"
-APPOS = r"(?:,[ \t]*[^,\n\"“”‘’]{1,80}?,)?"
+# "Rovers manager Steve Kane", "Bristol's mayor", "Tom Harlan of Kansas".
+DESCRIBED = rf"{NAME}[ \t]+(?:[a-z][\w-]*[ \t]+){{1,3}}{NAME}"
+LOWER_DESCRIBED = rf"(?:[a-z][\w-]*[ \t]+){{1,3}}{NAME}"
+POSSESSIVE = rf"{NAME}['’]s[ \t]+[a-z][\w-]*(?:[ \t]+[a-z][\w-]*){{0,2}}?"
+NAME_OF = rf"{NAME}(?:[ \t]+of[ \t]+(?:the[ \t]+)?{_CAP}(?:[ \t]+{_CAP}){{0,2}})?"
+SPEAKER = rf"(?P<spk>{NOMINAL}|{PRON}|{POSSESSIVE}|{DESCRIBED}|{NAME_OF}|{PLURAL})"
+# One or two comma-separated asides: "Smith, 45, said", "Ellis, 67, from Hull, said".
+APPOS = r"(?P<app>,[ \t]*[^,\n\"“”‘’]{1,80}?(?:,[ \t]*[^,\n\"“”‘’]{1,80}?)?,)?"
 ADV = (r"(?:(?:also|later|then|previously|once|has|had|have|would|will|recently|simply|"
        r"just|further|again|earlier|quickly|now|often|reportedly|allegedly|had|could|"
-       r"would|once|cheerfully|quietly|angrily|proudly|simply)[ \t]+){0,3}")
+       r"would|once|cheerfully|quietly|angrily|proudly|simply|always|never|still|even|"
+       r"repeatedly|publicly|privately|first|finally|eventually|immediately|insisted|"
+       r"herself|himself|themselves)[ \t]+){0,3}")
+# A speaker phrase starts a clause: "Outside court, Emily's father, Mark Watts, said:".
+LEAD = r"(?:^|(?<=[,;:—–(] )|(?<=\band )|(?<=\bbut )|(?<=\bwhen )|(?<=\bthen ))"
 
 _POST_SUBJECT = re.compile(
     rf"[\s,]*(?:[—–-]+[ \t]*)?{SPEAKER}{APPOS}[ \t]+{ADV}(?P<cue>{CUE})\b")
 _POST_INVERTED = re.compile(
     rf"[\s,]*(?:[—–-]+[ \t]*)?(?P<cue>{CUE})[ \t]+"
-    rf"(?P<spk>{PRON}|{NAME}|{DET}[ \t]+[^,.;:!?\"“”‘’\n]{{1,60}}|{PLURAL})")
+    rf"(?P<spk>{PRON}|{DESCRIBED}|{LOWER_DESCRIBED}|{NAME}|{DET}[ \t]+[^,.;:!?\"“”‘’\n]{{1,60}}"
+    rf"|{PLURAL})")
 _PRE_SUBJECT = re.compile(
-    rf"{SPEAKER}{APPOS}[ \t]+{ADV}(?P<cue>{CUE}|{COLLOQUIAL})"
+    rf"{LEAD}{SPEAKER}{APPOS}[ \t]+{ADV}(?P<cue>{CUE}|{COLLOQUIAL})"
     rf"(?:(?P<rest>[ \t]+[^:,;\"“”‘’.!?\n]{{1,80}}?)[ \t]*[:,]|[ \t]*[:,]?)[ \t]*$")
-_PRE_CUE_ONLY = re.compile(rf"\b(?P<cue>{CUE}|{COLLOQUIAL})[ \t]*[:,][ \t]*$")
+_PRE_CUE_ONLY = re.compile(
+    rf"\b(?P<cue>{CUE}|{COLLOQUIAL})(?:[ \t]+(?:me|him|her|them|us|you))?[ \t]*[:,][ \t]*$")
 _PRE_ACCORDING = re.compile(
     rf"\b(?P<cue>[Aa]ccording to)[ \t]+(?P<spk>{NAME}|{NOMINAL}|{PLURAL})[ \t]*,[ \t]*$")
 _PRE_LABEL = re.compile(rf"^[ \t]*(?P<spk>{NAME})[ \t]*:[ \t]*$")
@@ -84,6 +97,24 @@ def _span(m: re.Match, group: str, offset: int) -> tuple[int, int] | None:
     return (offset + m.start(group), offset + m.end(group))
 
 
+def speaker_span(m: re.Match, offset: int) -> tuple[int, int] | None:
+    """The speaker phrase; for "Their conductor, Priya Sharma, said" the name in the aside."""
+    span = _span(m, "spk", offset)
+    aside = m.groupdict().get("app")
+    if span is None or not aside or not _DESCRIPTIVE.search(m.group("spk")):
+        return span
+    first = aside.strip(", \t").split(",")[0].strip()
+    words = first.split()
+    if first[:1].isupper() and len(words) <= 4 and words[0].lower() not in _NOT_NAMES:
+        start = offset + m.start("app") + aside.index(first)
+        return (start, start + len(first))
+    return span
+
+
+_DESCRIPTIVE = re.compile(rf"^{DET}[ \t]|['’]s[ \t]")
+_NOT_NAMES = frozenset("the a an who which whose where when".split())
+
+
 def _addressee(text: str, cue: tuple[int, int], limit: int) -> tuple[int, int] | None:
     if text[cue[0]:cue[1]] not in ADDRESSEE_VERBS:
         return None
@@ -98,15 +129,16 @@ def cue_after(text: str, start: int, limit: int) -> CueMatch | None:
     if m is None:
         return None
     cue = _span(m, "cue", start)
-    speaker = _span(m, "spk", start)
+    speaker = speaker_span(m, start)
     if speaker is not None and m.re is _POST_INVERTED:
         cut = _TRIM_NOMINAL.search(text, speaker[0], speaker[1])
         if cut is not None:
             speaker = (speaker[0], cut.start())
         speaker = (speaker[0], speaker[0] + len(text[speaker[0]:speaker[1]].rstrip()))
-    after_cue = text[cue[1]:limit].lstrip(" \t")
-    if after_cue.startswith((":", ",")) and _opens_quote(after_cue[1:]):
-        return None  # "She added: “…”" introduces the next quote
+    after_cue = text[cue[1]:cue[1] + 8].lstrip(" \t")
+    interrupted = after_cue.startswith(",") and text[start - 2 : start - 1] == ","
+    if after_cue.startswith((":", ",")) and _opens_quote(after_cue[1:]) and not interrupted:
+        return None  # "She added: “…”" introduces the next quote; "A," he said, "b" not
     inverted = m.re is _POST_INVERTED
     return CueMatch(cue, speaker, None if inverted else _addressee(text, cue, limit), "after")
 
@@ -126,7 +158,7 @@ def cue_before(text: str, start: int, mark: int) -> CueMatch | None:
     m = _PRE_SUBJECT.search(window)
     if m is not None:
         cue = _span(m, "cue", start)
-        return CueMatch(cue, _span(m, "spk", start), _addressee(text, cue, mark), "before")
+        return CueMatch(cue, speaker_span(m, start), _addressee(text, cue, mark), "before")
     m = _PRE_CUE_ONLY.search(window)
     if m is not None:
         cue = _span(m, "cue", start)

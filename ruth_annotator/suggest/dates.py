@@ -11,6 +11,10 @@ _MONTH_UPPER = _MONTH.upper()
 _DAY = r"(?:[1-9]|[012]\d|3[01])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_HOLIDAY = (r"(?:Christmas|New Year's|New Year’s)(?:\s+(?:Day|Eve))?|Christmas|"
+            r"Easter(?:\s+Sunday)?|Boxing Day|Good Friday|Thanksgiving|Halloween|Ramadan|Eid|"
+            r"Diwali|Hanukkah|"
+            r"Valentine's Day|Valentine’s Day|Mother's Day|Father's Day|Bonfire Night")
 _RELATIVE = (r"(?:later|earlier)\s+this|this|next|last|the\s+past|the\s+previous|"
              r"the\s+coming|early|late|mid-?")
 _PERIOD = (r"(?:year|month|week|weekend|decade|century|spring|summer|autumn|fall|winter|"
@@ -21,14 +25,16 @@ DATE_RE = re.compile(
     (?:(?=\w)\b|(?=['’]\d))  # only where a word (or an elided decade) starts: fast
     (?:
     (?:(?:{_RELATIVE})\s+)?(?:{_DAY}\s+(?:of\s+)?)?(?:{_MONTH}|{_MONTH_UPPER})
-        (?:\s+{_DAY}\b)?(?:,?\s+{_YEAR})?(?![\w-])
+        (?:\s+{_DAY}\b)?(?:,?\s+{_YEAR}|\s+(?:last|next|this)\s+year)?(?![\w-])
   | (?:(?:{_RELATIVE})\s+)?{_WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?
   | \b(?:later|earlier)\s+this\s+{_PERIOD}\b
   | \b(?:this|next|last)\s+{_PERIOD}\b
+  | \bthe\s+(?:spring|summer|autumn|fall|winter|weekend)\b
+  | (?:{_HOLIDAY})
   | \b(?:the\s+past|the\s+previous|the\s+coming)\s+(?:few\s+)?(?:\w+\s+)?{_PERIOD}s?\b
   | \b(?:yesterday|tomorrow|today|tonight)\b
   | (?:\bthe\s+)?(?:(?:early|late|mid-?)\s*)?\b(?:1[89]|20)?\d0s\b
-  | ['’]\d0s\b
+  | (?:\bthe\s+)?['’]\d0s\b
   | (?<![\d,.$£€-])\b{_YEAR}\b(?![\d%,.]\d|-\d)
     )
     """,

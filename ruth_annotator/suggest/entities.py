@@ -9,7 +9,7 @@ Corporation" by its initials.
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -17,7 +17,8 @@ from ruth_annotator.suggest import people_words as people
 from ruth_annotator.suggest.coverage import Coverage
 from ruth_annotator.suggest.dates import find_dates
 from ruth_annotator.suggest.lexicon import Lexicon, PhraseMatcher
-from ruth_annotator.suggest.names import PERSON, NameCandidate, find_names
+from ruth_annotator.suggest.names import PERSON, NameCandidate, find_names, gazetteer_label
+from ruth_annotator.suggest.org_words import CLUB_NAMES, ORG_SUFFIXES
 from ruth_annotator.suggest.place_words import ALIASES
 from ruth_annotator.suggest.text_units import Units
 
@@ -211,20 +212,41 @@ def find_entities(text: str, units: Units, lexicon: Lexicon | None = None,
 
 
 def _found_again(text: str, chosen: list[Found], lexicon: Lexicon | None) -> list[Found]:
-    """Names (and people's name parts) found once, wherever else they occur."""
+    """Names found once, wherever else they occur; a person's surname or first name, and an
+    organisation's first word ("Greenfield" for "Greenfield Foods"), too."""
     phrases: dict[str, str] = {}
     for m in chosen:
         if m.label not in _LINKED or m.priority < RULE:
             continue
         surface = text[m.start:m.end]
         phrases.setdefault(surface, m.label)
-        if m.label == PERSON:
-            for word in _strip_title(surface):
-                if len(word) > 2 and word not in people.COMMON_CAPS and word[0].isupper():
-                    phrases.setdefault(word, PERSON)
+        for part in _name_parts(surface, m.label):
+            phrases.setdefault(part, m.label)
+    starts = [m.start for m in chosen]
     again = []
     for s, e, label in PhraseMatcher(phrases).find(text):
         if lexicon and lexicon.is_rejected(text[s:e], label):
             continue
+        i = bisect_right(starts, s) - 1
+        if i >= 0 and chosen[i].end >= e and (chosen[i].start, chosen[i].end) != (s, e):
+            continue  # part of a longer name found in the first pass
         again.append(Found(s, e, label, priority=AGAIN))
     return again
+
+
+def _name_parts(surface: str, label: str) -> list[str]:
+    words = _strip_title(surface)
+    if len(words) < 2:
+        return []
+    if label == PERSON:
+        return [w for w in words if len(w) > 2 and w not in people.COMMON_CAPS and w[0].isupper()]
+    if label == "ORG":
+        parts = []
+        first, last = words[0], words[-1]
+        if len(first) > 2 and first[0].isupper() and first not in people.COMMON_CAPS \
+                and gazetteer_label(first) is None and first not in ORG_SUFFIXES:
+            parts.append(first)
+        if last in CLUB_NAMES:
+            parts.append(last)
+        return parts
+    return []

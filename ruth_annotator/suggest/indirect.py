@@ -13,8 +13,8 @@ import re
 from bisect import bisect_left
 
 from ruth_annotator.suggest.coverage import Coverage
-from ruth_annotator.suggest.cues import ADV, APPOS, SPEAKER, cue_after
-from ruth_annotator.suggest.drafts import CUED, QuoteDraft
+from ruth_annotator.suggest.cues import ADV, APPOS, LEAD, SPEAKER, cue_after, speaker_span
+from ruth_annotator.suggest.drafts import CUED, FIRST_PERSON, QuoteDraft
 from ruth_annotator.suggest.text_units import _BOILER_START, Units
 
 _REPORTING = """said says told tells added adds explained explains claimed claims argued
@@ -28,12 +28,15 @@ _THAT_OPTIONAL = frozenset("said says told tells added adds claimed claims insis
                            "warned warns argued argues admitted admits believes believed "
                            "predicted predicts".split())
 _REPORT = "(?:" + "|".join(sorted(_REPORTING, key=len, reverse=True)) + ")"
-_LEAD = r"(?:^|(?<=, )|(?<=; )|(?<=\band )|(?<=\bbut )|(?<=\bwhen ))"
 _INDIRECT = re.compile(
-    rf"{_LEAD}{SPEAKER}{APPOS}[ \t]+{ADV}(?P<cue>{_REPORT})\b"
+    rf"{LEAD}{SPEAKER}{APPOS}[ \t]+{ADV}(?P<cue>{_REPORT})\b"
     rf"(?P<mid>[^.;:!?\"“”‘’\n]{{0,70}}?)(?P<that>[ \t]+that\b)[ \t]+(?P<clause>\S)")
 _INDIRECT_BARE = re.compile(
-    rf"{_LEAD}{SPEAKER}{APPOS}[ \t]+{ADV}(?P<cue>{_REPORT})[ \t]+(?P<clause>\S)")
+    rf"{LEAD}{SPEAKER}{APPOS}[ \t]+{ADV}(?P<cue>{_REPORT})[ \t]+(?P<clause>\S)")
+# "X described the plan as "a disaster"", "X called the decision "a hammer blow"".
+_CHARACTERISED = re.compile(
+    rf"{LEAD}{SPEAKER}{APPOS}[ \t]+{ADV}(?P<cue>described|describes|called|calls|branded|"
+    rf"brands|dubbed|dubs|labelled|labels|labeled|hailed|hails)[ \t]+(?P<clause>\S)")
 _ACCORDING_FIRST = re.compile(
     r"^(?P<cue>[Aa]ccording to)[ \t]+(?P<spk>[^,]{2,60}),[ \t]+(?P<clause>\S)")
 _ACCORDING_LAST = re.compile(r",[ \t]+(?P<cue>according to)[ \t]+(?P<spk>[^,.;]{2,60})"
@@ -44,6 +47,15 @@ _CLAUSE_START = re.compile(
     r"(?-i:[A-Z][\w'’-]*)|"
     r"\d[\w,.]*|[\"“‘'])(?![\w'’])", re.I)
 _SUBJECT_TOLD = re.compile(r"(?:he|she|they|it|we|i|you|there|the|a|his|her|their)\b", re.I)
+_FINITE = frozenset("""had has have was were is are will would could should can may might
+must did does do won't wouldn't can't couldn't didn't isn't wasn't weren't hadn't hasn't
+haven't""".split())
+# The verbs that close an AP-style sentence: "The plan will cost $2bn, officials said."
+_REPORTED_AFTER = frozenset("""said says added adds told tells warned warns claimed claims
+insisted insists argued argues wrote writes noted notes stated states reported reports
+explained explains""".split())
+# A new clause with its own subject ends the reported one: "…, and I believe her."
+_NEXT_CLAUSE = re.compile(r",[ \t]+(?:and|but)[ \t]+(?:I|we|he|she|they)\b")
 _END_PUNCT = re.compile(r"[\s.!?…\"”’')\]]+$")
 _ENDS_WITH_OPEN_CUE = re.compile(r"[:,][ \t]*[\"“‘'„]")
 
@@ -55,6 +67,7 @@ class IndirectQuotes:
                  fragments: list[tuple[int, int]]) -> None:
         self.text = text
         self.units = units
+        self.drafts = speech
         self.speech = Coverage(len(text), ((q.start, q.end) for q in speech))
         self.fragments = sorted(fragments)
         self._fragment_starts = [s for s, _ in self.fragments]
@@ -66,18 +79,47 @@ class IndirectQuotes:
             para = self.units.paragraphs[para_index]
             if para.kind == "headline" or _BOILER_START.match(self.text[para.start:para.end]):
                 continue
+            parent = None
             if self.speech.hits(start, end):
-                continue
+                inner = self._inside_speech(start, end)
+                if inner is None:
+                    continue
+                parent, start, end = inner
             draft = self._sentence(start, end)
             if draft is not None:
+                if parent is not None:
+                    draft.parent = parent
+                    if self.text[draft.speaker[0]:draft.speaker[1]].lower() in ("i", "we"):
+                        draft.how = FIRST_PERSON
                 out.append(draft)
         return out
+
+    def _inside_speech(self, start: int, end: int) -> tuple[int, int, int] | None:
+        """Reported speech inside a quote ("My physio says …"): the sentence's part within
+        the innermost quote segment around it, when no other quote lies in that part."""
+        middle = (start + end) // 2
+        holders = [(seg[1] - seg[0], i, seg) for i, q in enumerate(self.drafts)
+                   for seg in q.segments if seg[0] <= middle < seg[1]]
+        if not holders:
+            return None
+        _, index, (s, e) = min(holders)
+        s, e = max(s, start), min(e, end)
+        if (e - s) * 5 < (end - start) * 4:
+            return None
+        for q in self.drafts:
+            if any(a < e and s < b for a, b in q.segments) and \
+                    not any(a <= s and e <= b for a, b in q.segments):
+                return None
+        return index, s, e
 
     def _sentence(self, start: int, end: int) -> QuoteDraft | None:
         text = self.text
         sentence = text[start:end]
         cut = _END_PUNCT.search(sentence)
         stop = start + (cut.start() if cut else len(sentence))
+        clause_end = _NEXT_CLAUSE.search(text, start, stop)
+        if clause_end is not None:
+            stop = clause_end.start()
         m = _ACCORDING_FIRST.match(sentence)
         if m:
             return self._make(start + m.start("clause"), stop, m, start)
@@ -87,10 +129,14 @@ class IndirectQuotes:
         for m in _INDIRECT.finditer(sentence):
             if not _ENDS_WITH_OPEN_CUE.match(sentence, m.end("cue")):
                 return self._make(start + m.start("clause"), stop, m, start)
+        for m in _CHARACTERISED.finditer(sentence):
+            fragment = self._fragment_in(start + m.start("clause"), stop)
+            if fragment:
+                return self._make(start + m.start("clause"), stop, m, start)
         for m in _INDIRECT_BARE.finditer(sentence):
             cue = m.group("cue")
             rest = sentence[m.start("clause"):]
-            if cue in _THAT_OPTIONAL and _CLAUSE_START.match(rest):
+            if cue in _THAT_OPTIONAL and _looks_like_clause(rest):
                 clause_start = start + m.start("clause")
                 if cue in ("told", "tells"):
                     clause_start = self._after_addressee(clause_start, stop)
@@ -112,7 +158,8 @@ class IndirectQuotes:
         sentence = self.text[start:stop]
         for comma in reversed([m.start() for m in re.finditer(",", sentence)][-3:]):
             match = cue_after(self.text, start + comma, stop + 1)
-            if match is None or match.speaker is None:
+            if match is None or match.speaker is None or \
+                    self.text[match.cue[0]:match.cue[1]] not in _REPORTED_AFTER:
                 continue
             tail = self.text[match.cue[1]:stop]
             if len(tail) > 40 or "," in tail or len(sentence[:comma].split()) < 4:
@@ -123,14 +170,24 @@ class IndirectQuotes:
     def _make(self, clause_start: int, clause_end: int, m: re.Match,
               offset: int) -> QuoteDraft | None:
         cue = (offset + m.start("cue"), offset + m.end("cue"))
-        speaker = (offset + m.start("spk"), offset + m.end("spk"))
-        return self._finish(clause_start, clause_end, cue, speaker)
+        return self._finish(clause_start, clause_end, cue, speaker_span(m, offset))
 
     def _finish(self, start: int, end: int, cue, speaker) -> QuoteDraft | None:
         content = self.text[start:end]
         if len(content.split()) < 3:
             return None
-        i = bisect_left(self._fragment_starts, start)
-        inside = i < len(self.fragments) and self.fragments[i][1] <= end
-        kind = "mixed" if inside else "indirect"
+        kind = "mixed" if self._fragment_in(start, end) else "indirect"
         return QuoteDraft(kind, [(start, end)], cue=cue, speaker=speaker, how=CUED)
+
+    def _fragment_in(self, start: int, end: int) -> bool:
+        """A quoted fragment opens inside the clause (its mark may close after the end)."""
+        i = bisect_left(self._fragment_starts, start)
+        return i < len(self.fragments) and self.fragments[i][0] < end
+
+
+def _looks_like_clause(rest: str) -> bool:
+    """Starts like a clause, or has a finite verb soon ("falling demand … had left")."""
+    if _CLAUSE_START.match(rest):
+        return True
+    words = [w.lower().strip(",;") for w in rest.split()[1:10]]
+    return any(w in _FINITE for w in words)

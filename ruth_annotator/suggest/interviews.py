@@ -11,13 +11,17 @@ from __future__ import annotations
 
 import re
 
-from ruth_annotator.suggest.drafts import LABELLED, QuoteDraft
-from ruth_annotator.suggest.entities import EntityTable
+from ruth_annotator.suggest.drafts import FIRST_PERSON, LABELLED, QuoteDraft
+from ruth_annotator.suggest.entities import Cluster, EntityTable, Found
 from ruth_annotator.suggest.text_units import Units
 
 _LABEL = re.compile(
     r"(?P<label>Q|A|Question|Answer|[A-Z][A-Za-z'’.-]+(?: [A-Z][A-Za-z'’.-]+){0,2})"
     r"[ \t]*(?:[:.)]|[—–-])[ \t]+(?=\S)")
+_INTERVIEWER = re.compile(
+    r"\b(?:spoke|speaks|talked|talks|sat down)[ \t]+(?:exclusively[ \t]+)?(?:to|with)[ \t]+"
+    r"(?P<who>(?:[Tt]he|[Oo]ur|[Aa]n?)[ \t]+[\w-]+(?:[ \t]+[A-Z][\w-]*)*|"
+    r"[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,3})")
 _QUESTION = ("Q", "Question")
 _ANSWER = ("A", "Answer")
 
@@ -40,20 +44,46 @@ def interview_quotes(text: str, units: Units, table: EntityTable,
     if qa < 2 and named < 2:
         return []
     star = _most_mentioned(table)
+    asker = _interviewer(text, units, table, found[0][0].start)
     out = []
     for para, m, label, key in found:
         start, end = m.end(), para.end
-        if any(q.start < end and start < q.end for q in speech):
-            continue
+        if any(q.start <= start < q.end for q in speech):
+            continue  # the paragraph is itself in quotation marks
         draft = QuoteDraft("direct", [(start, end)], how=LABELLED)
         draft.cue = (m.start("label"), m.end("label"))
         if label in _ANSWER:
             draft.speaker_key = star
+        elif label in _QUESTION and asker is not None:
+            draft.speaker_key, draft.speaker_found = asker.key, asker
         elif key is not None:
             draft.speaker_key = key
             draft.speaker = (m.start("label"), m.end("label"))
+        index = len(speech) + len(out)
+        for inner in speech:
+            if inner.parent is None and start <= inner.start and inner.end <= end:
+                inner.parent = index  # quotes the interviewee quotes
+                draft.children.append(speech.index(inner))
+                spoken = text[inner.speaker[0]:inner.speaker[1]] if inner.speaker else ""
+                if spoken.lower() in ("i", "we"):
+                    inner.how = FIRST_PERSON
         out.append(draft)
     return out
+
+
+def _interviewer(text: str, units: Units, table: EntityTable, before: int) -> Found | None:
+    """Who asks: "… spoke to our reporter", "… talked to Jane Smith" before the questions."""
+    matches = list(_INTERVIEWER.finditer(text, 0, before))
+    if not matches:
+        return None
+    m = matches[-1]
+    s, e = m.span("who")
+    named = [f for f in table.within(s, e) if f.form == "name"]
+    if named:
+        return named[0]
+    name = " ".join(text[s:e].split())
+    found = Found(s, e, "PERSON", "nominal")
+    return table.add(found, Cluster(f"PERSON:{name}#{s}", "PERSON", name))
 
 
 def _person(label: str, table: EntityTable) -> str | None:

@@ -29,6 +29,12 @@ _CUE_AFTER = re.compile(
     r"replied|argued|warned|admitted|asked|recalled|continued)\b")
 _POSSESSIVE_BEFORE = re.compile(r"([\w+]+)['’]s\s+$")
 _WORD_BEFORE = re.compile(r"([\w-]+)\s+$")
+_ROAD = re.compile(r"[AMBI]-?\d{1,4}")
+_PARTY_STATE = re.compile(r"[DRI]-[A-Z]")
+_WHICH_AFTER = re.compile(r",[ \t]+which\b")
+_WHO_AFTER = re.compile(r",[ \t]+(?:who|whose|\d{1,3},)")
+_STATE_AFTER = re.compile(r",[ \t]+([A-Z][\w.]*(?:[ \t][A-Z][\w.]*)?)")
+_PLACE_BEFORE = frozenset("in near outside from at around across".split())
 _SENTENCE_OPENERS = "\"“‘'(:—–-[•*"
 
 PERSON, ORG, GPE, LOC, NORP, EVENT, WORK = (
@@ -100,6 +106,8 @@ class NameFinder:
                              or self.text[piece[-1][0]:piece[-1][1]].isdigit()
                              and not gazetteer_label(self.text[piece[0][0]:piece[-1][1]])):
                 piece.pop()
+            while piece and self.text[piece[0][0]].islower():
+                piece = piece[1:]
             piece = self._strip_start(piece)
             if piece:
                 out.append((piece[0][0], piece[-1][1]))
@@ -115,6 +123,9 @@ class NameFinder:
             return False
         if word == "the":
             return before in ("of", "for")
+        after = re.match(r"[ \t]+([a-z]+)", self.text[tokens[-1][1]:tokens[-1][1] + 20])
+        if after and after.group(1) in orgs.EVENT_NOUNS:
+            return True  # "the Choir of the Year competition"
         return (before in orgs.ORG_HEADS or before in orgs.ORG_SUFFIXES
                 or before in places.LOC_SUFFIXES or before in people.TITLES
                 or before in ("Isle", "Bay", "Gulf", "Secretary", "Minister", "Lord"))
@@ -192,9 +203,12 @@ class NameFinder:
             gender = self._role_gender
         label = gazetteer_label(name)
         if label is None and len(tokens) == 1 and (
-                name in people.COMMON_CAPS or self._initial(start) and self._common(name)):
+                name in people.COMMON_CAPS or self._initial(start) and self._common(name)
+                or _PARTY_STATE.match(name)):
             return None
         self._strong = True
+        if label is None or label == PERSON:
+            label = self._by_context(name, tokens, end) or label
         if label is None:
             label = self._by_shape(name, tokens, prev, owner, titled, start, end)
         if label is None:
@@ -204,6 +218,16 @@ class NameFinder:
             if titled:
                 self._role_end, self._role_gender = end, gender
         return NameCandidate(start, end, label, gender, self._strong)
+
+    def _by_context(self, name: str, tokens: list[str], end: int) -> str | None:
+        """"Flint, Michigan" is a place; "Camelot, which …" is not a person; "A69" a road."""
+        if len(tokens) == 1 and _ROAD.fullmatch(name):
+            return LOC
+        state = _STATE_AFTER.match(self.text, end)
+        if state and gazetteer_label(state.group(1)) == GPE and len(tokens) <= 3 and \
+                not any(t in people.TITLES for t in tokens):
+            return GPE
+        return None
 
     def _by_shape(self, name: str, tokens: list[str], prev: str, owner, titled: bool,
                   start: int, end: int) -> str | None:
@@ -221,20 +245,29 @@ class NameFinder:
             return ORG
         if len(tokens) > 1 and last in orgs.EVENT_SUFFIXES:
             return EVENT
+        following = re.match(r"[ \t]+([a-z]+)", self.text[end:end + 20])
+        if following and following.group(1) in orgs.EVENT_NOUNS and len(tokens) > 1:
+            return EVENT
         if len(tokens) > 1 and (last in places.LOC_SUFFIXES or first in places.LOC_PREFIXES):
             return LOC
         if len(tokens) > 1 and last in places.GPE_SUFFIXES:
             return GPE
         if gazetteer_label(first) == ORG and len(tokens) <= 3:
             return ORG
+        if any(t in orgs.ORG_HINTS for t in tokens):
+            return ORG
         self._strong = False
         if len(tokens) == 1 and name.isupper() and 2 <= len(name) <= 6:
             return ORG
-        if _CUE_AFTER.match(self.text, end):
+        if _WHICH_AFTER.match(self.text, end):
+            return ORG
+        if _CUE_AFTER.match(self.text, end) or _WHO_AFTER.match(self.text, end):
             return PERSON
-        if 2 <= len(tokens) <= 4 and not any(t.isupper() for t in tokens) \
+        if 2 <= len(tokens) <= 3 and not any(t.isupper() for t in tokens) \
                 and not any(t in people.COMMON_CAPS for t in tokens):
             return PERSON
+        if len(tokens) == 1 and prev in _PLACE_BEFORE:
+            return GPE
         return None
 
 

@@ -34,7 +34,7 @@ INSTITUTIONS = _items("""NHS, UN, United Nations, EU, European Union, European C
 European Parliament, European Central Bank, NATO, Nato, WHO, World Health Organization,
 World Health Organisation, IMF, International Monetary Fund, World Bank, WTO, OECD, G7, G20,
 FBI, CIA, NSA, Pentagon, White House, Kremlin, Downing Street, Number 10, No 10, Whitehall,
-Congress, Senate, House of Representatives, House of Commons, House of Lords, Commons,
+Congress, Senate, House, House of Representatives, House of Commons, House of Lords, Commons,
 Lords, Parliament, Supreme Court, High Court, Court of Appeal, Old Bailey, Home Office,
 Foreign Office, Treasury, Bank of England, Federal Reserve, Fed, Met Police, Metropolitan
 Police, Scotland Yard, Met Office, Ofcom, Ofsted, Ofgem, Ofwat, HMRC, DVLA, CPS, MI5, MI6,
@@ -58,7 +58,23 @@ Airlines Airways Motors Records Studios Pictures Entertainment Media News Press 
 Herald Gazette Journal Telegraph Tribune Network Radio TV Club FC Society Church Hospital
 Court Parliament Assembly Senate Board Bureau Museum Gallery Theatre Theater Company
 Industries Technologies Systems Labs Partners Capital Energy Brewery Hotels Orchestra Band
-Charity Alliance Coalition Centre Center Institute Observatory Prison Council""".split())
+Charity Alliance Coalition Centre Center Institute Observatory Prison Council Foods Drinks
+Brands Pharma Pharmaceuticals Logistics Retail Stores Insurance Ventures Solutions Choir
+Singers Players Rovers Wanderers Athletic Albion Rangers Hotspur Villa Mail Mirror Express
+Echo Chronicle Standard Observer Mercury Argus Courier Advertiser Examiner Sentinel Inquirer
+Globe Bulletin Gazette Airport Government Cabinet""".split())
+# Words inside a name that make it an organisation rather than a person.
+ORG_HINTS = frozenset("""National International Royal Federal Global United Daily Sunday
+Weekly Foods Voices Homes Motors Energy Water Group Holdings Kitchen Hotel Hotels Café
+Restaurant Brewery Studios Records Games Sports Media Digital Labs Airlines Bank Trust
+Lottery Society Orchestra Theatre Theater Choir Club Union Council Police Party Press
+Community Council""".split())
+# Clubs are called by their last word: "Rovers", "United", "Villa".
+CLUB_NAMES = frozenset("""Rovers Wanderers Athletic Albion Rangers Hotspur Villa United City
+Town County Forest Celtic""".split())
+EVENT_NOUNS = frozenset("""competition contest awards award prize festival tournament
+championship championships cup trophy race election summit conference games
+olympics""".split())
 ORG_HEADS = frozenset("""University Bank Ministry Department Institute College School Church
 Museum Court House Office Council Federation Association Society League Board Commission
 Royal National Federal""".split())

@@ -61,7 +61,9 @@ commissioner inspector superintendent constable sergeant lieutenant colonel gene
 admiral commander negotiator mediator envoy chair ceo cfo cto mother-to-be dad-to-be
 fan fans officials police prosecutors investigators witnesses experts analysts
 researchers residents authorities sources campaigners protesters doctors scientists
-lawyers organisers organizers"""
+lawyers organisers organizers neighbour neighbor physio physiotherapist agent publicist
+manager organiser organizer conductor chair trainer carer caregiver landlord landlady
+tenant passenger shopper customer owner-manager"""
 ROLE_GENDER: dict[str, str] = {}
 for _gender, _block in (("f", _FEMALE_ROLES), ("m", _MALE_ROLES), ("", _NEUTRAL_ROLES)):
     for _w in _block.split():
@@ -104,7 +106,8 @@ Once Twice Let Do Does Did Is Are Was Were Has Have Had Will Would Can Could Sho
 Might Shall Get Got Go Going Make Made Take Took Look See Say Said Says Tell Told Ask Q A
 Sign Subscribe Follow Advertisement Sponsored Video Audio Getty Credit Copyright Source
 Sources Police Officials Mum Dad Mom Daddy Mummy God Lord Sir Madam Hello Hi Dear Thank
-Anyway Plus Minus Nor Neither Either Except Besides Beyond Across Along Behind Below Above
+Merry Happy Anyway Plus Minus Nor Neither Either Except Besides Beyond Across Along Behind
+Below Above
 Near Upon Via Per Towards Toward Throughout Regardless Hence Thus Therefore Otherwise
 Everyone Everybody Someone Somebody Anyone Nobody Nothing Something Everything Anything
 """)
@@ -125,7 +128,8 @@ Jennifer Jenny Jess Jessica Jill Joan Joanna Joanne Jodie Josephine Joy Joyce Ju
 Judy Julia Julie Juliet June Karen Kate Katherine Kathleen Kathryn Katie Katy Kay Keira
 Kelly Kendall Kerry Kim Kimberley Kirsty Kristen Kylie Laura Lauren Layla Leah Lesley
 Lily Linda Lindsay Lisa Liz Lizzie Lorraine Louisa Louise Lucy Lydia Lynn Madeleine
-Madison Madonna Maggie Maria Mariah Marie Marilyn Marion Martha Martina Mary Maya Megan
+Madison Madonna Maggie Margaret Margot Maria Mariah Marie Marilyn Marion Martha Martina
+Mary Maya Megan
 Meghan Melanie Melissa Meryl Mia Michelle Mila Mildred Millie Miranda Miriam Molly Monica
 Naomi Natalie Natasha Nadia Nancy Naomi Nicola Nicole Nigella Nina Nora Olivia Paige Pamela
 Patricia Paula Pauline Penelope Penny Phoebe Pippa Polly Priti Priya Rachel Rebecca Rebekah
@@ -155,7 +159,35 @@ Sebastian Seth Shane Shaun Simon Stanley Stephen Steve Steven Stewart Stuart Ted
 Thomas Tim Timothy Toby Todd Tom Tommy Tony Travis Trevor Tyler Victor Vincent Vladimir
 Volodymyr Walter Warren Wayne Will William Xi Zac Zach Zachary Jeremiah Joaquin Matthias
 Jürgen Emmanuel Olaf Justin Narendra Recep Benjamin Rafael Novak Roger Cristiano Kylian"""
+_MORE_FEMALE = """Abby Aimee Alba Alexa Alexis Alina Allison Alyssa Amal Amara Amina
+Anastasia Angie Anya Aoife Ayesha Bethany Bonnie Bronwen Caitlin Carly Cecilia Celia
+Ciara Clare Cora Dolores Eilidh Elif Eliza Elle Elise Emer Esme Farah Freya Gabrielle
+Gail Georgina Greta Hana Harper Hazel Hope Ines Isla Ivy Jacinda Janine Jennie Jocelyn
+Joy Julianne Kamala Kate Kathy Kemi Khadija Kiera Kirsten Lana Laila Lara Leila Lena Lila
+Liliana Lina Lola Lorna Lottie Lucia Lucinda Luisa Mabel Maeve Marta Matilda Maxine Mercy
+Michaela Mina Mira Nadine Nell Niamh Nikki Noor Norma Olga Orla Pat Patti Petra Philippa
+Poppy Rania Rhiannon Roisin Rosalind Rosemary Roxanne Sadie Sam Sana Saoirse Sasha Shannon
+Sian Siobhan Stacey Suella Susie Suzy Svetlana Tara Thea Tilly Tori Ulrike Una Valentina
+Vicky Viola Winnie Yolanda Yulia Zainab Zelda Angela Ursula Giorgia Marine Nicola Liz"""
+_MORE_MALE = """Abdullah Ade Ahmad Akira Alejandro Alessandro Alistair Amir Anders Andre Andreas
+Angelo Anton Antoine Arjun Arnaud Bashar Bernie Bjorn Blake Bobby Brett Callum Calvin
+Carlo Carter Cesar Chad Chuck Clark Clint Cody Cole Corey Cormac Curtis Dale Damian Damon
+Dante Darius Dario Darryl Davide Dermot Desmond Diego Dmitry Dominik Dwayne Eamon Edgar
+Edwin Elijah Emil Emmett Enzo Erik Ernest Esteban Eugene Ewan Fabio Fergus Filipe Finlay
+Florian Francesco Franco Gabriel Gavin Gerard Gianni Giuseppe Glen Glenn Gordon Gustavo
+Hakan Hamza Hans Hassan Heinz Herbert Hiroshi Horace Hussein Ibrahim Idris Igor Imran
+Isaiah Ismail Jaden Jakub Jamal Jan Jasper Javier Jens Joachim Johan Jonas Jorge Josef
+Julio Jung Kai Kamal Karim Keegan Kemal Kenji Khalid Kofi Kurt Lars Laurence Lawrence
+Leonard Liam Lorenzo Lukas Magnus Mahmoud Manuel Marc Marco Mario Marius Marvin Mason
+Mateo Matteo Maurice Maxim Mehmet Miguel Mikhail Milan Mitch Mo Moritz Mustafa Nadir
+Nasser Neil Nikolai Niall Nico Nigel Nikita Olaf Omar Orlando Oskar Pablo Paolo Pascal
+Patrice Pavel Percy Philippe Pierre Rafael Rahul Raj Ramon Randy Raul Reggie Rene Ricardo
+Riccardo Rio Roberto Rodrigo Roland Roman Ron Rowan Ruben Rudy Rui Salman Salvador Sami
+Santiago Sergei Sergio Shaun Sid Silas Stefan Stephane Sven Tariq Thierry Thiago Tobias
+Tomas Tristan Umar Usman Vikram Viktor Vince Vivek Wade Wes Wesley Wilbur Wilfred Willem
+Wolfgang Xavier Yannick Yasser Yusuf Zoran Gianluca Jair Lula Emmanuel Giorgio Keir Rishi"""
 FIRST_NAMES: dict[str, str] = {}
-for _gender, _block in (("f", _FEMALE_NAMES), ("m", _MALE_NAMES)):
+for _gender, _block in (("f", _FEMALE_NAMES), ("m", _MALE_NAMES), ("f", _MORE_FEMALE),
+                        ("m", _MORE_MALE)):
     for _w in _block.split():
         FIRST_NAMES.setdefault(_w, _gender)

@@ -107,6 +107,6 @@ ALIASES = {
 LOC_SUFFIXES = frozenset("""Island Islands Isle Isles River Lake Sea Ocean Mountain
 Mountains Hill Hills Valley Bay Coast Peninsula Desert Forest Park Beach Canyon Gulf Strait
 Street Road Avenue Lane Square Bridge Airport Station Stadium Arena Palace Tower Cathedral
-Abbey Heath Common Moor Falls Glacier Reef Harbour Harbor Estate Gardens""".split())
+Abbey Heath Common Moor Falls Glacier Reef Harbour Harbor Estate Gardens Hall""".split())
 LOC_PREFIXES = frozenset("Mount Lake River Cape Loch Port Fort".split())
 GPE_SUFFIXES = frozenset("County Province State Republic Borough District Township".split())

@@ -57,6 +57,8 @@ class SpeakerResolver:
             else:
                 exclude = {parent.speaker_key} if parent.speaker_key else set()
                 self._speaker(d, exclude)
+            if d.addressee:
+                self._addressee(d)
             previous_child[d.parent] = d
 
     def _top(self, d: QuoteDraft) -> None:
@@ -70,10 +72,23 @@ class SpeakerResolver:
         else:
             self._speaker(d, set())
         if d.addressee:
-            found = self._name_in(d.addressee)
-            d.addressee_key = found.key if found else None
+            self._addressee(d)
         if d.speaker_key:
             self._last = d
+
+    def _addressee(self, d: QuoteDraft) -> None:
+        """"told host Lorraine Kelly" names them; "told him" is resolved like a speaker."""
+        s, e = d.addressee
+        word = self.text[s:e].lower()
+        if word in ("him", "her"):
+            exclude = {d.speaker_key} if d.speaker_key else set()
+            cluster = self._salient(s, people.PRONOUN_GENDER[word], "PERSON", d, exclude)
+            if cluster is not None:
+                d.addressee_key = cluster.key
+                self._mention(s, e, cluster, "pronoun")
+            return
+        found = self._name_in(d.addressee)
+        d.addressee_key = found.key if found else None
 
     def _near(self, last: QuoteDraft, d: QuoteDraft) -> bool:
         a = self.units.paragraph_at(last.end)
@@ -115,10 +130,12 @@ class SpeakerResolver:
         head_words = re.split(r"\s+(?:for|of|at|from|with)\s+", " ".join(words[1:]))[0].split()
         head = (head_words[-1] if head_words else words[-1]).lower().strip("’'")
         inner = self._name_in(d.speaker)
-        if inner is not None and inner.start == s + len(words[0]) + 1 and inner.end == e:
-            d.speaker_key, d.speaker_found = inner.key, inner  # "the BBC"
+        if inner is not None and (inner.start == s + len(words[0]) + 1 and inner.end == e or
+                                  head in people.ORG_NOUNS and inner.label == "ORG"):
+            d.speaker_key, d.speaker_found = inner.key, inner  # "the BBC", "the GMB union"
             return
-        is_role = head in people.ROLE_GENDER or bool(_YEAR_OLD.fullmatch(head))
+        is_role = head in people.ROLE_GENDER or bool(_YEAR_OLD.fullmatch(head)) or (
+            det in ("one", "another") and len(words) > 1 and words[1] == "of")
         cluster = None
         if det == "the" and is_role and head not in people.PLURAL_ROLES:
             cluster = self._salient(s, people.ROLE_GENDER.get(head, ""), "PERSON", d, exclude)

@@ -48,7 +48,7 @@ def classify_line(line: str, first: bool) -> str:
         return BOILERPLATE
     if _CREDIT_END.search(stripped) and not _OPENS_QUOTE.match(stripped):
         return BOILERPLATE
-    if not _TERMINAL.search(stripped) and not _OPENS_QUOTE.match(stripped):
+    if not _TERMINAL.search(stripped) and (first or not _OPENS_QUOTE.match(stripped)):
         return HEADLINE if first else BOILERPLATE
     return BODY
 

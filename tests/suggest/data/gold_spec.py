@@ -2,7 +2,8 @@
 
 `python tests/suggest/data/gold_spec.py` writes `gold.jsonl` from these specs (the test
 suite checks that the file is up to date). Conventions (see docs/suggestions.md):
-- mentions: names of every type; DATE for points in time (not durations); titles are not
+- mentions: names of every type; DATE for points in time and holidays (not durations,
+  not ages); titles are not
   part of a name ("Sen. [Maria Delgado]"); pronouns and nominals only where they speak or
   are spoken to;
 - direct quotes: the text between the marks; a quote over paragraphs or interrupted by its
@@ -21,16 +22,16 @@ from __future__ import annotations
 
 import json
 import re
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE))
-
-import gold_texts as texts  # noqa: E402
-
 SAMPLE = HERE.parents[2] / "resources" / "samples" / "i_am_ruth.txt"
+
+
+def _text(name: str) -> str:
+    """The texts are fiction written for these tests (places are real, people invented)."""
+    return (HERE / "texts" / f"{name}.txt").read_bytes().decode("utf-8")
 
 
 @dataclass
@@ -139,7 +140,7 @@ def sample_doc() -> Doc:
 
 
 def ap_senate() -> Doc:
-    return Doc("ap-senate", texts.AP_SENATE, [
+    return Doc("ap-senate", _text("ap-senate"), [
         E("senate", "ORG", "Senate", ["*Senate"]),
         E("dc", "GPE", "Washington", ["WASHINGTON"]),
         E("ap", "ORG", "AP", ["AP"]),
@@ -183,7 +184,7 @@ def ap_senate() -> Doc:
 
 
 def guardian_choir() -> Doc:
-    return Doc("guardian-choir", texts.GUARDIAN_CHOIR, [
+    return Doc("guardian-choir", _text("guardian-choir"), [
         E("sheffield", "GPE", "Sheffield", ["*Sheffield"]),
         E("choir", "EVENT", "Choir of the Year", ["Choir of the Year"]),
         E("nineties", "DATE", "the ’90s", ["the ’90s"]),
@@ -228,7 +229,7 @@ def guardian_choir() -> Doc:
 
 
 def qa_tennis() -> Doc:
-    return Doc("qa-tennis", texts.QA_TENNIS, [
+    return Doc("qa-tennis", _text("qa-tennis"), [
         E("petrova", "PERSON", "Elena Petrova", [
             "*Elena Petrova", "*Petrova", "I|when I told him"]),
         E("wimbledon", "EVENT", "Wimbledon", ["*Wimbledon"]),
@@ -266,13 +267,14 @@ def qa_tennis() -> Doc:
 
 
 def tabloid_lottery() -> Doc:
-    return Doc("tabloid-lottery", texts.TABLOID_LOTTERY, [
+    return Doc("tabloid-lottery", _text("tabloid-lottery"), [
         E("ellis", "PERSON", "Margaret Ellis", [
-            "Margaret Ellis", "*Ellis", "she|she 'couldn't", "she|died,' she said",
+            "Margaret Ellis", "*Ellis", "she|died,' she said",
             "She|She just said"]),
         E("hull", "GPE", "Hull", ["Hull|from Hull"]),
         E("norris", "PERSON", "Dave Norris", ["Dave Norris", "*Dave", "he|he told"]),
         E("winter", "DATE", "last winter", ["last winter"]),
+        E("xmas", "DATE", "Christmas", ["Christmas"]),
         E("hdm", "ORG", "Hull Daily Mail", ["Hull Daily Mail"]),
         E("camelot", "ORG", "Camelot", ["Camelot"]),
         E("lottery", "ORG", "National Lottery", ["National Lottery"]),
@@ -299,7 +301,7 @@ def tabloid_lottery() -> Doc:
 
 
 def sport_rovers() -> Doc:
-    return Doc("sport-rovers", texts.SPORT_ROVERS, [
+    return Doc("sport-rovers", _text("sport-rovers"), [
         E("harris", "PERSON", "Jack Harris", [
             "Jack Harris", "*Harris", 'he|luck, to be honest," he said']),
         E("rovers", "ORG", "Blackburn Rovers", ["Blackburn Rovers", "*Rovers"]),
@@ -335,7 +337,7 @@ def sport_rovers() -> Doc:
 
 
 def business_factory() -> Doc:
-    return Doc("business-factory", texts.BUSINESS_FACTORY, [
+    return Doc("business-factory", _text("business-factory"), [
         E("gf", "ORG", "Greenfield Foods", [
             "*Greenfield Foods", "Greenfield Foods|spokesperson for Greenfield Foods",
             "*Greenfield", "the company|the company said",
@@ -375,7 +377,7 @@ def business_factory() -> Doc:
 
 
 def court_cyclist() -> Doc:
-    return Doc("court-cyclist", texts.COURT_CYCLIST, [
+    return Doc("court-cyclist", _text("court-cyclist"), [
         E("morris", "PERSON", "Daniel Morris", ["Daniel Morris", "*Morris", "him|told him"]),
         E("court", "ORG", "Newcastle Crown Court", ["Newcastle Crown Court"]),
         E("march", "DATE", "March", ["March"]),
