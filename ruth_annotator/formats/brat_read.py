@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ruth_annotator.errors import InputError
 from ruth_annotator.formats import flat
-from ruth_annotator.formats.decoding import read_text_file
+from ruth_annotator.formats.decoding import read_text_file, read_utf8
 from ruth_annotator.model.annotations import MENTION_FORMS, QUOTE_TYPES, STATUSES
 from ruth_annotator.model.document import NewDocument
 from ruth_annotator.model.records import ParsedRecord, first_line
@@ -140,12 +140,7 @@ class _Ann:
 def read_pair(ann_path: Path) -> ParsedRecord:
     """The document and annotations of NAME.ann with its NAME.txt."""
     text = read_text_file(ann_path.with_suffix(".txt"))
-    try:
-        content = ann_path.read_bytes().decode("utf-8-sig")
-    except OSError as e:
-        raise InputError(f"cannot be read ({e.strerror})", ann_path) from None
-    except UnicodeDecodeError as e:
-        raise InputError(f"is not UTF-8 (byte {e.start + 1})", ann_path) from None
+    content = read_utf8(ann_path)
     ann = _Ann(text, ann_path)
     for number, line in enumerate(normalised(content).split("\n"), 1):
         if line.strip():

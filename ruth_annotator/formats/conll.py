@@ -15,6 +15,7 @@ from pathlib import Path
 
 from ruth_annotator.errors import InputError
 from ruth_annotator.formats import flat
+from ruth_annotator.formats.decoding import read_utf8
 from ruth_annotator.formats.files import atomic_output
 from ruth_annotator.formats.registry import ExportOptions, ExportReport, Format, register
 from ruth_annotator.formats.tokens import Tokens
@@ -147,12 +148,7 @@ class _Doc:
 
 
 def read(path: Path) -> Iterator[ParsedRecord | InputError]:
-    try:
-        content = path.read_bytes().decode("utf-8-sig")
-    except OSError as e:
-        raise InputError(f"cannot be read ({e.strerror})", path) from None
-    except UnicodeDecodeError as e:
-        raise InputError(f"is not UTF-8 (byte {e.start + 1})", path) from None
+    content = read_utf8(path)
     docs = [_Doc(1)]
     for number, line in enumerate(content.splitlines(), 1):
         columns = line.split()

@@ -52,6 +52,18 @@ def read_text_file(path: Path, max_bytes: int = MAX_DOCUMENT_BYTES) -> str:
     return decode_bytes(data, path)
 
 
+def read_utf8(path: Path) -> str:
+    """A UTF-8 file of a structured format (byte-order mark allowed), or an InputError."""
+    try:
+        return path.read_bytes().decode("utf-8-sig")
+    except IsADirectoryError:
+        raise InputError("is a folder, not a file", path) from None
+    except OSError as e:
+        raise InputError(f"cannot be read ({e.strerror})", path) from None
+    except UnicodeDecodeError as e:
+        raise InputError(f"is not UTF-8 (byte {e.start + 1})", path) from None
+
+
 def decode_bytes(data: bytes, path: Path | str) -> str:
     if not data.strip():
         raise InputError("is empty" if not data else "holds only white space", path)

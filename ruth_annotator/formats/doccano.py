@@ -15,7 +15,7 @@ from pathlib import Path
 from ruth_annotator.errors import InputError
 from ruth_annotator.formats import flat
 from ruth_annotator.formats.files import atomic_output
-from ruth_annotator.formats.jsonl import first_json_line, json_lines
+from ruth_annotator.formats.jsonl import first_json_line, parsed_lines
 from ruth_annotator.formats.registry import ExportOptions, ExportReport, Format, register
 from ruth_annotator.model.document import NewDocument
 from ruth_annotator.model.offsets import Utf16Index
@@ -87,7 +87,7 @@ def from_line(data: object) -> ParsedRecord:
         # doccano's plain sequence-labelling lines: "label": [[start, end, "LABEL"], …]
         raw_entities = [{"id": i, "start_offset": e[0], "end_offset": e[1], "label": e[2]}
                         for i, e in enumerate(data["label"]) if _triple(e)]
-    for e in _list(raw_entities, "entities"):
+    for e in flat.as_list(raw_entities, "entities"):
         if not isinstance(e, dict) or not isinstance(e.get("label"), str):
             raise ValueError("each entity needs a label string")
         kind, label = flat.kind_of_label(e["label"])
@@ -95,7 +95,7 @@ def from_line(data: object) -> ParsedRecord:
         end = offset(e["end_offset"], "end_offset")
         spans.append(flat.FlatSpan(str(e["id"]), kind, [(start, end)], label))
     rels = []
-    for r in _list(data.get("relations"), "relations"):
+    for r in flat.as_list(data.get("relations"), "relations"):
         if not isinstance(r, dict) or not isinstance(r.get("type"), str):
             raise ValueError("each relation needs a type string")
         rels.append(flat.Relation(r["type"], str(r["from_id"]), str(r["to_id"])))
@@ -114,27 +114,8 @@ def _triple(e) -> bool:
     raise ValueError(f"each label must be [start, end, \"LABEL\"], not {e!r}")
 
 
-def _list(value, what: str) -> list:
-    if value is None:
-        return []
-    if not isinstance(value, list):
-        raise ValueError(f'"{what}" must be a list')
-    return value
-
-
 def read(path: Path) -> Iterator[ParsedRecord | InputError]:
-    for item in json_lines(path):
-        if isinstance(item, InputError):
-            yield item
-            continue
-        number, data = item
-        try:
-            record = from_line(data)
-        except (KeyError, TypeError, ValueError) as e:
-            detail = f"missing field {e}" if isinstance(e, KeyError) else str(e)
-            yield InputError(f"line {number}: {detail}", path)
-            continue
-        yield record
+    return parsed_lines(path, from_line)
 
 
 def _detect(path: Path) -> bool:

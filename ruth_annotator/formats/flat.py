@@ -79,6 +79,15 @@ def kind_of_label(label: str) -> tuple[str, str]:
     return "mention", label
 
 
+def as_list(value, what: str) -> list:
+    """A JSON list field, absent meaning empty; ValueError for anything else."""
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise ValueError(f'"{what}" must be a list')
+    return value
+
+
 def derived_name(mentions: list[dict]) -> str:
     """The name an importer gives an entity: its first proper-name mention's text."""
     named = [m for m in mentions if m.get("form", "name") == "name"] or mentions

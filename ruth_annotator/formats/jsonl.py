@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
 
@@ -103,6 +103,22 @@ def _encodable(value: object) -> bool:
     except UnicodeEncodeError:
         return False
     return True
+
+
+def parsed_lines(path: Path, parse: Callable[[object], ParsedRecord]
+                 ) -> Iterator[ParsedRecord | InputError]:
+    """Records from a JSON-lines file through `parse`, whose KeyError, TypeError and
+    ValueError become InputErrors naming the line."""
+    for item in json_lines(path):
+        if isinstance(item, InputError):
+            yield item
+            continue
+        number, data = item
+        try:
+            yield parse(data)
+        except (KeyError, TypeError, ValueError) as e:
+            detail = f"missing field {e}" if isinstance(e, KeyError) else str(e)
+            yield InputError(f"line {number}: {detail}", path)
 
 
 def first_json_line(path: Path, suffixes: tuple[str, ...] = SUFFIXES) -> dict | None:

@@ -15,6 +15,7 @@ from xml.sax.saxutils import quoteattr
 
 from ruth_annotator.errors import InputError
 from ruth_annotator.formats import flat
+from ruth_annotator.formats.decoding import read_utf8
 from ruth_annotator.formats.files import atomic_output
 from ruth_annotator.formats.registry import ExportOptions, ExportReport, Format, register
 from ruth_annotator.model.annotations import ACCEPTED, PROPOSED
@@ -109,9 +110,9 @@ def _task_records(task: object) -> list[ParsedRecord]:
         if len(strings) != 1:
             raise ValueError('its "data" has no "text" string')
         text = strings[0]
-    annotations = [a for a in _list(task.get("annotations", task.get("completions")),
+    annotations = [a for a in flat.as_list(task.get("annotations", task.get("completions")),
                                     "annotations") if not _cancelled(a)]
-    predictions = _list(task.get("predictions"), "predictions")
+    predictions = flat.as_list(task.get("predictions"), "predictions")
     layers: list[tuple[str | None, list, list]] = []
     own = data.get("ruth_annotator") if isinstance(data.get("ruth_annotator"), str) else None
     for i, a in enumerate(annotations):
@@ -171,14 +172,6 @@ def _result(r: object, text: str, index: Utf16Index, status: str,
     spans.append(flat.FlatSpan(str(r["id"]), kind, [(start, end)], label, status))
 
 
-def _list(value, what: str) -> list:
-    if value is None:
-        return []
-    if not isinstance(value, list):
-        raise ValueError(f'"{what}" must be a list')
-    return value
-
-
 def _cancelled(a: object) -> bool:
     return isinstance(a, dict) and bool(a.get("was_cancelled"))
 
@@ -186,7 +179,7 @@ def _cancelled(a: object) -> bool:
 def _results(a: object) -> list:
     if not isinstance(a, dict):
         raise ValueError("an annotation must be an object with a \"result\" list")
-    return _list(a.get("result"), "result")
+    return flat.as_list(a.get("result"), "result")
 
 
 def _annotator(a: dict) -> str | None:
@@ -197,13 +190,9 @@ def _annotator(a: dict) -> str | None:
 
 
 def read(path: Path) -> Iterator[ParsedRecord | InputError]:
+    content = read_utf8(path)
     try:
-        with path.open("rb") as f:
-            data = json.loads(f.read().decode("utf-8-sig"))
-    except OSError as e:
-        raise InputError(f"cannot be read ({e.strerror})", path) from None
-    except UnicodeDecodeError as e:
-        raise InputError(f"is not UTF-8 (byte {e.start + 1})", path) from None
+        data = json.loads(content)
     except json.JSONDecodeError as e:
         raise InputError(f"is broken JSON ({e.msg} at line {e.lineno} column {e.colno})",
                          path) from None

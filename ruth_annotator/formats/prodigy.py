@@ -14,7 +14,7 @@ from pathlib import Path
 from ruth_annotator.errors import InputError
 from ruth_annotator.formats import flat
 from ruth_annotator.formats.files import atomic_output
-from ruth_annotator.formats.jsonl import first_json_line, json_lines
+from ruth_annotator.formats.jsonl import first_json_line, parsed_lines
 from ruth_annotator.formats.registry import ExportOptions, ExportReport, Format, register
 from ruth_annotator.formats.tokens import Tokens
 from ruth_annotator.model.document import NewDocument
@@ -101,13 +101,13 @@ def from_task(data: object) -> ParsedRecord:
     key_of: dict[tuple[int, int, str], str] = {}
     rels: list[flat.Relation] = []
     if data.get("answer", "accept") == "accept":
-        for i, raw in enumerate(_list(data.get("spans"), "spans")):
+        for i, raw in enumerate(flat.as_list(data.get("spans"), "spans")):
             start, end, label = _span(raw, text)
             kind, plain = flat.kind_of_label(label)
             key = key_of.setdefault((start, end, label), f"s{i}")
             if key == f"s{i}":
                 spans.append(flat.FlatSpan(key, kind, [(start, end)], plain))
-        for raw in _list(data.get("relations"), "relations"):
+        for raw in flat.as_list(data.get("relations"), "relations"):
             if not isinstance(raw, dict) or not isinstance(raw.get("label"), str):
                 raise ValueError("a relation needs a label string")
             ends = []
@@ -124,25 +124,8 @@ def from_task(data: object) -> ParsedRecord:
     return ParsedRecord(doc, annotator if isinstance(annotator, str) else None, None, items)
 
 
-def _list(value, what: str) -> list:
-    if value is None:
-        return []
-    if not isinstance(value, list):
-        raise ValueError(f'"{what}" must be a list')
-    return value
-
-
 def read(path: Path) -> Iterator[ParsedRecord | InputError]:
-    for item in json_lines(path):
-        if isinstance(item, InputError):
-            yield item
-            continue
-        number, data = item
-        try:
-            yield from_task(data)
-        except (KeyError, TypeError, ValueError) as e:
-            detail = f"missing field {e}" if isinstance(e, KeyError) else str(e)
-            yield InputError(f"line {number}: {detail}", path)
+    return parsed_lines(path, from_task)
 
 
 def _detect(path: Path) -> bool:
