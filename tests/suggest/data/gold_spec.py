@@ -29,9 +29,9 @@ HERE = Path(__file__).resolve().parent
 SAMPLE = HERE.parents[2] / "resources" / "samples" / "i_am_ruth.txt"
 
 
-def _text(name: str) -> str:
+def _text(name: str, folder: str = "texts") -> str:
     """The texts are fiction written for these tests (places are real, people invented)."""
-    return (HERE / "texts" / f"{name}.txt").read_bytes().decode("utf-8")
+    return (HERE / folder / f"{name}.txt").read_bytes().decode("utf-8")
 
 
 @dataclass
@@ -414,6 +414,209 @@ DOCS = [sample_doc, ap_senate, guardian_choir, qa_tennis, tabloid_lottery, sport
         business_factory, court_cyclist]
 
 
+# --- held out: written and annotated after the engine was tuned, never tuned on ---------
+
+
+def nyt_transit() -> Doc:
+    return Doc("nyt-transit", _text("nyt-transit", "heldout"), [
+        E("council", "ORG", "City Council", ["City Council"]),
+        E("tue", "DATE", "Tuesday", ["Tuesday"]),
+        E("one", "PERSON", "one", ["one|what one called"]),
+        E("whitfield", "PERSON", "Karen Whitfield", ["Karen Whitfield", "*Whitfield"]),
+        E("abrams", "PERSON", "Peter Abrams", ["Peter Abrams", "*Abrams"]),
+        E("dem", "NORP", "Democrat", ["Democrat"]),
+        E("queens", "GPE", "Queens", ["Queens"]),
+        E("cityhall", "ORG", "City Hall", ["City Hall"]),
+        E("northern", "LOC", "Northern Boulevard", ["Northern Boulevard"]),
+        E("dot", "ORG", "Transportation Department", ["Transportation Department"]),
+        E("nyt", "ORG", "The New York Times", ["The New York Times"]),
+        E("moreno", "PERSON", "Lisa Moreno", ["Lisa Moreno"]),
+        E("march", "DATE", "March", ["March"]),
+        E("carter", "PERSON", "Denise Carter", ["Denise Carter"]),
+        E("nineties", "DATE", "the 1990s", ["the 1990s"]),
+        E("bronx", "GPE", "Bronx", ["Bronx"]),
+        E("manhattan", "GPE", "Manhattan", ["Manhattan"]),
+        E("june", "DATE", "June", ["June"]),
+    ], [
+        Q("direct", ["a war on drivers."], "one", "one|what one called", "called"),
+        Q("direct", ["Every day that we wait, a bus rider in this city loses time they will "
+                     "never get back,"], "whitfield", "Whitfield|Ms. Whitfield said",
+          "said|Whitfield said"),
+        Q("direct", ["That is not a slogan. That is arithmetic."], "whitfield"),
+        Q("indirect", ["the administration had not consulted the neighborhoods that would be "
+                       "most affected"], "abrams", "Peter Abrams", "said|Queens, said"),
+        Q("direct", ["Nobody from City Hall knocked on a single door on Northern Boulevard,"],
+          "abrams", "Abrams|Mr. Abrams said", "said|Abrams said"),
+        Q("direct", ["Not one."], "abrams"),
+        Q("indirect", ["the program will cost $210 million over four years"], "dot",
+          "Transportation Department", "estimates"),
+        Q("indirect", ["the agency had held 62 public meetings since March"], "moreno",
+          "Lisa Moreno", "said|Moreno, said"),
+        Q("direct", ["I've heard promises like this since the 1990s,"], "carter",
+          "Denise Carter", "said|said Denise"),
+        Q("direct", ["I'll believe it when I see the bus."], "carter"),
+    ])
+
+
+def bbc_flood() -> Doc:
+    return Doc("bbc-flood", _text("bbc-flood", "heldout"), [
+        E("residents", "PERSON", "residents", ["residents|residents say", "Residents"]),
+        E("cumbrian", "NORP", "Cumbrian", ["Cumbrian"]),
+        E("nov", "DATE", "November", ["November"]),
+        E("appleby", "GPE", "Appleby", ["Appleby"]),
+        E("eden", "LOC", "River Eden", ["River Eden"]),
+        E("patterson", "PERSON", "Sue Patterson", ["Sue Patterson", "she|she told"]),
+        E("bridge", "LOC", "Bridge Street", ["Bridge Street"]),
+        E("bbcnews", "ORG", "BBC News", ["BBC News"]),
+        E("week1", "DATE", "next week", ["next week|saying next week",
+                                          "next week|week, next week"]),
+        E("england", "GPE", "England", ["England"]),
+        E("greaves", "PERSON", "Tom Greaves", ["Tom Greaves"]),
+        E("edc", "ORG", "Eden District Council", ["Eden District Council"]),
+        E("spokesman", "PERSON", "A council spokesman", ["A council spokesman"]),
+        E("ea", "ORG", "Environment Agency", ["Environment Agency"]),
+        E("year", "DATE", "next year", ["next year"]),
+    ], [
+        Q("mixed", ["Flooded village 'forgotten' as clean-up drags on"], "residents",
+          "residents|residents say", "say|residents say"),
+        Q("indirect", ["they feel abandoned, six weeks after the water went down"], "residents",
+          "Residents", "say|November say"),
+        Q("indirect", ["her ground floor was still being dried out"], "patterson",
+          "Sue Patterson", "said|years, said"),
+        Q("direct", ["We've been living upstairs since the flood,"], "patterson", "she|she told",
+          "told|she told", "bbcnews"),
+        Q("direct", ["The insurance company keeps saying next week, next week.",
+                     "I'm 71. I don't have many next weeks to waste."], "patterson"),
+        Q("indirect", ["the community had pulled together"], "greaves", "Tom Greaves",
+          "said|Greaves, said"),
+        Q("direct", ["People have been amazing, bringing food, lending dehumidifiers, that kind "
+                     "of thing. But you can't live on kindness forever."], "greaves"),
+        Q("mixed", ['it had distributed £1.2m in emergency grants and was working with insurers '
+                    '"as quickly as possible"'], "edc", "Eden District Council",
+          "said|Council said"),
+        Q("direct", ["We understand people's frustration and we are doing everything we can."],
+          "spokesman", "A council spokesman", "added"),
+        Q("indirect", ["flood defences in the town would be reviewed next year"], "ea",
+          "Environment Agency", "said|Agency said"),
+    ])
+
+
+def science_sleep() -> Doc:
+    return Doc("science-sleep", _text("science-sleep", "heldout"), [
+        E("study", "MISC", "study", ["study|study finds", "a study"]),
+        E("journal", "ORG", "Sleep Health", ["Sleep Health"]),
+        E("england", "GPE", "England", ["England"]),
+        E("scotland", "GPE", "Scotland", ["Scotland"]),
+        E("okoye", "PERSON", "Hannah Okoye", ["Hannah Okoye", "she|she said"]),
+        E("edinburgh", "ORG", "University of Edinburgh", ["University of Edinburgh"]),
+        E("parents", "PERSON", "Parents", ["Parents"]),
+        E("lang", "PERSON", "Richard Lang", ["Richard Lang", 'he|week," he said', "he|But he"]),
+        E("kcl", "ORG", "King's College London", ["King's College London"]),
+        E("researchers", "PERSON", "The researchers", ["The researchers"]),
+    ], [
+        Q("indirect", ["Teenagers who use phones late at night sleep an hour less"], "study",
+          "study|study finds", "finds"),
+        Q("indirect", ["Teenagers who use their phones after 10pm sleep almost an hour less on "
+                       "school nights than those who put them away"], "study", "a study",
+          "according to"),
+        Q("mixed", ['the findings were "striking" but not surprising'], "okoye", "Hannah Okoye",
+          "said|Edinburgh, said"),
+        Q("direct", ["Parents often tell us they suspected this,"], "okoye", "she|she said",
+          "said|she said"),
+        Q("indirect", ["they suspected this"], "parents", "Parents", "tell", parent=3),
+        Q("direct", ["What we can now show is the size of the effect, and it is large."],
+          "okoye"),
+        Q("indirect", ["the results should be taken seriously"], "lang", "Richard Lang",
+          "said|study, said"),
+        Q("direct", ["An hour a night adds up to a lost night every week,"], "lang",
+          'he|week," he said', 'said|week," he said'),
+        Q("indirect", ["the study could not prove that phones caused the lost sleep"], "lang",
+          "he|But he", "cautioned"),
+        Q("direct", ["It may be that teenagers who struggle to sleep reach for their phones, "
+                     "rather than the other way round."], "lang"),
+        Q("indirect", ["schools could help by starting lessons later"], "researchers",
+          "The researchers", "said|researchers said"),
+    ])
+
+
+def showbiz_singer() -> Doc:
+    return Doc("showbiz-singer", _text("showbiz-singer", "heldout"), [
+        E("monroe", "PERSON", "Jade Monroe", [
+            "*Jade Monroe", "*Monroe", "she|she wrote", "She|She added", "she|she said",
+            "me|told me"]),
+        E("european", "NORP", "European", ["European"]),
+        E("album", "WORK_OF_ART", "Paper Hearts", ["Paper Hearts"]),
+        E("y2021", "DATE", "2021", ["2021"]),
+        E("instagram", "ORG", "Instagram", ["Instagram"]),
+        E("sunday", "DATE", "Sunday", ["Sunday"]),
+        E("year", "DATE", "next year", ["next year"]),
+        E("rep", "PERSON", "Her representative", ["Her representative"]),
+        E("cardiff", "GPE", "Cardiff", ["Cardiff"]),
+        E("y2022", "DATE", "2022", ["2022"]),
+        E("rs", "ORG", "Rolling Stone", ["Rolling Stone"]),
+        E("manager", "PERSON", "My manager", ["My manager"]),
+        E("paris", "GPE", "Paris", ["Paris"]),
+        E("berlin", "GPE", "Berlin", ["Berlin"]),
+        E("amsterdam", "GPE", "Amsterdam", ["Amsterdam"]),
+        E("month", "DATE", "this month", ["this month"]),
+    ], [
+        Q("indirect", ["she needs time to recover from exhaustion"], "monroe",
+          "Jade Monroe|Singer Jade Monroe has", "telling"),
+        Q("direct", ["I have never had to write a post like this and I hate doing it,"],
+          "monroe", "she|she wrote", "wrote"),
+        Q("direct", ["You all know how much these shows mean to me. But my doctors have been "
+                     "very clear."], "monroe"),
+        Q("indirect", ["fans would be offered full refunds and that she hoped to reschedule the "
+                       "shows next year"], "monroe", "She|She added", "added"),
+        Q("mixed", ['the decision was "not taken lightly"'], "rep", "Her representative",
+          "said|representative said"),
+        Q("direct", ["People think it's all glamour. My manager once told me, 'Just smile and "
+                     "get through it,' and for a long time that's what I did."], "monroe",
+          "she|she said", "said|she said"),
+        Q("direct", ["Just smile and get through it,"], "manager", "My manager", "told",
+          "monroe", parent=5),
+    ])
+
+
+def ap_fire() -> Doc:
+    return Doc("ap-fire", _text("ap-fire", "heldout"), [
+        E("ohio", "GPE", "Ohio", ["Ohio|in Ohio", "Ohio|COLUMBUS, Ohio"]),
+        E("columbus", "GPE", "Columbus", ["COLUMBUS", "Columbus|in Columbus",
+                                          "Columbus|Columbus Fire"]),
+        E("ap", "ORG", "AP", ["AP"]),
+        E("sat", "DATE", "early Saturday", ["early Saturday"]),
+        E("officials", "PERSON", "officials", ["officials"]),
+        E("parsons", "LOC", "Parsons Avenue", ["Parsons Avenue"]),
+        E("delaney", "PERSON", "Mark Delaney", ["Mark Delaney", "Delaney|Delaney told"]),
+        E("police", "ORG", "police", ["police"]),
+        E("neighbor", "PERSON", "A neighbor", ["A neighbor", 'she|times," she said']),
+        E("redwood", "ORG", "Redwood Property Group", ["Redwood Property Group"]),
+        E("ruiz", "PERSON", "Angela Ruiz", ["Angela Ruiz"]),
+    ], [
+        Q("indirect", ["Two people died and five others were hurt in a fire that tore through an "
+                       "apartment building in Columbus early Saturday"], "officials",
+          "officials", "said|officials said"),
+        Q("indirect", ["Firefighters were called to the three-story building on Parsons Avenue "
+                       "shortly after 2 a.m. and found flames coming from the second floor"],
+          "delaney", "Mark Delaney", "said|Delaney said"),
+        Q("direct", ["Crews did everything they could, but the fire spread very quickly through "
+                     "the building,"], "delaney", "Delaney|Delaney told", "told"),
+        Q("direct", ["We lost two people tonight."], "delaney"),
+        Q("indirect", ["The cause of the fire is under investigation"], "police", "police",
+          "said|police said"),
+        Q("indirect", ["she had complained about exposed wiring in the hallway for months"],
+          "neighbor", "A neighbor", "said|safety, said"),
+        Q("direct", ["I called the landlord three times,"], "neighbor", 'she|times," she said',
+          'said|times," she said'),
+        Q("direct", ["Nobody came."], "neighbor"),
+        Q("direct", ["It's just heartbreaking,"], "ruiz", "Angela Ruiz", "said|said Angela"),
+        Q("direct", ["There were kids in that building."], "ruiz"),
+    ])
+
+
+HELD_OUT = [nyt_transit, bbc_flood, science_sleep, showbiz_singer, ap_fire]
+
+
 # --- building the records -------------------------------------------------------------
 
 
@@ -490,14 +693,14 @@ def build(doc: Doc) -> dict:
             "mentions": mentions, "quotes": quotes}
 
 
-def records() -> list[dict]:
-    return [build(make()) for make in DOCS]
+FILES = {"gold.jsonl": DOCS, "heldout.jsonl": HELD_OUT}
 
 
-def jsonl() -> str:
-    return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records())
+def jsonl(docs: list) -> str:
+    return "".join(json.dumps(build(make()), ensure_ascii=False) + "\n" for make in docs)
 
 
 if __name__ == "__main__":
-    (HERE / "gold.jsonl").write_text(jsonl(), encoding="utf-8")
-    print(f"wrote {len(DOCS)} records to {HERE / 'gold.jsonl'}")
+    for name, docs in FILES.items():
+        (HERE / name).write_text(jsonl(docs), encoding="utf-8")
+        print(f"wrote {len(docs)} records to {HERE / name}")
