@@ -27,7 +27,7 @@ maintained maintains suggested suggests vowed vows pleaded pleads demanded deman
 cautioned cautions noted notes stated states agreed agrees disagreed disagrees countered
 counters sighed gushed raved enthused teased cried begged wondered wonders reckoned
 reckons mused muses denied denies reported reports recalled recounted assured reminded
-informed tell""".split()
+informed tell finds found shows showed""".split()
 CUE_VERBS = frozenset(_VERBS)
 _PHRASES = ["went on", "goes on", "go on", "pointed out", "points out",
             "was quoted as saying", "is quoted as saying"]
@@ -37,13 +37,17 @@ COLLOQUIAL = "(?:" + "|".join(sorted(_COLLOQUIAL, key=len, reverse=True)) + ")"
 ADDRESSEE_VERBS = frozenset("told tells asked asks assured reminded informed".split())
 
 PRON = r"(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e|[Ii]t)(?![\w'’])"
-NAME = rf"{_CAP}(?:[ \t]+(?:(?:de|da|van|von|der|bin|al|le|la|del)[ \t]+)?{_CAP}){{0,4}}"
+NAME = rf"{_CAP}(?:[ \t]+(?:(?:de|da|van|von|der|bin|al|le|la|del)[ \t]+)?{_CAP}){{0,6}}"
 DET = (r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ne|[Aa]nother|[Oo]ur|[Mm]y|"
        r"[Yy]our)")
 NOMINAL = rf"{DET}[ \t]+[\w'’-]+(?:[ \t]+[\w'’-]+){{0,6}}?"
 PLURAL = (r"(?:[Pp]olice|[Oo]fficials|[Pp]rosecutors|[Ii]nvestigators|[Ww]itnesses|[Ee]xperts|"
           r"[Aa]nalysts|[Rr]esearchers|[Rr]esidents|[Aa]uthorities|[Ss]ources|[Cc]ritics|"
-          r"[Cc]ampaigners|[Pp]rotesters|[Dd]octors|[Ss]cientists|[Ll]awyers|[Oo]rganisers)")
+          r"[Cc]ampaigners|[Pp]rotesters|[Dd]octors|[Ss]cientists|[Ll]awyers|[Oo]rganisers|"
+          r"[Pp]arents|[Tt]eachers|[Ff]amilies|[Nn]eighbou?rs|[Ff]ans|[Vv]oters|[Ww]orkers|"
+          r"[Ss]tudents|[Pp]assengers|[Oo]bservers|[Dd]iplomats|[Ll]awmakers|[Mm]inisters|"
+          r"[Ss]tudy|[Rr]eport|[Ss]urvey|[Pp]oll|[Rr]esearch|[Aa]nalysis)"
+          r"(?:[ \t]+(?:of|in|from|at|near|across)[ \t]+[^,.;:!?\"“”‘’\n]{1,50}?)?")
 # "Rovers manager Steve Kane", "Bristol's mayor", "Tom Harlan of Kansas".
 DESCRIBED = rf"{NAME}[ \t]+(?:[a-z][\w-]*[ \t]+){{1,3}}{NAME}"
 LOWER_DESCRIBED = rf"(?:[a-z][\w-]*[ \t]+){{1,3}}{NAME}"
@@ -58,7 +62,8 @@ ADV = (r"(?:(?:also|later|then|previously|once|has|had|have|would|will|recently|
        r"repeatedly|publicly|privately|first|finally|eventually|immediately|insisted|"
        r"herself|himself|themselves)[ \t]+){0,3}")
 # A speaker phrase starts a clause: "Outside court, Emily's father, Mark Watts, said:".
-LEAD = r"(?:^|(?<=[,;:—–(] )|(?<=\band )|(?<=\bbut )|(?<=\bwhen )|(?<=\bthen ))"
+LEAD = (r"(?:^|(?<=[,;:—–(] )|(?<=\b[Aa]nd )|(?<=\b[Bb]ut )|(?<=\b[Ww]hen )|(?<=\b[Tt]hen )|"
+        r"(?<=\b[Yy]et ))")
 
 _POST_SUBJECT = re.compile(
     rf"[\s,]*(?:[—–-]+[ \t]*)?{SPEAKER}{APPOS}[ \t]+{ADV}(?P<cue>{CUE})\b")

@@ -32,7 +32,7 @@ DATE_RE = re.compile(
   | \bthe\s+(?:spring|summer|autumn|fall|winter|weekend)\b
   | (?:{_HOLIDAY})
   | \b(?:the\s+past|the\s+previous|the\s+coming)\s+(?:few\s+)?(?:\w+\s+)?{_PERIOD}s?\b
-  | \b(?:yesterday|tomorrow|today|tonight)\b
+  | \b(?:yesterday|tomorrow|today)\b
   | (?:\bthe\s+)?(?:(?:early|late|mid-?)\s*)?\b(?:1[89]|20)?\d0s\b
   | (?:\bthe\s+)?['’]\d0s\b
   | (?<![\d,.$£€-])\b{_YEAR}\b(?![\d%,.]\d|-\d)

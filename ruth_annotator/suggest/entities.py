@@ -84,7 +84,9 @@ def _select(cands: list[Found], length: int) -> list[Found]:
     """Non-overlapping mentions, the highest priority and then the longest first."""
     chosen: list[Found] = []
     taken = Coverage(length)
-    for c in sorted(cands, key=lambda c: (-c.priority, -(c.end - c.start), c.start)):
+    # On the same span a date wins: "June", "May" and "August" are also first names.
+    for c in sorted(cands, key=lambda c: (-c.priority, -(c.end - c.start), c.label != "DATE",
+                                          c.start)):
         if taken.hits(c.start, c.end):
             continue
         chosen.append(c)

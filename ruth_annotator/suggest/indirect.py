@@ -23,24 +23,36 @@ reveals confirmed confirms denied denies admitted admits suggested suggests shar
 believes believed predicted predicts stressed stresses acknowledged acknowledges conceded
 concedes maintained maintains reported reports wrote writes promised promises recalled
 recalls agreed agrees complained complains mentioned mentions indicated indicates
-estimated estimates alleged alleges disclosed discloses hinted hints""".split()
-_THAT_OPTIONAL = frozenset("said says told tells added adds claimed claims insisted insists "
-                           "warned warns argued argues admitted admits believes believed "
-                           "predicted predicts".split())
+estimated estimates alleged alleges disclosed discloses hinted hints cautioned cautions
+found finds showed shows say tell add explain claim argue insist warn note state announce
+reveal confirm deny admit suggest believe predict stress acknowledge concede maintain report
+write promise recall agree complain mention estimate allege caution find show""".split()
+_THAT_OPTIONAL = frozenset("""said says say told tells tell added adds add claimed claims claim
+insisted insists insist warned warns warn argued argues argue admitted admits admit
+predicted predicts predict estimated estimates estimate""".split())
 _REPORT = "(?:" + "|".join(sorted(_REPORTING, key=len, reverse=True)) + ")"
 _INDIRECT = re.compile(
-    rf"{LEAD}{SPEAKER}{APPOS}[ \t]+{ADV}(?P<cue>{_REPORT})\b"
+    rf"{LEAD}{SPEAKER}{APPOS}[ \t]+{ADV}(?<!\bto )(?P<cue>{_REPORT})\b"
     rf"(?P<mid>[^.;:!?\"“”‘’\n]{{0,70}}?)(?P<that>[ \t]+that\b)[ \t]+(?P<clause>\S)")
 _INDIRECT_BARE = re.compile(
-    rf"{LEAD}{SPEAKER}{APPOS}[ \t]+{ADV}(?P<cue>{_REPORT})[ \t]+(?P<clause>\S)")
+    rf"{LEAD}{SPEAKER}{APPOS}[ \t]+{ADV}(?<!\bto )(?P<cue>{_REPORT})[ \t]+(?P<clause>\S)")
 # "X described the plan as "a disaster"", "X called the decision "a hammer blow"".
 _CHARACTERISED = re.compile(
     rf"{LEAD}{SPEAKER}{APPOS}[ \t]+{ADV}(?P<cue>described|describes|called|calls|branded|"
     rf"brands|dubbed|dubs|labelled|labels|labeled|hailed|hails)[ \t]+(?P<clause>\S)")
 _ACCORDING_FIRST = re.compile(
     r"^(?P<cue>[Aa]ccording to)[ \t]+(?P<spk>[^,]{2,60}),[ \t]+(?P<clause>\S)")
-_ACCORDING_LAST = re.compile(r",[ \t]+(?P<cue>according to)[ \t]+(?P<spk>[^,.;]{2,60})"
-                             r"[.!?]?[\"”’']?$")
+_ACCORDING_LAST = re.compile(r",[ \t]+(?P<cue>according to)[ \t]+"
+                             r"(?P<spk>(?:[^,.;]|(?<=\d)[,.](?=\d)){2,60})[.!?]?[\"”’']?$")
+# "…, telling fans she needs time": the sentence's subject speaks.
+_PARTICIPLE = re.compile(
+    r",[ \t]+(?P<cue>saying|telling|adding|insisting|claiming|arguing|warning|explaining|"
+    r"noting|stressing|admitting)\b(?P<mid>[^,.;:!?\"“”‘’\n]{0,30}?)(?:[ \t]+that)?"
+    r"[ \t]+(?P<clause>\S)")
+_SUBJECT = re.compile(rf"{SPEAKER}")
+# "COLUMBUS, Ohio (AP) — ", "LONDON (Reuters) - ": a dateline is not part of a sentence.
+_DATELINE = re.compile(
+    r"[A-Z][A-Z .'-]+(?:,[ \t]+[A-Z][\w. ]+)?[ \t]+\([\w ./]+\)[ \t]*[—–-][ \t]*")
 _CLAUSE_START = re.compile(
     r"(?:he|she|they|it|we|i|you|there|this|these|those|that|the|a|an|his|her|their|its|our|"
     r"my|some|many|most|all|no|every|each|several|both|neither|nobody|everyone|"
@@ -53,9 +65,10 @@ haven't""".split())
 # The verbs that close an AP-style sentence: "The plan will cost $2bn, officials said."
 _REPORTED_AFTER = frozenset("""said says added adds told tells warned warns claimed claims
 insisted insists argued argues wrote writes noted notes stated states reported reports
-explained explains""".split())
+explained explains say tell warn claim insist argue found finds shows showed suggest
+suggests""".split())
 # A new clause with its own subject ends the reported one: "…, and I believe her."
-_NEXT_CLAUSE = re.compile(r",[ \t]+(?:and|but)[ \t]+(?:I|we|he|she|they)\b")
+_NEXT_CLAUSE = re.compile(r",[ \t]+(?:(?:and|but)[ \t]+(?:I|we|he|she|they)|according to)\b")
 _END_PUNCT = re.compile(r"[\s.!?…\"”’')\]]+$")
 _ENDS_WITH_OPEN_CUE = re.compile(r"[:,][ \t]*[\"“‘'„]")
 
@@ -77,7 +90,12 @@ class IndirectQuotes:
         for (start, end), para_index in zip(self.units.sentences,
                                             self.units.sentence_paragraph, strict=True):
             para = self.units.paragraphs[para_index]
-            if para.kind == "headline" or _BOILER_START.match(self.text[para.start:para.end]):
+            if _BOILER_START.match(self.text[para.start:para.end]):
+                continue
+            if para.kind == "headline":
+                draft = self._reported_after(start, self._stop(start, end))
+                if draft is not None:
+                    out.append(draft)  # "Village 'forgotten', residents say"
                 continue
             parent = None
             if self.speech.hits(start, end):
@@ -104,7 +122,7 @@ class IndirectQuotes:
             return None
         _, index, (s, e) = min(holders)
         s, e = max(s, start), min(e, end)
-        if (e - s) * 5 < (end - start) * 4:
+        if (e - s) * 2 < end - start:
             return None
         for q in self.drafts:
             if any(a < e and s < b for a, b in q.segments) and \
@@ -112,22 +130,28 @@ class IndirectQuotes:
                 return None
         return index, s, e
 
+    def _stop(self, start: int, end: int) -> int:
+        """Where the reported clause of a sentence ends: before the final punctuation, or
+        before a new clause with its own subject."""
+        cut = _END_PUNCT.search(self.text, start, end)
+        stop = cut.start() if cut else end
+        clause_end = _NEXT_CLAUSE.search(self.text, start, stop)
+        return clause_end.start() if clause_end is not None else stop
+
     def _sentence(self, start: int, end: int) -> QuoteDraft | None:
         text = self.text
+        dateline = _DATELINE.match(text, start, end)
+        if dateline is not None:
+            start = dateline.end()
         sentence = text[start:end]
-        cut = _END_PUNCT.search(sentence)
-        stop = start + (cut.start() if cut else len(sentence))
-        clause_end = _NEXT_CLAUSE.search(text, start, stop)
-        if clause_end is not None:
-            stop = clause_end.start()
+        stop = self._stop(start, end)
         m = _ACCORDING_FIRST.match(sentence)
         if m:
             return self._make(start + m.start("clause"), stop, m, start)
-        m = _ACCORDING_LAST.search(sentence)
-        if m:
-            return self._make(start, start + m.start(), m, start)
         for m in _INDIRECT.finditer(sentence):
-            if not _ENDS_WITH_OPEN_CUE.match(sentence, m.end("cue")):
+            mid = m.group("mid").split()
+            if len(mid) <= 5 and not any(w in _FINITE for w in mid) and \
+                    not _ENDS_WITH_OPEN_CUE.match(sentence, m.end("cue")):
                 return self._make(start + m.start("clause"), stop, m, start)
         for m in _CHARACTERISED.finditer(sentence):
             fragment = self._fragment_in(start + m.start("clause"), stop)
@@ -135,15 +159,35 @@ class IndirectQuotes:
                 return self._make(start + m.start("clause"), stop, m, start)
         for m in _INDIRECT_BARE.finditer(sentence):
             cue = m.group("cue")
-            rest = sentence[m.start("clause"):]
-            if cue in _THAT_OPTIONAL and _looks_like_clause(rest):
-                clause_start = start + m.start("clause")
-                if cue in ("told", "tells"):
-                    clause_start = self._after_addressee(clause_start, stop)
-                    if clause_start is None:
-                        continue
+            if cue not in _THAT_OPTIONAL:
+                continue
+            clause_start = start + m.start("clause")
+            if cue in ("told", "tells", "tell"):
+                clause_start = self._after_addressee(clause_start, stop)
+                if clause_start is None:
+                    continue
+            if _looks_like_clause(text[clause_start:stop]):
                 return self._make(clause_start, stop, m, start)
-        return self._reported_after(start, stop)
+        m = _ACCORDING_LAST.search(sentence)
+        if m:
+            return self._make(start, start + m.start(), m, start)
+        return self._participle(start, stop) or self._reported_after(start, stop)
+
+    def _participle(self, start: int, stop: int) -> QuoteDraft | None:
+        sentence = self.text[start:stop]
+        m = _PARTICIPLE.search(sentence)
+        subject = _SUBJECT.match(sentence)
+        if m is None or subject is None:
+            return None
+        clause = start + m.start("clause")
+        if m.group("cue") == "telling" and not m.group("mid").strip():
+            clause = self._after_addressee(clause, stop)
+            if clause is None:
+                return None
+        if not _looks_like_clause(self.text[clause:stop]):
+            return None
+        cue = (start + m.start("cue"), start + m.end("cue"))
+        return self._finish(clause, stop, cue, speaker_span(subject, start))
 
     def _after_addressee(self, pos: int, stop: int) -> int | None:
         """"told the BBC she was …": the clause starts at the second subject."""

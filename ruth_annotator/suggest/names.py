@@ -17,7 +17,8 @@ from ruth_annotator.suggest.text_units import HEADLINE, Units
 _UPPER = "A-ZÀ-ÖØ-Þ"
 _WORD = (rf"(?:(?:Mr|Mrs|Ms|Dr|Prof|St|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Det|Insp|Rev|Jr|Sr)\."
          rf"|[{_UPPER}]\.(?=\s?[{_UPPER}])"
-         rf"|[{_UPPER}]\w*(?:['’](?!s\b)[A-Za-zÀ-ÿ]\w*|-[A-Za-zÀ-ÿ\d]\w*)*\+?)")
+         rf"|[{_UPPER}]\w*(?:['’](?!s\b)[A-Za-zÀ-ÿ]\w*|-[A-Za-zÀ-ÿ\d]\w*)*"
+         rf"(?:['’]s(?=[ \t]+[{_UPPER}]))?\+?)")
 _CONNECT = r"(?:of|for|the|and|&|de|da|di|du|van|von|der|den|le|la|del|bin|al|y)"
 SEQUENCE = re.compile(
     rf"(?<![\w'’])(?:{_WORD})(?:(?:[ \t]+{_CONNECT})*[ \t]+(?:{_WORD}))*(?:[ \t]+\d{{1,2}}\b)?")
@@ -35,6 +36,9 @@ _WHICH_AFTER = re.compile(r",[ \t]+which\b")
 _WHO_AFTER = re.compile(r",[ \t]+(?:who|whose|\d{1,3},)")
 _STATE_AFTER = re.compile(r",[ \t]+([A-Z][\w.]*(?:[ \t][A-Z][\w.]*)?)")
 _PLACE_BEFORE = frozenset("in near outside from at around across".split())
+_KEEPS_POSSESSIVE = orgs.ORG_SUFFIXES | orgs.ORG_HEADS | places.LOC_SUFFIXES
+_PEOPLE_ADJECTIVE = re.compile(r"[A-Z][a-z]+(?:ian|ean|ese|ish)")
+_LOWER_AFTER = re.compile(r"[ \t]+[a-z]")
 _SENTENCE_OPENERS = "\"“‘'(:—–-[•*"
 
 PERSON, ORG, GPE, LOC, NORP, EVENT, WORK = (
@@ -101,7 +105,7 @@ class NameFinder:
                 continue
             pieces[-1].append((s, e))
         out = []
-        for piece in pieces:
+        for piece in [p for whole in pieces for p in self._split_possessive(whole)]:
             while piece and (self.text[piece[-1][0]:piece[-1][1]] in _PARTICLES
                              or self.text[piece[-1][0]:piece[-1][1]].isdigit()
                              and not gazetteer_label(self.text[piece[0][0]:piece[-1][1]])):
@@ -112,6 +116,21 @@ class NameFinder:
             if piece:
                 out.append((piece[0][0], piece[-1][1]))
         return out
+
+    def _split_possessive(self, piece: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
+        """"King's College London" stays whole; "ITV's Lorraine" is two names."""
+        words = [self.text[s:e] for s, e in piece]
+        if not any(w.endswith(("'s", "’s")) for w in words[:-1]) or \
+                any(w in _KEEPS_POSSESSIVE for w in words[1:]):
+            return [piece]
+        out: list[list[tuple[int, int]]] = [[]]
+        for s, e in piece:
+            if self.text[e - 2:e] in ("'s", "’s"):
+                out[-1].append((s, e - 2))
+                out.append([])
+            else:
+                out[-1].append((s, e))
+        return [p for p in out if p]
 
     def _joins(self, tokens: list[tuple[int, int]], k: int) -> bool:
         """Keep "Bank of England", "Isle of Man", "Duke of Sussex"; split "Joe and Bear"."""
@@ -157,6 +176,17 @@ class NameFinder:
                 piece = piece[1:]
                 continue
             break
+        return self._from_first_name(piece)
+
+    def _from_first_name(self, piece: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """"Columbus Fire Battalion Chief Mark Delaney": the person starts at the first name."""
+        words = [self.text[s:e] for s, e in piece]
+        if len(words) < 3 or words[-1] in _KEEPS_POSSESSIVE or words[0] in people.FIRST_NAMES:
+            return piece
+        for k in range(1, len(words) - 1):
+            if words[k] in people.FIRST_NAMES:
+                self._titled = True
+                return piece[k:]
         return piece
 
     def _initial(self, pos: int) -> bool:
@@ -235,13 +265,16 @@ class NameFinder:
         self._strong = True
         if prev in orgs.WORK_NOUNS:
             return WORK
+        if prev in people.ORG_NOUNS or prev in orgs.PUBLICATION_NOUNS:
+            return ORG  # "the journal Sleep Health", "the charity Oxfam"
         if owner and owner.group(1) in orgs.BROADCASTERS and tokens[0] not in people.TITLES \
                 and (len(tokens) == 1 or tokens[0] not in people.FIRST_NAMES):
             return WORK
         if titled or tokens[0] in people.FIRST_NAMES and len(tokens) <= 4:
             return PERSON
         last, first = tokens[-1], tokens[0]
-        if last in orgs.ORG_SUFFIXES or (first in orgs.ORG_HEADS and " of " in name):
+        if last in orgs.ORG_SUFFIXES or (first in orgs.ORG_HEADS and " of " in name) or \
+                any(t in orgs.ORG_SUFFIXES for t in tokens[1:-1]):
             return ORG
         if len(tokens) > 1 and last in orgs.EVENT_SUFFIXES:
             return EVENT
@@ -259,6 +292,9 @@ class NameFinder:
         self._strong = False
         if len(tokens) == 1 and name.isupper() and 2 <= len(name) <= 6:
             return ORG
+        if len(tokens) == 1 and _PEOPLE_ADJECTIVE.fullmatch(name) and \
+                _LOWER_AFTER.match(self.text, end) and name not in people.FIRST_NAMES:
+            return NORP  # "a Cumbrian village"
         if _WHICH_AFTER.match(self.text, end):
             return ORG
         if _CUE_AFTER.match(self.text, end) or _WHO_AFTER.match(self.text, end):

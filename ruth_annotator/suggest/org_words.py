@@ -69,6 +69,8 @@ Weekly Foods Voices Homes Motors Energy Water Group Holdings Kitchen Hotel Hotel
 Restaurant Brewery Studios Records Games Sports Media Digital Labs Airlines Bank Trust
 Lottery Society Orchestra Theatre Theater Choir Club Union Council Police Party Press
 Community Council""".split())
+PUBLICATION_NOUNS = frozenset("""journal magazine newspaper tabloid broadsheet outlet
+publication website broadcaster station label""".split())
 # Clubs are called by their last word: "Rovers", "United", "Villa".
 CLUB_NAMES = frozenset("""Rovers Wanderers Athletic Albion Rangers Hotspur Villa United City
 Town County Forest Celtic""".split())

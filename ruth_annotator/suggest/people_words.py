@@ -20,7 +20,8 @@ Sen. Sen Rep. Rep Representative Congressman Congresswoman Governor Gov. Gov May
 Justice General Gen. Gen Colonel Col. Major Maj. Captain Capt. Lieutenant Lt. Sergeant
 Sgt. Officer Detective Det. Inspector Insp. Superintendent Supt Commissioner Chief
 Constable PC DC DI DCI DS Coach Ambassador Councillor Cllr Deputy Commander Admiral Marshal
-Chairman Chairwoman Premier Chief-Executive Saint Speaker MP Senator-elect
+Chairman Chairwoman Premier Chief-Executive Saint Speaker MP Senator-elect Councilman
+Councilwoman Assemblyman Assemblywoman Alderman Sheriff Dean Principal Pastor
 """)
 TITLE_PHRASES = ("Prime Minister", "Vice President", "Deputy Prime Minister", "Foreign Secretary",
                  "Home Secretary", "Health Secretary", "Education Secretary", "First Minister",
@@ -63,14 +64,24 @@ fan fans officials police prosecutors investigators witnesses experts analysts
 researchers residents authorities sources campaigners protesters doctors scientists
 lawyers organisers organizers neighbour neighbor physio physiotherapist agent publicist
 manager organiser organizer conductor chair trainer carer caregiver landlord landlady
-tenant passenger shopper customer owner-manager"""
+tenant passenger shopper customer owner-manager representative rep staffer relative
+teammate co-worker employer councillor councilman councilwoman assemblyman
+assemblywoman alderman sheriff deputy dean principal headteacher vicar pastor
+spokespeople residents parents teachers families neighbours neighbors voters
+workers students passengers observers diplomats lawmakers ministers"""
 ROLE_GENDER: dict[str, str] = {}
 for _gender, _block in (("f", _FEMALE_ROLES), ("m", _MALE_ROLES), ("", _NEUTRAL_ROLES)):
     for _w in _block.split():
         ROLE_GENDER[_w] = _gender
 PLURAL_ROLES = _words("""officials police prosecutors investigators witnesses experts analysts
 researchers residents authorities sources campaigners protesters doctors scientists lawyers
-organisers organizers fans sons daughters brothers sisters""")
+organisers organizers fans sons daughters brothers sisters parents teachers families
+neighbours neighbors voters workers students passengers observers diplomats lawmakers
+ministers spokespeople critics""")
+# Documents that "say" things: "the report said", "a study found".
+DOCUMENT_NOUNS = _words("""study report survey poll research analysis paper statement
+review letter documents document figures data filing lawsuit complaint memo
+investigation inquiry audit""")
 
 # Organisations spoken of by a common noun: "the company said".
 ORG_NOUNS = _words("""company firm group club council government ministry department agency

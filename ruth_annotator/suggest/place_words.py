@@ -52,7 +52,9 @@ Canberra, Adelaide, Auckland, Wellington, Toronto, Montreal, Vancouver, Ottawa, 
 New York, New York City, Washington, Washington DC, Los Angeles, Chicago, Houston, Phoenix,
 Philadelphia, San Antonio, San Diego, Dallas, San Francisco, Seattle, Boston, Miami,
 Atlanta, Detroit, Denver, Las Vegas, Nashville, New Orleans, Austin, Portland, Baltimore,
-Minneapolis, Pittsburgh, Cleveland, Brooklyn, Manhattan, Hollywood, Mexico City, Havana,
+Minneapolis, Pittsburgh, Cleveland, Brooklyn, Manhattan, Bronx, Queens, Staten Island,
+Harlem, Hollywood, Columbus, Cincinnati, Indianapolis, Sacramento, Honolulu, Anchorage,
+Mexico City, Havana,
 Bogota, Bogotá, Lima, Santiago, Buenos Aires, Sao Paulo, São Paulo, Rio de Janeiro,
 Brasilia, Caracas, Quito, Montevideo, Westminster, Kensington, Chelsea_gpe, Salisbury"""
 _US_STATES = """Alabama, Alaska, Arizona, Arkansas, California, Colorado, Connecticut,
@@ -107,6 +109,7 @@ ALIASES = {
 LOC_SUFFIXES = frozenset("""Island Islands Isle Isles River Lake Sea Ocean Mountain
 Mountains Hill Hills Valley Bay Coast Peninsula Desert Forest Park Beach Canyon Gulf Strait
 Street Road Avenue Lane Square Bridge Airport Station Stadium Arena Palace Tower Cathedral
-Abbey Heath Common Moor Falls Glacier Reef Harbour Harbor Estate Gardens Hall""".split())
+Abbey Heath Common Moor Falls Glacier Reef Harbour Harbor Estate Gardens Hall Boulevard
+Drive Way Place Terrace Crescent Highway Parkway Plaza Motorway Expressway Freeway""".split())
 LOC_PREFIXES = frozenset("Mount Lake River Cape Loch Port Fort".split())
 GPE_SUFFIXES = frozenset("County Province State Republic Borough District Township".split())

@@ -59,6 +59,10 @@ class SpeakerResolver:
                 self._speaker(d, exclude)
             if d.addressee:
                 self._addressee(d)
+                if self.text[d.addressee[0]:d.addressee[1]].lower() in ("me", "us") and \
+                        parent.speaker_key:
+                    d.addressee_key = parent.speaker_key
+                    self._pronoun_mention(d.addressee, parent.speaker_key)
             previous_child[d.parent] = d
 
     def _top(self, d: QuoteDraft) -> None:
@@ -80,6 +84,8 @@ class SpeakerResolver:
         """"told host Lorraine Kelly" names them; "told him" is resolved like a speaker."""
         s, e = d.addressee
         word = self.text[s:e].lower()
+        if word in ("me", "us") and d.parent is not None:
+            return  # set by `resolve` from the outer quote's speaker
         if word in ("him", "her"):
             exclude = {d.speaker_key} if d.speaker_key else set()
             cluster = self._salient(s, people.PRONOUN_GENDER[word], "PERSON", d, exclude)
@@ -115,7 +121,9 @@ class SpeakerResolver:
                 d.speaker_key = cluster.key
                 d.speaker_found = self._mention(s, e, cluster, "pronoun")
             return
-        if words[0].lower() in people.DETERMINERS or lower in people.PLURAL_ROLES:
+        first = words[0].lower()
+        if first in people.DETERMINERS or first in people.PLURAL_ROLES or \
+                first in people.DOCUMENT_NOUNS or surface[:1].islower():
             self._nominal(d, words, exclude)
             return
         found = self._name_in(d.speaker)
@@ -125,10 +133,13 @@ class SpeakerResolver:
             d.speaker_key, d.speaker_found = found.key, found
 
     def _nominal(self, d: QuoteDraft, words: list[str], exclude: set[str]) -> None:
+        """"the star" is the salient person; "a spokesperson for X", "her representative",
+        "residents of …" and "a study" are new speakers of their own."""
         s, e = d.speaker
-        det = words[0].lower()
-        head_words = re.split(r"\s+(?:for|of|at|from|with)\s+", " ".join(words[1:]))[0].split()
-        head = (head_words[-1] if head_words else words[-1]).lower().strip("’'")
+        det = words[0].lower() if words[0].lower() in people.DETERMINERS else ""
+        rest = words[1:] if det else words
+        head_words = re.split(r"\s+(?:for|of|at|from|with|in|near)\s+", " ".join(rest))[0]
+        head = (head_words.split() or words)[-1].lower().strip("’'")
         inner = self._name_in(d.speaker)
         if inner is not None and (inner.start == s + len(words[0]) + 1 and inner.end == e or
                                   head in people.ORG_NOUNS and inner.label == "ORG"):
@@ -142,12 +153,16 @@ class SpeakerResolver:
         elif det in ("the", "its") and head in people.ORG_NOUNS:
             cluster = self._salient(s, "", "ORG", d, exclude)
         if cluster is None:
-            label = "ORG" if head in people.ORG_NOUNS or head == "police" else "PERSON"
-            if not (is_role or label == "ORG"):
+            label = "ORG" if head in people.ORG_NOUNS or head == "police" else \
+                "MISC" if head in people.DOCUMENT_NOUNS else "PERSON"
+            possessive = det in ("his", "her", "their", "my", "our", "your")
+            if not (is_role or label != "PERSON" or possessive):
                 return
             name = " ".join(self.text[s:e].split())
-            cluster = Cluster(f"{label}:{name}#{s}", label, name,
-                              people.ROLE_GENDER.get(head, ""))
+            key = f"{label}:{head}" if det in ("", "a", "an") and not is_role or \
+                head in people.PLURAL_ROLES else f"{label}:{name}#{s}"
+            cluster = self.table.clusters.get(key) or Cluster(
+                key, label, name, people.ROLE_GENDER.get(head, ""))
         d.speaker_key = cluster.key
         d.speaker_found = self._mention(s, e, cluster, "nominal")
 
@@ -164,7 +179,8 @@ class SpeakerResolver:
         while len(words) > 1 and words[0] in people.TITLES:
             s = self.text.index(words[1], s)
             words = words[1:]
-        if not words or not words[0][:1].isupper() or words[0] in people.COMMON_CAPS:
+        if not words or not words[0][:1].isupper() or words[0] in people.COMMON_CAPS or \
+                re.search(r"['’](?:ll|d|ve|re|m)$", words[0]):
             return None
         name = " ".join(words)
         cluster = next((c for c in self.table.clusters.values()

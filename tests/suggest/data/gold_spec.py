@@ -460,7 +460,9 @@ def nyt_transit() -> Doc:
 
 def bbc_flood() -> Doc:
     return Doc("bbc-flood", _text("bbc-flood", "heldout"), [
-        E("residents", "PERSON", "residents", ["residents|residents say", "Residents"]),
+        E("residents", "PERSON", "residents", [
+            "residents|residents say",
+            "Residents of a Cumbrian village hit by flooding in November"]),
         E("cumbrian", "NORP", "Cumbrian", ["Cumbrian"]),
         E("nov", "DATE", "November", ["November"]),
         E("appleby", "GPE", "Appleby", ["Appleby"]),
@@ -480,7 +482,7 @@ def bbc_flood() -> Doc:
         Q("mixed", ["Flooded village 'forgotten' as clean-up drags on"], "residents",
           "residents|residents say", "say|residents say"),
         Q("indirect", ["they feel abandoned, six weeks after the water went down"], "residents",
-          "Residents", "say|November say"),
+          "Residents of a Cumbrian village hit by flooding in November", "say|November say"),
         Q("indirect", ["her ground floor was still being dried out"], "patterson",
           "Sue Patterson", "said|years, said"),
         Q("direct", ["We've been living upstairs since the flood,"], "patterson", "she|she told",
@@ -503,7 +505,7 @@ def bbc_flood() -> Doc:
 
 def science_sleep() -> Doc:
     return Doc("science-sleep", _text("science-sleep", "heldout"), [
-        E("study", "MISC", "study", ["study|study finds", "a study"]),
+        E("study", "MISC", "study", ["study|study finds", "a study of more than 11,000 pupils"]),
         E("journal", "ORG", "Sleep Health", ["Sleep Health"]),
         E("england", "GPE", "England", ["England"]),
         E("scotland", "GPE", "Scotland", ["Scotland"]),
@@ -512,13 +514,13 @@ def science_sleep() -> Doc:
         E("parents", "PERSON", "Parents", ["Parents"]),
         E("lang", "PERSON", "Richard Lang", ["Richard Lang", 'he|week," he said', "he|But he"]),
         E("kcl", "ORG", "King's College London", ["King's College London"]),
-        E("researchers", "PERSON", "The researchers", ["The researchers"]),
+        E("researchers", "PERSON", "The researchers", ["The researchers", "The team"]),
     ], [
         Q("indirect", ["Teenagers who use phones late at night sleep an hour less"], "study",
           "study|study finds", "finds"),
         Q("indirect", ["Teenagers who use their phones after 10pm sleep almost an hour less on "
-                       "school nights than those who put them away"], "study", "a study",
-          "according to"),
+                       "school nights than those who put them away"], "study",
+          "a study of more than 11,000 pupils", "according to"),
         Q("mixed", ['the findings were "striking" but not surprising'], "okoye", "Hannah Okoye",
           "said|Edinburgh, said"),
         Q("direct", ["Parents often tell us they suspected this,"], "okoye", "she|she said",
@@ -526,6 +528,9 @@ def science_sleep() -> Doc:
         Q("indirect", ["they suspected this"], "parents", "Parents", "tell", parent=3),
         Q("direct", ["What we can now show is the size of the effect, and it is large."],
           "okoye"),
+        Q("mixed", ['so-called "revenge bedtime procrastination" – staying up late to reclaim '
+                    'free time – was most common among girls'], "researchers", "The team",
+          "found"),
         Q("indirect", ["the results should be taken seriously"], "lang", "Richard Lang",
           "said|study, said"),
         Q("direct", ["An hour a night adds up to a lost night every week,"], "lang",
