@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 from ruth_annotator.config import data_dir, load_settings
 from ruth_annotator.errors import ProjectError, RuthError
 from ruth_annotator.store import locking
-from ruth_annotator.store.opening import check_existing, connect_readonly
+from ruth_annotator.store.opening import check_existing, connect_readonly, one_line
 
 if TYPE_CHECKING:
     from ruth_annotator.store.project import Project
@@ -138,7 +138,7 @@ def verify_backup(path: Path) -> None:
     with contextlib.closing(connect_readonly(path)) as conn:
         rows = [r[0] for r in conn.execute("PRAGMA integrity_check(20)")]
     if rows != ["ok"]:
-        raise ProjectError(f"cannot be restored: it is damaged ({rows[0]})", path)
+        raise ProjectError(f"cannot be restored: it is damaged ({one_line(rows[0])})", path)
 
 
 def restore(project_path: Path, backup_path: Path) -> Path | None:

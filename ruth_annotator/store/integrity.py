@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ruth_annotator.errors import ProjectError
 from ruth_annotator.model.document import text_hash
-from ruth_annotator.store.opening import check_existing, connect_readonly
+from ruth_annotator.store.opening import check_existing, connect_readonly, one_line
 
 #: At most this many problems of one kind are listed.
 LIMIT = 20
@@ -41,6 +41,9 @@ _REFERENCE_CHECKS = [
 ]
 
 
+_TEXT_TABLES = ("documents", "labels", "layers", "entities", "mentions", "quotes")
+
+
 @dataclass
 class CheckReport:
     documents: int = 0
@@ -64,19 +67,65 @@ def check_project(path: Path) -> CheckReport:
         report.problems.append(e.message.split(";")[0])
         return report
     conn = connect_readonly(path)
+    conn.text_factory = lambda raw: raw.decode("utf-8", "replace")  # damage shows, not raises
     with contextlib.closing(conn):
         try:
             _check(conn, report)
         except sqlite3.DatabaseError as e:
-            report.problems.append(f"is damaged ({e})")
+            report.problems.append(f"is damaged ({one_line(str(e))})")
+        except UnicodeDecodeError:  # raised for SQLite messages quoting damaged bytes
+            report.problems.append("is damaged (its schema holds bytes that are not text)")
+    if report.ok:
+        _check_readable(path, report)
     return report
+
+
+def _check_readable(path: Path, report: CheckReport) -> None:
+    """Read every document and layer as the app does: a value no annotation may hold (a
+    form or status changed by a flipped byte) would otherwise fail only when opened."""
+    from ruth_annotator.store.project import Project
+
+    with Project.open(path, readonly=True) as project:
+        for doc, annotator in project.layer_keys():
+            try:
+                project.document(doc)
+                project.layer(doc, annotator)
+            except (ValueError, TypeError, KeyError, sqlite3.Error) as e:
+                report.problems.append(f"document {doc}, {annotator}: cannot be read "
+                                       f"({one_line(str(e))})")
+                if len(report.problems) >= LIMIT:
+                    return
+
+
+def _rows_not_utf8(conn: sqlite3.Connection, table: str) -> int:
+    """Rows with a text value that is not valid UTF-8 (reading them would fail)."""
+    cursor = conn.cursor()
+    cursor.row_factory = None
+    previous, conn.text_factory = conn.text_factory, bytes
+    try:
+        bad = 0
+        for row in cursor.execute(f"select * from {table}"):
+            try:
+                for value in row:
+                    if isinstance(value, bytes):
+                        value.decode("utf-8")
+            except UnicodeDecodeError:
+                bad += 1
+        return bad
+    finally:
+        conn.text_factory = previous
 
 
 def _check(conn: sqlite3.Connection, report: CheckReport) -> None:
     pages = [r[0] for r in conn.execute(f"PRAGMA integrity_check({LIMIT})")]
     if pages != ["ok"]:
-        report.problems.extend(f"damaged: {row}" for row in pages)
+        report.problems.extend(f"damaged: {one_line(row)}" for row in pages)
         return
+    for table in _TEXT_TABLES:  # a flipped byte in a text field passes SQLite's check
+        bad = _rows_not_utf8(conn, table)
+        if bad:
+            report.problems.append(f"damaged: {bad} row(s) of {table} hold text that is "
+                                   "not UTF-8")
     for table, rowid, parent, _ in conn.execute("PRAGMA foreign_key_check").fetchmany(LIMIT):
         report.problems.append(f"row {rowid} of {table} points to a missing row of {parent}")
     report.documents = conn.execute("select count(*) from documents").fetchone()[0]
@@ -95,10 +144,14 @@ def _check(conn: sqlite3.Connection, report: CheckReport) -> None:
         for doc, annotator, item in conn.execute(sql).fetchmany(LIMIT):
             report.problems.append(f"document {doc}, {annotator}: {what} ({item})")
     bad = 0
-    for doc, text, digest, length in conn.execute(
-        'select id, text, hash, length from documents order by id'
+    for doc, raw, digest, length in conn.execute(
+        "select id, cast(text as blob), hash, length from documents order by id"
     ):
-        if text_hash(text) != digest or len(text) != length:
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            text = None
+        if text is None or text_hash(text) != digest or len(text) != length:
             bad += 1
             if bad <= LIMIT:
                 report.problems.append(f"document {doc}: text does not match its hash/length")

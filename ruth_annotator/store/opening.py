@@ -8,6 +8,7 @@ which needs no lock and never writes.
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 import sqlite3
@@ -30,6 +31,7 @@ from ruth_annotator.store.schema import (
 )
 
 BUSY_TIMEOUT_S = 10
+RESTORE = "restore a backup with 'ruth-annotator restore'"
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -104,6 +106,15 @@ def _has_log(path: Path) -> bool:
     return log.exists() and log.stat().st_size > 0
 
 
+def _lenient_text(raw: bytes) -> str:
+    return raw.decode("utf-8", "replace")
+
+
+def one_line(report: str) -> str:
+    """SQLite's check reports span lines ("*** in database main ***\nPage 3: …")."""
+    return " ".join(report.replace("*** in database main ***", "").split())
+
+
 def _damaged(error: sqlite3.Error) -> bool:
     """Whether SQLite says the file itself is broken (not that it cannot get at it)."""
     name = getattr(error, "sqlite_errorname", "")
@@ -116,10 +127,11 @@ def _reason(error: sqlite3.Error, path: Path) -> str:
         full = shutil.disk_usage(path.parent).free < 1 << 20
     except OSError:
         full = False
-    return f"{error}; the disk is full" if full else str(error)
+    return f"{one_line(str(error))}; the disk is full" if full else one_line(str(error))
 
 
 def _connect_for_writing(path: Path, new: bool) -> Database:
+    conn = None
     try:
         conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_S, isolation_level=None,
                                check_same_thread=False)
@@ -130,14 +142,24 @@ def _connect_for_writing(path: Path, new: bool) -> Database:
         if new:
             db.execute(f"PRAGMA application_id={APPLICATION_ID}")
         migrations.apply(db)
-    except sqlite3.OperationalError as e:
-        if "locked" in str(e) or "busy" in str(e):
-            raise ProjectLockedError("is busy in another program; try again", path) from None
-        if "readonly" in str(e):
-            raise ProjectError("is read-only here; open it read-only or copy it elsewhere",
-                               path) from None
-        raise ProjectError(f"cannot be opened for writing ({e})", path) from None
+    except (sqlite3.Error, UnicodeDecodeError) as e:
+        if conn is not None:
+            conn.close()
+        raise _open_failure(e, path) from None
     return db
+
+
+def _open_failure(error: Exception, path: Path) -> ProjectError:
+    if isinstance(error, UnicodeDecodeError):  # damage quick_check cannot see, in a text
+        return ProjectError(f"is damaged (text that is not UTF-8); {RESTORE}", path)
+    text = str(error)
+    if isinstance(error, sqlite3.DatabaseError) and _damaged(error):
+        return ProjectError(f"is damaged ({one_line(text)}); {RESTORE}", path)
+    if "locked" in text or "busy" in text:
+        return ProjectLockedError("is busy in another program; try again", path)
+    if "readonly" in text:
+        return ProjectError("is read-only here; open it read-only or copy it elsewhere", path)
+    return ProjectError(f"cannot be opened for writing ({_reason(error, path)})", path)
 
 
 def check_existing(path: Path, *, deep: bool = True) -> None:
@@ -160,6 +182,7 @@ def check_existing(path: Path, *, deep: bool = True) -> None:
         conn = connect_readonly(path)
     except sqlite3.Error as e:
         raise ProjectError(f"cannot be opened ({_reason(e, path)})", path) from None
+    conn.text_factory = _lenient_text  # a damaged page may hold bytes that are not UTF-8
     try:
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         if app_id != APPLICATION_ID:
@@ -168,21 +191,21 @@ def check_existing(path: Path, *, deep: bool = True) -> None:
             )
         result = conn.execute("PRAGMA quick_check").fetchone()[0] if deep else "ok"
         if result != "ok":
-            raise ProjectError(
-                f"is damaged ({result}); restore a backup with 'ruth-annotator restore'", path
-            )
+            raise ProjectError(f"is damaged ({one_line(result)}); {RESTORE}", path)
         applied = [
             r[0]
             for r in conn.execute(
                 "select name from _sqlite_migrations where migration_set = ?", [MIGRATION_SET]
             )
         ]
+        columns = table_columns(conn)
+    except UnicodeDecodeError:  # SQLite's own message quotes the damaged bytes
+        raise ProjectError("is damaged (its schema holds bytes that are not text); "
+                           f"{RESTORE}", path) from None
     except sqlite3.DatabaseError as e:
         if not _damaged(e):
             raise ProjectError(f"cannot be read ({_reason(e, path)})", path) from None
-        raise ProjectError(
-            f"is damaged ({e}); restore a backup with 'ruth-annotator restore'", path
-        ) from None
+        raise ProjectError(f"is damaged ({one_line(str(e))}); {RESTORE}", path) from None
     finally:
         conn.close()
     unknown = sorted(set(applied) - set(known_migrations()))
@@ -192,3 +215,27 @@ def check_existing(path: Path, *, deep: bool = True) -> None:
             "update the app to open it",
             path,
         )
+    if set(applied) == set(known_migrations()) and columns != current_columns():
+        missing = sorted(set(current_columns().items()) - set(columns.items()))
+        table = missing[0][0] if missing else "?"
+        raise ProjectError(f"is damaged (the {table} table is not as this release made it); "
+                           f"{RESTORE}", path)
+
+
+def table_columns(conn: sqlite3.Connection) -> dict[str, tuple[str, ...]]:
+    """Each table's column names, as the file's schema says."""
+    tables = [r[0] for r in conn.execute(
+        "select name from sqlite_master where type = 'table' and name not like 'sqlite_%'")]
+    return {t: tuple(r[1] for r in conn.execute("select * from pragma_table_info(?)", [t]))
+            for t in tables}
+
+
+@functools.cache
+def current_columns() -> dict[str, tuple[str, ...]]:
+    """The tables and columns a project made by this release has."""
+    conn = sqlite3.connect(":memory:")
+    try:
+        migrations.apply(Database(conn, execute_plugins=False))
+        return table_columns(conn)
+    finally:
+        conn.close()

@@ -33,7 +33,8 @@ def write_failure(error: sqlite3.Error, path: Path) -> ProjectError:
     for key, advice in _REASONS:
         if key in text:
             return ProjectError(f"not saved: {advice}", path)
-    return ProjectError(f"not saved ({error}); retry, or save a copy elsewhere", path)
+    detail = " ".join(str(error).split())
+    return ProjectError(f"not saved ({detail}); retry, or save a copy elsewhere", path)
 
 
 @contextlib.contextmanager
