@@ -13,13 +13,16 @@ import time
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QTimer
-
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ruth_annotator import __version__, config
 from ruth_annotator.errors import RuthError
+from ruth_annotator.gui.dialogs.welcome import first_start_choice
+from ruth_annotator.gui.i18n import install_translator
 from ruth_annotator.gui.opening import open_project
+
+DESKTOP_ID = "io.github.ruthannotator.RuthAnnotator"
 
 
 def application() -> QApplication:
@@ -27,10 +30,11 @@ def application() -> QApplication:
     app = QApplication.instance()
     if app is None:
         app = QApplication(sys.argv[:1])
+        install_translator(app)
     app.setApplicationName("Ruth Annotator")
     app.setApplicationVersion(__version__)
     app.setOrganizationName("ruth-annotator")
-    app.setDesktopFileName("ruth-annotator")
+    app.setDesktopFileName(DESKTOP_ID)  # the installed .desktop file, for docks/taskbars
     icon = _icon()
     if icon is not None:
         app.setWindowIcon(icon)
@@ -38,22 +42,26 @@ def application() -> QApplication:
 
 
 def _icon() -> QIcon | None:
+    """The app icon in every rendered size (no SVG plug-in needed), plus the SVG."""
     from ruth_annotator.resources import resource_path
 
-    for name in ("ruth-annotator.svg", "ruth-annotator.png"):
-        try:
-            return QIcon(str(resource_path("icons", name)))
-        except FileNotFoundError:
-            continue
-    return None
+    try:
+        folder = resource_path("icons")
+    except FileNotFoundError:
+        return None
+    icon = QIcon()
+    for png in sorted((folder / "png").glob("ruth-annotator-*.png")):
+        icon.addFile(str(png))
+    icon.addFile(str(folder / "ruth-annotator.svg"))
+    return icon
 
 
-def open_window(project_path: Path | None):
+def open_window(project_path: Path | None, with_sample: bool = True):
     """Open the project (default: the sample project) and show the main window."""
     from ruth_annotator.gui.main_window import MainWindow
 
     path = Path(project_path) if project_path else config.default_project_path()
-    project = open_project(path, with_sample=True)
+    project = open_project(path, with_sample=with_sample, create=True)
     window = MainWindow(project)
     window.show()
     if os.environ.get("RUTH_ANNOTATOR_EXIT_AFTER_PAINT") == "1":
@@ -88,8 +96,13 @@ def exit_after_first_paint(window) -> None:
 def run(project_path: Path | None = None) -> int:
     """Run the app until the window closes; returns the exit status."""
     app = application()
+    choice = first_start_choice(project_path)
     try:
-        window = open_window(project_path)
+        if choice is not None:
+            project_path = choice.project
+        window = open_window(project_path, with_sample=choice is None or choice.kind != "new")
+        if choice is not None and choice.imports:
+            window.files.import_paths(list(choice.imports))
     except RuthError as e:
         print(f"Error: {e}", file=sys.stderr)
         QMessageBox.critical(None, "Ruth Annotator", str(e))

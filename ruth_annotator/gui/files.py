@@ -32,14 +32,18 @@ class Files:
         paths, _ = QFileDialog.getOpenFileNames(
             self.w, "Import documents", "",
             "Texts and records (*.txt *.jsonl *.ndjson *.json);;All files (*)")
-        if not paths:
-            return
+        if paths:
+            self.import_paths([Path(p) for p in paths])
+
+    def import_paths(self, paths: list[Path]) -> None:
+        """Import files or folders into the open project in the background (also used by
+        drag-and-drop and the welcome screen)."""
         project_path = self.w.session.project.path
         annotator = self.w.session.project.annotator
 
         def work(task):
             with Project.open(project_path, annotator) as project:
-                return import_paths(project, [Path(p) for p in paths], task=task)
+                return import_paths(project, paths, task=task)
 
         def done(result) -> None:
             self.w.reload_documents()

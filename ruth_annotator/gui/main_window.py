@@ -26,6 +26,8 @@ from ruth_annotator.gui import describe, menus, theme, window_state
 from ruth_annotator.gui.annotate import Annotate
 from ruth_annotator.gui.article_view import ArticleView
 from ruth_annotator.gui.backups import Backups
+from ruth_annotator.gui.dialogs import recent
+from ruth_annotator.gui.dialogs.project_menu import install_file_drop
 from ruth_annotator.gui.documents_panel import DocumentsPanel
 from ruth_annotator.gui.entities_panel import EntitiesPanel, relabel
 from ruth_annotator.gui.files import Files
@@ -95,6 +97,7 @@ class MainWindow(QMainWindow):
         for label in (self.status_user, self.status_save):
             self.statusBar().addPermanentWidget(label)
         self._connect()
+        install_file_drop(self)
         settings = config.load_settings()
         self.actions["edit.snap"].setChecked(bool(settings.get("snap_words", True)))
         self.view.snap_words = self.actions["edit.snap"].isChecked()
@@ -151,6 +154,7 @@ class MainWindow(QMainWindow):
     def start_project(self) -> None:
         """Fill the document list, label keys and open the last (or first) document."""
         project = self.session.project
+        recent.remember_project(project.path)
         self.search_panel.project_path = project.path
         self.search_panel.annotator = project.annotator
         self.status_user.setText(f"Annotator: {project.annotator}")

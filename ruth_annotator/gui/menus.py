@@ -37,12 +37,22 @@ class Entry:
 
 E = Entry
 ENTRIES: list[Entry] = [
+    E("file.new", "&File", "&New project…", "Ctrl+N", "Create an empty project file and "
+      "open it", "ruth_annotator.gui.dialogs.project_menu:new_project", "project"),
     E("file.open", "&File", "&Open project…", "Ctrl+O", "Open another project file",
       "files.open_project", "project"),
+    E("file.recent", "&File", "Open &recent", "", "The projects you opened last",
+      "ruth_annotator.gui.dialogs.project_menu:fill_recent_menu", "project", submenu=True),
     E("file.import", "&File", "&Import documents…", "Ctrl+I",
       "Add text files or JSONL records to this project", "files.import_documents", "project"),
     E("file.save_copy", "&File", "Save a &copy as…", "", "Write the whole project, with any "
       "unsaved work, to a new file and go on working there", "files.save_copy", "project"),
+    E("file.export", "&File", "&Export…", "Ctrl+E", "Write the annotations as a dataset: "
+      "JSONL, CoNLL, spaCy, brat, … with an optional train/dev/test split",
+      "ruth_annotator.gui.dialogs.export_dialog:show", "export"),
+    E("file.settings", "&File", "&Settings…", "Ctrl+,", "Your name, text size, theme, the "
+      "label set, suggestions and backups", "ruth_annotator.gui.dialogs.settings_dialog:show",
+      "settings"),
     E("file.quit", "&File", "&Quit", "Ctrl+Q", "Close the window (everything is saved)",
       "files.quit", "quit"),
     E("edit.undo", "&Edit", "&Undo", "Ctrl+Z", "Undo the last action", "annotate.undo",
@@ -131,6 +141,11 @@ ENTRIES: list[Entry] = [
     E("help.keys", "&Help", "&Keyboard shortcuts…", "?",
       "Every key at a glance; change them here", "ruth_annotator.gui.cheat_sheet:show",
       "help"),
+    E("help.guide", "&Help", "&User guide", "F1", "The guide: getting started, annotation "
+      "guidelines, formats, teams (works offline)",
+      "ruth_annotator.gui.dialogs.help_viewer:show_guide", "help"),
+    E("help.about", "&Help", "&About Ruth Annotator", "", "Versions of the app, Qt, Python "
+      "and SQLite, for bug reports", "ruth_annotator.gui.dialogs.about:show", "about"),
 ]
 
 

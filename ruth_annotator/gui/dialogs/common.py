@@ -21,6 +21,8 @@ def ok_cancel(dialog, ok_text: str = "") -> QDialogButtonBox:
     )
     if ok_text:
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
+    for button in buttons.buttons():
+        described(button, button.text().replace("&", ""))
     buttons.accepted.connect(dialog.accept)
     buttons.rejected.connect(dialog.reject)
     described(buttons, dialog.tr("Dialog buttons"))

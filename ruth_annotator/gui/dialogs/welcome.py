@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from ruth_annotator import config
 from ruth_annotator.gui.dialogs.common import described
 from ruth_annotator.gui.dialogs.preferences import (
+    first_start,
     load_preferences,
     mark_welcomed,
     save_preferences,
@@ -170,3 +171,10 @@ def ask_start(parent: QWidget | None = None) -> StartChoice | None:
     if dialog.choice is None:
         mark_welcomed()  # closing it means "not now"; the guide is in the Help menu
     return dialog.choice
+
+
+def first_start_choice(project_path: Path | None) -> StartChoice | None:
+    """On the very first start, when no project was named, ask how to begin."""
+    if project_path is not None or not first_start():
+        return None
+    return ask_start()
