@@ -11,10 +11,10 @@ _MONTH_UPPER = _MONTH.upper()
 _DAY = r"(?:[1-9]|[012]\d|3[01])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-_HOLIDAY = (r"(?:Christmas|New Year's|New Year’s)(?:\s+(?:Day|Eve))?|Christmas|"
-            r"Easter(?:\s+Sunday)?|Boxing Day|Good Friday|Thanksgiving|Halloween|Ramadan|Eid|"
+_HOLIDAY = (r"(?:Christmas|New\s+Year's|New\s+Year’s)(?:\s+(?:Day|Eve))?|Christmas|"
+            r"Easter(?:\s+Sunday)?|Boxing\s+Day|Good\s+Friday|Thanksgiving|Halloween|Ramadan|Eid|"
             r"Diwali|Hanukkah|"
-            r"Valentine's Day|Valentine’s Day|Mother's Day|Father's Day|Bonfire Night")
+            r"Valentine's\s+Day|Valentine’s\s+Day|Mother's\s+Day|Father's\s+Day|Bonfire\s+Night")
 _RELATIVE = (r"(?:later|earlier)\s+this|this|next|last|the\s+past|the\s+previous|"
              r"the\s+coming|early|late|mid-?")
 _PERIOD = (r"(?:year|month|week|weekend|decade|century|spring|summer|autumn|fall|winter|"

@@ -114,12 +114,15 @@ class _Clusterer:
             if len(words) > 1:
                 full.setdefault(" ".join(words), m)
         canon = self._merge_full_names(list(full))
+        org_parts = self._org_parts(mentions)
         for m in mentions:
             surface = " ".join(self.text[m.start:m.end].split())
             if m.label == PERSON:
                 key = self._person_key(surface, canon, m.start, mentions)
             elif m.label in ("GPE", "LOC"):
                 key = f"{m.label}:{ALIASES.get(surface, surface)}"
+            elif m.label == "ORG":
+                key = f"ORG:{org_parts.get(surface, surface)}"
             else:
                 key = f"{m.label}:{surface}"
             m.key = key
@@ -136,6 +139,16 @@ class _Clusterer:
             cluster.gender = votes.most_common(1)[0][0] if votes else \
                 people.FIRST_NAMES.get(first, "")
         return self.clusters
+
+    def _org_parts(self, mentions: list[Found]) -> dict[str, str]:
+        """"Greenfield" → "Greenfield Foods", "Rovers" → "Blackburn Rovers" (when unique)."""
+        owners: dict[str, set[str]] = {}
+        for m in mentions:
+            if m.label == "ORG":
+                surface = " ".join(self.text[m.start:m.end].split())
+                for part in _name_parts(surface, "ORG"):
+                    owners.setdefault(part, set()).add(surface)
+        return {part: next(iter(full)) for part, full in owners.items() if len(full) == 1}
 
     def _merge_full_names(self, names: list[str]) -> dict[str, str]:
         """"Kate Winslet" and "Kate Elizabeth Winslet" are one person (word subsets)."""

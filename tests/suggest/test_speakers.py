@@ -1,0 +1,142 @@
+"""Direct quotes with their cues and speakers: every speaker form, every cue position."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.suggest.helpers import one_quote, quotes
+
+SAMPLE_DIRECT = [
+    # (start of the quote, speaker, speaker mention, cue)
+    ("He said, ‘What about Mia?’", "Kate Winslet", "she", "said"),
+    ("What about Mia?", "Dominic Savage", "He", "said"),
+    ("You have to audition her", "Kate Winslet", "I", "said"),
+    ("As far as performance", "Kate Winslet", "she", None),
+    ("Shut up Mum", "Mia Threapleton", "she", "go"),
+    ("It was really amazing", "Kate Winslet", "Winslet", "told"),
+    ("There are no scripted words", "Kate Winslet", "she", "said"),
+    ("You make it up as you go along", "Kate Winslet", "she", None),
+    ("This idea of mental health", "Kate Winslet", "she", "said"),
+    ("Teenagers with social media", "Kate Winslet", "she", None),
+    ("Covid has not really helped", "Kate Winslet", "The star", "went on"),
+]
+
+
+def test_sample_article_direct_quotes_and_speakers(sample_text):
+    found = [q for q in quotes(sample_text) if q.type == "direct"]
+    assert len(found) == len(SAMPLE_DIRECT)
+    for start, speaker, mention, cue in SAMPLE_DIRECT:
+        (q,) = [q for q in found if q.text.startswith(start)]
+        assert (q.speaker, q.speaker_mention, q.cue) == (speaker, mention, cue), start
+
+
+def test_sample_article_nesting_segments_and_addressee(sample_text):
+    found = quotes(sample_text)
+    nested = [q for q in found if q.parent]
+    assert {q.text for q in nested} == {
+        "What about Mia?", "Shut up Mum, let me do it!",
+        "You have to audition her and that has to be separate to me"}
+    covid = next(q for q in found if q.text.startswith("Covid"))
+    assert len(covid.segments) == 2 and covid.segments[1].startswith("They feel angry")
+    assert "Read more" not in " ".join(covid.segments)
+    amazing = next(q for q in found if q.text.startswith("It was really amazing"))
+    assert amazing.addressee == "Lorraine Kelly"
+
+
+def test_scare_quotes_and_titles_are_not_speech(sample_text):
+    texts = [q.text for q in quotes(sample_text)]
+    assert "blown away" not in texts and "paranoid" not in texts and "instinct" not in texts
+    film = 'The drama “The Long Road Home” airs tonight, and critics call it "bold".'
+    assert quotes(film) == []
+
+
+@pytest.mark.parametrize("text, quote, speaker, mention, cue", [
+    ('"We will win," she said. Jane Smith leads the party.',  # nobody before "she"
+     "We will win,", None, None, "said"),
+    ('Anna Berg left early. "We will win," she said.', "We will win,", "Anna Berg", "she", "said"),
+    ('"We will win," said Anna Berg.', "We will win,", "Anna Berg", "Anna Berg", "said"),
+    ('"We will win," Anna Berg, 45, told reporters.', "We will win,", "Anna Berg",
+     "Anna Berg", "told"),
+    ('"We will win," said Prime Minister Anna Berg.', "We will win,", "Anna Berg",
+     "Anna Berg", "said"),
+    ('Anna Berg spoke first. "We will win," the minister added.', "We will win,",
+     "Anna Berg", "the minister", "added"),
+    ('Anna Berg arrived. The minister went on: "We will win."', "We will win.",
+     "Anna Berg", "The minister", "went on"),
+    ('Anna Berg explained: "We will win."', "We will win.", "Anna Berg", "Anna Berg",
+     "explained"),
+    ('Anna Berg says: "We will win."', "We will win.", "Anna Berg", "Anna Berg", "says"),
+    ('According to Anna Berg, "we will win."', "we will win.", "Anna Berg", "Anna Berg",
+     "According to"),
+    ('"We will win," a spokesperson for the Green Party said.', "We will win,",
+     "a spokesperson for the Green Party", "a spokesperson for the Green Party", "said"),
+    ('"We will win," said Rovers manager Steve Kane.', "We will win,", "Steve Kane",
+     "Steve Kane", "said"),
+    ('Their coach, Maria Lopez, said: "We will win."', "We will win.", "Maria Lopez",
+     "Maria Lopez", "said"),
+    ('"We will win," police said.', "We will win,", "police", "police", "said"),
+])
+def test_speaker_forms(text, quote, speaker, mention, cue):
+    q = one_quote(text, quote)
+    assert (q.text, q.speaker_mention, q.cue) == (quote, mention, cue)
+    assert q.speaker == speaker
+
+
+def test_pronoun_follows_gender_and_salience():
+    text = ('Tom Harris met Clara Jones at the station. He was late.\n\n'
+            '"I am sorry," she said. "It will not happen again," he added.')
+    found = {q.text: q.speaker for q in quotes(text)}
+    assert found == {"I am sorry,": "Clara Jones", "It will not happen again,": "Tom Harris"}
+
+
+def test_run_of_quotes_inherits_the_speaker():
+    text = ('"The first thing," said Anna Berg. "The second thing."\n\n'
+            '"A whole paragraph later, still her."\n\nBob Stone disagreed.')
+    found = quotes(text)
+    assert [q.speaker for q in found] == ["Anna Berg"] * 3
+    assert [q.cue for q in found] == ["said", None, None]
+
+
+def test_interrupted_quote_is_one_quote_in_two_segments():
+    text = '"We have to stay calm," Harris went on, "because there is a long way to go."'
+    (q,) = quotes(text)
+    assert q.segments == ["We have to stay calm,", "because there is a long way to go."]
+    assert (q.speaker, q.cue) == ("Harris", "went on")
+
+
+def test_cue_introducing_the_next_quote_is_not_taken_by_the_previous_one():
+    text = '"That was the first." She added: "This is the second."\n\nAnna Berg spoke.'
+    found = {q.text: q.cue for q in quotes(text)}
+    assert found["This is the second."] == "added"
+    assert found["That was the first."] is None
+
+
+def test_nested_quote_gets_its_own_speaker():
+    text = ('Mark Watts spoke outside court. Emily used to phone him daily.\n\n'
+            'Mark Watts said: "She used to tell us, \'Be careful out there.\' '
+            'We never thought she would be the one."')
+    inner = one_quote(text, "Be careful out there.")
+    assert (inner.speaker, inner.speaker_mention, inner.cue) == ("Emily", "She", "tell")
+    assert inner.parent.startswith("She used to tell us")
+
+
+def test_headline_quote_needs_a_cue():
+    text = ("‘We were written off’: choir’s surprise win\n\n"
+            "Anna Berg said the choir had won.")
+    assert [q.text for q in quotes(text)] == ["the choir had won"]
+
+
+def test_interview_questions_and_answers():
+    text = ("Anna Berg won gold this year. She spoke to our reporter.\n\n"
+            "Q: How does it feel?\n\n"
+            "A: Amazing. My coach told me, \"Enjoy it.\" I did.\n\n"
+            "Q: What next?\n\n"
+            "A: Rest.")
+    found = quotes(text)
+    by_text = {q.text: q for q in found}
+    assert by_text["How does it feel?"].speaker == "our reporter"
+    assert by_text["Rest."].speaker == "Anna Berg"
+    assert by_text["Rest."].cue == "A"
+    inner = by_text["Enjoy it."]
+    assert inner.parent.startswith("Amazing.") and inner.speaker == "My coach"
+    assert inner.addressee == "Anna Berg"
