@@ -15,7 +15,8 @@ QT_DEBS="libgl1 libegl1 libglib2.0-0 libfontconfig1 libfreetype6 libdbus-1-3 lib
  libxkbcommon-x11-0 libxcb1 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0
  libxcb-render-util0 libxcb-shape0 libxcb-randr0 libxcb-xinerama0 libxcb-xfixes0 libxcb-xkb1
  libx11-xcb1 libxrender1 libxi6 libsm6 libice6 fonts-dejavu-core fonts-noto-color-emoji"
-[ "$mode" = test ] && QT_DEBS="$QT_DEBS xvfb xauth"
+# Tests also validate the desktop files (.desktop, AppStream metainfo, the .ruth MIME type).
+[ "$mode" = test ] && QT_DEBS="$QT_DEBS xvfb xauth desktop-file-utils appstream shared-mime-info"
 
 missing=()
 if command -v dpkg-query >/dev/null 2>&1; then

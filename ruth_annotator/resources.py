@@ -5,6 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+#: The app's id on Linux desktops: the .desktop, metainfo and icon names.
+DESKTOP_ID = "io.github.ruthannotator.RuthAnnotator"
+
 _PACKAGED = Path(__file__).resolve().parent / "resources"
 _CHECKOUT = Path(__file__).resolve().parent.parent / "resources"
 

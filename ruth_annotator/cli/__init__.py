@@ -11,7 +11,8 @@ import importlib
 from ruth_annotator.cli.common import main
 
 #: Modules whose import registers their commands on `main`.
-COMMAND_MODULES = ["project_commands", "team_commands", "backup_commands", "suggest_commands"]
+COMMAND_MODULES = ["project_commands", "team_commands", "backup_commands", "suggest_commands",
+                   "desktop_commands"]
 
 for _module in COMMAND_MODULES:
     importlib.import_module(f"ruth_annotator.cli.{_module}")

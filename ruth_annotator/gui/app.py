@@ -21,8 +21,7 @@ from ruth_annotator.errors import RuthError
 from ruth_annotator.gui.dialogs.welcome import first_start_choice
 from ruth_annotator.gui.i18n import install_translator
 from ruth_annotator.gui.opening import open_project
-
-DESKTOP_ID = "io.github.ruthannotator.RuthAnnotator"
+from ruth_annotator.resources import DESKTOP_ID
 
 
 def application() -> QApplication:

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QDockWidget,
     QFileDialog,
@@ -221,4 +220,3 @@ def test_welcome_only_on_a_first_start_without_a_project(tmp_path, monkeypatch):
     assert welcome.first_start_choice(tmp_path / "named.ruth") is None
     welcome.mark_welcomed()
     assert welcome.first_start_choice(None) is None
-    assert isinstance(QDialog(), QDialog)
