@@ -19,5 +19,6 @@ if [ "${1:-}" = "--smoke" ]; then
   export QT_QPA_PLATFORM="${QT_QPA_PLATFORM:-offscreen}"
   export RUTH_ANNOTATOR_HOME="${RUTH_ANNOTATOR_HOME:-$(mktemp -d)}"
   "$APP" --version
-  RUTH_ANNOTATOR_SMOKE_TEST=1 "$APP" gui "$RUTH_ANNOTATOR_HOME/smoke.ruth"
+  # Opens the window on a new project (the sample article), quits after the first paint.
+  RUTH_ANNOTATOR_EXIT_AFTER_PAINT=1 "$APP" gui "$RUTH_ANNOTATOR_HOME/smoke.ruth"
 fi
