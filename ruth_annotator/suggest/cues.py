@@ -27,7 +27,8 @@ maintained maintains suggested suggests vowed vows pleaded pleads demanded deman
 cautioned cautions noted notes stated states agreed agrees disagreed disagrees countered
 counters sighed gushed raved enthused teased cried begged wondered wonders reckoned
 reckons mused muses denied denies reported reports recalled recounted assured reminded
-informed tell finds found shows showed""".split()
+informed tell finds found shows showed saying asking telling adding shouting screaming
+yelling whispering explaining insisting""".split()
 CUE_VERBS = frozenset(_VERBS)
 _PHRASES = ["went on", "goes on", "go on", "pointed out", "points out",
             "was quoted as saying", "is quoted as saying"]
@@ -46,7 +47,8 @@ PLURAL = (r"(?:[Pp]olice|[Oo]fficials|[Pp]rosecutors|[Ii]nvestigators|[Ww]itness
           r"[Cc]ampaigners|[Pp]rotesters|[Dd]octors|[Ss]cientists|[Ll]awyers|[Oo]rganisers|"
           r"[Pp]arents|[Tt]eachers|[Ff]amilies|[Nn]eighbou?rs|[Ff]ans|[Vv]oters|[Ww]orkers|"
           r"[Ss]tudents|[Pp]assengers|[Oo]bservers|[Dd]iplomats|[Ll]awmakers|[Mm]inisters|"
-          r"[Ss]tudy|[Rr]eport|[Ss]urvey|[Pp]oll|[Rr]esearch|[Aa]nalysis)"
+          r"[Ss]tudy|[Rr]eport|[Ss]urvey|[Pp]oll|[Rr]esearch|[Aa]nalysis|[Mm]inutes|"
+          r"[Rr]ecords|[Dd]ocuments|[Dd]ata|[Ff]igures|[A-Za-z][a-z]+(?:ers|ists|ians|ents))"
           r"(?:[ \t]+(?:of|in|from|at|near|across)[ \t]+[^,.;:!?\"“”‘’\n]{1,50}?)?")
 # "Rovers manager Steve Kane", "Bristol's mayor", "Tom Harlan of Kansas".
 DESCRIBED = rf"{NAME}[ \t]+(?:[a-z][\w-]*[ \t]+){{1,3}}{NAME}"
@@ -116,6 +118,7 @@ def speaker_span(m: re.Match, offset: int) -> tuple[int, int] | None:
     return span
 
 
+_NEW_SENTENCE = frozenset("I He She They We It".split())
 _DESCRIPTIVE = re.compile(rf"^{DET}[ \t]|['’]s[ \t]")
 _NOT_NAMES = frozenset("the a an who which whose where when".split())
 
@@ -135,7 +138,10 @@ def cue_after(text: str, start: int, limit: int) -> CueMatch | None:
         return None
     cue = _span(m, "cue", start)
     speaker = speaker_span(m, start)
-    if speaker is not None and m.re is _POST_INVERTED:
+    ended = text[start - 2 : start - 1]
+    first = text[speaker[0]:speaker[1]] if speaker else ""
+    if ended == "." and first[:1].isupper() or ended in "?!" and first in _NEW_SENTENCE:
+        return None  # "…?" I told him: a new sentence, not the quote's cue
         cut = _TRIM_NOMINAL.search(text, speaker[0], speaker[1])
         if cut is not None:
             speaker = (speaker[0], cut.start())

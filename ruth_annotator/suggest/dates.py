@@ -30,6 +30,8 @@ DATE_RE = re.compile(
   | \b(?:later|earlier)\s+this\s+{_PERIOD}\b
   | \b(?:this|next|last)\s+{_PERIOD}\b
   | \bthe\s+(?:spring|summer|autumn|fall|winter|weekend)\b
+  | (?:(?<=before\ )|(?<=after\ )|(?<=during\ )|(?<=until\ )|(?<=since\ )|(?<=by\ )|
+       (?<=in\ ))(?:spring|summer|autumn|winter)\b
   | (?:{_HOLIDAY})
   | \b(?:the\s+past|the\s+previous|the\s+coming)\s+(?:few\s+)?(?:\w+\s+)?{_PERIOD}s?\b
   | \b(?:yesterday|tomorrow|today)\b

@@ -13,7 +13,15 @@ import re
 from bisect import bisect_left
 
 from ruth_annotator.suggest.coverage import Coverage
-from ruth_annotator.suggest.cues import ADV, APPOS, LEAD, SPEAKER, cue_after, speaker_span
+from ruth_annotator.suggest.cues import (
+    ADV,
+    APPOS,
+    LEAD,
+    NAME_OF,
+    SPEAKER,
+    cue_after,
+    speaker_span,
+)
 from ruth_annotator.suggest.drafts import CUED, FIRST_PERSON, QuoteDraft
 from ruth_annotator.suggest.text_units import _BOILER_START, Units
 
@@ -49,7 +57,13 @@ _PARTICIPLE = re.compile(
     r",[ \t]+(?P<cue>saying|telling|adding|insisting|claiming|arguing|warning|explaining|"
     r"noting|stressing|admitting)\b(?P<mid>[^,.;:!?\"“”‘’\n]{0,30}?)(?:[ \t]+that)?"
     r"[ \t]+(?P<clause>\S)")
+# "The Bank kept rates on hold but said inflation was falling": the subject speaks.
+_CONJOINED = re.compile(
+    r",?[ \t]+(?:but|and)[ \t]+(?:also[ \t]+)?(?P<cue>said|says|added|warned|insisted|told|"
+    r"claimed|argued|admitted|stressed|explained)\b(?P<mid>[^,.;:!?\"“”‘’\n]{0,30}?)"
+    r"(?:[ \t]+that)?[ \t]+(?P<clause>\S)")
 _SUBJECT = re.compile(rf"{SPEAKER}")
+_NAMED_SUBJECT = re.compile(rf"(?:[Tt]he[ \t]+)?(?P<spk>{NAME_OF})(?=[ \t,])")
 # "COLUMBUS, Ohio (AP) — ", "LONDON (Reuters) - ": a dateline is not part of a sentence.
 _DATELINE = re.compile(
     r"[A-Z][A-Z .'-]+(?:,[ \t]+[A-Z][\w. ]+)?[ \t]+\([\w ./]+\)[ \t]*[—–-][ \t]*")
@@ -58,7 +72,8 @@ _CLAUSE_START = re.compile(
     r"my|some|many|most|all|no|every|each|several|both|neither|nobody|everyone|"
     r"(?-i:[A-Z][\w'’-]*)|"
     r"\d[\w,.]*|[\"“‘'])(?![\w'’])", re.I)
-_SUBJECT_TOLD = re.compile(r"(?:he|she|they|it|we|i|you|there|the|a|his|her|their)\b", re.I)
+_SUBJECT_TOLD = re.compile(
+    r"(?:he|she|they|it|we|i|you|there|the|a|his|her|their)(?:['’](?:d|ll|s|re|ve|m))?", re.I)
 _FINITE = frozenset("""had has have was were is are will would could should can may might
 must did does do won't wouldn't can't couldn't didn't isn't wasn't weren't hadn't hasn't
 haven't""".split())
@@ -69,6 +84,8 @@ explained explains say tell warn claim insist argue found finds shows showed sug
 suggests""".split())
 # A new clause with its own subject ends the reported one: "…, and I believe her."
 _NEXT_CLAUSE = re.compile(r",[ \t]+(?:(?:and|but)[ \t]+(?:I|we|he|she|they)|according to)\b")
+# After a reported clause, ", opening the door to cuts" is the reporter's own gloss.
+_GLOSS = re.compile(r",[ \t]+[a-z]+ing\b")
 _END_PUNCT = re.compile(r"[\s.!?…\"”’')\]]+$")
 _ENDS_WITH_OPEN_CUE = re.compile(r"[:,][ \t]*[\"“‘'„]")
 
@@ -174,13 +191,20 @@ class IndirectQuotes:
         return self._participle(start, stop) or self._reported_after(start, stop)
 
     def _participle(self, start: int, stop: int) -> QuoteDraft | None:
+        """The sentence's subject speaks through a later verb: "…, telling fans she …",
+        "… but said inflation was falling"."""
         sentence = self.text[start:stop]
-        m = _PARTICIPLE.search(sentence)
+        m = _PARTICIPLE.search(sentence) or _CONJOINED.search(sentence)
         subject = _SUBJECT.match(sentence)
+        if subject is not None and re.match(r"[Tt]he[ \t]+[A-Z]", subject.group("spk")):
+            subject = _NAMED_SUBJECT.match(sentence) or subject  # "The Bank of England"
         if m is None or subject is None:
             return None
         clause = start + m.start("clause")
-        if m.group("cue") == "telling" and not m.group("mid").strip():
+        gloss = _GLOSS.search(self.text, clause, stop)
+        if gloss is not None:
+            stop = gloss.start()
+        if m.group("cue") in ("telling", "told") and not m.group("mid").strip():
             clause = self._after_addressee(clause, stop)
             if clause is None:
                 return None
@@ -214,6 +238,9 @@ class IndirectQuotes:
     def _make(self, clause_start: int, clause_end: int, m: re.Match,
               offset: int) -> QuoteDraft | None:
         cue = (offset + m.start("cue"), offset + m.end("cue"))
+        gloss = _GLOSS.search(self.text, clause_start, clause_end)
+        if gloss is not None and cue[0] < clause_start:
+            clause_end = gloss.start()
         return self._finish(clause_start, clause_end, cue, speaker_span(m, offset))
 
     def _finish(self, start: int, end: int, cue, speaker) -> QuoteDraft | None:

@@ -18,7 +18,7 @@ _UPPER = "A-ZÀ-ÖØ-Þ"
 _WORD = (rf"(?:(?:Mr|Mrs|Ms|Dr|Prof|St|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Det|Insp|Rev|Jr|Sr)\."
          rf"|[{_UPPER}]\.(?=\s?[{_UPPER}])"
          rf"|[{_UPPER}]\w*(?:['’](?!s\b)[A-Za-zÀ-ÿ]\w*|-[A-Za-zÀ-ÿ\d]\w*)*"
-         rf"(?:['’]s(?=[ \t]+[{_UPPER}]))?\+?)")
+         rf"(?:['’]s(?=[ \t]+[{_UPPER}])|(?<=s)['’](?=[ \t]+[{_UPPER}]))?\+?)")
 _CONNECT = r"(?:of|for|the|and|&|de|da|di|du|van|von|der|den|le|la|del|bin|al|y)"
 SEQUENCE = re.compile(
     rf"(?<![\w'’])(?:{_WORD})(?:(?:[ \t]+{_CONNECT})*[ \t]+(?:{_WORD}))*(?:[ \t]+\d{{1,2}}\b)?")
@@ -35,6 +35,7 @@ _PARTY_STATE = re.compile(r"[DRI]-[A-Z]")
 _WHICH_AFTER = re.compile(r",[ \t]+which\b")
 _WHO_AFTER = re.compile(r",[ \t]+(?:who|whose|\d{1,3},)")
 _STATE_AFTER = re.compile(r",[ \t]+([A-Z][\w.]*(?:[ \t][A-Z][\w.]*)?)")
+_CAPS_WORDS = frozenset("OK TV AM FM PM CEO VIP ID DIY FAQ UFO OMG LOL PS NB".split())
 _PLACE_BEFORE = frozenset("in near outside from at around across".split())
 _KEEPS_POSSESSIVE = orgs.ORG_SUFFIXES | orgs.ORG_HEADS | places.LOC_SUFFIXES
 _PEOPLE_ADJECTIVE = re.compile(r"[A-Z][a-z]+(?:ian|ean|ese|ish)")
@@ -60,8 +61,9 @@ def gazetteer_label(name: str) -> str | None:
                          (LOC, places.LOC_NAMES), (NORP, places.NORP_NAMES)):
         if name in names:
             return label
-    if name.isupper() and len(name) > 3:
-        return gazetteer_label(name.title())
+    titled = name.title()
+    if name.isupper() and len(name) > 3 and titled != name:
+        return gazetteer_label(titled)  # "LONDON" in an agency caption
     return None
 
 
@@ -80,6 +82,7 @@ class NameFinder:
         self._pending_gender = ""
         self._titled = False
         self._strong = True
+        self._prefix: list[tuple[int, int]] = []
 
     def find(self) -> list[NameCandidate]:
         out: list[NameCandidate] = []
@@ -112,7 +115,10 @@ class NameFinder:
                 piece.pop()
             while piece and self.text[piece[0][0]].islower():
                 piece = piece[1:]
+            self._prefix = []
             piece = self._strip_start(piece)
+            if self._prefix:
+                out.append((self._prefix[0][0], self._prefix[-1][1]))
             if piece:
                 out.append((piece[0][0], piece[-1][1]))
         return out
@@ -120,13 +126,16 @@ class NameFinder:
     def _split_possessive(self, piece: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
         """"King's College London" stays whole; "ITV's Lorraine" is two names."""
         words = [self.text[s:e] for s, e in piece]
-        if not any(w.endswith(("'s", "’s")) for w in words[:-1]) or \
+        if not any(w.endswith(("'s", "’s", "s'", "s’")) for w in words[:-1]) or \
                 any(w in _KEEPS_POSSESSIVE for w in words[1:]):
             return [piece]
         out: list[list[tuple[int, int]]] = [[]]
         for s, e in piece:
             if self.text[e - 2:e] in ("'s", "’s"):
                 out[-1].append((s, e - 2))
+                out.append([])
+            elif self.text[e - 1] in "'’":
+                out[-1].append((s, e - 1))
                 out.append([])
             else:
                 out[-1].append((s, e))
@@ -186,6 +195,10 @@ class NameFinder:
         for k in range(1, len(words) - 1):
             if words[k] in people.FIRST_NAMES:
                 self._titled = True
+                for j in range(k, 0, -1):  # "NSW Agriculture Minister Tara Moriarty"
+                    if gazetteer_label(" ".join(words[:j])):
+                        self._prefix = piece[:j]
+                        break
                 return piece[k:]
         return piece
 
@@ -270,16 +283,21 @@ class NameFinder:
         if owner and owner.group(1) in orgs.BROADCASTERS and tokens[0] not in people.TITLES \
                 and (len(tokens) == 1 or tokens[0] not in people.FIRST_NAMES):
             return WORK
-        if titled or tokens[0] in people.FIRST_NAMES and len(tokens) <= 4:
+        if titled:
             return PERSON
-        last, first = tokens[-1], tokens[0]
-        if last in orgs.ORG_SUFFIXES or (first in orgs.ORG_HEADS and " of " in name) or \
-                any(t in orgs.ORG_SUFFIXES for t in tokens[1:-1]):
-            return ORG
-        if len(tokens) > 1 and last in orgs.EVENT_SUFFIXES:
-            return EVENT
         following = re.match(r"[ \t]+([a-z]+)", self.text[end:end + 20])
         if following and following.group(1) in orgs.EVENT_NOUNS and len(tokens) > 1:
+            return EVENT  # "the Choir of the Year competition"
+        last, first = tokens[-1], tokens[0]
+        if len(tokens) > 1 and (last in orgs.ORG_SUFFIXES or any(
+                t in orgs.ORG_SUFFIXES for t in tokens[1:-1])) or (
+                (first in orgs.ORG_HEADS or first in orgs.ORG_SUFFIXES) and " of " in name):
+            return ORG
+        if tokens[0] in people.FIRST_NAMES and len(tokens) <= 4:
+            return PERSON
+        if len(tokens) == 1 and last in orgs.ORG_SUFFIXES and name not in people.COMMON_CAPS:
+            return ORG
+        if len(tokens) > 1 and last in orgs.EVENT_SUFFIXES:
             return EVENT
         if len(tokens) > 1 and (last in places.LOC_SUFFIXES or first in places.LOC_PREFIXES):
             return LOC
@@ -290,7 +308,8 @@ class NameFinder:
         if any(t in orgs.ORG_HINTS for t in tokens):
             return ORG
         self._strong = False
-        if len(tokens) == 1 and name.isupper() and 2 <= len(name) <= 6:
+        if len(tokens) == 1 and name.isupper() and 2 <= len(name) <= 6 and \
+                name not in _CAPS_WORDS:
             return ORG
         if len(tokens) == 1 and _PEOPLE_ADJECTIVE.fullmatch(name) and \
                 _LOWER_AFTER.match(self.text, end) and name not in people.FIRST_NAMES:

@@ -62,7 +62,8 @@ Charity Alliance Coalition Centre Center Institute Observatory Prison Council Fo
 Brands Pharma Pharmaceuticals Logistics Retail Stores Insurance Ventures Solutions Choir
 Singers Players Rovers Wanderers Athletic Albion Rangers Hotspur Villa Mail Mirror Express
 Echo Chronicle Standard Observer Mercury Argus Courier Advertiser Examiner Sentinel Inquirer
-Globe Bulletin Gazette Airport Government Cabinet""".split())
+Globe Bulletin Gazette Airport Government Cabinet Economics Analytics Consulting Advisors
+Associates Management Investments Securities Markets""".split())
 # Words inside a name that make it an organisation rather than a person.
 ORG_HINTS = frozenset("""National International Royal Federal Global United Daily Sunday
 Weekly Foods Voices Homes Motors Energy Water Group Holdings Kitchen Hotel Hotels Café

@@ -81,7 +81,7 @@ ministers spokespeople critics""")
 # Documents that "say" things: "the report said", "a study found".
 DOCUMENT_NOUNS = _words("""study report survey poll research analysis paper statement
 review letter documents document figures data filing lawsuit complaint memo
-investigation inquiry audit""")
+investigation inquiry audit minutes records""")
 
 # Organisations spoken of by a common noun: "the company said".
 ORG_NOUNS = _words("""company firm group club council government ministry department agency

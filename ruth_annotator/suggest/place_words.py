@@ -66,7 +66,9 @@ Tennessee, Texas, Utah, Vermont, Virginia_gpe, West Virginia, Wisconsin, Wyoming
 Cornwall, Devon, Kent, Essex, Surrey, Sussex, Yorkshire, Lancashire, Norfolk, Suffolk,
 Merseyside, Cumbria, Somerset, Dorset, Hampshire, Berkshire, Lincolnshire, Cheshire,
 Ontario, Quebec, Bavaria, Lombardy, Normandy, Brittany, Provence, Donbas, Donetsk, Luhansk,
-Kherson, Zaporizhzhia, Queensland, Tasmania, Punjab, Bengal, Xinjiang"""
+Kherson, Zaporizhzhia, Queensland, Tasmania, Punjab, Bengal, Xinjiang, New South Wales,
+NSW, Western Australia, South Australia, Northern Territory, British Columbia, Alberta,
+Manitoba, Saskatchewan, Nova Scotia, New Brunswick, Newfoundland"""
 _LOCATIONS = """Europe, Asia, Africa, North America, South America, Latin America, Central
 America, Antarctica, Oceania, Middle East, Far East, Scandinavia, Balkans, Caribbean,
 Pacific, Atlantic, Arctic, Mediterranean, Baltic, Gulf, Sahara, Himalayas, Alps, Siberia,
@@ -110,6 +112,7 @@ LOC_SUFFIXES = frozenset("""Island Islands Isle Isles River Lake Sea Ocean Mount
 Mountains Hill Hills Valley Bay Coast Peninsula Desert Forest Park Beach Canyon Gulf Strait
 Street Road Avenue Lane Square Bridge Airport Station Stadium Arena Palace Tower Cathedral
 Abbey Heath Common Moor Falls Glacier Reef Harbour Harbor Estate Gardens Hall Boulevard
-Drive Way Place Terrace Crescent Highway Parkway Plaza Motorway Expressway Freeway""".split())
+Drive Way Place Terrace Crescent Highway Parkway Plaza Motorway Expressway Freeway
+End""".split())
 LOC_PREFIXES = frozenset("Mount Lake River Cape Loch Port Fort".split())
 GPE_SUFFIXES = frozenset("County Province State Republic Borough District Township".split())

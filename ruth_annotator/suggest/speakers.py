@@ -26,6 +26,7 @@ _PREPOSITION_BEFORE = re.compile(
     r"\b(?:with|to|for|by|of|from|at|on|in|about|against|alongside|as|like|than|and|"
     r"ex|husband|wife|daughter|son)[ \t]+(?:\w+[ \t]+)?$")
 _YEAR_OLD = re.compile(r"\d+-year-old")
+_AGENTS = re.compile(r"[a-z]+(?:ers|ists|ians|ents)")  # "Farmers in western NSW say"
 _WINDOW = 6
 _RUN_PARAGRAPHS = 3
 
@@ -122,8 +123,10 @@ class SpeakerResolver:
                 d.speaker_found = self._mention(s, e, cluster, "pronoun")
             return
         first = words[0].lower()
+        named = self._name_in(d.speaker)
         if first in people.DETERMINERS or first in people.PLURAL_ROLES or \
-                first in people.DOCUMENT_NOUNS or surface[:1].islower():
+                first in people.DOCUMENT_NOUNS or surface[:1].islower() or \
+                _AGENTS.fullmatch(first) and (named is None or named.label != "PERSON"):
             self._nominal(d, words, exclude)
             return
         found = self._name_in(d.speaker)
@@ -145,7 +148,8 @@ class SpeakerResolver:
                                   head in people.ORG_NOUNS and inner.label == "ORG"):
             d.speaker_key, d.speaker_found = inner.key, inner  # "the BBC", "the GMB union"
             return
-        is_role = head in people.ROLE_GENDER or bool(_YEAR_OLD.fullmatch(head)) or (
+        is_role = head in people.ROLE_GENDER or bool(_YEAR_OLD.fullmatch(head)) or \
+            bool(_AGENTS.fullmatch(head)) or (
             det in ("one", "another") and len(words) > 1 and words[1] == "of")
         cluster = None
         if det == "the" and is_role and head not in people.PLURAL_ROLES:
