@@ -41,6 +41,13 @@
     </message>
 </context>
 <context>
+    <name>Dialogs</name>
+    <message>
+        <source>Dialog buttons</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <source>Export</source>
@@ -359,6 +366,33 @@
     </message>
 </context>
 <context>
+    <name>ProjectMenu</name>
+    <message>
+        <source>New project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No other recent projects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear the list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forget the recent projects (the files stay)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drop files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drop either one project to open it, or articles to import, not both.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -429,15 +463,23 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Off</source>
+        <source>A backup copy of the open project is made when it changed and the last copy is older than this</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> copies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backups kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The oldest backups beyond this number are deleted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Backup interval</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>How often a backup copy of the open project is made (0 = off)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -454,6 +496,10 @@
     </message>
     <message>
         <source>&amp;Backup every:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keep:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -590,13 +636,6 @@
     </message>
     <message>
         <source>Import articles</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>dialog</name>
-    <message>
-        <source>Dialog buttons</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialogButtonBox, QWidget
 
 
@@ -25,5 +26,5 @@ def ok_cancel(dialog, ok_text: str = "") -> QDialogButtonBox:
         described(button, button.text().replace("&", ""))
     buttons.accepted.connect(dialog.accept)
     buttons.rejected.connect(dialog.reject)
-    described(buttons, dialog.tr("Dialog buttons"))
+    described(buttons, QCoreApplication.translate("Dialogs", "Dialog buttons"))
     return buttons

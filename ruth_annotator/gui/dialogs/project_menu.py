@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
 from ruth_annotator.config import PROJECT_SUFFIX
@@ -17,6 +17,8 @@ from ruth_annotator.store.project import Project
 
 if TYPE_CHECKING:
     from ruth_annotator.gui.main_window import MainWindow
+
+translate = QCoreApplication.translate  # (context, text): this module's context is ProjectMenu
 
 
 def create_project(path: Path) -> Path:
@@ -30,7 +32,7 @@ def create_project(path: Path) -> Path:
 
 def new_project(window: MainWindow) -> None:
     """Menu handler: File → New project."""
-    name, _ = QFileDialog.getSaveFileName(window, window.tr("New project"),
+    name, _ = QFileDialog.getSaveFileName(window, translate("ProjectMenu", "New project"),
                                           str(Path.home() / f"annotations{PROJECT_SUFFIX}"),
                                           PROJECT_FILTER)
     if not name:
@@ -38,7 +40,7 @@ def new_project(window: MainWindow) -> None:
     try:
         path = create_project(Path(name))
     except RuthError as e:
-        QMessageBox.warning(window, window.tr("New project"), str(e))
+        QMessageBox.warning(window, translate("ProjectMenu", "New project"), str(e))
         return
     window.open_project_file(path)
 
@@ -54,10 +56,10 @@ def fill_recent_menu(window: MainWindow, menu: QMenu) -> None:
         action.setToolTip(str(path))
         action.triggered.connect(lambda _=False, p=path: window.open_project_file(p))
     if not paths:
-        menu.addAction(window.tr("No other recent projects")).setEnabled(False)
+        menu.addAction(translate("ProjectMenu", "No other recent projects")).setEnabled(False)
     menu.addSeparator()
-    clear = menu.addAction(window.tr("Clear the list"))
-    clear.setToolTip(window.tr("Forget the recent projects (the files stay)"))
+    clear = menu.addAction(translate("ProjectMenu", "Clear the list"))
+    clear.setToolTip(translate("ProjectMenu", "Forget the recent projects (the files stay)"))
     clear.setEnabled(bool(paths))
     clear.triggered.connect(recent.clear_recent)
 
@@ -74,7 +76,8 @@ def open_or_import(window: MainWindow, paths: list[Path]) -> None:
     projects = [p for p in paths if p.suffix == PROJECT_SUFFIX]
     others = [p for p in paths if p.suffix != PROJECT_SUFFIX]
     if projects and others:
-        QMessageBox.information(window, window.tr("Drop files"), window.tr(
+        QMessageBox.information(window, translate("ProjectMenu", "Drop files"), translate(
+            "ProjectMenu",
             "Drop either one project to open it, or articles to import, not both."))
         return
     if projects:

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from ruth_annotator import config
 from ruth_annotator.gui import app as gui_app
+from ruth_annotator.gui import menus
 from ruth_annotator.gui.dialogs import (
     about,
     export_dialog,
@@ -52,6 +53,7 @@ def test_every_action_has_a_tooltip_a_menu_and_a_unique_key(window):
         if key:
             assert key not in keys, f"{name} and {keys[key]} share {key}"
             keys[key] = name
+    assert [e.name for e in menus.ENTRIES if not e.tip.strip()] == []  # a real tip each
     for name in OURS:
         assert name in window.actions
     assert window.actions["help.guide"].shortcut() == QKeySequence("F1")
