@@ -32,7 +32,7 @@ from ruth_annotator.model.records import ParsedRecord, layer_to_record
 from ruth_annotator.store.importing import import_records
 from ruth_annotator.store.locking import WriteLock
 from ruth_annotator.store.opening import open_database
-from ruth_annotator.store.rows import FROM_ROW, TABLES, to_row
+from ruth_annotator.store.rows import TABLES, select_items, to_row, upsert_rows
 from ruth_annotator.store.writing import writing
 from ruth_annotator.tasks import NO_TASK, Task
 
@@ -208,10 +208,9 @@ class Project:
     def layer(self, document_id: int, annotator: str | None = None) -> Layer:
         annotator = annotator or self.annotator
         items: list[Annotation] = []
-        where = "document_id = ? and annotator = ?"
-        for table, make in FROM_ROW.items():
-            items.extend(make(r) for r in self.db[table].rows_where(where, [document_id,
-                                                                             annotator]))
+        for table in TABLES.values():
+            items.extend(select_items(self.db.conn, table, "document_id = ? and annotator = ?",
+                                      [document_id, annotator]))
         row = self.db.execute(
             "select status from layers where document_id = ? and annotator = ?",
             [document_id, annotator],
@@ -226,12 +225,13 @@ class Project:
             self._touch_layer(document_id, annotator, start=True)
 
     def _write(self, changes: ChangeSet, document_id: int, annotator: str) -> None:
+        conn = self.db.conn
         for change in changes.changes:
-            table = self.db[TABLES[change.kind]]
+            table = TABLES[change.kind]
             if change.after is None:
-                table.delete(change.id)
+                conn.execute(f'delete from "{table}" where id = ?', [change.id])
             else:
-                table.upsert(to_row(change.after, document_id, annotator), pk="id")
+                upsert_rows(conn, table, [to_row(change.after, document_id, annotator)])
 
     def _touch_layer(self, document_id: int, annotator: str, start: bool = False,
                      status: str | None = None) -> None:
@@ -243,11 +243,10 @@ class Project:
             status = row[0] if row else "todo"
             if start and status == "todo":
                 status = "in_progress"
-        self.db["layers"].upsert(
-            {"document_id": document_id, "annotator": annotator, "status": status,
-             "updated_at": now()},
-            pk=("document_id", "annotator"),
-        )
+        upsert_rows(self.db.conn, "layers",
+                    [{"document_id": document_id, "annotator": annotator, "status": status,
+                      "updated_at": now()}],
+                    key=("document_id", "annotator"))
 
     def set_status(self, document_id: int, status: str, annotator: str | None = None) -> None:
         if status not in DOC_STATUSES:
@@ -259,9 +258,8 @@ class Project:
                         status: str | None = None) -> None:
         """Bulk-write annotations (imports, suggestions); call inside a transaction."""
         for kind, table in TABLES.items():
-            rows = [to_row(i, document_id, annotator) for i in items if i.kind == kind]
-            if rows:
-                self.db[table].upsert_all(rows, pk="id")
+            upsert_rows(self.db.conn, table,
+                        [to_row(i, document_id, annotator) for i in items if i.kind == kind])
         self._touch_layer(document_id, annotator, status=status)
 
     def existing_ids(self, ids: Iterable[str]) -> set[str]:

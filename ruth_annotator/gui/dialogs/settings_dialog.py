@@ -9,6 +9,7 @@ from __future__ import annotations
 import importlib.util
 from pathlib import Path
 
+from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -37,6 +38,8 @@ from ruth_annotator.gui.dialogs.preferences import (
 )
 from ruth_annotator.store.project import Project
 
+MINUS = "\u2212"  # a real minus sign in "−2 pt"
+
 
 def installed(module: str) -> bool:
     try:
@@ -54,6 +57,35 @@ def spacy_status(model: str) -> str:
         return f"spaCy and the model {model} are installed."
     return (f"spaCy is installed but the model {model or '(none)'} is not. Install it with: "
             f"python -m spacy download {model or DEFAULT_SPACY_MODEL}")
+
+
+class TextSizeBox(QSpinBox):
+    """Points added to the reading size, shown as "+2 pt", "−1 pt" or "default"."""
+
+    def textFromValue(self, value: int) -> str:  # noqa: N802 (Qt override)
+        return self.tr("default") if value == 0 else f"{value:+d} pt".replace("-", MINUS)
+
+    def _number(self, text: str) -> int | None:
+        if text.strip() == self.tr("default"):
+            return 0
+        try:
+            return int(text.replace(MINUS, "-").replace("pt", "").strip())
+        except ValueError:
+            return None
+
+    def valueFromText(self, text: str) -> int:  # noqa: N802 (Qt override)
+        return self._number(text) or 0
+
+    def validate(self, text: str, pos: int):
+        value = self._number(text)
+        if value is None:
+            partial = text.replace(MINUS, "-").replace("pt", "").strip() in ("", "+", "-")
+            state = QValidator.State.Intermediate if partial else QValidator.State.Invalid
+        elif self.minimum() <= value <= self.maximum():
+            state = QValidator.State.Acceptable
+        else:
+            state = QValidator.State.Intermediate
+        return state, text, pos
 
 
 class SettingsDialog(QDialog):
@@ -78,7 +110,7 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         layout.addWidget(self.buttons)
-        self.resize(640, 460)
+        self.resize(640, 420)
         self._validate()
 
     def _general(self, prefs: Preferences) -> QWidget:
@@ -89,9 +121,8 @@ class SettingsDialog(QDialog):
         described(self.annotator, self.tr("Annotator name"),
                   self.tr("Your name in the project: your annotations are stored under it"))
         self.annotator.textChanged.connect(self._validate)
-        self.zoom = QSpinBox(page)
+        self.zoom = TextSizeBox(page)
         self.zoom.setRange(ZOOM_STEPS.start, ZOOM_STEPS.stop - 1)
-        self.zoom.setSuffix(self.tr(" pt"))
         self.zoom.setValue(prefs.zoom)
         described(self.zoom, self.tr("Text size"),
                   self.tr("Points added to the article's reading size (Ctrl++ and Ctrl+- "

@@ -108,10 +108,12 @@ class WelcomeDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(form)
+        layout.addSpacing(8)
         for button in self.buttons.values():
             layout.addWidget(button)
         layout.addWidget(self.problem)
-        self.resize(560, 520)
+        layout.addStretch(1)
+        self.resize(560, self.heightForWidth(560))  # wrapped text fits, no empty band below
 
     def _name_changed(self) -> None:
         ok = bool(self.name.text().strip())

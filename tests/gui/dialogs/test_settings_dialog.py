@@ -162,3 +162,23 @@ def test_spacy_engine_shows_what_to_install(qtbot, monkeypatch):
     assert dialog.engine_status.text() == "spaCy and the model en_core_web_md are installed."
     dialog.suggestions.setChecked(False)
     assert not dialog.engine.isEnabled() and dialog.engine_status.text() == ""
+
+
+def test_text_size_reads_as_points_added_to_the_default(qtbot):
+    from PySide6.QtGui import QValidator
+
+    dialog = SettingsDialog(load_preferences())
+    qtbot.addWidget(dialog)
+    box = dialog.zoom
+    assert box.text() == "default"
+    box.setValue(-3)
+    assert box.text() == "\u22123 pt" and box.valueFromText(box.text()) == -3
+    box.setValue(2)
+    assert box.text() == "+2 pt"
+    assert box.validate("abc", 0)[0] == QValidator.State.Invalid
+    assert box.validate("-", 1)[0] == QValidator.State.Intermediate
+    assert box.validate("99 pt", 2)[0] == QValidator.State.Intermediate  # out of range
+    box.lineEdit().selectAll()
+    qtbot.keyClicks(box.lineEdit(), "5")
+    box.interpretText()
+    assert box.value() == 5
