@@ -427,10 +427,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source> pt</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Text size</source>
         <translation type="unfinished"></translation>
     </message>
@@ -552,6 +548,13 @@
     </message>
     <message>
         <source>The annotator name cannot be empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TextSizeBox</name>
+    <message>
+        <source>default</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
