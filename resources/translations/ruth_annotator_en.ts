@@ -353,6 +353,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>key {key} of {name} is already {action}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{name} is used by {n} annotation(s). They keep the label, but it will have no colour or key. Remove it anyway?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -496,6 +500,34 @@
     </message>
     <message>
         <source>&amp;Keep:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keyboard shortcut settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every action has a key. The cheat sheet (&lt;b&gt;?&lt;/b&gt;) lists them all and changes any of them; two actions can never share a key. The label keys (1–9) are set on the Labels tab.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Change keyboard shortcuts…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the cheat sheet, where keys are changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keys</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

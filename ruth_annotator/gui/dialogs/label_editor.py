@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QIcon, QPixmap
+from PySide6.QtGui import QColor, QIcon, QKeySequence, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QColorDialog,
@@ -25,11 +25,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ruth_annotator.gui import menus
 from ruth_annotator.gui.dialogs.common import described
 from ruth_annotator.model.labels import DEFAULT_LABELS, OKABE_ITO, Label, validate_label_set
 
 NAME, COLOUR, KEY, DESCRIPTION = range(4)
 ORIGINAL = Qt.ItemDataRole.UserRole
+
+
+def menu_keys() -> dict[str, str]:
+    """Keys the menus use (with the user's changes), so a label cannot take them."""
+    overrides = menus.user_shortcuts()
+    keys = {}
+    for entry in menus.ENTRIES:
+        shortcut = menus.shortcut_of(entry, overrides)
+        if shortcut:
+            keys[QKeySequence(shortcut).toString()] = entry.text.replace("&", "")
+    return keys
 
 
 def swatch(color: str, size: int = 14) -> QIcon:
@@ -131,6 +143,12 @@ class LabelSetEditor(QWidget):
         if not labels:
             raise ValueError(self.tr("a project needs at least one label"))
         validate_label_set(labels)
+        taken = menu_keys()
+        for label in labels:
+            action = taken.get(QKeySequence(label.key).toString()) if label.key else None
+            if action:
+                raise ValueError(self.tr("key {key} of {name} is already {action}").format(
+                    key=label.key, name=label.name, action=action))
         return labels
 
     def renamed(self) -> dict[str, str]:

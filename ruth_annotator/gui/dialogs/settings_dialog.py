@@ -7,8 +7,10 @@ the label set belongs to the open project and is saved there, renames included.
 from __future__ import annotations
 
 import importlib.util
+from collections.abc import Callable
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -18,6 +20,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
+    QPushButton,
     QSpinBox,
     QTabWidget,
     QVBoxLayout,
@@ -25,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from ruth_annotator.errors import OptionalDependencyError, RuthError
+from ruth_annotator.gui import cheat_sheet
 from ruth_annotator.gui.dialogs.common import described, ok_cancel
 from ruth_annotator.gui.dialogs.label_editor import LabelSetEditor
 from ruth_annotator.gui.dialogs.preferences import (
@@ -154,6 +158,27 @@ class SettingsDialog(QDialog):
             form.addRow(text, widget)
         return page
 
+    def add_shortcuts_tab(self, open_editor: Callable[[], None]) -> None:
+        """A tab leading to the keyboard-shortcut editor (the cheat sheet), which applies
+        changes to the window at once."""
+        page = QWidget(self)
+        described(page, self.tr("Keyboard shortcut settings"))
+        text = QLabel(self.tr(
+            "Every action has a key. The cheat sheet (<b>?</b>) lists them all and changes "
+            "any of them; two actions can never share a key. The label keys (1–9) are set "
+            "on the Labels tab."), page)
+        text.setWordWrap(True)
+        described(text, self.tr("About keyboard shortcuts"))
+        button = QPushButton(self.tr("&Change keyboard shortcuts…"), page)
+        described(button, self.tr("Change keyboard shortcuts"),
+                  self.tr("Open the cheat sheet, where keys are changed"))
+        button.clicked.connect(open_editor)
+        layout = QVBoxLayout(page)
+        layout.addWidget(text)
+        layout.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addStretch(1)
+        self.tabs.insertTab(self.tabs.count() - 1, page, self.tr("&Keys"))
+
     def _suggestions(self, prefs: Preferences) -> QWidget:
         page = QWidget(self)
         described(page, self.tr("Suggestion settings"))
@@ -243,6 +268,7 @@ def show(window) -> None:
     project = window.session.project
     labels = project.labels()
     dialog = SettingsDialog(before, project, window)
+    dialog.add_shortcuts_tab(lambda: cheat_sheet.show(window))
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return
     after = dialog.preferences()

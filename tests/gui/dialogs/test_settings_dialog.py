@@ -35,6 +35,12 @@ def test_editor_reports_invalid_sets_and_tracks_renames(qtbot):
     set_cell(editor, 0, le.NAME, "per son")  # typed names become label names
     assert editor.table.item(0, le.NAME).text() == "PER_SON"
     assert editor.renamed() == {"PERSON": "PER_SON"}
+    set_cell(editor, 2, le.KEY, "q")  # Q makes a direct quote
+    assert editor.table.item(2, le.KEY).text() == "Q"
+    assert editor.problem() == "key Q of GPE is already Direct quote"
+    config.save_settings({"shortcuts": {"annotate.quote": "Ctrl+Q"}})  # moved by the user
+    assert "key Q" not in editor.problem()
+    set_cell(editor, 2, le.KEY, "3")
     set_cell(editor, 2, le.COLOUR, "teal")
     assert "#RRGGBB" in editor.problem()
     assert editor.problem_label.text() == editor.problem()

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
     QComboBox,
+    QDialog,
     QDialogButtonBox,
     QDockWidget,
     QFileDialog,
@@ -222,3 +223,19 @@ def test_welcome_only_on_a_first_start_without_a_project(tmp_path, monkeypatch):
     assert welcome.first_start_choice(tmp_path / "named.ruth") is None
     welcome.mark_welcomed()
     assert welcome.first_start_choice(None) is None
+
+
+def test_settings_lead_to_the_shortcut_editor(window, monkeypatch):
+    from ruth_annotator.gui.cheat_sheet import CheatSheet
+
+    def open_keys_tab(dialog):
+        titles = [dialog.tabs.tabText(i) for i in range(dialog.tabs.count())]
+        assert titles == ["&General", "&Labels", "&Keys", "S&uggestions"]
+        dialog.tabs.widget(2).findChild(QAbstractButton).click()
+        return QDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(settings_dialog.SettingsDialog, "exec", open_keys_tab)
+    window.actions["file.settings"].trigger()
+    sheet = window.findChild(CheatSheet)
+    assert sheet is not None and sheet.isVisible()
+    sheet.close()
