@@ -58,6 +58,7 @@ def main() -> int:
     prefs.suggestion_engine = "spacy"
     save_preferences(prefs)
     dialog = SettingsDialog(load_preferences(), project)
+    dialog.add_shortcuts_tab(lambda: None)  # as from the window's File menu
     dialog.resize(660, 300)
     shoot(dialog, "settings.png")
     dialog.resize(680, 480)
