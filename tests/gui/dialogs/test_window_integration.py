@@ -239,3 +239,26 @@ def test_settings_lead_to_the_shortcut_editor(window, monkeypatch):
     sheet = window.findChild(CheatSheet)
     assert sheet is not None and sheet.isVisible()
     sheet.close()
+
+
+def test_first_start_import_lands_in_the_default_project(tmp_path, monkeypatch, qtbot):
+    from ruth_annotator.gui.workers import running_tasks
+
+    article = tmp_path / "mine.txt"
+    article.write_text("My own article\n\nThe mayor said the bridge would reopen.\n",
+                       encoding="utf-8")
+    monkeypatch.setattr(welcome, "ask_start", lambda parent=None: welcome.StartChoice(
+        "import", config.default_project_path(), (article,)))
+
+    def run_until_imported(*args) -> int:
+        qtbot.waitUntil(lambda: not running_tasks(), timeout=20_000)
+        return 0
+
+    monkeypatch.setattr(QApplication, "exec", run_until_imported)
+    try:
+        assert gui_app.run(None) == 0
+    finally:
+        close_main_windows()
+    with Project.open(config.default_project_path(), readonly=True) as project:
+        titles = [d.title for d in project.documents()]
+    assert titles[0].startswith("Kate Winslet") and "My own article" in titles
