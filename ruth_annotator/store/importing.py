@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from ruth_annotator.model import Annotation, Entity, Mention, Quote, new_id
 from ruth_annotator.model.records import ParsedRecord
+from ruth_annotator.store.rows import insert_rows
 
 if TYPE_CHECKING:
     from ruth_annotator.store.project import ImportResult, Project
@@ -71,7 +72,7 @@ def import_records(project: Project, records: Iterable[ParsedRecord], task, tota
 
     def flush() -> None:
         if batch:
-            db["documents"].insert_all(batch, batch_size=BATCH)
+            insert_rows(db.conn, "documents", batch)
             batch.clear()
 
     seen = 0
@@ -129,16 +130,15 @@ def _drop_identical(project: Project, items: list[Annotation], taken: set[str],
                     document_id: int, annotator: str) -> list:
     """Items already stored exactly as they are in the same layer (a second import of one
     file) are skipped; the same item in another annotator's layer is a copy to keep."""
-    from ruth_annotator.store.rows import FROM_ROW, TABLES
+    from ruth_annotator.store.rows import TABLES, select_items
 
     keep = []
     for item in items:
         if item.id in taken:
-            table = TABLES[item.kind]
-            rows = list(project.db[table].rows_where(
-                "id = ? and document_id = ? and annotator = ?",
-                [item.id, document_id, annotator]))
-            if rows and FROM_ROW[table](rows[0]) == item:
+            stored = select_items(project.db.conn, TABLES[item.kind],
+                                  "id = ? and document_id = ? and annotator = ?",
+                                  [item.id, document_id, annotator])
+            if stored and stored[0] == item:
                 continue
         keep.append(item)
     return keep
