@@ -118,6 +118,7 @@ def speaker_span(m: re.Match, offset: int) -> tuple[int, int] | None:
     return span
 
 
+_BEFORE_REACH = 300  # a cue and its speaker stand within this many characters of the mark
 _NEW_SENTENCE = frozenset("I He She They We It".split())
 _DESCRIPTIVE = re.compile(rf"^{DET}[ \t]|['’]s[ \t]")
 _NOT_NAMES = frozenset("the a an who which whose where when".split())
@@ -162,6 +163,7 @@ def _opens_quote(rest: str) -> bool:
 def cue_before(text: str, start: int, mark: int) -> CueMatch | None:
     """A cue and speaker introducing a quote whose opening mark is at `mark`; the search
     starts at `start` (the clause's beginning)."""
+    start = max(start, mark - _BEFORE_REACH)
     window = text[start:mark]
     m = _PRE_ACCORDING.search(window)
     if m is not None:

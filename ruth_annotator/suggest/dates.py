@@ -44,11 +44,33 @@ DATE_RE = re.compile(
 )
 
 
+# Words a date expression can start with; the pattern is tried only there (several times
+# faster than trying it at every word).
+_TRIGGERS = frozenset("""january february march april may june july august september october
+november december jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday
+thursday friday saturday sunday later earlier this next last the early late mid yesterday
+tomorrow today christmas new easter boxing good thanksgiving halloween ramadan eid diwali
+hanukkah valentine's valentine’s mother's father's bonfire winter spring summer
+autumn""".split())
+_WORD = re.compile(r"[\w'’]+")
+
+
 def find_dates(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """Spans of date expressions; "May" alone counts only beside a day or a year."""
     out = []
-    for m in DATE_RE.finditer(text, start, len(text) if end is None else end):
+    end = len(text) if end is None else end
+    edge = start
+    for w in _WORD.finditer(text, start, end):
+        word = w.group()
+        if w.start() < edge or not (word[0].isdigit() or word[0] in "'’"
+                                    or word.lower() in _TRIGGERS):
+            continue
+        at = w.start() + 1 if word[0] in "'’" and not word[1:2].isdigit() else w.start()
+        m = DATE_RE.match(text, at, end)
+        if m is None:
+            continue
         s, e = m.span()
+        edge = e
         if text[s:e].rstrip(".") in ("May", "MAY"):
             continue  # a name or a verb as often as a month
         out.append((s, e))

@@ -114,11 +114,12 @@ class _Clusterer:
             if len(words) > 1:
                 full.setdefault(" ".join(words), m)
         canon = self._merge_full_names(list(full))
+        self._index_owners(canon)
         org_parts = self._org_parts(mentions)
         for m in mentions:
             surface = " ".join(self.text[m.start:m.end].split())
             if m.label == PERSON:
-                key = self._person_key(surface, canon, m.start, mentions)
+                key = self._person_key(surface, canon, m.start)
             elif m.label in ("GPE", "LOC"):
                 key = f"{m.label}:{ALIASES.get(surface, surface)}"
             elif m.label == "ORG":
@@ -152,41 +153,39 @@ class _Clusterer:
 
     def _merge_full_names(self, names: list[str]) -> dict[str, str]:
         """"Kate Winslet" and "Kate Elizabeth Winslet" are one person (word subsets)."""
-        canon = {}
+        canon: dict[str, str] = {}
+        by_surname: dict[str, list[str]] = {}
         for name in sorted(names, key=lambda n: -len(n.split())):
-            words = set(name.split())
-            target = next((c for c in canon.values()
-                           if words <= set(c.split()) and name.split()[-1] == c.split()[-1]),
-                          None)
+            words = name.split()
+            same_surname = by_surname.setdefault(words[-1], [])
+            target = next((c for c in same_surname if set(words) <= set(c.split())), None)
             canon[name] = target or name
+            if target is None:
+                same_surname.append(name)
         return canon
 
-    def _person_key(self, surface: str, canon: dict[str, str], pos: int,
-                    mentions: list[Found]) -> str:
+    def _person_key(self, surface: str, canon: dict[str, str], pos: int) -> str:
+        """Full names by their canonical form; a lone first name or surname joins the one
+        person it belongs to, or the one of several last named in full."""
         words = _strip_title(surface)
         joined = " ".join(words)
         if joined in canon:
+            self._last_named[canon[joined]] = pos
             return f"PERSON:{canon[joined]}"
-        if len(words) == 1:
-            word = words[0]
-            owners = sorted({c for n, c in canon.items()
-                             if word in (n.split()[0], n.split()[-1])})
-            if len(owners) == 1:
-                return f"PERSON:{owners[0]}"
-            if owners:
-                return f"PERSON:{self._nearest(owners, pos, mentions)}"
+        owners = self._owners.get(joined, ()) if len(words) == 1 else ()
+        if owners:
+            best = max(owners, key=lambda o: (self._last_named.get(o, -1), o == owners[0]))
+            return f"PERSON:{best}"
         return f"PERSON:{joined}"
 
-    def _nearest(self, owners: list[str], pos: int, mentions: list[Found]) -> str:
-        """Of several people sharing a name part, the one last named in full before `pos`."""
-        best = owners[0]
-        for m in mentions:
-            if m.start >= pos:
-                break
-            words = " ".join(_strip_title(self.text[m.start:m.end]))
-            if words in owners:
-                best = words
-        return best
+    def _index_owners(self, canon: dict[str, str]) -> None:
+        owners: dict[str, list[str]] = {}
+        for name, target in canon.items():
+            for word in {name.split()[0], name.split()[-1]}:
+                if target not in owners.setdefault(word, []):
+                    owners[word].append(target)
+        self._owners = {w: sorted(o) for w, o in owners.items()}
+        self._last_named: dict[str, int] = {}
 
     def _join_acronyms(self) -> None:
         orgs = [c for c in self.clusters.values() if c.label == "ORG"]

@@ -16,6 +16,7 @@ from ruth_annotator.suggest.coverage import Coverage
 from ruth_annotator.suggest.cues import (
     ADV,
     APPOS,
+    CUE_VERBS,
     LEAD,
     NAME_OF,
     SPEAKER,
@@ -86,6 +87,11 @@ suggests""".split())
 _NEXT_CLAUSE = re.compile(r",[ \t]+(?:(?:and|but)[ \t]+(?:I|we|he|she|they)|according to)\b")
 # After a reported clause, ", opening the door to cuts" is the reporter's own gloss.
 _GLOSS = re.compile(r",[ \t]+[a-z]+ing\b")
+_LOWER_WORD = re.compile(r"\b[a-z]+\b")
+_CUE_WORDS = frozenset(_REPORTING) | CUE_VERBS | frozenset(
+    """according described describes called calls branded brands dubbed dubs labelled labels
+    labeled hailed hails saying telling adding insisting claiming arguing warning explaining
+    noting stressing admitting""".split())
 _END_PUNCT = re.compile(r"[\s.!?…\"”’')\]]+$")
 _ENDS_WITH_OPEN_CUE = re.compile(r"[:,][ \t]*[\"“‘'„]")
 
@@ -99,6 +105,10 @@ class IndirectQuotes:
         self.units = units
         self.drafts = speech
         self.speech = Coverage(len(text), ((q.start, q.end) for q in speech))
+        self._segments = sorted((a, b, i) for i, q in enumerate(speech) for a, b in q.segments)
+        self._segment_starts = [a for a, _, _ in self._segments]
+        self._next = 0
+        self._open: list[tuple[int, int, int]] = []
         self.fragments = sorted(fragments)
         self._fragment_starts = [s for s, _ in self.fragments]
 
@@ -131,19 +141,25 @@ class IndirectQuotes:
 
     def _inside_speech(self, start: int, end: int) -> tuple[int, int, int] | None:
         """Reported speech inside a quote ("My physio says …"): the sentence's part within
-        the innermost quote segment around it, when no other quote lies in that part."""
+        the innermost quote segment around it, when no other quote lies in that part.
+        Sentences come in order, so the segments around them are kept in a moving window."""
         middle = (start + end) // 2
-        holders = [(seg[1] - seg[0], i, seg) for i, q in enumerate(self.drafts)
-                   for seg in q.segments if seg[0] <= middle < seg[1]]
+        segments = self._segments
+        while self._next < len(segments) and segments[self._next][0] <= middle:
+            self._open.append(segments[self._next])
+            self._next += 1
+        self._open = [x for x in self._open if x[1] > middle]
+        holders = [x for x in self._open if x[0] <= middle]
         if not holders:
             return None
-        _, index, (s, e) = min(holders)
+        s, e, index = min(holders, key=lambda x: x[1] - x[0])
         s, e = max(s, start), min(e, end)
         if (e - s) * 2 < end - start:
             return None
-        for q in self.drafts:
-            if any(a < e and s < b for a, b in q.segments) and \
-                    not any(a <= s and e <= b for a, b in q.segments):
+        first = bisect_left(self._segment_starts, s)
+        last = bisect_left(self._segment_starts, e)
+        for a, b, _ in [*self._open, *segments[first:last]]:
+            if a < e and s < b and not (a <= s and e <= b):
                 return None
         return index, s, e
 
@@ -157,6 +173,8 @@ class IndirectQuotes:
 
     def _sentence(self, start: int, end: int) -> QuoteDraft | None:
         text = self.text
+        if not _CUE_WORDS.intersection(_LOWER_WORD.findall(text[start:end].lower())):
+            return None  # most sentences report nothing: one cheap look before the patterns
         dateline = _DATELINE.match(text, start, end)
         if dateline is not None:
             start = dateline.end()

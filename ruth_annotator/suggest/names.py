@@ -28,8 +28,7 @@ _CUE_AFTER = re.compile(
     r"\s*(?:,[^,\n]{1,60},\s*)?(?:has |had |also |later |then )?"
     r"(?:said|says|told|tells|added|adds|explained|insisted|claimed|wrote|writes|tweeted|"
     r"replied|argued|warned|admitted|asked|recalled|continued)\b")
-_POSSESSIVE_BEFORE = re.compile(r"([\w+]+)['’]s\s+$")
-_WORD_BEFORE = re.compile(r"([\w-]+)\s+$")
+_WORDISH = re.compile(r"[\w+-]+")
 _ROAD = re.compile(r"[AMBI]-?\d{1,4}")
 _PARTY_STATE = re.compile(r"[DRI]-[A-Z]")
 _WHICH_AFTER = re.compile(r",[ \t]+which\b")
@@ -55,16 +54,20 @@ class NameCandidate:
     strong: bool = True  # False: a guess from shape alone
 
 
+_GAZETTEER: dict[str, str] = {}
+for _label, _names in ((NORP, places.NORP_NAMES), (LOC, places.LOC_NAMES),
+                       (GPE, places.GPE_NAMES), (EVENT, orgs.EVENT_NAMES),
+                       (ORG, orgs.INSTITUTIONS), (ORG, orgs.BROADCASTERS)):
+    _GAZETTEER.update(dict.fromkeys(_names, _label))  # later lists win: "Georgia" is a GPE
+
+
 def gazetteer_label(name: str) -> str | None:
-    for label, names in ((ORG, orgs.BROADCASTERS), (ORG, orgs.INSTITUTIONS),
-                         (EVENT, orgs.EVENT_NAMES), (GPE, places.GPE_NAMES),
-                         (LOC, places.LOC_NAMES), (NORP, places.NORP_NAMES)):
-        if name in names:
-            return label
-    titled = name.title()
-    if name.isupper() and len(name) > 3 and titled != name:
-        return gazetteer_label(titled)  # "LONDON" in an agency caption
-    return None
+    label = _GAZETTEER.get(name)
+    if label is None and len(name) > 3 and name.isupper():
+        titled = name.title()
+        if titled != name:
+            return _GAZETTEER.get(titled)  # "LONDON" in an agency caption
+    return label
 
 
 class NameFinder:
@@ -87,6 +90,17 @@ class NameFinder:
     def find(self) -> list[NameCandidate]:
         out: list[NameCandidate] = []
         for m in SEQUENCE.finditer(self.text):
+            word = m.group()
+            if word in people.COMMON_CAPS:
+                continue  # "The", "She", "But": most capitalised words start a sentence
+            if " " not in word and "\t" not in word and word[-1] not in "'’":
+                self._pending_gender, self._titled = "", False  # one word: the short way
+                if self._initial(m.start()) and self._common(word):
+                    continue
+                cand = self._candidate(m.start(), m.end())
+                if cand is not None:
+                    out.append(cand)
+                continue
             for start, end in self._pieces(m.start(), m.end()):
                 cand = self._candidate(start, end)
                 if cand is not None:
@@ -235,9 +249,10 @@ class NameFinder:
         titled = self._titled
         before = text[max(0, start - 40):start]
         before = before[before.rfind("\n") + 1:]
-        prev_word = _WORD_BEFORE.search(before)
-        prev = prev_word.group(1).lower() if prev_word else ""
-        owner = _POSSESSIVE_BEFORE.search(before)
+        last = before.split()[-1] if before[-1:].isspace() and before.strip() else ""
+        prev = last.lower() if _WORDISH.fullmatch(last) else ""
+        owner = last[:-2] if last.endswith(("'s", "’s")) and _WORDISH.fullmatch(last[:-2]) \
+            else ""
         if prev in people.ROLE_GENDER and not titled:
             titled = True
             gender = people.ROLE_GENDER[prev]
@@ -272,7 +287,7 @@ class NameFinder:
             return GPE
         return None
 
-    def _by_shape(self, name: str, tokens: list[str], prev: str, owner, titled: bool,
+    def _by_shape(self, name: str, tokens: list[str], prev: str, owner: str, titled: bool,
                   start: int, end: int) -> str | None:
         """The label that the name's words and context suggest; guesses set `_strong`."""
         self._strong = True
@@ -280,7 +295,7 @@ class NameFinder:
             return WORK
         if prev in people.ORG_NOUNS or prev in orgs.PUBLICATION_NOUNS:
             return ORG  # "the journal Sleep Health", "the charity Oxfam"
-        if owner and owner.group(1) in orgs.BROADCASTERS and tokens[0] not in people.TITLES \
+        if owner in orgs.BROADCASTERS and tokens[0] not in people.TITLES \
                 and (len(tokens) == 1 or tokens[0] not in people.FIRST_NAMES):
             return WORK
         if titled:

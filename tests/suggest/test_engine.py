@@ -187,3 +187,52 @@ def test_spacy_pipeline_entities_are_used(tmp_path, sample_text):
     assert labels["Lorraine"] == "ORG" and labels["Necker Island"] == "LOC"
     with pytest.raises(RuthError, match="not installed"):
         spacy_entities.load_pipeline(str(tmp_path / "no-such-pipeline"))
+
+
+def test_spacy_adapter_maps_labels_and_offsets(monkeypatch, sample_text):
+    """The adapter alone, with a stand-in for spaCy (a real pipeline is tested above)."""
+    import types
+
+    from ruth_annotator.suggest import spacy_entities
+
+    class Ent:
+        def __init__(self, start, end, label):
+            self.start_char, self.end_char, self.label_ = start, end, label
+
+    def load(name):
+        assert name == "fake_pipeline"
+        start = sample_text.index("Necker Island")
+        return lambda text: types.SimpleNamespace(ents=[
+            Ent(start, start + 13, "FAC"), Ent(0, 4, "CARDINAL")])
+
+    monkeypatch.setitem(sys.modules, "spacy", types.SimpleNamespace(load=load))
+    spacy_entities.load_pipeline.cache_clear()
+    found = spacy_entities.spacy_mentions(sample_text, "fake_pipeline")
+    assert found == [(sample_text.index("Necker Island"),
+                      sample_text.index("Necker Island") + 13, "LOC")]
+    spacy_entities.load_pipeline.cache_clear()
+
+
+def test_engine_never_raises_on_odd_text():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    words = st.sampled_from([
+        "Kate", "Winslet", "said", "she", "told", "“", "”", '"', "'", "‘", "’", ",", ".",
+        ":", "\n", "\n\n", "The", "star", "went", "on", "According", "to", "Dr", "Mr.",
+        "I-95", "KKTV", "’s", "s'", "O'Brien", "(AP)", "—", "Q:", "A:", "LONDON,", "2023",
+        "Read more:", "told him,", "of", "the", "and", "that", "é", "👍", "May", "June"])
+
+    @settings(max_examples=150, deadline=None)
+    @given(st.lists(words, max_size=80))
+    def run(parts):
+        text = " ".join(parts)
+        record = suggest_record({"id": "x", "text": text})
+        parsed = record_to_items(record)
+        for item in parsed.items:
+            if isinstance(item, Mention):
+                assert 0 <= item.start < item.end <= len(text)
+            if isinstance(item, Quote):
+                assert all(0 <= s.start < s.end <= len(text) for s in item.spans)
+
+    run()
