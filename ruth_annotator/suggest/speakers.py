@@ -27,7 +27,8 @@ _PREPOSITION_BEFORE = re.compile(
     r"ex|husband|wife|daughter|son)[ \t]+(?:\w+[ \t]+)?$")
 _YEAR_OLD = re.compile(r"\d+-year-old")
 _AGENTS = re.compile(r"[a-z]+(?:ers|ists|ians|ents)")  # "Farmers in western NSW say"
-_WINDOW = 6
+_WINDOW = 6  # sentences back that can hold an antecedent
+_REACH = 2500  # and at most this many characters back
 _RUN_PARAGRAPHS = 3
 
 
@@ -215,6 +216,7 @@ class SpeakerResolver:
         exclude = exclude or set()
         here = self.units.sentence_index(pos)
         first = self.units.sentences[max(0, here - _WINDOW)][0] if self.units.sentences else 0
+        first = max(first, pos - _REACH)
         scores: dict[str, float] = defaultdict(float)
         clusters = self.table.clusters
         i = bisect_left(self.table._starts, first)
