@@ -9,12 +9,12 @@ from pathlib import Path
 import click
 
 from ruth_annotator.cli.common import annotator_option, main, project_argument, with_progress
-from ruth_annotator.config import load_settings
 from ruth_annotator.errors import InputError
 from ruth_annotator.formats.jsonl import json_lines
 from ruth_annotator.store import Project
 from ruth_annotator.suggest.evaluate import evaluate_records, format_evaluation
 from ruth_annotator.suggest.runner import document_ids, suggest_project
+from ruth_annotator.suggest.spacy_entities import configured_model
 
 
 @main.command()
@@ -24,7 +24,7 @@ from ruth_annotator.suggest.runner import document_ids, suggest_project
 @annotator_option
 @click.option("--spacy-model", metavar="NAME",
               help="Also take entities from this installed spaCy pipeline (name or folder); "
-                   "default: the 'spacy_model' setting, if any.")
+                   "default: the one chosen in Settings → Suggestions, if any.")
 @click.option("--no-learning", is_flag=True,
               help="Do not propose the names accepted elsewhere in the project.")
 @with_progress("Suggesting")
@@ -35,7 +35,7 @@ def suggest(project: Path, documents: str | None, annotator: str | None,
     Suggestions are stored as 'proposed' in the annotator's layer; nothing that overlaps
     an existing annotation (accepted, proposed or rejected) is proposed again.
     """
-    model = spacy_model or load_settings().get("spacy_model") or None
+    model = spacy_model or configured_model()
     wanted = [d.strip() for d in documents.split(",") if d.strip()] if documents else None
     with Project.open(project, annotator) as proj:
         ids = document_ids(proj, wanted)

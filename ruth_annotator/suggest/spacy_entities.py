@@ -9,7 +9,10 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from ruth_annotator.config import load_settings
 from ruth_annotator.errors import OptionalDependencyError, RuthError
+
+DEFAULT_MODEL = "en_core_web_sm"
 
 # spaCy's OntoNotes labels onto the project's default label set.
 LABELS = {
@@ -17,6 +20,14 @@ LABELS = {
     "WORK_OF_ART": "WORK_OF_ART", "EVENT": "EVENT", "DATE": "DATE", "NORP": "NORP",
     "PRODUCT": "MISC", "LAW": "MISC", "LANGUAGE": "MISC",
 }
+
+
+def configured_model() -> str | None:
+    """The pipeline the settings ask for ("suggestion_engine": "spacy"), else None."""
+    settings = load_settings()
+    if settings.get("suggestion_engine") != "spacy":
+        return None
+    return str(settings.get("spacy_model") or DEFAULT_MODEL)
 
 
 @lru_cache(maxsize=2)

@@ -84,3 +84,21 @@ def test_evaluate_errors_are_one_line(run, tmp_path):
     assert result.exit_code == 1 and "bad.jsonl: line 2: broken JSON" in result.output
     result = run("evaluate", "--gold", DATA / "gold.jsonl")
     assert result.exit_code == 2 and "either PROJECT or --system" in result.output
+
+
+def test_spacy_chosen_in_settings_but_missing_is_one_line_and_writes_nothing(
+        run, tmp_path, sample_path):
+    from ruth_annotator.config import save_settings
+    from ruth_annotator.store import Project
+
+    project = tmp_path / "p.ruth"
+    run("import", project, sample_path)
+    save_settings({"suggestion_engine": "spacy", "spacy_model": "no_such_pipeline_xyz"})
+    result = run("suggest", project)
+    assert result.exit_code == 1
+    (line,) = [x for x in result.output.splitlines() if x.startswith("Error:")]
+    assert "spaCy" in line or "no_such_pipeline_xyz" in line
+    with Project.open(project) as proj:
+        assert len(proj.layer(1)) == 0
+    save_settings({"suggestion_engine": "rules"})
+    assert run("suggest", project).exit_code == 0
