@@ -8,7 +8,7 @@ the quotation marks.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ruth_annotator.model.annotations import (
     ACCEPTED,
@@ -164,7 +164,29 @@ def record_to_items(record: dict) -> ParsedRecord:
             _choice(q.get("source"), SOURCES, HUMAN, "source"),
         ))
     annotator = record.get("annotator")
-    return ParsedRecord(doc, str(annotator) if annotator else None, record.get("status"), items)
+    return ParsedRecord(doc, str(annotator) if annotator else None, record.get("status"),
+                        _within_record(items))
+
+
+_REFERENCES = {"entity": "entity", "speaker": "entity", "addressee": "entity",
+               "speaker_mention": "mention", "parent": "quote"}
+
+
+def _within_record(items: list[Annotation]) -> list[Annotation]:
+    """Refuse an id used twice, and drop references to annotations the record does not
+    hold: kept, they would point into another layer once imported, or nowhere."""
+    ids: dict[str, set[str]] = {"entity": set(), "mention": set(), "quote": set()}
+    for item in items:
+        if item.id in ids[item.kind]:
+            raise ValueError(f"{item.kind} id {item.id!r} appears twice")
+        ids[item.kind].add(item.id)
+    out = []
+    for item in items:
+        dangling = {field: None for field, kind in _REFERENCES.items()
+                    if getattr(item, field, None) is not None
+                    and getattr(item, field) not in ids[kind]}
+        out.append(replace(item, **dangling) if dangling else item)
+    return out
 
 
 def _opt_str(value) -> str | None:

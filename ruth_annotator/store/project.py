@@ -154,8 +154,10 @@ class Project:
     def import_records(self, records: Iterable[ParsedRecord], task: Task = NO_TASK,
                        total: int = 0, result: ImportResult | None = None) -> ImportResult:
         """Add documents with their annotation layers in one transaction (see importing)."""
+        from ruth_annotator.store.writing import text_only
+
         with self._transaction():
-            return import_records(self, records, task, total, result)
+            return import_records(self, text_only(records), task, total, result)
 
     def document_count(self) -> int:
         return self.db.execute("select count(*) from documents").fetchone()[0]

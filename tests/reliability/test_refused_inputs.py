@@ -118,6 +118,23 @@ def test_broken_jsonl_lines_named_and_skipped_only_on_request(closed, tmp_path):
     assert len(dump(closed)[0][1]) == before + 2
 
 
+def test_jsonl_ids_twice_refused_and_references_outside_the_record_dropped(closed, tmp_path):
+    from ruth_annotator.store import Project
+
+    file = tmp_path / "refs.jsonl"
+    mention = {"id": "m-1", "start": 0, "end": 4, "label": "PERSON", "entity": "e-elsewhere"}
+    file.write_text(json.dumps({"text": "Kate said so.", "mentions": [mention, mention]})
+                    + "\n", encoding="utf-8")
+    assert "line 1: mention id 'm-1' appears twice" in refuse(closed, file)
+    file.write_text(json.dumps({"text": "Kate said so.", "mentions": [mention]}) + "\n",
+                    encoding="utf-8")
+    assert cli("import", closed, file)[0] == 0
+    with Project.open(closed, readonly=True) as project:
+        layer = project.layer(project.document_ids()[-1], "tester")
+        assert [m.entity for m in layer.mentions.values()] == [None]
+    assert cli("check", closed)[0] == 0
+
+
 def test_brat_offsets_not_matching_the_text(closed, tmp_path):
     folder = tmp_path / "brat"
     folder.mkdir()
@@ -140,6 +157,24 @@ def test_label_studio_file_from_a_newer_version(closed, tmp_path):
     file.write_text(json.dumps([task]), encoding="utf-8")
     line = refuse(closed, file, "--format", "label-studio")
     assert "newer Label Studio" in line
+
+
+def test_half_a_surrogate_pair_from_any_importer(closed, tmp_path):
+    """JSON may escape half of a UTF-16 pair, which no file can store as text."""
+    file = tmp_path / "tasks.json"
+    file.write_text('[{"data": {"text": "Kate said \\ud800 hi"}}]', encoding="utf-8")
+    assert "holds half of a UTF-16 surrogate pair" in refuse_any(closed, file,
+                                                                 "--format", "label-studio")
+
+
+def refuse_any(project_path, file, *options) -> str:
+    """Like refuse(), for importers whose message names the record rather than the file."""
+    before = dump(project_path)
+    code, out = cli("import", project_path, file, *options)
+    assert code == 1 and "Traceback" not in out
+    [line] = error_lines(out)
+    assert dump(project_path) == before
+    return line
 
 
 def test_unreadable_file(closed, tmp_path):
