@@ -764,6 +764,141 @@ def local_hiker() -> Doc:
 HELD_OUT_2 = [reuters_rates, feature_walk, abc_drought, local_hiker]
 
 
+# --- third held-out set: written after the last change to the engine, scored once ---------
+
+
+def uk_politics() -> Doc:
+    return Doc("uk-politics", _text("uk-politics", "heldout3"), [
+        E("starmer", "PERSON", "Keir Starmer", [
+            "Starmer|Starmer under", "Keir Starmer", "the Prime Minister|told the Prime Minister",
+            "The Prime Minister|The Prime Minister replied", 'he|decisions," he said']),
+        E("commons", "ORG", "Commons", ["Commons"]),
+        E("wed", "DATE", "Wednesday", ["Wednesday"]),
+        E("labour", "ORG", "Labour", ["*Labour", "They|They said"]),
+        E("foster", "PERSON", "Diane Foster", ["Diane Foster"]),
+        E("jan", "DATE", "this January", ["this January"]),
+        E("conservative", "NORP", "Conservative", ["Conservative"]),
+        E("badenoch", "PERSON", "Kemi Badenoch", ["Kemi Badenoch", "she|she told"]),
+        E("spokesman", "PERSON", "A Downing Street spokesman", ["A Downing Street spokesman"]),
+        E("downing", "ORG", "Downing Street", ["Downing Street"]),
+        E("reeves", "PERSON", "Rachel Reeves", ["Rachel Reeves"]),
+    ], [
+        Q("direct", ["Pensioners in my constituency are frightened,"], "foster", "Diane Foster",
+          "told|Foster told", "starmer"),
+        Q("direct", ["They want to know whether they will be able to heat their homes this "
+                     "January."], "foster"),
+        Q("mixed", ['the government had inherited "a £22bn black hole" and that difficult '
+                    'choices could not be avoided'], "starmer",
+          "The Prime Minister|The Prime Minister replied", "replied"),
+        Q("direct", ["I didn't come into politics to make these decisions,"], "starmer",
+          'he|decisions," he said', 'said|decisions," he said'),
+        Q("direct", ["But I will not duck them."], "starmer"),
+        Q("direct", ["They said they would not raise taxes on working people. They did,"],
+          "badenoch", "she|she told", "told|she told"),
+        Q("indirect", ["they would not raise taxes on working people"], "labour",
+          "They|They said", "said|They said they", parent=5),
+        Q("mixed", ['the prime minister had "full confidence" in the Chancellor, Rachel '
+                    'Reeves'], "spokesman", "A Downing Street spokesman", "said|later said"),
+    ])
+
+
+def tech_earnings() -> Doc:
+    return Doc("tech-earnings", _text("tech-earnings", "heldout3"), [
+        E("vantex", "ORG", "Vantex Semiconductor", ["Vantex Semiconductor", "*Vantex"]),
+        E("thu", "DATE", "Thursday", ["Thursday"]),
+        E("june", "DATE", "June", ["June"]),
+        E("lseg", "ORG", "LSEG", ["LSEG"]),
+        E("okonkwo", "PERSON", "Daniel Okonkwo", ["Daniel Okonkwo", "*Okonkwo"]),
+        E("next", "DATE", "early next year", ["early next year"]),
+        E("arizona", "GPE", "Arizona", ["Arizona"]),
+        E("source", "PERSON", "a person familiar with the matter",
+          ["a person familiar with the matter"]),
+        E("natarajan", "PERSON", "Priya Natarajan", ["Priya Natarajan"]),
+        E("ms", "ORG", "Morgan Stanley", ["Morgan Stanley"]),
+    ], [
+        Q("indirect", ["Revenue rose to $4.1bn in the three months to June, beating analysts' "
+                       "expectations of $3.7bn"], "lseg", "LSEG", "according to|according to LSEG"),
+        Q("direct", ["Demand for our data centre chips is running well ahead of supply,"],
+          "okonkwo", "Daniel Okonkwo", "said|Okonkwo said on"),
+        Q("direct", ["We are adding capacity as fast as we responsibly can."], "okonkwo"),
+        Q("indirect", ["the company expected supply constraints to ease early next year"],
+          "okonkwo", "Okonkwo|Okonkwo said the", "said|Okonkwo said the"),
+        Q("indirect", ["Vantex is in talks to open a plant in Arizona"], "source",
+          "a person familiar with the matter", "according to|according to a person"),
+        Q("direct", ["This was a blowout quarter,"], "natarajan", "Priya Natarajan",
+          "said|said Priya"),
+        Q("direct", ["The question now is whether they can keep up."], "natarajan"),
+    ])
+
+
+def tv_bakeoff() -> Doc:
+    return Doc("tv-bakeoff", _text("tv-bakeoff", "heldout3"), [
+        E("marsh", "PERSON", "Ellie Marsh", [
+            "*Ellie Marsh", "*Marsh", "the 29-year-old", 'she|gentle,” she said']),
+        E("show", "WORK_OF_ART", "The Great British Bake Off", [
+            "Bake Off|Former Bake Off", "The Great British Bake Off"]),
+        E("podcast", "WORK_OF_ART", "Cooking With Friends", ["Cooking With Friends"]),
+        E("paul", "PERSON", "Paul", ["Paul"]),
+        E("producer", "PERSON", "The producer", ["The producer"]),
+        E("leeds", "GPE", "Leeds", ["Leeds"]),
+        E("swiss", "NORP", "Swiss", ["Swiss"]),
+        E("ch4", "ORG", "Channel 4", ["Channel 4"]),
+        E("sep", "DATE", "September", ["September"]),
+    ], [
+        Q("direct", ["I cried in the tent every single week"], "marsh",
+          "Ellie Marsh|star Ellie Marsh:"),
+        Q("mixed", ['she cried "every single week" while filming the show'], "marsh",
+          "Ellie Marsh|contestant Ellie Marsh", "revealed"),
+        Q("indirect", ["the pressure of the tent was unlike anything she had experienced"],
+          "marsh", "the 29-year-old", "said|29-year-old said"),
+        Q("direct", ["People see the bunting and the cakes and think it’s all very gentle,"],
+          "marsh", 'she|gentle,” she said', 'said|gentle,” she said'),
+        Q("direct", ["It isn’t. You’ve got cameras on you, the clock is ticking, and Paul is "
+                     "standing behind you.",
+                     "One week my sponge collapsed and I just froze. The producer came over and "
+                     "said, ‘Take a minute, it’s fine,’ and I burst into tears."], "marsh"),
+        Q("direct", ["Take a minute, it’s fine,"], "producer", "The producer",
+          "said|over and said", parent=4),
+        Q("indirect", ["she still could not look at a Swiss roll"], "marsh",
+          "Marsh|Marsh, who works", "joked"),
+    ])
+
+
+def afp_quake() -> Doc:
+    return Doc("afp-quake", _text("afp-quake", "heldout3"), [
+        E("turkey", "GPE", "Turkey", ["*Turkey"]),
+        E("ankara", "GPE", "Ankara", ["ANKARA", "Ankara|in Ankara"]),
+        E("afp", "ORG", "AFP", ["*AFP"]),
+        E("tue", "DATE", "Tuesday", ["Tuesday"]),
+        E("officials", "PERSON", "officials", ["officials"]),
+        E("malatya", "GPE", "Malatya", ["Malatya"]),
+        E("afad", "ORG", "AFAD", ["AFAD"]),
+        E("yerlikaya", "PERSON", "Ali Yerlikaya", ["Ali Yerlikaya"]),
+        E("trt", "ORG", "TRT", ["TRT"]),
+        E("kaya", "PERSON", "Mehmet Kaya", ["Mehmet Kaya"]),
+        E("wife", "PERSON", "My wife", ["My wife"]),
+        E("erdogan", "PERSON", "Recep Tayyip Erdogan", ["Recep Tayyip Erdogan"]),
+    ], [
+        Q("indirect", ["A magnitude 6.1 earthquake struck eastern Turkey on Tuesday, killing at "
+                       "least 14 people and injuring more than 200"], "officials", "officials",
+          "said|officials said"),
+        Q("indirect", ["The quake hit near the town of Malatya shortly before dawn"], "afad",
+          "AFAD", "according to"),
+        Q("direct", ["Several buildings collapsed and search teams are working in the rubble,"],
+          "yerlikaya", "Ali Yerlikaya", "told|Yerlikaya told"),
+        Q("direct", ["We heard a huge noise and everything started shaking,"], "kaya",
+          "Mehmet Kaya", "told|told AFP", "afp"),
+        Q("direct", ["My wife shouted, 'Get the children out!' We ran into the street in our "
+                     "pyjamas."], "kaya"),
+        Q("direct", ["Get the children out!"], "wife", "My wife", "shouted", parent=4),
+        Q("indirect", ["the government would rebuild every damaged home within a year"],
+          "erdogan", "Recep Tayyip Erdogan", "said|Erdogan said"),
+    ])
+
+
+HELD_OUT_3 = [uk_politics, tech_earnings, tv_bakeoff, afp_quake]
+
+
 # --- building the records -------------------------------------------------------------
 
 
@@ -840,7 +975,8 @@ def build(doc: Doc) -> dict:
             "mentions": mentions, "quotes": quotes}
 
 
-FILES = {"gold.jsonl": DOCS, "heldout.jsonl": HELD_OUT, "heldout2.jsonl": HELD_OUT_2}
+FILES = {"gold.jsonl": DOCS, "heldout.jsonl": HELD_OUT, "heldout2.jsonl": HELD_OUT_2,
+         "heldout3.jsonl": HELD_OUT_3}
 
 
 def jsonl(docs: list) -> str:
