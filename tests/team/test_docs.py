@@ -31,3 +31,21 @@ def test_the_screenshots_exist():
     folder = Path(__file__).resolve().parents[2] / "docs"
     for image in ("agreement-report.png", "curation.png"):
         assert f"({image})" in DOC and (folder / image).stat().st_size > 10_000
+
+
+def test_links_lead_to_pages_and_headings():
+    import re
+
+    folder = Path(__file__).resolve().parents[2] / "docs"
+    for target in re.findall(r"\]\(([^)\s]+)\)", DOC):
+        if target.startswith(("http://", "https://")) or target.endswith(".png"):
+            continue
+        page, _, anchor = target.partition("#")
+        path = folder / page if page else folder / "teams.md"
+        assert path.is_file(), target
+        if anchor:
+            headings = {re.sub(r"[^\w\- ]", "", line.lstrip("#").strip().lower())
+                        .replace(" ", "-")
+                        for line in path.read_text(encoding="utf-8").splitlines()
+                        if line.startswith("#")}
+            assert anchor in headings, target
