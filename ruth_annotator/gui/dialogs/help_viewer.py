@@ -6,8 +6,16 @@ viewer, web links open in the system browser.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QUrl
-from PySide6.QtGui import QDesktopServices, QKeySequence
+import re
+
+from PySide6.QtCore import QTimer, QUrl
+from PySide6.QtGui import (
+    QDesktopServices,
+    QKeySequence,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+)
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -24,6 +32,36 @@ GUIDE = "user-guide.md"
 SHORTCUTS = "shortcuts.md"
 
 
+def heading_slug(title: str) -> str:
+    """The anchor GitHub gives a heading, so `page.md#heading` links work here as there."""
+    return re.sub(r"[^\w\- ]", "", title.strip().lower()).replace(" ", "-")
+
+
+def _without_fragment(url: QUrl) -> QUrl:
+    page = QUrl(url)
+    page.setFragment(None)
+    return page
+
+
+def add_heading_anchors(document: QTextDocument) -> list[str]:
+    """Qt's Markdown reader names no headings; name them as GitHub does. Returns the
+    headings in order."""
+    headings = []
+    block = document.begin()
+    while block.isValid():
+        if block.blockFormat().headingLevel() > 0 and block.text().strip():
+            cursor = QTextCursor(block)
+            cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock,
+                                QTextCursor.MoveMode.KeepAnchor)
+            anchor = QTextCharFormat()
+            anchor.setAnchor(True)
+            anchor.setAnchorNames([heading_slug(block.text())])
+            cursor.mergeCharFormat(anchor)
+            headings.append(block.text().strip())
+        block = block.next()
+    return headings
+
+
 class HelpViewer(QDialog):
     """A read-only browser over the guide with Back, Forward and Contents."""
 
@@ -32,8 +70,8 @@ class HelpViewer(QDialog):
         self.setWindowTitle(self.tr("Ruth Annotator Help"))
         described(self, self.tr("Ruth Annotator Help"))
         self.browser = QTextBrowser(self)
-        self.browser.setOpenExternalLinks(True)
-        self.browser.setOpenLinks(True)
+        self.browser.setOpenLinks(False)  # follow() decides where a link goes
+        self.browser.anchorClicked.connect(self.follow)
         described(self.browser, self.tr("Help page"))
         self.browser.sourceChanged.connect(self._source_changed)
 
@@ -76,8 +114,34 @@ class HelpViewer(QDialog):
     def open_externally(self) -> None:
         QDesktopServices.openUrl(self.browser.source())
 
+    def follow(self, url: QUrl) -> None:
+        """A clicked link: web pages in the browser; our pages here, jumping to the heading
+        (the page is not reloaded for a link within it, so its images stay laid out)."""
+        if url.scheme() in ("http", "https", "mailto"):
+            QDesktopServices.openUrl(url)
+            return
+        target = self.browser.source().resolved(url)
+        page = _without_fragment(target)
+        fragment = target.fragment() if target.hasFragment() else ""
+        if page != _without_fragment(self.browser.source()):
+            self.browser.setSource(page)
+            if fragment:  # once the new page (and its images) are laid out
+                QTimer.singleShot(0, lambda: self.jump_to(fragment))
+        elif fragment:
+            self.jump_to(fragment)
+
+    def jump_to(self, anchor: str) -> None:
+        document = self.browser.document()
+        # Lay the page out to its end first, or the scroll range stops short of the heading.
+        document.documentLayout().blockBoundingRect(document.lastBlock())
+        self.browser.scrollToAnchor(anchor)
+
     def _source_changed(self, url: QUrl) -> None:
-        title = self.browser.documentTitle() or url.fileName()
+        document = self.browser.document()
+        headings = add_heading_anchors(document)
+        # Images are loaded after the first layout of a page; lay it out again with them.
+        document.markContentsDirty(0, document.characterCount())
+        title = headings[0] if headings else url.fileName()
         self.setWindowTitle(self.tr("Ruth Annotator Help — {page}").format(page=title))
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 
 import PySide6
-from PySide6.QtCore import qVersion
+from PySide6.QtCore import QPoint, QUrl, qVersion
 from PySide6.QtGui import QGuiApplication
 
 from ruth_annotator import __version__, config
@@ -77,11 +77,28 @@ def test_help_renders_the_guide_and_follows_links_offline(qtbot):
     text = viewer.browser.toPlainText()
     assert "Getting started" in text and "Keyboard shortcuts" in text
     assert "#" not in text.splitlines()[0]  # rendered, not shown as Markdown source
-    viewer.browser.setSource(viewer.browser.source().resolved(SHORTCUTS))
+    viewer.follow(QUrl(SHORTCUTS))
     assert viewer.browser.source().fileName() == SHORTCUTS
     assert viewer.back_button.isEnabled()
     viewer.back_button.click()
     assert viewer.browser.source().fileName() == GUIDE
+
+
+def heading_at_top(viewer) -> str:
+    return viewer.browser.cursorForPosition(QPoint(4, 4)).block().text()
+
+
+def test_help_links_jump_to_headings_on_this_and_other_pages(qtbot):
+    viewer = HelpViewer()
+    qtbot.addWidget(viewer)
+    viewer.show()
+    qtbot.waitExposed(viewer)
+    viewer.follow(QUrl("#nested-quotes"))
+    assert heading_at_top(viewer) == "Nested quotes"
+    viewer.follow(QUrl("workspace.md#annotating-the-samples-quotes"))
+    qtbot.waitUntil(lambda: heading_at_top(viewer) == "Annotating the sample's quotes")
+    assert viewer.browser.source().fileName() == "workspace.md"
+    assert viewer.windowTitle() == "Ruth Annotator Help — The workspace"
 
 
 def test_show_help_reuses_the_open_viewer(qtbot):
