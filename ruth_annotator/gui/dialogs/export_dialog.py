@@ -138,8 +138,10 @@ class ExportDialog(QDialog):
 
         form = QFormLayout()
         form.addRow(self.tr("&Format:"), self.format)
-        form.addRow("", self.about_format)
-        form.addRow(self.tr("&Output:"), out_row)
+        form.addRow(self.about_format)
+        output_label = QLabel(self.tr("&Output:"), self)
+        output_label.setBuddy(self.output)  # Alt+O reaches the path field
+        form.addRow(output_label, out_row)
         form.addRow(self.tr("&Annotators:"), self.annotators)
         form.addRow("", self.suggestions)
         layout = QVBoxLayout(self)
@@ -151,7 +153,7 @@ class ExportDialog(QDialog):
         self.format.currentIndexChanged.connect(self._format_changed)
         self.output.textChanged.connect(self._validate)
         self._format_changed()
-        self.resize(620, 560)
+        self.resize(640, self.heightForWidth(640))
 
     # --- choices ---------------------------------------------------------------------
 
