@@ -214,7 +214,7 @@ def _write_copy(source: sqlite3.Connection, target: Path, shown: Path) -> None:
             shutil.copymode(shown, tmp)  # as private as the project it copies
         _fsync(tmp)
         os.replace(tmp, target)
-        _fsync_folder(target.parent)
+        _fsync(target.parent)
     except sqlite3.Error as e:
         raise RuthError(f"backup failed ({e})", target) from None
     except OSError as e:
@@ -290,21 +290,14 @@ def _replace_file(staged: Path, project_path: Path) -> None:
         with contextlib.suppress(FileNotFoundError):
             project_path.with_name(project_path.name + suffix).unlink()
     os.replace(staged, project_path)
-    _fsync_folder(project_path.parent)
+    _fsync(project_path.parent)
 
 
 def _fsync(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def _fsync_folder(folder: Path) -> None:
-    if os.name == "nt":  # pragma: no cover - folders cannot be opened there
+    """Flush a file, or a folder's entries after a rename, to the disk."""
+    if os.name == "nt" and path.is_dir():  # pragma: no cover - folders cannot be opened
         return
-    fd = os.open(folder, os.O_RDONLY)
+    fd = os.open(path, os.O_RDONLY)
     try:
         os.fsync(fd)
     finally:

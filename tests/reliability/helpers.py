@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import subprocess
 import sys
 import textwrap
+from collections.abc import Iterator
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -65,16 +67,21 @@ def error_lines(output: str) -> list[str]:
     return [line for line in output.splitlines() if line.startswith("Error:")]
 
 
-def hold_open(path: Path, seconds: float = 60, readonly: bool = False) -> subprocess.Popen:
-    """Another process that opens the project and keeps it open until killed; returns once
-    it holds the file."""
+@contextlib.contextmanager
+def held_open(path: Path, readonly: bool = False) -> Iterator[subprocess.Popen]:
+    """Another process that holds the project open (for writing, unless `readonly`) until
+    the block ends; then it is killed."""
     code = textwrap.dedent(f"""
         import sys, time
         from ruth_annotator.store import Project
         p = Project.open({str(path)!r}, "other", readonly={readonly})
         print("holding", flush=True)
-        time.sleep({seconds})
+        time.sleep(600)
     """)
     proc = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
-    assert proc.stdout.readline().strip() == "holding"
-    return proc
+    try:
+        assert proc.stdout.readline().strip() == "holding"
+        yield proc
+    finally:
+        proc.kill()
+        proc.wait()

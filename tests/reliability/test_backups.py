@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from reliability.helpers import annotate, cli, dump, error_lines, hold_open, snapshot
+from reliability.helpers import annotate, cli, dump, error_lines, held_open, snapshot
 from ruth_annotator.errors import ProjectError, ProjectLockedError
 from ruth_annotator.store import Project
 from ruth_annotator.store import backup as backups
@@ -18,6 +18,16 @@ def corrupt(path, page: int = 2, page_size: int = 4096) -> None:
     with open(path, "r+b") as f:
         f.seek((page - 1) * page_size)
         f.write(b"\xff" * 12)
+
+
+def backed_up_then_changed(project, first: int = 2, then: int = 2):
+    """Annotate, back up, annotate more, close: (the backup, the state it holds)."""
+    annotate(project, first)
+    good = backups.create_backup(project.path)
+    state = dump(project.path)
+    annotate(project, then, label="ORG")
+    project.close()
+    return good, state
 
 
 def test_backup_while_open_is_a_whole_project(project, sample_text):
@@ -65,13 +75,8 @@ def test_maybe_backup_only_after_changes_and_minutes(project):
 
 
 def test_restore_brings_back_the_state_and_saves_the_one_before(tmp_path, project):
-    annotate(project, 3)
-    good = backups.create_backup(project.path)
-    state_good = dump(project.path)
-    annotate(project, 4, label="ORG")
+    good, state_good = backed_up_then_changed(project, 3, 4)
     state_later = dump(project.path)
-    project.close()
-
     before = backups.restore(project.path, good)
     assert dump(project.path) == state_good
     assert before is not None and before.name.endswith("-before-restore.ruth")
@@ -97,21 +102,13 @@ def test_restore_refuses_while_the_project_is_open(tmp_path, project):
     with pytest.raises(ProjectError, match="open in this window"):
         backups.restore(project.path, good)
     project.close()
-    other = hold_open(project.path)
-    try:
-        with pytest.raises(ProjectLockedError, match=rf"pid {other.pid}"):
-            backups.restore(project.path, good)
-    finally:
-        other.kill()
-        other.wait()
+    with held_open(project.path) as other, \
+            pytest.raises(ProjectLockedError, match=rf"pid {other.pid}"):
+        backups.restore(project.path, good)
 
 
 def test_restore_replaces_a_damaged_project_and_keeps_its_bytes(tmp_path, project):
-    annotate(project, 2)
-    good = backups.create_backup(project.path)
-    state_good = dump(project.path)
-    annotate(project, 2)
-    project.close()
+    good, state_good = backed_up_then_changed(project)
     corrupt(project.path)
     damaged = project.path.read_bytes()
     with pytest.raises(ProjectError, match="damaged"):
@@ -123,11 +120,7 @@ def test_restore_replaces_a_damaged_project_and_keeps_its_bytes(tmp_path, projec
 
 def test_readers_see_the_old_or_the_restored_state(tmp_path, project):
     """A read-only window open during a restore sees one state or the other, whole."""
-    annotate(project, 2)
-    good = backups.create_backup(project.path)
-    state_good = dump(project.path)
-    annotate(project, 6)
-    project.close()
+    good, state_good = backed_up_then_changed(project, 2, 6)
     reader = sqlite3.connect(f"{project.path.resolve().as_uri()}?mode=ro", uri=True)
     counts_before = reader.execute("select count(*) from mentions").fetchone()[0]
     backups.restore(project.path, good)
@@ -172,13 +165,9 @@ def test_check_reports_damage_and_broken_references(tmp_path, project):
 
 def test_backup_works_while_another_process_writes(tmp_path, project):
     project.close()
-    other = hold_open(project.path)
-    try:
+    with held_open(project.path):
         code, out = cli("backup", project.path)
-        assert code == 0, out
-    finally:
-        other.kill()
-        other.wait()
+    assert code == 0, out
 
 
 @pytest.mark.slow

@@ -10,7 +10,7 @@ import textwrap
 
 import pytest
 
-from reliability.helpers import annotate, cli, error_lines, hold_open
+from reliability.helpers import annotate, cli, error_lines, held_open
 from ruth_annotator.errors import ProjectError, ProjectLockedError
 from ruth_annotator.model import Span, edits
 from ruth_annotator.store import Project
@@ -25,8 +25,8 @@ def closed_project(project):
 
 
 def test_second_writer_is_refused_with_one_clear_line(closed_project):
-    other = hold_open(closed_project)
-    try:
+    (closed_project.parent / "x.txt").write_text("A new article.", encoding="utf-8")
+    with held_open(closed_project) as other:
         with pytest.raises(ProjectLockedError) as caught:
             Project.open(closed_project)
         assert str(caught.value) == (
@@ -34,18 +34,11 @@ def test_second_writer_is_refused_with_one_clear_line(closed_project):
             "open it read-only or close the other one")
         assert holder(closed_project) == other.pid
         code, out = cli("import", closed_project, closed_project.parent / "x.txt")
-        assert code != 0
-        (closed_project.parent / "x.txt").write_text("A new article.", encoding="utf-8")
-        code, out = cli("import", closed_project, closed_project.parent / "x.txt")
         assert code == 1 and len(error_lines(out)) == 1 and f"pid {other.pid}" in out
-    finally:
-        other.kill()
-        other.wait()
 
 
 def test_read_only_opening_reads_and_refuses_writes(closed_project, sample_text):
-    other = hold_open(closed_project)
-    try:
+    with held_open(closed_project):
         with Project.open(closed_project, "tester", readonly=True) as project:
             assert project.readonly
             assert project.document(1).text == sample_text
@@ -58,9 +51,6 @@ def test_read_only_opening_reads_and_refuses_writes(closed_project, sample_text)
                 project.set_status(1, "done")
         with Project.open(closed_project, "tester", readonly=True) as again:
             assert len(again.layer(1).mentions) == 2
-    finally:
-        other.kill()
-        other.wait()
 
 
 def test_read_only_window_sees_the_writers_saved_work(closed_project):
@@ -72,9 +62,9 @@ def test_read_only_window_sees_the_writers_saved_work(closed_project):
 
 
 def test_a_killed_holder_leaves_no_lock(closed_project):
-    other = hold_open(closed_project)
-    other.kill()  # SIGKILL: no chance to clean up
-    other.wait()
+    with held_open(closed_project):
+        assert holder(closed_project) is not None
+    # held_open ends with SIGKILL: the holder had no chance to clean up
     assert holder(closed_project) is None
     with Project.open(closed_project) as project:
         annotate(project, 1)
