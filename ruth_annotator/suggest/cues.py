@@ -28,7 +28,7 @@ cautioned cautions noted notes stated states agreed agrees disagreed disagrees c
 counters sighed gushed raved enthused teased cried begged wondered wonders reckoned
 reckons mused muses denied denies reported reports recalled recounted assured reminded
 informed tell finds found shows showed saying asking telling adding shouting screaming
-yelling whispering explaining insisting""".split()
+yelling whispering explaining insisting retorted bragged lamented""".split()
 CUE_VERBS = frozenset(_VERBS)
 _PHRASES = ["went on", "goes on", "go on", "pointed out", "points out",
             "was quoted as saying", "is quoted as saying"]
@@ -41,7 +41,9 @@ PRON = r"(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e|[Ii]t)(?![\w'’])"
 NAME = rf"{_CAP}(?:[ \t]+(?:(?:de|da|van|von|der|bin|al|le|la|del)[ \t]+)?{_CAP}){{0,6}}"
 DET = (r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ne|[Aa]nother|[Oo]ur|[Mm]y|"
        r"[Yy]our)")
-NOMINAL = rf"{DET}[ \t]+[\w'’-]+(?:[ \t]+[\w'’-]+){{0,6}}?"
+# A noun phrase stops at a conjunction or relative pronoun: "The producer came over and".
+_NP_WORD = r"(?!(?:and|or|but|who|which|that|when)\b)[\w'’-]+"
+NOMINAL = rf"{DET}[ \t]+{_NP_WORD}(?:[ \t]+{_NP_WORD}){{0,6}}?"
 PLURAL = (r"(?:[Pp]olice|[Oo]fficials|[Pp]rosecutors|[Ii]nvestigators|[Ww]itnesses|[Ee]xperts|"
           r"[Aa]nalysts|[Rr]esearchers|[Rr]esidents|[Aa]uthorities|[Ss]ources|[Cc]ritics|"
           r"[Cc]ampaigners|[Pp]rotesters|[Dd]octors|[Ss]cientists|[Ll]awyers|[Oo]rganisers|"
@@ -55,7 +57,8 @@ DESCRIBED = rf"{NAME}[ \t]+(?:[a-z][\w-]*[ \t]+){{1,3}}{NAME}"
 LOWER_DESCRIBED = rf"(?:[a-z][\w-]*[ \t]+){{1,3}}{NAME}"
 POSSESSIVE = rf"{NAME}['’]s[ \t]+[a-z][\w-]*(?:[ \t]+[a-z][\w-]*){{0,2}}?"
 NAME_OF = rf"{NAME}(?:[ \t]+of[ \t]+(?:the[ \t]+)?{_CAP}(?:[ \t]+{_CAP}){{0,2}})?"
-SPEAKER = rf"(?P<spk>{NOMINAL}|{PRON}|{POSSESSIVE}|{DESCRIBED}|{NAME_OF}|{PLURAL})"
+SPEAKER = (rf"(?P<spk>{NOMINAL}|{PRON}|{POSSESSIVE}|{DESCRIBED}|{NAME_OF}|{LOWER_DESCRIBED}|"
+           rf"{PLURAL})")
 # One or two comma-separated asides: "Smith, 45, said", "Ellis, 67, from Hull, said".
 APPOS = r"(?P<app>,[ \t]*[^,\n\"“”‘’]{1,80}?(?:,[ \t]*[^,\n\"“”‘’]{1,80}?)?,)?"
 ADV = (r"(?:(?:also|later|then|previously|once|has|had|have|would|will|recently|simply|"
@@ -155,6 +158,19 @@ def cue_after(text: str, start: int, limit: int) -> CueMatch | None:
     return CueMatch(cue, speaker, None if inverted else _addressee(text, cue, limit), "after")
 
 
+_CLAUSE_SUBJECT = re.compile(rf"(?P<spk>{DET}[ \t]+[\w'’-]+|{NAME})[ \t]+[a-z]")
+
+
+def _clause_subject(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """"The producer came over and said, ‘…’": the subject opening the clause."""
+    begin = max(text.rfind(". ", start, end), text.rfind("\n", start, end)) + 1 or start
+    begin = max(begin, start)
+    while begin < end and text[begin] in " \t\"“‘'":
+        begin += 1
+    m = _CLAUSE_SUBJECT.match(text, begin, end)
+    return (m.start("spk"), m.end("spk")) if m else None
+
+
 def _opens_quote(rest: str) -> bool:
     first = rest.lstrip()[:1]
     return bool(first) and first in "\"“‘'„«"
@@ -176,7 +192,8 @@ def cue_before(text: str, start: int, mark: int) -> CueMatch | None:
     if m is not None:
         cue = _span(m, "cue", start)
         subjects = list(_SUBJECT_WORD.finditer(text, start, cue[0]))
-        speaker = (subjects[-1].start(), subjects[-1].end()) if subjects else None
+        speaker = (subjects[-1].start(), subjects[-1].end()) if subjects else \
+            _clause_subject(text, start, cue[0])
         return CueMatch(cue, speaker, _addressee(text, cue, mark), "before")
     m = _PRE_LABEL.match(window)
     if m is not None:

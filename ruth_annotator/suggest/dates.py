@@ -28,7 +28,7 @@ DATE_RE = re.compile(
         (?:\s+{_DAY}\b)?(?:,?\s+{_YEAR}|\s+(?:last|next|this)\s+year)?(?![\w-])
   | (?:(?:{_RELATIVE})\s+)?{_WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?
   | \b(?:later|earlier)\s+this\s+{_PERIOD}\b
-  | \b(?:this|next|last)\s+{_PERIOD}\b
+  | \b(?:(?:early|late|mid-?)\s*)?(?:this|next|last)\s+{_PERIOD}\b
   | \bthe\s+(?:spring|summer|autumn|fall|winter|weekend)\b
   | (?:(?<=before\ )|(?<=after\ )|(?<=during\ )|(?<=until\ )|(?<=since\ )|(?<=by\ )|
        (?<=in\ ))(?:spring|summer|autumn|winter)\b

@@ -35,10 +35,17 @@ recalls agreed agrees complained complains mentioned mentions indicated indicate
 estimated estimates alleged alleges disclosed discloses hinted hints cautioned cautions
 found finds showed shows say tell add explain claim argue insist warn note state announce
 reveal confirm deny admit suggest believe predict stress acknowledge concede maintain report
-write promise recall agree complain mention estimate allege caution find show""".split()
+write promise recall agree complain mention estimate allege caution find show replied
+replies responded responds answered answers countered counters retorted joked jokes quipped
+boasted bragged lamented emphasised emphasized reply respond joke boast""".split()
 _THAT_OPTIONAL = frozenset("""said says say told tells tell added adds add claimed claims claim
 insisted insists insist warned warns warn argued argues argue admitted admits admit
 predicted predicts predict estimated estimates estimate""".split())
+# Verbs that also take a plain object ("revealed the plan"): without "that", the clause must
+# start with a pronoun or show a finite verb at once ("revealed she cried").
+_THAT_OPTIONAL_STRICT = frozenset("""revealed reveals confirmed confirms announced announces
+suggested suggests joked jokes replied replies explained explains noted notes stressed
+stresses recalled recalls conceded concedes complained complains boasted""".split())
 _REPORT = "(?:" + "|".join(sorted(_REPORTING, key=len, reverse=True)) + ")"
 _INDIRECT = re.compile(
     rf"{LEAD}{SPEAKER}{APPOS}[ \t]+{ADV}(?<!\bto )(?P<cue>{_REPORT})\b"
@@ -73,6 +80,9 @@ _CLAUSE_START = re.compile(
     r"my|some|many|most|all|no|every|each|several|both|neither|nobody|everyone|"
     r"(?-i:[A-Z][\w'’-]*)|"
     r"\d[\w,.]*|[\"“‘'])(?![\w'’])", re.I)
+_STRICT_CLAUSE = re.compile(r"(?:he|she|they|it|we|I|there)(?:['’](?:d|ll|s|re|ve|m))?[ \t]"
+                            r"(?:\w+[ \t]+)?(?:had|has|have|was|were|is|are|would|will|could|"
+                            r"should|can|did|does|\w+ed|\w+s)\b")
 _SUBJECT_TOLD = re.compile(
     r"(?:he|she|they|it|we|i|you|there|the|a|his|her|their)(?:['’](?:d|ll|s|re|ve|m))?", re.I)
 _FINITE = frozenset("""had has have was were is are will would could should can may might
@@ -183,17 +193,22 @@ class IndirectQuotes:
         m = _ACCORDING_FIRST.match(sentence)
         if m:
             return self._make(start + m.start("clause"), stop, m, start)
-        for m in _INDIRECT.finditer(sentence):
+        leads = [0] + [m.end() for m in _LEAD_POSITIONS.finditer(sentence)]
+        for m in _at(_INDIRECT, sentence, leads):
             mid = m.group("mid").split()
             if len(mid) <= 5 and not any(w in _FINITE for w in mid) and \
                     not _ENDS_WITH_OPEN_CUE.match(sentence, m.end("cue")):
                 return self._make(start + m.start("clause"), stop, m, start)
-        for m in _CHARACTERISED.finditer(sentence):
+        for m in _at(_CHARACTERISED, sentence, leads):
             fragment = self._fragment_in(start + m.start("clause"), stop)
             if fragment:
                 return self._make(start + m.start("clause"), stop, m, start)
-        for m in _INDIRECT_BARE.finditer(sentence):
+        for m in _at(_INDIRECT_BARE, sentence, leads):
             cue = m.group("cue")
+            if cue in _THAT_OPTIONAL_STRICT:
+                if _STRICT_CLAUSE.match(sentence, m.start("clause")):
+                    return self._make(start + m.start("clause"), stop, m, start)
+                continue
             if cue not in _THAT_OPTIONAL:
                 continue
             clause_start = start + m.start("clause")
@@ -272,6 +287,18 @@ class IndirectQuotes:
         """A quoted fragment opens inside the clause (its mark may close after the end)."""
         i = bisect_left(self._fragment_starts, start)
         return i < len(self.fragments) and self.fragments[i][0] < end
+
+
+# Where a speaker phrase may start (see LEAD): trying the patterns only there is faster than
+# letting the regex engine try every position.
+_LEAD_POSITIONS = re.compile(r"(?:[,;:—–(]|\b[Aa]nd|\b[Bb]ut|\b[Ww]hen|\b[Tt]hen|\b[Yy]et) ")
+
+
+def _at(pattern: re.Pattern, sentence: str, positions: list[int]):
+    for pos in positions:
+        m = pattern.match(sentence, pos)
+        if m is not None:
+            yield m
 
 
 def _looks_like_clause(rest: str) -> bool:

@@ -28,13 +28,17 @@ _CUE_AFTER = re.compile(
     r"\s*(?:,[^,\n]{1,60},\s*)?(?:has |had |also |later |then )?"
     r"(?:said|says|told|tells|added|adds|explained|insisted|claimed|wrote|writes|tweeted|"
     r"replied|argued|warned|admitted|asked|recalled|continued)\b")
+_FOLLOWING = re.compile(r"[ \t]+([a-z]+)")
 _WORDISH = re.compile(r"[\w+-]+")
 _ROAD = re.compile(r"[AMBI]-?\d{1,4}")
 _PARTY_STATE = re.compile(r"[DRI]-[A-Z]")
 _WHICH_AFTER = re.compile(r",[ \t]+which\b")
 _WHO_AFTER = re.compile(r",[ \t]+(?:who|whose|\d{1,3},)")
 _STATE_AFTER = re.compile(r",[ \t]+([A-Z][\w.]*(?:[ \t][A-Z][\w.]*)?)")
-_CAPS_WORDS = frozenset("OK TV AM FM PM CEO VIP ID DIY FAQ UFO OMG LOL PS NB".split())
+_CAPS_WORDS = frozenset("""OK TV AM FM PM CEO CFO VIP ID DIY FAQ UFO OMG LOL PS NB AI GDP IPO
+ESG EV HIV AIDS DNA PhD""".split())
+_PLACE_OF = re.compile(r"\b(?:town|city|village|region|province|county|state|island|port|"
+                       r"capital)[ \t]+of[ \t]+$")
 _PLACE_BEFORE = frozenset("in near outside from at around across".split())
 _KEEPS_POSSESSIVE = orgs.ORG_SUFFIXES | orgs.ORG_HEADS | places.LOC_SUFFIXES
 _PEOPLE_ADJECTIVE = re.compile(r"[A-Z][a-z]+(?:ian|ean|ese|ish)")
@@ -165,7 +169,7 @@ class NameFinder:
             return False
         if word == "the":
             return before in ("of", "for")
-        after = re.match(r"[ \t]+([a-z]+)", self.text[tokens[-1][1]:tokens[-1][1] + 20])
+        after = _FOLLOWING.match(self.text, tokens[-1][1], tokens[-1][1] + 20)
         if after and after.group(1) in orgs.EVENT_NOUNS:
             return True  # "the Choir of the Year competition"
         return (before in orgs.ORG_HEADS or before in orgs.ORG_SUFFIXES
@@ -190,9 +194,10 @@ class NameFinder:
                                         "f" if word in people.FEMALE_TITLES else "")
                 piece = piece[1:]
                 continue
-            if word.lower() in people.ROLE_GENDER and len(piece) > 1 and self._initial(s):
+            if (word.lower() in people.ROLE_GENDER or word.lower() in people.ORG_NOUNS) and \
+                    len(piece) > 1 and self._initial(s):
                 self._titled = True
-                self._pending_gender = people.ROLE_GENDER[word.lower()]
+                self._pending_gender = people.ROLE_GENDER.get(word.lower(), "")
                 piece = piece[1:]
                 continue
             if self._initial(s) and self._common(word) and len(piece) >= 1:
@@ -291,8 +296,11 @@ class NameFinder:
                   start: int, end: int) -> str | None:
         """The label that the name's words and context suggest; guesses set `_strong`."""
         self._strong = True
-        if prev in orgs.WORK_NOUNS:
-            return WORK
+        following = _FOLLOWING.match(self.text, end, end + 20)
+        if prev in orgs.WORK_NOUNS or following and following.group(1) in orgs.WORK_NOUNS:
+            return WORK  # "drama I Am Ruth", "the Cooking With Friends podcast"
+        if _PLACE_OF.search(self.text, max(0, start - 20), start):
+            return GPE  # "the town of Malatya"
         if prev in people.ORG_NOUNS or prev in orgs.PUBLICATION_NOUNS:
             return ORG  # "the journal Sleep Health", "the charity Oxfam"
         if owner in orgs.BROADCASTERS and tokens[0] not in people.TITLES \
@@ -300,7 +308,6 @@ class NameFinder:
             return WORK
         if titled:
             return PERSON
-        following = re.match(r"[ \t]+([a-z]+)", self.text[end:end + 20])
         if following and following.group(1) in orgs.EVENT_NOUNS and len(tokens) > 1:
             return EVENT  # "the Choir of the Year competition"
         last, first = tokens[-1], tokens[0]

@@ -44,7 +44,9 @@ Democratic Party, Republican Party, GOP, Hamas, Hezbollah, Taliban, Isis, IS, Wa
 Bafta, BAFTA, Academy, Oxford University, Cambridge University, Harvard, Yale, MIT,
 Stanford, Apple, Google, Alphabet, Microsoft, Amazon, Meta, Tesla, SpaceX, OpenAI, Nvidia,
 Samsung, Sony, Toyota, Volkswagen, BMW, Ford, BP, Shell, HSBC, Barclays, Lloyds, NatWest,
-Goldman Sachs, JPMorgan, Unilever, Tesco, Sainsbury's, Asda, Aldi, Lidl, Boots, Ryanair,
+Goldman Sachs, JPMorgan, Morgan Stanley, Citigroup, Citi, Bank of America, Wells Fargo,
+Deutsche Bank, BNP Paribas, UBS, Credit Suisse, BlackRock, Vanguard, Nomura, LSEG, Unilever,
+Tesco, Sainsbury's, Asda, Aldi, Lidl, Boots, Ryanair,
 easyJet, British Airways, Virgin, Virgin Atlantic, Royal Mail, Network Rail, Premier League,
 FIFA, Fifa, UEFA, Uefa, IOC, Red Cross, Amnesty International, Greenpeace, Oxfam, Unicef,
 UNICEF, Save the Children, Church of England, Vatican, Manchester United, Manchester City,
@@ -63,7 +65,10 @@ Brands Pharma Pharmaceuticals Logistics Retail Stores Insurance Ventures Solutio
 Singers Players Rovers Wanderers Athletic Albion Rangers Hotspur Villa Mail Mirror Express
 Echo Chronicle Standard Observer Mercury Argus Courier Advertiser Examiner Sentinel Inquirer
 Globe Bulletin Gazette Airport Government Cabinet Economics Analytics Consulting Advisors
-Associates Management Investments Securities Markets""".split())
+Associates Management Investments Securities Markets Semiconductor Semiconductors Electronics
+Resources Mining Petroleum Oil Gas Steel Chemicals Telecom Communications Software Robotics
+Biotech Therapeutics Healthcare Beverages Brewing Automotive Aerospace Dynamics Shipping
+Railways""".split())
 # Words inside a name that make it an organisation rather than a person.
 ORG_HINTS = frozenset("""National International Royal Federal Global United Daily Sunday
 Weekly Foods Voices Homes Motors Energy Water Group Holdings Kitchen Hotel Hotels Café

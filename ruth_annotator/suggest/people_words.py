@@ -67,7 +67,8 @@ manager organiser organizer conductor chair trainer carer caregiver landlord lan
 tenant passenger shopper customer owner-manager representative rep staffer relative
 teammate co-worker employer councillor councilman councilwoman assemblyman
 assemblywoman alderman sheriff deputy dean principal headteacher vicar pastor
-spokespeople residents parents teachers families neighbours neighbors voters
+spokespeople person people individual resident producer contestant presenter
+residents parents teachers families neighbours neighbors voters
 workers students passengers observers diplomats lawmakers ministers"""
 ROLE_GENDER: dict[str, str] = {}
 for _gender, _block in (("f", _FEMALE_ROLES), ("m", _MALE_ROLES), ("", _NEUTRAL_ROLES)):
@@ -90,7 +91,8 @@ commission bank school university hospital network broadcaster channel newspaper
 label league federation association campaign administration authority regulator service
 embassy army military retailer airline carrier manufacturer developer publisher platform
 website site app operator provider insurer watchdog trust foundation institute office
-consortium coalition brand chain supermarket giant startup start-up""")
+consortium coalition brand chain supermarket giant startup start-up chipmaker carmaker
+automaker drugmaker lender miner bank insurer operator utility""")
 
 SUBJECT_PRONOUNS = {"he": "m", "she": "f", "they": "p", "i": "1", "we": "1p", "it": "n"}
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f",

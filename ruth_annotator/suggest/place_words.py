@@ -91,7 +91,8 @@ Africans, Asian, Asians, Arab, Arabs, Latino, Latina, Hispanic, Jewish, Jews, Mu
 Muslims, Christian, Christians, Catholic, Catholics, Protestant, Hindu, Hindus, Sikh,
 Sikhs, Buddhist, Republican, Republicans, Democrat, Democrats, Tory, Tories, Kurdish,
 Kurds, Sunni, Shia, Britons, Americans, Russians, Ukrainians, Germans, Scots, Welsh_norp,
-Londoners, Western, Soviet, Nazi, Nazis, Brexiteers, Remainers, Liberal Democrat"""
+Londoners, Western, Soviet, Nazi, Nazis, Brexiteers, Remainers, Liberal Democrat,
+Conservative"""
 
 GPE_NAMES = frozenset(w.split("_")[0] for w in _lines(_COUNTRIES + "," + _CITIES + ","
                                                       + _US_STATES))

@@ -26,6 +26,7 @@ _PREPOSITION_BEFORE = re.compile(
     r"\b(?:with|to|for|by|of|from|at|on|in|about|against|alongside|as|like|than|and|"
     r"ex|husband|wife|daughter|son)[ \t]+(?:\w+[ \t]+)?$")
 _YEAR_OLD = re.compile(r"\d+-year-old")
+_PREPOSITION = re.compile(r"\s(?:for|of|at|from|with|in|near|on|to)\s")
 _AGENTS = re.compile(r"[a-z]+(?:ers|ists|ians|ents)")  # "Farmers in western NSW say"
 _WINDOW = 6  # sentences back that can hold an antecedent
 _REACH = 2500  # and at most this many characters back
@@ -96,7 +97,17 @@ class SpeakerResolver:
                 self._mention(s, e, cluster, "pronoun")
             return
         found = self._name_in(d.addressee)
-        d.addressee_key = found.key if found else None
+        if found is not None:
+            d.addressee_key = found.key
+            return
+        words = self.text[s:e].split()
+        head = words[-1].lower()
+        if words[0].lower() == "the" and head in people.ROLE_GENDER:  # "told the minister"
+            exclude = {d.speaker_key} if d.speaker_key else set()
+            cluster = self._salient(s, people.ROLE_GENDER[head], "PERSON", d, exclude)
+            if cluster is not None:
+                d.addressee_key = cluster.key
+                self._mention(s, e, cluster, "nominal")
 
     def _near(self, last: QuoteDraft, d: QuoteDraft) -> bool:
         a = self.units.paragraph_at(last.end)
@@ -143,11 +154,15 @@ class SpeakerResolver:
         det = words[0].lower() if words[0].lower() in people.DETERMINERS else ""
         rest = words[1:] if det else words
         head_words = re.split(r"\s+(?:for|of|at|from|with|in|near)\s+", " ".join(rest))[0]
-        head = (head_words.split() or words)[-1].lower().strip("’'")
+        candidates = [w.lower().strip("’'") for w in head_words.split()] or [words[-1].lower()]
+        head = next((w for w in candidates if w in people.ROLE_GENDER), candidates[-1])
         inner = self._name_in(d.speaker)
-        if inner is not None and (inner.start == s + len(words[0]) + 1 and inner.end == e or
+        appositive = inner is not None and inner.end == e and not _PREPOSITION.search(
+            self.text, s, inner.start)
+        if inner is not None and (appositive or
                                   head in people.ORG_NOUNS and inner.label == "ORG"):
-            d.speaker_key, d.speaker_found = inner.key, inner  # "the BBC", "the GMB union"
+            # "the BBC", "the disaster agency AFAD", "the GMB union"
+            d.speaker_key, d.speaker_found = inner.key, inner
             return
         is_role = head in people.ROLE_GENDER or bool(_YEAR_OLD.fullmatch(head)) or \
             bool(_AGENTS.fullmatch(head)) or (

@@ -101,12 +101,11 @@ def test_gold_files_are_built_from_the_specs():
         assert (DATA / name).read_text(encoding="utf-8") == gold_spec.jsonl(docs), name
 
 
-@pytest.mark.parametrize("name, floors", [
-    # Floors well under what `docs/suggestions.md` reports, so that a real regression fails.
-    ("gold.jsonl", {"exact": 0.9, "speakers": 0.9, "entities": 0.9}),
-    ("heldout.jsonl", {"exact": 0.8, "speakers": 0.85, "entities": 0.85}),
-])
-def test_engine_scores_on_our_gold(name, floors):
+@pytest.mark.parametrize("name", ["gold.jsonl", "heldout.jsonl", "heldout2.jsonl",
+                                  "heldout3.jsonl"])
+def test_engine_scores_on_our_gold(name):
+    # Floors under what docs/suggestions.md reports ("now"), so that a regression fails.
+    floors = {"exact": 0.9, "speakers": 0.9, "entities": 0.9}
     gold = [json.loads(line) for line in (DATA / name).read_text(encoding="utf-8").splitlines()]
     system = [suggest_record({"id": g["id"], "text": g["text"]}) for g in gold]
     ev = evaluate_records(gold, system)
