@@ -6,6 +6,8 @@ to what still needs a decision; agreed rows are quiet.
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QHeaderView, QTableWidget, QTableWidgetItem, QWidget
@@ -78,7 +80,7 @@ class CurationTable(QTableWidget):
                 cells.append("")
             for col, value in enumerate(cells):
                 cell = QTableWidgetItem(value)
-                cell.setToolTip(value)
+                cell.setToolTip(f"<p>{html.escape(value)}</p>")  # article text is not markup
                 if mark == OPEN:
                     cell.setBackground(open_tint)
                 elif mark == DECIDED:

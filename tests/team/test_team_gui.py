@@ -120,3 +120,18 @@ def test_team_menu_opens_curation_and_report(qtbot, team_project):
     qtbot.waitUntil(lambda: report.report is not None, timeout=10_000)
     assert report.report.annotators == ["alice", "bob"]
     report.close()
+
+
+def test_table_tooltips_show_article_text_as_text(qtbot):
+    from ruth_annotator.gui.curation_table import CurationTable
+    from ruth_annotator.model import Layer, Mention
+    from ruth_annotator.team.curation import align
+
+    text = "<b>Bold</b> claim by <img src=x> Ana"
+    a = Layer.of(1, "a", [Mention("m1", 0, 11, "ORG")])
+    b = Layer.of(1, "b", [Mention("m2", 0, 11, "PERSON")])
+    table = CurationTable()
+    qtbot.addWidget(table)
+    table.fill(align([a, b]), {"a": a, "b": b}, Layer(1, "gold"), text)
+    tip = table.item(0, 2).toolTip()
+    assert tip == "<p>&lt;b&gt;Bold&lt;/b&gt;</p>"
