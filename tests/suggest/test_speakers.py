@@ -75,6 +75,12 @@ def test_scare_quotes_and_titles_are_not_speech(sample_text):
     ('Their coach, Maria Lopez, said: "We will win."', "We will win.", "Maria Lopez",
      "Maria Lopez", "said"),
     ('"We will win," police said.', "We will win,", "police", "police", "said"),
+    ('Anna Berg took the floor. "We will win," said the minister.', "We will win,",
+     "Anna Berg", "the minister", "said"),
+    ('"We will win," chief executive Anna Berg said on a call.', "We will win,",
+     "Anna Berg", "Anna Berg", "said"),
+    ('Anna Berg was asked about it. "We will win," she explained.', "We will win,",
+     "Anna Berg", "she", "explained"),
 ])
 def test_speaker_forms(text, quote, speaker, mention, cue):
     q = one_quote(text, quote)
