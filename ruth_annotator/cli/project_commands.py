@@ -96,7 +96,8 @@ def stats(project: Path, as_json: bool) -> None:
     click.echo(f"Documents: {figures['documents']}")
     for kind, by_status in sorted(figures["annotations"].items()):
         parts = ", ".join(f"{n} {status}" for status, n in sorted(by_status.items()))
-        click.echo(f"{kind.capitalize()}s: {parts}")
+        plural = {"entity": "Entities", "mention": "Mentions", "quote": "Quotes"}[kind]
+        click.echo(f"{plural}: {parts}")
     for annotator, per in sorted(figures["annotators"].items()):
         done = per.get("done", 0)
         counts = ", ".join(f"{per.get(k, 0)} {k}s" for k in ("mention", "quote", "entity"))
