@@ -12,98 +12,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
+from ruth_annotator.suggest import reporting as rp
 from ruth_annotator.suggest.coverage import Coverage
-from ruth_annotator.suggest.cues import (
-    ADV,
-    APPOS,
-    CUE_VERBS,
-    LEAD,
-    NAME_OF,
-    SPEAKER,
-    cue_after,
-    speaker_span,
-)
+from ruth_annotator.suggest.cues import cue_after, speaker_span
 from ruth_annotator.suggest.drafts import CUED, FIRST_PERSON, QuoteDraft
-from ruth_annotator.suggest.text_units import _BOILER_START, Units
-
-_REPORTING = """said says told tells added adds explained explains claimed claims argued
-argues insisted insists warned warns noted notes stated states announced announces revealed
-reveals confirmed confirms denied denies admitted admits suggested suggests shared shares
-believes believed predicted predicts stressed stresses acknowledged acknowledges conceded
-concedes maintained maintains reported reports wrote writes promised promises recalled
-recalls agreed agrees complained complains mentioned mentions indicated indicates
-estimated estimates alleged alleges disclosed discloses hinted hints cautioned cautions
-found finds showed shows say tell add explain claim argue insist warn note state announce
-reveal confirm deny admit suggest believe predict stress acknowledge concede maintain report
-write promise recall agree complain mention estimate allege caution find show replied
-replies responded responds answered answers countered counters retorted joked jokes quipped
-boasted bragged lamented emphasised emphasized reply respond joke boast""".split()
-_THAT_OPTIONAL = frozenset("""said says say told tells tell added adds add claimed claims claim
-insisted insists insist warned warns warn argued argues argue admitted admits admit
-predicted predicts predict estimated estimates estimate""".split())
-# Verbs that also take a plain object ("revealed the plan"): without "that", the clause must
-# start with a pronoun or show a finite verb at once ("revealed she cried").
-_THAT_OPTIONAL_STRICT = frozenset("""revealed reveals confirmed confirms announced announces
-suggested suggests joked jokes replied replies explained explains noted notes stressed
-stresses recalled recalls conceded concedes complained complains boasted""".split())
-_REPORT = "(?:" + "|".join(sorted(_REPORTING, key=len, reverse=True)) + ")"
-_INDIRECT = re.compile(
-    rf"{LEAD}{SPEAKER}{APPOS}[ \t]+{ADV}(?<!\bto )(?P<cue>{_REPORT})\b"
-    rf"(?P<mid>[^.;:!?\"“”‘’\n]{{0,70}}?)(?P<that>[ \t]+that\b)[ \t]+(?P<clause>\S)")
-_INDIRECT_BARE = re.compile(
-    rf"{LEAD}{SPEAKER}{APPOS}[ \t]+{ADV}(?<!\bto )(?P<cue>{_REPORT})[ \t]+(?P<clause>\S)")
-# "X described the plan as "a disaster"", "X called the decision "a hammer blow"".
-_CHARACTERISED = re.compile(
-    rf"{LEAD}{SPEAKER}{APPOS}[ \t]+{ADV}(?P<cue>described|describes|called|calls|branded|"
-    rf"brands|dubbed|dubs|labelled|labels|labeled|hailed|hails)[ \t]+(?P<clause>\S)")
-_ACCORDING_FIRST = re.compile(
-    r"^(?P<cue>[Aa]ccording to)[ \t]+(?P<spk>[^,]{2,60}),[ \t]+(?P<clause>\S)")
-_ACCORDING_LAST = re.compile(r",[ \t]+(?P<cue>according to)[ \t]+"
-                             r"(?P<spk>(?:[^,.;]|(?<=\d)[,.](?=\d)){2,60})[.!?]?[\"”’']?$")
-# "…, telling fans she needs time": the sentence's subject speaks.
-_PARTICIPLE = re.compile(
-    r",[ \t]+(?P<cue>saying|telling|adding|insisting|claiming|arguing|warning|explaining|"
-    r"noting|stressing|admitting)\b(?P<mid>[^,.;:!?\"“”‘’\n]{0,30}?)(?:[ \t]+that)?"
-    r"[ \t]+(?P<clause>\S)")
-# "The Bank kept rates on hold but said inflation was falling": the subject speaks.
-_CONJOINED = re.compile(
-    r",?[ \t]+(?:but|and)[ \t]+(?:also[ \t]+)?(?P<cue>said|says|added|warned|insisted|told|"
-    r"claimed|argued|admitted|stressed|explained)\b(?P<mid>[^,.;:!?\"“”‘’\n]{0,30}?)"
-    r"(?:[ \t]+that)?[ \t]+(?P<clause>\S)")
-_SUBJECT = re.compile(rf"{SPEAKER}")
-_NAMED_SUBJECT = re.compile(rf"(?:[Tt]he[ \t]+)?(?P<spk>{NAME_OF})(?=[ \t,])")
-# "COLUMBUS, Ohio (AP) — ", "LONDON (Reuters) - ": a dateline is not part of a sentence.
-_DATELINE = re.compile(
-    r"[A-Z][A-Z .'-]+(?:,[ \t]+[A-Z][\w. ]+)?[ \t]+\([\w ./]+\)[ \t]*[—–-][ \t]*")
-_CLAUSE_START = re.compile(
-    r"(?:he|she|they|it|we|i|you|there|this|these|those|that|the|a|an|his|her|their|its|our|"
-    r"my|some|many|most|all|no|every|each|several|both|neither|nobody|everyone|"
-    r"(?-i:[A-Z][\w'’-]*)|"
-    r"\d[\w,.]*|[\"“‘'])(?![\w'’])", re.I)
-_STRICT_CLAUSE = re.compile(r"(?:he|she|they|it|we|I|there)(?:['’](?:d|ll|s|re|ve|m))?[ \t]"
-                            r"(?:\w+[ \t]+)?(?:had|has|have|was|were|is|are|would|will|could|"
-                            r"should|can|did|does|\w+ed|\w+s)\b")
-_SUBJECT_TOLD = re.compile(
-    r"(?:he|she|they|it|we|i|you|there|the|a|his|her|their)(?:['’](?:d|ll|s|re|ve|m))?", re.I)
-_FINITE = frozenset("""had has have was were is are will would could should can may might
-must did does do won't wouldn't can't couldn't didn't isn't wasn't weren't hadn't hasn't
-haven't""".split())
-# The verbs that close an AP-style sentence: "The plan will cost $2bn, officials said."
-_REPORTED_AFTER = frozenset("""said says added adds told tells warned warns claimed claims
-insisted insists argued argues wrote writes noted notes stated states reported reports
-explained explains say tell warn claim insist argue found finds shows showed suggest
-suggests""".split())
-# A new clause with its own subject ends the reported one: "…, and I believe her."
-_NEXT_CLAUSE = re.compile(r",[ \t]+(?:(?:and|but)[ \t]+(?:I|we|he|she|they)|according to)\b")
-# After a reported clause, ", opening the door to cuts" is the reporter's own gloss.
-_GLOSS = re.compile(r",[ \t]+[a-z]+ing\b")
-_LOWER_WORD = re.compile(r"\b[a-z]+\b")
-_CUE_WORDS = frozenset(_REPORTING) | CUE_VERBS | frozenset(
-    """according described describes called calls branded brands dubbed dubs labelled labels
-    labeled hailed hails saying telling adding insisting claiming arguing warning explaining
-    noting stressing admitting""".split())
-_END_PUNCT = re.compile(r"[\s.!?…\"”’')\]]+$")
-_ENDS_WITH_OPEN_CUE = re.compile(r"[:,][ \t]*[\"“‘'„]")
+from ruth_annotator.suggest.text_units import BOILERPLATE_START, Units
 
 
 class IndirectQuotes:
@@ -127,7 +40,7 @@ class IndirectQuotes:
         for (start, end), para_index in zip(self.units.sentences,
                                             self.units.sentence_paragraph, strict=True):
             para = self.units.paragraphs[para_index]
-            if _BOILER_START.match(self.text[para.start:para.end]):
+            if BOILERPLATE_START.match(self.text[para.start:para.end]):
                 continue
             if para.kind == "headline":
                 draft = self._reported_after(start, self._stop(start, end))
@@ -176,49 +89,49 @@ class IndirectQuotes:
     def _stop(self, start: int, end: int) -> int:
         """Where the reported clause of a sentence ends: before the final punctuation, or
         before a new clause with its own subject."""
-        cut = _END_PUNCT.search(self.text, start, end)
+        cut = rp.END_PUNCT.search(self.text, start, end)
         stop = cut.start() if cut else end
-        clause_end = _NEXT_CLAUSE.search(self.text, start, stop)
+        clause_end = rp.NEXT_CLAUSE.search(self.text, start, stop)
         return clause_end.start() if clause_end is not None else stop
 
     def _sentence(self, start: int, end: int) -> QuoteDraft | None:
         text = self.text
-        if not _CUE_WORDS.intersection(_LOWER_WORD.findall(text[start:end].lower())):
+        if not rp.CUE_WORDS.intersection(rp.LOWER_WORD.findall(text[start:end].lower())):
             return None  # most sentences report nothing: one cheap look before the patterns
-        dateline = _DATELINE.match(text, start, end)
+        dateline = rp.DATELINE.match(text, start, end)
         if dateline is not None:
             start = dateline.end()
         sentence = text[start:end]
         stop = self._stop(start, end)
-        m = _ACCORDING_FIRST.match(sentence)
+        m = rp.ACCORDING_FIRST.match(sentence)
         if m:
             return self._make(start + m.start("clause"), stop, m, start)
-        leads = [0] + [m.end() for m in _LEAD_POSITIONS.finditer(sentence)]
-        for m in _at(_INDIRECT, sentence, leads):
+        leads = [0] + [m.end() for m in rp.LEAD_POSITIONS.finditer(sentence)]
+        for m in rp.matches_at(rp.INDIRECT, sentence, leads):
             mid = m.group("mid").split()
-            if len(mid) <= 5 and not any(w in _FINITE for w in mid) and \
-                    not _ENDS_WITH_OPEN_CUE.match(sentence, m.end("cue")):
+            if len(mid) <= 5 and not any(w in rp.FINITE for w in mid) and \
+                    not rp.ENDS_WITH_OPEN_CUE.match(sentence, m.end("cue")):
                 return self._make(start + m.start("clause"), stop, m, start)
-        for m in _at(_CHARACTERISED, sentence, leads):
+        for m in rp.matches_at(rp.CHARACTERISED, sentence, leads):
             fragment = self._fragment_in(start + m.start("clause"), stop)
             if fragment:
                 return self._make(start + m.start("clause"), stop, m, start)
-        for m in _at(_INDIRECT_BARE, sentence, leads):
+        for m in rp.matches_at(rp.INDIRECT_BARE, sentence, leads):
             cue = m.group("cue")
-            if cue in _THAT_OPTIONAL_STRICT:
-                if _STRICT_CLAUSE.match(sentence, m.start("clause")):
+            if cue in rp.THAT_OPTIONAL_STRICT:
+                if rp.STRICT_CLAUSE.match(sentence, m.start("clause")):
                     return self._make(start + m.start("clause"), stop, m, start)
                 continue
-            if cue not in _THAT_OPTIONAL:
+            if cue not in rp.THAT_OPTIONAL:
                 continue
             clause_start = start + m.start("clause")
             if cue in ("told", "tells", "tell"):
                 clause_start = self._after_addressee(clause_start, stop)
                 if clause_start is None:
                     continue
-            if _looks_like_clause(text[clause_start:stop]):
+            if rp.looks_like_clause(text[clause_start:stop]):
                 return self._make(clause_start, stop, m, start)
-        m = _ACCORDING_LAST.search(sentence)
+        m = rp.ACCORDING_LAST.search(sentence)
         if m:
             return self._make(start, start + m.start(), m, start)
         return self._participle(start, stop) or self._reported_after(start, stop)
@@ -227,21 +140,21 @@ class IndirectQuotes:
         """The sentence's subject speaks through a later verb: "…, telling fans she …",
         "… but said inflation was falling"."""
         sentence = self.text[start:stop]
-        m = _PARTICIPLE.search(sentence) or _CONJOINED.search(sentence)
-        subject = _SUBJECT.match(sentence)
+        m = rp.PARTICIPLE.search(sentence) or rp.CONJOINED.search(sentence)
+        subject = rp.SUBJECT.match(sentence)
         if subject is not None and re.match(r"[Tt]he[ \t]+[A-Z]", subject.group("spk")):
-            subject = _NAMED_SUBJECT.match(sentence) or subject  # "The Bank of England"
+            subject = rp.NAMED_SUBJECT.match(sentence) or subject  # "The Bank of England"
         if m is None or subject is None:
             return None
         clause = start + m.start("clause")
-        gloss = _GLOSS.search(self.text, clause, stop)
+        gloss = rp.GLOSS.search(self.text, clause, stop)
         if gloss is not None:
             stop = gloss.start()
         if m.group("cue") in ("telling", "told") and not m.group("mid").strip():
             clause = self._after_addressee(clause, stop)
             if clause is None:
                 return None
-        if not _looks_like_clause(self.text[clause:stop]):
+        if not rp.looks_like_clause(self.text[clause:stop]):
             return None
         cue = (start + m.start("cue"), start + m.end("cue"))
         return self._finish(clause, stop, cue, speaker_span(subject, start))
@@ -250,7 +163,7 @@ class IndirectQuotes:
         """"told the BBC she was …": the clause starts at the second subject."""
         words = list(re.finditer(r"\S+", self.text[pos:stop]))
         for w in words[1:5]:
-            if _SUBJECT_TOLD.fullmatch(w.group()):
+            if rp.SUBJECT_TOLD.fullmatch(w.group()):
                 return pos + w.start()
         return None
 
@@ -260,7 +173,7 @@ class IndirectQuotes:
         for comma in reversed([m.start() for m in re.finditer(",", sentence)][-3:]):
             match = cue_after(self.text, start + comma, stop + 1)
             if match is None or match.speaker is None or \
-                    self.text[match.cue[0]:match.cue[1]] not in _REPORTED_AFTER:
+                    self.text[match.cue[0]:match.cue[1]] not in rp.REPORTED_AFTER:
                 continue
             tail = self.text[match.cue[1]:stop]
             if len(tail) > 40 or "," in tail or len(sentence[:comma].split()) < 4:
@@ -271,7 +184,7 @@ class IndirectQuotes:
     def _make(self, clause_start: int, clause_end: int, m: re.Match,
               offset: int) -> QuoteDraft | None:
         cue = (offset + m.start("cue"), offset + m.end("cue"))
-        gloss = _GLOSS.search(self.text, clause_start, clause_end)
+        gloss = rp.GLOSS.search(self.text, clause_start, clause_end)
         if gloss is not None and cue[0] < clause_start:
             clause_end = gloss.start()
         return self._finish(clause_start, clause_end, cue, speaker_span(m, offset))
@@ -289,21 +202,3 @@ class IndirectQuotes:
         return i < len(self.fragments) and self.fragments[i][0] < end
 
 
-# Where a speaker phrase may start (see LEAD): trying the patterns only there is faster than
-# letting the regex engine try every position.
-_LEAD_POSITIONS = re.compile(r"(?:[,;:—–(]|\b[Aa]nd|\b[Bb]ut|\b[Ww]hen|\b[Tt]hen|\b[Yy]et) ")
-
-
-def _at(pattern: re.Pattern, sentence: str, positions: list[int]):
-    for pos in positions:
-        m = pattern.match(sentence, pos)
-        if m is not None:
-            yield m
-
-
-def _looks_like_clause(rest: str) -> bool:
-    """Starts like a clause, or has a finite verb soon ("falling demand … had left")."""
-    if _CLAUSE_START.match(rest):
-        return True
-    words = [w.lower().strip(",;") for w in rest.split()[1:10]]
-    return any(w in _FINITE for w in words)

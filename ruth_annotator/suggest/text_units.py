@@ -14,7 +14,7 @@ BODY = "body"
 HEADLINE = "headline"
 BOILERPLATE = "boilerplate"
 
-_BOILER_START = re.compile(
+BOILERPLATE_START = re.compile(
     r"(?i)^\s*(?:read (?:more|next|also)|more on this|more:|related(?: stories| articles)?:|"
     r"see also|watch(?: now| more)?:|listen:|advertisement|sponsored|sign up|subscribe|"
     r"follow (?:us|@)|click here|share (?:this|on)|photo:|image:|picture:|video:|credit:|"
@@ -44,7 +44,7 @@ class Paragraph:
 def classify_line(line: str, first: bool) -> str:
     """Body text, the headline, or boilerplate (credits, captions, links, subheads)."""
     stripped = line.strip()
-    if _BOILER_START.match(stripped) or _AGENCY_CAPTION.match(stripped):
+    if BOILERPLATE_START.match(stripped) or _AGENCY_CAPTION.match(stripped):
         return BOILERPLATE
     if _CREDIT_END.search(stripped) and not _OPENS_QUOTE.match(stripped):
         return BOILERPLATE

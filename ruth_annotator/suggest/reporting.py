@@ -1,0 +1,111 @@
+"""The words and patterns of reported speech, used by `indirect`.
+
+Reporting verbs (with and without "that"), the sentence shapes that carry reported speech
+("X said …", "…, officials said", "According to X, …", "…, telling fans …", "X did Y but
+said …"), and the tests that a reported clause really is a clause.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ruth_annotator.suggest.cues import ADV, APPOS, CUE_VERBS, LEAD, NAME_OF, SPEAKER
+
+REPORTING = """said says told tells added adds explained explains claimed claims argued
+argues insisted insists warned warns noted notes stated states announced announces revealed
+reveals confirmed confirms denied denies admitted admits suggested suggests shared shares
+believes believed predicted predicts stressed stresses acknowledged acknowledges conceded
+concedes maintained maintains reported reports wrote writes promised promises recalled
+recalls agreed agrees complained complains mentioned mentions indicated indicates
+estimated estimates alleged alleges disclosed discloses hinted hints cautioned cautions
+found finds showed shows say tell add explain claim argue insist warn note state announce
+reveal confirm deny admit suggest believe predict stress acknowledge concede maintain report
+write promise recall agree complain mention estimate allege caution find show replied
+replies responded responds answered answers countered counters retorted joked jokes quipped
+boasted bragged lamented emphasised emphasized reply respond joke boast""".split()
+THAT_OPTIONAL = frozenset("""said says say told tells tell added adds add claimed claims claim
+insisted insists insist warned warns warn argued argues argue admitted admits admit
+predicted predicts predict estimated estimates estimate""".split())
+# Verbs that also take a plain object ("revealed the plan"): without "that", the clause must
+# start with a pronoun or show a finite verb at once ("revealed she cried").
+THAT_OPTIONAL_STRICT = frozenset("""revealed reveals confirmed confirms announced announces
+suggested suggests joked jokes replied replies explained explains noted notes stressed
+stresses recalled recalls conceded concedes complained complains boasted""".split())
+REPORT = "(?:" + "|".join(sorted(REPORTING, key=len, reverse=True)) + ")"
+INDIRECT = re.compile(
+    rf"{LEAD}{SPEAKER}{APPOS}[ \t]+{ADV}(?<!\bto )(?P<cue>{REPORT})\b"
+    rf"(?P<mid>[^.;:!?\"“”‘’\n]{{0,70}}?)(?P<that>[ \t]+that\b)[ \t]+(?P<clause>\S)")
+INDIRECT_BARE = re.compile(
+    rf"{LEAD}{SPEAKER}{APPOS}[ \t]+{ADV}(?<!\bto )(?P<cue>{REPORT})[ \t]+(?P<clause>\S)")
+# "X described the plan as "a disaster"", "X called the decision "a hammer blow"".
+CHARACTERISED = re.compile(
+    rf"{LEAD}{SPEAKER}{APPOS}[ \t]+{ADV}(?P<cue>described|describes|called|calls|branded|"
+    rf"brands|dubbed|dubs|labelled|labels|labeled|hailed|hails)[ \t]+(?P<clause>\S)")
+ACCORDING_FIRST = re.compile(
+    r"^(?P<cue>[Aa]ccording to)[ \t]+(?P<spk>[^,]{2,60}),[ \t]+(?P<clause>\S)")
+ACCORDING_LAST = re.compile(r",[ \t]+(?P<cue>according to)[ \t]+"
+                             r"(?P<spk>(?:[^,.;]|(?<=\d)[,.](?=\d)){2,60})[.!?]?[\"”’']?$")
+# "…, telling fans she needs time": the sentence's subject speaks.
+PARTICIPLE = re.compile(
+    r",[ \t]+(?P<cue>saying|telling|adding|insisting|claiming|arguing|warning|explaining|"
+    r"noting|stressing|admitting)\b(?P<mid>[^,.;:!?\"“”‘’\n]{0,30}?)(?:[ \t]+that)?"
+    r"[ \t]+(?P<clause>\S)")
+# "The Bank kept rates on hold but said inflation was falling": the subject speaks.
+CONJOINED = re.compile(
+    r",?[ \t]+(?:but|and)[ \t]+(?:also[ \t]+)?(?P<cue>said|says|added|warned|insisted|told|"
+    r"claimed|argued|admitted|stressed|explained)\b(?P<mid>[^,.;:!?\"“”‘’\n]{0,30}?)"
+    r"(?:[ \t]+that)?[ \t]+(?P<clause>\S)")
+SUBJECT = re.compile(rf"{SPEAKER}")
+NAMED_SUBJECT = re.compile(rf"(?:[Tt]he[ \t]+)?(?P<spk>{NAME_OF})(?=[ \t,])")
+# "COLUMBUS, Ohio (AP) — ", "LONDON (Reuters) - ": a dateline is not part of a sentence.
+DATELINE = re.compile(
+    r"[A-Z][A-Z .'-]+(?:,[ \t]+[A-Z][\w. ]+)?[ \t]+\([\w ./]+\)[ \t]*[—–-][ \t]*")
+CLAUSE_START = re.compile(
+    r"(?:he|she|they|it|we|i|you|there|this|these|those|that|the|a|an|his|her|their|its|our|"
+    r"my|some|many|most|all|no|every|each|several|both|neither|nobody|everyone|"
+    r"(?-i:[A-Z][\w'’-]*)|"
+    r"\d[\w,.]*|[\"“‘'])(?![\w'’])", re.I)
+STRICT_CLAUSE = re.compile(r"(?:he|she|they|it|we|I|there)(?:['’](?:d|ll|s|re|ve|m))?[ \t]"
+                            r"(?:\w+[ \t]+)?(?:had|has|have|was|were|is|are|would|will|could|"
+                            r"should|can|did|does|\w+ed|\w+s)\b")
+SUBJECT_TOLD = re.compile(
+    r"(?:he|she|they|it|we|i|you|there|the|a|his|her|their)(?:['’](?:d|ll|s|re|ve|m))?", re.I)
+FINITE = frozenset("""had has have was were is are will would could should can may might
+must did does do won't wouldn't can't couldn't didn't isn't wasn't weren't hadn't hasn't
+haven't""".split())
+# The verbs that close an AP-style sentence: "The plan will cost $2bn, officials said."
+REPORTED_AFTER = frozenset("""said says added adds told tells warned warns claimed claims
+insisted insists argued argues wrote writes noted notes stated states reported reports
+explained explains say tell warn claim insist argue found finds shows showed suggest
+suggests""".split())
+# A new clause with its own subject ends the reported one: "…, and I believe her."
+NEXT_CLAUSE = re.compile(r",[ \t]+(?:(?:and|but)[ \t]+(?:I|we|he|she|they)|according to)\b")
+# After a reported clause, ", opening the door to cuts" is the reporter's own gloss.
+GLOSS = re.compile(r",[ \t]+[a-z]+ing\b")
+LOWER_WORD = re.compile(r"\b[a-z]+\b")
+CUE_WORDS = frozenset(REPORTING) | CUE_VERBS | frozenset(
+    """according described describes called calls branded brands dubbed dubs labelled labels
+    labeled hailed hails saying telling adding insisting claiming arguing warning explaining
+    noting stressing admitting""".split())
+END_PUNCT = re.compile(r"[\s.!?…\"”’')\]]+$")
+ENDS_WITH_OPEN_CUE = re.compile(r"[:,][ \t]*[\"“‘'„]")
+
+
+# Where a speaker phrase may start (see LEAD): trying the patterns only there is faster than
+# letting the regex engine try every position.
+LEAD_POSITIONS = re.compile(r"(?:[,;:—–(]|\b[Aa]nd|\b[Bb]ut|\b[Ww]hen|\b[Tt]hen|\b[Yy]et) ")
+
+
+def matches_at(pattern: re.Pattern, sentence: str, positions: list[int]):
+    for pos in positions:
+        m = pattern.match(sentence, pos)
+        if m is not None:
+            yield m
+
+
+def looks_like_clause(rest: str) -> bool:
+    """Starts like a clause, or has a finite verb soon ("falling demand … had left")."""
+    if CLAUSE_START.match(rest):
+        return True
+    words = [w.lower().strip(",;") for w in rest.split()[1:10]]
+    return any(w in FINITE for w in words)
