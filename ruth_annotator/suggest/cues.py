@@ -122,6 +122,7 @@ def speaker_span(m: re.Match, offset: int) -> tuple[int, int] | None:
 
 
 _BEFORE_REACH = 300  # a cue and its speaker stand within this many characters of the mark
+_NOT_SUBJECTS = frozenset("It It's The This That There These Those I We".split())
 _NEW_SENTENCE = frozenset("I He She They We It".split())
 _DESCRIPTIVE = re.compile(rf"^{DET}[ \t]|['’]s[ \t]")
 _NOT_NAMES = frozenset("the a an who which whose where when".split())
@@ -159,16 +160,23 @@ def cue_after(text: str, start: int, limit: int) -> CueMatch | None:
 
 
 _CLAUSE_SUBJECT = re.compile(rf"(?P<spk>{DET}[ \t]+[\w'’-]+|{NAME})[ \t]+[a-z]")
+_NAMED_SUBJECT = re.compile(rf"(?P<spk>{PRON}|{NAME})(?:{APPOS})[ \t]+(?:[a-z]+ly[ \t]+)?"
+                            r"(?:was|is|had|has|did|[a-z]+ed|[a-z]+s)\b")
 
 
-def _clause_subject(text: str, start: int, end: int) -> tuple[int, int] | None:
-    """"The producer came over and said, ‘…’": the subject opening the clause."""
-    begin = max(text.rfind(". ", start, end), text.rfind("\n", start, end)) + 1 or start
-    begin = max(begin, start)
+def clause_subject(text: str, start: int, end: int,
+                   names_only: bool = False) -> tuple[int, int] | None:
+    """"The producer came over and said, ‘…’": the subject opening the clause; with
+    `names_only`, a name or pronoun followed by a verb ("Jones disagreed.")."""
+    begin = start
+    if not names_only:  # the window may hold earlier sentences: start after the last one
+        begin = max(start, text.rfind(". ", start, end) + 1, text.rfind("\n", start, end) + 1)
     while begin < end and text[begin] in " \t\"“‘'":
         begin += 1
-    m = _CLAUSE_SUBJECT.match(text, begin, end)
-    return (m.start("spk"), m.end("spk")) if m else None
+    m = (_NAMED_SUBJECT if names_only else _CLAUSE_SUBJECT).match(text, begin, end)
+    if m is None or names_only and text[m.start("spk"):m.end("spk")] in _NOT_SUBJECTS:
+        return None
+    return (m.start("spk"), m.end("spk"))
 
 
 def _opens_quote(rest: str) -> bool:
@@ -193,7 +201,7 @@ def cue_before(text: str, start: int, mark: int) -> CueMatch | None:
         cue = _span(m, "cue", start)
         subjects = list(_SUBJECT_WORD.finditer(text, start, cue[0]))
         speaker = (subjects[-1].start(), subjects[-1].end()) if subjects else \
-            _clause_subject(text, start, cue[0])
+            clause_subject(text, start, cue[0])
         return CueMatch(cue, speaker, _addressee(text, cue, mark), "before")
     m = _PRE_LABEL.match(window)
     if m is not None:

@@ -12,7 +12,13 @@ from __future__ import annotations
 
 import re
 
-from ruth_annotator.suggest.cues import CUE_VERBS, CueMatch, cue_after, cue_before
+from ruth_annotator.suggest.cues import (
+    CUE_VERBS,
+    CueMatch,
+    clause_subject,
+    cue_after,
+    cue_before,
+)
 from ruth_annotator.suggest.drafts import CUED, FIRST_PERSON, INHERITED, LABELLED, QuoteDraft
 from ruth_annotator.suggest.marks import MarkedQuote
 from ruth_annotator.suggest.org_words import WORK_NOUNS
@@ -23,6 +29,7 @@ _ENDS_CLAUSE = re.compile(r"[.!?,…:;—–-]$")
 _STANDALONE_BEFORE = ":,;—–-([\"“”‘’'.!?…"
 _LAST_WORD = re.compile(r"([\w'’-]+)[ \t]*$")
 _AFTER_REACH = 160
+_ANY_MARK = re.compile("[\"“”‘’'«»]")
 
 
 def _title_like(content: str) -> bool:
@@ -67,6 +74,8 @@ class DirectQuotes:
         start = max(self.units.sentence_at(q.open_pos)[0], para.start, prev_close)
         limit = min(para.end, self._sibling_open(i, para.end), (q.close_pos or 0) + _AFTER_REACH)
         match = self._cue(q, start, limit, para.start) if standalone else None
+        if match is None and standalone and para.body:
+            match = self._cue_in_previous_paragraph(q, para)
         if match is None and (not standalone or not para.body or _title_like(content)
                               or not self._speechlike(content, 4)):
             self._not_speech(i, q)
@@ -80,8 +89,31 @@ class DirectQuotes:
         draft = self._draft(q, match)
         if match is None:
             draft.how = INHERITED
+            subject = self._previous_subject(start, para.start)
+            if subject is not None:  # "Jones disagreed. "It is a disaster.""
+                draft.speaker, draft.how = subject, CUED
         self._add(i, draft)
         return draft
+
+    def _cue_in_previous_paragraph(self, q: MarkedQuote, para) -> CueMatch | None:
+        """"Smith said:" closing the paragraph before a paragraph that opens with the quote."""
+        if self.text[para.start:q.open_pos].strip() or para.index == 0:
+            return None
+        before = self.units.paragraphs[para.index - 1]
+        if not before.body or not self.text[before.start:before.end].endswith(":"):
+            return None
+        start = self.units.sentence_at(before.end - 1)[0]
+        match = cue_before(self.text, start, before.end)
+        return match if match is not None and match.side != "label" else None
+
+    def _previous_subject(self, start: int, para_start: int) -> tuple[int, int] | None:
+        """The person a sentence just before the quote, in its paragraph, is about."""
+        if start <= para_start:
+            return None
+        sentence = self.units.sentence_at(start - 1)
+        if sentence[0] < para_start or _ANY_MARK.search(self.text, sentence[0], start):
+            return None  # only narrative: a sentence with a quote has its own speaker
+        return clause_subject(self.text, sentence[0], start, names_only=True)
 
     def _cue(self, q: MarkedQuote, start: int, limit: int,
              line_start: int) -> CueMatch | None:

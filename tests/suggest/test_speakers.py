@@ -146,3 +146,17 @@ def test_interview_questions_and_answers():
     inner = by_text["Enjoy it."]
     assert inner.parent.startswith("Amazing.") and inner.speaker == "My coach"
     assert inner.addressee == "Anna Berg"
+
+
+def test_cue_closing_the_paragraph_before():
+    text = ("Anna Berg arrived late. The minister said:\n\n"
+            '"We will not give up."\n\nBob Stone left.')
+    (q,) = quotes(text)
+    assert (q.text, q.speaker, q.speaker_mention, q.cue) == (
+        "We will not give up.", "Anna Berg", "The minister", "said")
+
+
+def test_a_sentence_about_someone_before_a_quote_names_its_speaker():
+    text = ('"We won," said Anna Berg. Bob Stone disagreed. "It was a draw at best."')
+    found = {q.text: (q.speaker, q.speaker_mention, q.cue) for q in quotes(text)}
+    assert found["It was a draw at best."] == ("Bob Stone", "Bob Stone", None)
