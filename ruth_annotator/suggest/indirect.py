@@ -30,6 +30,7 @@ class IndirectQuotes:
         self.speech = Coverage(len(text), ((q.start, q.end) for q in speech))
         self._segments = sorted((a, b, i) for i, q in enumerate(speech) for a, b in q.segments)
         self._segment_starts = [a for a, _, _ in self._segments]
+        self._ends = sorted((q.end, i) for i, q in enumerate(speech))
         self._next = 0
         self._open: list[tuple[int, int, int]] = []
         self.fragments = sorted(fragments)
@@ -51,6 +52,9 @@ class IndirectQuotes:
             if self.speech.hits(start, end):
                 inner = self._inside_speech(start, end)
                 if inner is None:
+                    draft = self._adding_after_quote(start, end)
+                    if draft is not None:
+                        out.append(draft)  # "…," Smith said, adding that …
                     continue
                 parent, start, end = inner
             draft = self._sentence(start, end)
@@ -61,6 +65,23 @@ class IndirectQuotes:
                         draft.how = FIRST_PERSON
                 out.append(draft)
         return out
+
+    def _adding_after_quote(self, start: int, end: int) -> QuoteDraft | None:
+        """"…," Smith said, adding that the firm would appeal: the quote's speaker goes on."""
+        i = bisect_left(self._ends, (end, -1)) - 1
+        if i < 0 or self._ends[i][0] < start:
+            return None
+        quote = self.drafts[self._ends[i][1]]
+        if quote.parent is not None or quote.speaker is None or quote.speaker[0] < quote.end:
+            return None
+        stop = self._stop(start, end)
+        m = rp.PARTICIPLE.search(self.text, quote.speaker[1], stop)
+        if m is None or m.group("cue") not in ("adding", "saying", "insisting", "warning"):
+            return None
+        clause = m.start("clause")
+        if not rp.looks_like_clause(self.text[clause:stop]):
+            return None
+        return self._finish(clause, stop, m.span("cue"), quote.speaker)
 
     def _inside_speech(self, start: int, end: int) -> tuple[int, int, int] | None:
         """Reported speech inside a quote ("My physio says …"): the sentence's part within

@@ -236,3 +236,13 @@ def test_engine_never_raises_on_odd_text():
                 assert all(0 <= s.start < s.end <= len(text) for s in item.spans)
 
     run()
+
+
+def test_windows_line_endings_give_the_same_suggestions(sample_text):
+    from tests.suggest.helpers import quotes
+
+    def summary(text):
+        return [(q.type, q.text.replace("\r", ""), q.speaker, q.cue, len(q.segments))
+                for q in quotes(text)]
+
+    assert summary(sample_text.replace("\n", "\r\n")) == summary(sample_text)

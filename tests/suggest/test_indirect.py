@@ -71,6 +71,13 @@ def test_sample_article_indirect_quotes(sample_text):
                  "each other for the first time"].type == "mixed"
 
 
+def test_adding_after_a_direct_quote():
+    text = '"We will fight this," Anna Berg said, adding that the firm would appeal the ruling.'
+    found = {q.type: (q.text, q.speaker, q.cue) for q in quotes(text)}
+    assert found == {"direct": ("We will fight this,", "Anna Berg", "said"),
+                     "indirect": ("the firm would appeal the ruling", "Anna Berg", "adding")}
+
+
 def test_reported_speech_inside_a_quote():
     text = ('Anna Berg won again. "My physio always says my shoulder is stronger now, '
             'and I believe her," she said.')
