@@ -26,6 +26,7 @@ _PREPOSITION_BEFORE = re.compile(
     r"\b(?:with|to|for|by|of|from|at|on|in|about|against|alongside|as|like|than|and|"
     r"ex|husband|wife|daughter|son)[ \t]+(?:\w+[ \t]+)?$")
 _YEAR_OLD = re.compile(r"\d+-year-old")
+_KIN = re.compile(r"\b([Mm]y|[Hh]er|[Hh]is|[Oo]ur|[Tt]heir)[ \t]+([a-z-]+)\b")
 _PREPOSITION = re.compile(r"\s(?:for|of|at|from|with|in|near|on|to)\s")
 _AGENTS = re.compile(r"[a-z]+(?:ers|ists|ians|ents)")  # "Farmers in western NSW say"
 _WINDOW = 6  # sentences back that can hold an antecedent
@@ -130,6 +131,8 @@ class SpeakerResolver:
                 return
             label = "PERSON" if gender in ("m", "f") else "ORG"
             cluster = self._salient(s, gender, label, d, exclude)
+            if cluster is None and gender in ("m", "f"):
+                cluster = self._kin_before(s, gender)
             if cluster is not None:
                 d.speaker_key = cluster.key
                 d.speaker_found = self._mention(s, e, cluster, "pronoun")
@@ -146,6 +149,20 @@ class SpeakerResolver:
             found = self._new_name(s, e)
         if found is not None:
             d.speaker_key, d.speaker_found = found.key, found
+
+    def _kin_before(self, pos: int, gender: str) -> Cluster | None:
+        """"My husband thought I was mad. He kept asking …": with nobody named, the last
+        "my/her/his husband" (a role of the right gender) shortly before is the person."""
+        found = None
+        for m in _KIN.finditer(self.text, max(0, pos - 600), pos):
+            if people.ROLE_GENDER.get(m.group(2).lower()) == gender:
+                found = m
+        if found is None:
+            return None
+        name = " ".join(found.group().split())
+        cluster = Cluster(f"PERSON:{name.lower()}", "PERSON", name, gender)
+        self._mention(found.start(), found.end(), cluster, "nominal")
+        return self.table.clusters[cluster.key]
 
     def _nominal(self, d: QuoteDraft, words: list[str], exclude: set[str]) -> None:
         """"the star" is the salient person; "a spokesperson for X", "her representative",

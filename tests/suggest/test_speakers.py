@@ -160,3 +160,10 @@ def test_a_sentence_about_someone_before_a_quote_names_its_speaker():
     text = ('"We won," said Anna Berg. Bob Stone disagreed. "It was a draw at best."')
     found = {q.text: (q.speaker, q.speaker_mention, q.cue) for q in quotes(text)}
     assert found["It was a draw at best."] == ("Bob Stone", "Bob Stone", None)
+
+
+def test_pronoun_refers_to_a_relative_named_only_by_a_role():
+    text = ('Grace Adeyemi set off in April. "My husband thought I was mad," she says. '
+            '"He kept asking, \'What happens if you cannot go on?\' I laughed."')
+    inner = one_quote(text, "What happens if you cannot go on?")
+    assert (inner.speaker, inner.speaker_mention, inner.cue) == ("My husband", "He", "asking")
