@@ -127,8 +127,7 @@ def delete_annotations(layer: Layer, ids: list[str]) -> ChangeSet:
         if new.addressee in removed:
             new = replace(new, addressee=None)
         if new.parent in removed:
-            parent = removed[new.parent]
-            new = replace(new, parent=parent.parent if isinstance(parent, Quote) else None)
+            new = replace(new, parent=_surviving_parent(new.parent, removed))
         if new != quote:
             updates[quote.id] = new
     touched = {m.entity for m in removed.values() if isinstance(m, Mention) and m.entity}
@@ -140,6 +139,16 @@ def delete_annotations(layer: Layer, ids: list[str]) -> ChangeSet:
     changes += [Change(e, None) for e in orphans]
     what = _describe(list(removed.values()))
     return ChangeSet(f"Delete {what}", tuple(changes))
+
+
+def _surviving_parent(parent: str | None, removed: dict[str, Annotation]) -> str | None:
+    """The nearest enclosing quote that is not being deleted (a whole chain may go)."""
+    seen: set[str] = set()
+    while parent in removed and parent not in seen:
+        seen.add(parent)
+        item = removed[parent]
+        parent = item.parent if isinstance(item, Quote) else None
+    return None if parent in removed else parent
 
 
 def update(layer: Layer, item_id: str, description: str | None = None, **fields) -> ChangeSet:
