@@ -21,6 +21,7 @@ from ruth_annotator.errors import RuthError
 from ruth_annotator.gui.dialogs.welcome import first_start_choice
 from ruth_annotator.gui.i18n import install_translator
 from ruth_annotator.gui.opening import open_project
+from ruth_annotator.gui.workers import running_tasks
 from ruth_annotator.resources import DESKTOP_ID
 
 
@@ -107,6 +108,9 @@ def run(project_path: Path | None = None) -> int:
         QMessageBox.critical(None, "Ruth Annotator", str(e))
         return 1
     status = app.exec()
+    for task in running_tasks():  # a backup may still be copying: let it end cleanly
+        task.cancel()
+        task.wait()
     window.session.close()
     return status
 
