@@ -38,14 +38,15 @@ def main() -> int:
     window = MainWindow(Project.open(Path(sys.argv[1])))
     window.show()
     view, session = window.view, window.session
-    state = {"n": 0, "last": None}
+    state = {"n": 0, "last": None, "waited": 0}
 
     def present(span: Span) -> bool:
         items = (*session.layer.mentions.values(), *session.layer.quotes.values())
         return any((a.start, a.end) == (span.start, span.end) for a in items)
 
     def step() -> None:
-        if not window.isActiveWindow():  # key shortcuts need the active window
+        if not window.isActiveWindow() and state["waited"] < 250:
+            state["waited"] += 1  # key shortcuts need the active window
             window.activateWindow()
             QTimer.singleShot(20, step)
             return
