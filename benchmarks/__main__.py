@@ -30,7 +30,8 @@ def _areas(ws: Workspace) -> dict[str, Callable[[], list[Figure]]]:
         "open": lambda: gui_figures.open_figures(ws),
         "paint": lambda: gui_figures.paint_figures(ws),
         "act": lambda: [f for size, spans in scale.documents
-                        for f in store_figures.act(ws, size, spans)],
+                        for f in store_figures.act(ws, size, spans)]
+        + gui_figures.act_figures(ws),
         "import": lambda: store_figures.import_figures(ws),
         "export": lambda: store_figures.export_figures(ws),
         "suggest": lambda: suggest_figures.suggest_figures(ws),

@@ -1,22 +1,33 @@
-"""Figures of the article view (offscreen Qt): opening a document and scrolling it.
+"""Figures of the real window (offscreen Qt): opening a document, scrolling it, annotating.
 
-"Open" runs from the moment a document is chosen (project already open) until the article
-view has painted its first frame with every highlight: loading text and layer from the
-project, building the span index, laying out and highlighting the text. The raw limit is a
-bare QPlainTextEdit of the same size and font given the same text, until its first frame.
-"Paint" scrolls a page at a time through the dense middle of the document and times each
-scroll plus the synchronous repaint it causes.
+"Open" runs from choosing a document in the open window (`MainWindow.open_document`) until
+the article has painted its first frame with every highlight: loading text and layer from
+the project, the span index, layout and highlighting, the entity and quote panels. The raw
+limit is a bare QPlainTextEdit of the article's size and font given the same text, until its
+first frame. "Paint" scrolls a page at a time through the middle of the document and times
+each scroll with the synchronous repaint it causes. "Act (window)" selects a word and runs
+the label key's command (`Annotate.mention`): edit, undo stack, SQLite commit, view and
+panel updates, and the repaint, against a bare INSERT on the same file.
 """
 
 from __future__ import annotations
 
+import re
 import time
 from dataclasses import dataclass
 
-from benchmarks.measure import Figure, median, ms, not_measured, paired, percentile, size_label
-from benchmarks.workspace import ANNOTATOR, Workspace
+from benchmarks.measure import (
+    Figure,
+    median,
+    ms,
+    not_measured,
+    paired,
+    percentile,
+    size_label,
+)
+from benchmarks.workspace import ANNOTATOR, Workspace, same_settings
 
-WIDTH, HEIGHT = 1000, 800
+WIDTH, HEIGHT = 1400, 900
 PAGES = 40  # page scrolls timed per run
 
 
@@ -28,7 +39,7 @@ def _qt():
         """Counts paint events of one widget (the first frame is the first of them)."""
 
         def __init__(self, widget) -> None:
-            super().__init__()
+            super().__init__(widget)
             self.count = 0
             widget.installEventFilter(self)
 
@@ -40,23 +51,22 @@ def _qt():
     return QApplication.instance() or QApplication([]), PaintWatch
 
 
-def _until_painted(app, watch) -> None:
-    for _ in range(10_000):
-        if watch.count:
-            return
-        app.processEvents()
-    raise RuntimeError("the widget was never painted")
-
-
-def _shown(widget, font=None):
+def _until_painted(widget, action) -> float:
+    """Seconds from calling `action` until `widget` has painted once more."""
     app, PaintWatch = _qt()
-    if font is not None:
-        widget.setFont(font)
-    widget.resize(WIDTH, HEIGHT)
-    widget.show()
-    app.processEvents()
-    watch = PaintWatch(widget.viewport())
-    return app, watch
+    watch = PaintWatch(widget)
+    start = time.perf_counter()
+    action()
+    for _ in range(100_000):
+        if watch.count:
+            break
+        app.processEvents()
+    else:
+        raise RuntimeError("the widget was never painted")
+    seconds = time.perf_counter() - start
+    widget.removeEventFilter(watch)
+    watch.deleteLater()
+    return seconds
 
 
 def _dispose(widget) -> None:
@@ -67,86 +77,88 @@ def _dispose(widget) -> None:
 
 
 @dataclass
-class _Opened:
-    """An article view (with its session) or a bare text edit, after its first frame."""
+class _Window:
+    """The main window on the benchmark project, with the ids of its documents."""
 
-    widget: object
-    seconds: float
-    session: object = None
+    window: object
+    note: int  # a one-line document, opened in between timed opens
+    docs: dict[tuple[int, int], int]  # (size, spans) -> document id
 
+    def open(self, doc_id: int) -> float:
+        return _until_painted(self.window.view.viewport(),
+                              lambda: self.window.open_document(doc_id))
 
-def _open_article(project, doc_id: int) -> _Opened:
-    from ruth_annotator.gui.article_view import ArticleView
-    from ruth_annotator.gui.session import Session
-    from ruth_annotator.gui.theme import LIGHT
-
-    view = ArticleView()
-    app, watch = _shown(view)
-    session = Session(project)
-    colors = {label.name: label.color for label in session.labels}
-    start = time.perf_counter()
-    session.open_document(doc_id)
-    view.show_document(session.text, session.layer, colors, LIGHT)
-    _until_painted(app, watch)
-    return _Opened(view, time.perf_counter() - start, session)
+    def close(self) -> None:
+        project = self.window.session.project
+        _dispose(self.window)
+        project.close()
 
 
-def _open_bare(text: str, font) -> _Opened:
+def _window(ws: Workspace) -> _Window:
+    from ruth_annotator.gui.main_window import MainWindow
+    from ruth_annotator.store import Project
+
+    path, ids = ws.window_project()
+    app, _ = _qt()
+    window = MainWindow(Project.open(path, ANNOTATOR))
+    window.resize(WIDTH, HEIGHT)
+    window.show()
+    app.processEvents()
+    note = ids.pop(("note", 0))
+    window.open_document(note)
+    app.processEvents()
+    return _Window(window, note, ids)
+
+
+def _bare(text: str, like) -> tuple[object, float]:
+    """A bare QPlainTextEdit of `like`'s size and font, and seconds to its first frame."""
     from PySide6.QtWidgets import QPlainTextEdit
 
+    app, _ = _qt()
     edit = QPlainTextEdit()
-    app, watch = _shown(edit, font)
-    start = time.perf_counter()
-    edit.setPlainText(text)
-    _until_painted(app, watch)
-    return _Opened(edit, time.perf_counter() - start)
-
-
-def _article_font():
-    from ruth_annotator.gui.article_view import ArticleView
-
-    _qt()
-    view = ArticleView()
-    font = view.font()
-    view.deleteLater()
-    return font
+    edit.setFont(like.font())
+    edit.resize(like.size())
+    edit.show()
+    app.processEvents()
+    return edit, _until_painted(edit.viewport(), lambda: edit.setPlainText(text))
 
 
 def _gui_missing() -> str | None:
     try:
-        import ruth_annotator.gui.article_view  # noqa: F401
-        import ruth_annotator.gui.session  # noqa: F401
+        import ruth_annotator.gui.main_window  # noqa: F401
     except ImportError as e:
-        return f"article view not available ({e.name})"
+        return f"main window not available ({e.name})"
     return None
 
 
-def open_figures(ws: Workspace) -> list[Figure]:
-    from ruth_annotator.store import Project
+def _case(size: int, spans: int) -> str:
+    return f"{size_label(size)}, {spans:,} spans"
 
+
+def open_figures(ws: Workspace) -> list[Figure]:
     size, spans = ws.scale.documents[-1]
-    case = f"{size_label(size)}, {spans:,} spans"
     missing = _gui_missing()
     if missing:
-        return [not_measured("open", case, missing, "< 1 s, ≤ 3×")]
-    path = ws.annotated_project("open.ruth", size, spans)
-    with Project.open(path, ANNOTATOR) as project:
-        doc_id = project.document_ids()[0]
-        text = project.document(doc_id).text
-        font = _article_font()
+        return [not_measured("open", _case(size, spans), missing, "< 1 s, ≤ 3×")]
+    w = _window(ws)
+    try:
+        doc_id = w.docs[(size, spans)]
+        text = w.window.session.project.document(doc_id).text
 
         def ours(_: int) -> float:
-            opened = _open_article(project, doc_id)
-            _dispose(opened.widget)
-            return opened.seconds
+            seconds = w.open(doc_id)
+            w.open(w.note)
+            return seconds
 
         def bare(_: int) -> float:
-            opened = _open_bare(text, font)
-            _dispose(opened.widget)
-            return opened.seconds
+            edit, seconds = _bare(text, w.window.view)
+            _dispose(edit)
+            return seconds
 
         times, limits = paired(ours, bare, ws.scale.heavy_repeat)
-    return [Figure("open", case, median(times), "s", median(limits),
+    finally:
+        w.close()
+    return [Figure("open", _case(size, spans), median(times), "s", median(limits),
                    "bare QPlainTextEdit (same size and font): setPlainText until first paint",
                    "< 1 s, ≤ 3×", lambda v, r: v < 1 and r <= 3)]
 
@@ -166,27 +178,25 @@ def _scroll_times(widget) -> list[float]:
 
 
 def paint_figures(ws: Workspace) -> list[Figure]:
-    from ruth_annotator.store import Project
-
     size, spans = ws.scale.documents[-1]
-    case = f"{size_label(size)}, {spans:,} spans, page down"
+    case = f"{_case(size, spans)}, page down"
     missing = _gui_missing()
     if missing:
         return [not_measured("paint", case, missing, "< 16 ms")]
-    path = ws.annotated_project("paint.ruth", size, spans)
+    w = _window(ws)
     ours: list[float] = []
     limits: list[float] = []
-    with Project.open(path, ANNOTATOR) as project:
-        doc_id = project.document_ids()[0]
-        text = project.document(doc_id).text
-        font = _article_font()
+    try:
+        doc_id = w.docs[(size, spans)]
+        text = w.window.session.project.document(doc_id).text
+        w.open(doc_id)
         for _ in range(ws.scale.heavy_repeat):
-            opened = _open_article(project, doc_id)
-            ours += _scroll_times(opened.widget)
-            _dispose(opened.widget)
-            opened = _open_bare(text, font)
-            limits += _scroll_times(opened.widget)
-            _dispose(opened.widget)
+            ours += _scroll_times(w.window.view)
+            edit, _ = _bare(text, w.window.view)
+            limits += _scroll_times(edit)
+            _dispose(edit)
+    finally:
+        w.close()
     bare = "bare QPlainTextEdit (same size, font and text), no highlights"
     return [
         Figure("paint p50", case, ms(median(ours)), "ms", ms(median(limits)), bare,
@@ -194,3 +204,57 @@ def paint_figures(ws: Workspace) -> list[Figure]:
         Figure("paint p95", case, ms(percentile(ours, 95)), "ms", ms(percentile(limits, 95)),
                bare, "< 16 ms", lambda v, r: v < 16),
     ]
+
+
+def _targets(text: str, count: int, taken: set[tuple[int, int]]) -> list:
+    """Words without a mention yet, spread over the text: where the timed actions go."""
+    from ruth_annotator.model.annotations import Span
+
+    words = [Span(m.start(), m.end()) for m in re.finditer(r"[a-z]{4,}", text)
+             if (m.start(), m.end()) not in taken]
+    step = len(words) / count
+    return [words[int(i * step)] for i in range(count)]
+
+
+def act_figures(ws: Workspace) -> list[Figure]:
+    """Select a word and press a label key, in the window, for each document size."""
+    missing = _gui_missing()
+    if missing:
+        return [not_measured("act (window)", "all sizes", missing, "< 10 ms p95, ≤ 2×")]
+    app, _ = _qt()
+    w = _window(ws)
+    figures = []
+    try:
+        session = w.window.session
+        for (size, spans), doc_id in w.docs.items():
+            w.open(doc_id)
+            taken = {(m.start, m.end) for m in session.layer.mentions.values()}
+            raw = same_settings(session.project.path)
+            ours, limits = [], []
+            for n, span in enumerate(_targets(session.text, ws.scale.actions, taken)):
+                w.window.view.select_span(span)
+                app.processEvents()
+                start = time.perf_counter()
+                w.window.annotate.mention("MISC")
+                app.processEvents()
+                ours.append(time.perf_counter() - start)
+                start = time.perf_counter()
+                raw.execute(
+                    "insert into mentions (id, document_id, annotator, status, source, start,"
+                    " \"end\", label, entity, form) values (?, ?, 'raw', 'accepted', 'human',"
+                    " ?, ?, 'MISC', null, 'name')",
+                    (f"m-rawgui{doc_id}-{n:06d}", doc_id, span.start, span.end))
+                limits.append(time.perf_counter() - start)
+            raw.close()
+            bare = "bare INSERT (autocommit) on the same file and pragmas"
+            case = _case(size, spans)
+            figures += [
+                Figure("act (window) p50", case, ms(median(ours)), "ms", ms(median(limits)),
+                       bare, "< 10 ms p95, ≤ 2×", None),
+                Figure("act (window) p95", case, ms(percentile(ours, 95)), "ms",
+                       ms(percentile(limits, 95)), bare, "< 10 ms, ≤ 2×",
+                       lambda v, r: v < 10 and r <= 2),
+            ]
+    finally:
+        w.close()
+    return figures

@@ -91,6 +91,30 @@ class Workspace:
                                                  "in_progress", items)])
         return path
 
+    def window_project(self) -> tuple[Path, dict]:
+        """The window's project: a one-line note with one mention (opened at start, so no
+        suggestions run), then one annotated document per size. Returns the path and
+        {("note", 0) or (size, spans): document id}."""
+        path, ids = self._window_project()
+        return path, dict(ids)
+
+    @functools.cache  # noqa: B019
+    def _window_project(self) -> tuple[Path, dict]:
+        from ruth_annotator.model.annotations import Mention
+
+        path = self.path("window.ruth")
+        note = "A short note from Kate Winslet.\n"
+        records = [ParsedRecord(NewDocument(note, "Note"), ANNOTATOR, "in_progress",
+                                [Mention("m-note00000001", 18, 30, "PERSON")])]
+        for size, spans in self.scale.documents:
+            text, items = self.annotated(size, spans)
+            records.append(ParsedRecord(NewDocument(text, f"{size} / {spans}"), ANNOTATOR,
+                                        "in_progress", items))
+        with Project.open(path, ANNOTATOR, create=True) as project:
+            added = project.import_records(records).added
+        keys = [("note", 0), *self.scale.documents]
+        return path, dict(zip(keys, added, strict=True))
+
     @functools.cache  # noqa: B019
     def export_project(self) -> Path:
         """Documents of about 2 KB, each with `export_spans` mentions and quotes."""
