@@ -20,7 +20,7 @@ from ruth_annotator import __version__, config
 from ruth_annotator.errors import RuthError
 from ruth_annotator.gui.dialogs.welcome import first_start_choice
 from ruth_annotator.gui.i18n import install_translator
-from ruth_annotator.gui.opening import open_project
+from ruth_annotator.gui.opening import as_assigned_annotator, open_project
 from ruth_annotator.gui.workers import running_tasks
 from ruth_annotator.resources import DESKTOP_ID
 
@@ -61,7 +61,7 @@ def open_window(project_path: Path | None, with_sample: bool = True):
     from ruth_annotator.gui.main_window import MainWindow
 
     path = Path(project_path) if project_path else config.default_project_path()
-    project = open_project(path, with_sample=with_sample, create=True)
+    project = as_assigned_annotator(open_project(path, with_sample=with_sample, create=True))
     window = MainWindow(project)
     window.show()
     if os.environ.get("RUTH_ANNOTATOR_EXIT_AFTER_PAINT") == "1":

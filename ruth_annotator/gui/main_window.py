@@ -33,7 +33,7 @@ from ruth_annotator.gui.entities_panel import EntitiesPanel, relabel
 from ruth_annotator.gui.files import Files
 from ruth_annotator.gui.find_bar import FindBar
 from ruth_annotator.gui.navigate import Navigate
-from ruth_annotator.gui.opening import open_project
+from ruth_annotator.gui.opening import as_assigned_annotator, open_project
 from ruth_annotator.gui.picker import Picker
 from ruth_annotator.gui.quotes_panel import QuotesPanel
 from ruth_annotator.gui.save_state import SaveBanner, save_text
@@ -174,7 +174,7 @@ class MainWindow(QMainWindow):
 
     def open_project_file(self, path: Path) -> None:
         try:
-            project = open_project(path, self)
+            project = as_assigned_annotator(open_project(path, self), self)
         except RuthError as e:
             QMessageBox.warning(self, "Open project", str(e))
             return

@@ -27,3 +27,30 @@ def open_project(path: Path, parent: QWidget | None = None, *, with_sample: bool
         if answer != QMessageBox.StandardButton.Yes:
             raise
         return Project.open(path, readonly=True)
+
+
+def assigned_annotator(project: Project) -> str | None:
+    """The annotator an assignment package was made for (`ruth-annotator assign`), if any."""
+    from ruth_annotator.team.assign import ASSIGNED_TO
+
+    row = project.db.execute("select value from project where key = ?",
+                             [ASSIGNED_TO]).fetchone()
+    return row[0] if row and row[0] else None
+
+
+def as_assigned_annotator(project: Project, parent: QWidget | None = None) -> Project:
+    """Offer to annotate an assignment package under the name it was made for; otherwise
+    the work would land in a layer the lead's merge files under another name."""
+    assigned = assigned_annotator(project)
+    if assigned is None or assigned == project.annotator or project.readonly:
+        return project
+    answer = QMessageBox.question(
+        parent, "Assigned to someone else",
+        f"These documents were assigned to “{assigned}”, and you are “{project.annotator}”."
+        f"\n\nAnnotate as “{assigned}”?",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+    if answer != QMessageBox.StandardButton.Yes:
+        return project
+    path = project.path
+    project.close()
+    return Project.open(path, assigned)

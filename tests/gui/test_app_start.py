@@ -60,3 +60,23 @@ def test_window_layout_and_last_document_come_back(qtbot, project, no_suggestion
     assert not second.docks["quotes"].isVisible()
     assert second.docks["entities"].isVisible()
     assert second.session.document.id == 1
+
+
+def test_assignment_package_offers_its_annotator(qtbot, project, tmp_path, no_suggestions,
+                                                 monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from ruth_annotator.formats.pipeline import open_project_with_sample
+    from ruth_annotator.team.assign import ASSIGNED_TO
+
+    package = tmp_path / "for-ana.ruth"
+    with open_project_with_sample(package) as made:
+        made.db["project"].upsert({"key": ASSIGNED_TO, "value": "ana"}, pk="key")
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(
+        lambda *args, **kw: asked.append(args[2]) or QMessageBox.StandardButton.Yes))
+    window = show_window(qtbot, project)
+    window.open_project_file(package)
+    assert "ana" in asked[0] and "tester" in asked[0]
+    assert window.session.project.annotator == "ana"
+    assert "Annotator: ana" in window.status_user.text()
