@@ -97,7 +97,7 @@ class _Scanner:
             open_ctx = (prev.isspace() or prev in _BEFORE_OPENER) and not nxt.isspace()
             close_ctx = not prev.isspace() and (nxt.isspace() or nxt in _AFTER_CLOSER)
             if _FAMILY[ch] == DOUBLE:
-                self._double(ch, i, open_ctx, close_ctx, stack)
+                self._double(ch, i, open_ctx, close_ctx, stack, para)
             else:
                 if prev.isalnum() and nxt.isalnum():
                     continue  # apostrophe inside a word, or feet and inches
@@ -109,7 +109,7 @@ class _Scanner:
                 self._single(ch, i, prev, open_ctx, close_ctx, stack, para)
 
     def _double(self, ch: str, i: int, open_ctx: bool, close_ctx: bool,
-                stack: list[_Open]) -> None:
+                stack: list[_Open], para: Paragraph) -> None:
         depth = next((d for d in range(len(stack) - 1, -1, -1)
                       if stack[d].family == DOUBLE), None)
         clearly_opens = open_ctx and not close_ctx and ch not in _CLOSE_GLYPHS
@@ -117,10 +117,26 @@ class _Scanner:
             if not clearly_opens:
                 self._close(stack, depth, i)
                 return
-            del stack[depth:]  # an opener while one is open: the earlier one is unbalanced
+            opened = sum(1 for item in stack if item.family == DOUBLE) + 1
+            if self._closers_ahead(i, para) < opened:
+                del stack[depth:]  # an opener while one is open: the earlier one is unbalanced
+            # else "He said “no” to me," with double marks inside double marks: nest
         elif not (open_ctx or ch in _OPEN_GLYPHS or not close_ctx):
             return  # a stray closer
         stack.append(_Open(DOUBLE, i, i + 1, stack[-1] if stack else None))
+
+    def _closers_ahead(self, i: int, para: Paragraph) -> int:
+        """Double marks later in the paragraph that can close (before a space or
+        punctuation): enough of them means the marks nest rather than one was forgotten."""
+        count = 0
+        for m in _MARKS.finditer(self.text, i + 1, para.end):
+            j = m.start()
+            if _FAMILY[self.text[j]] != DOUBLE or self.text[j] in _OPEN_GLYPHS:
+                continue
+            after = self.text[j + 1 : j + 2] or " "
+            if not self.text[j - 1].isspace() and (after.isspace() or after in _AFTER_CLOSER):
+                count += 1
+        return count
 
     def _single(self, ch: str, i: int, prev: str, open_ctx: bool, close_ctx: bool,
                 stack: list[_Open], para: Paragraph) -> None:

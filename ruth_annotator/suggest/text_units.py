@@ -19,7 +19,9 @@ BOILERPLATE_START = re.compile(
     r"see also|watch(?: now| more)?:|listen:|advertisement|sponsored|sign up|subscribe|"
     r"follow (?:us|@)|click here|share (?:this|on)|photo:|image:|picture:|video:|credit:|"
     r"copyright|©|you (?:may|might) also like|recommended|most read|trending|"
-    r"\(photo|\[photo|getty images|pa media|updated:|published:|last updated)"
+    r"\(photo|\[photo|getty images|pa media|updated:|published:|last updated|"
+    r"image (?:source|caption)|media caption|video caption|photograph:|composite:|"
+    r"by [A-Z][a-z]+ [A-Z][a-z]+$)"
 )
 # A photo credit closing a caption: "(Channel 4)", "(Invision/AP)", "(Getty Images)".
 _CREDIT_END = re.compile(r"\((?:[A-Z][^()\n]{0,40}|AP|PA)\)\s*$")

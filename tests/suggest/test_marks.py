@@ -63,6 +63,16 @@ def test_nested_double_inside_single():
     assert quotes[1].parent == 0
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("“He said “no” to me,” she said.", ["He said “no” to me,", "no"]),
+    ('She said: "The so-called "plan" is a "farce" and we know it." Then she left.',
+     ['The so-called "plan" is a "farce" and we know it.', "plan", "farce"]),
+    ('"It was great, he said. "Another quote," she said.', ["Another quote,"]),
+])
+def test_double_marks_inside_double_marks(text, expected):
+    assert [text[q.start:q.end] for q in find_quotes(text)] == expected
+
+
 def test_quote_continues_over_paragraphs_and_skips_boilerplate():
     text = ("The star went on: “First paragraph of the quote.\n\n"
             "Read more: Another story entirely\n\n"
@@ -118,3 +128,20 @@ def test_any_mix_of_marks_never_raises_and_gives_sane_spans(parts):
         assert q.parent is None or 0 <= q.parent < len(quotes) and q.parent != i
         for c in q.children:
             assert quotes[c].parent == i
+
+
+@pytest.mark.parametrize("line, kind", [
+    ("Read more: Kate Winslet 'paranoid' about fires", "boilerplate"),
+    ("Kate Winslet said her daughter showed real courage. (Invision/AP)", "boilerplate"),
+    ("LONDON, ENGLAND - DECEMBER 01: Kate Winslet attends a photocall", "boilerplate"),
+    ("Image caption, Kate Winslet plays a worried mum.", "boilerplate"),
+    ("Photograph: Jane Doe/Reuters", "boilerplate"),
+    ("By Jane Smith", "boilerplate"),
+    ("Actress Kate Winslet participates in the press conference for", "boilerplate"),
+    ("By the end of the day, it was over.", "body"),
+    ('"You make it up as you go along', "body"),
+])
+def test_boilerplate_lines(line, kind):
+    from ruth_annotator.suggest.text_units import classify_line
+
+    assert classify_line(line, first=False) == kind
