@@ -341,8 +341,9 @@ class NameFinder:
         if _CUE_AFTER.match(self.text, end) or _WHO_AFTER.match(self.text, end):
             return PERSON
         if 2 <= len(tokens) <= 3 and not any(t.isupper() for t in tokens) \
-                and not any(t in people.COMMON_CAPS for t in tokens):
-            return PERSON
+                and not any(t in people.COMMON_CAPS or t.lower() in self.lowercase
+                            for t in tokens):
+            return PERSON  # unless a word of it is written in lower case elsewhere
         if len(tokens) == 1 and prev in _PLACE_BEFORE:
             return GPE
         return None
