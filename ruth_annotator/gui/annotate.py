@@ -151,9 +151,14 @@ class Annotate:
                 if m.label in SPEAKER_LABELS and m.status != REJECTED
                 and distance(m) <= NEARBY and not quote.span.contains(m.span)]
         near.sort(key=distance)
-        nearby = [Candidate(f"{text[m.start:m.end]} → {layer.entities[m.entity].name}"
-                            if m.entity in layer.entities else text[m.start:m.end],
-                            mention=m.id, entity=m.entity, span=m.span) for m in near[:12]]
+        def label(m: Mention) -> str:
+            entity = layer.entities.get(m.entity or "")
+            who = f"{text[m.start:m.end]} → {entity.name}" if entity else text[m.start:m.end]
+            around = " ".join(text[max(0, m.start - 30):m.end + 30].split())
+            return f"{who}    …{around}…"
+
+        nearby = [Candidate(label(m), mention=m.id, entity=m.entity, span=m.span)
+                  for m in near[:12]]
         entities = [Candidate(e.name, entity=e.id)
                     for e in sorted(layer.entities.values(),
                                     key=lambda e: (e.label not in SPEAKER_LABELS, e.name))

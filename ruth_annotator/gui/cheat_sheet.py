@@ -53,6 +53,8 @@ class CheatSheet(QDialog):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        self.table.setAlternatingRowColors(True)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.editor = QKeySequenceEdit()
         self.editor.setMaximumSequenceLength(1)
@@ -91,10 +93,16 @@ class CheatSheet(QDialog):
         for r, (keys, text, tip) in enumerate(rows):
             for c, value in enumerate((keys, text, tip)):
                 item = QTableWidgetItem(value)
+                item.setToolTip(tip)
+                if c == 0:
+                    font = item.font()
+                    font.setBold(True)
+                    item.setFont(font)
                 if r < len(self.entries) and self.entries[r].name in clashes:
                     item.setForeground(QBrush(QColor("#c62828")))
                 self.table.setItem(r, c, item)
         self.table.resizeColumnsToContents()
+        self.table.resizeRowsToContents()
         twice = sorted({_shown(self.keys[n]) for n in clashes if n in self.keys})
         self.problem.setText("Keys used twice: " + ", ".join(twice) if twice else "")
 
