@@ -29,6 +29,7 @@ class Candidate:
 
 class Picker(QFrame):
     highlighted = Signal(object)  # Candidate or None
+    closed = Signal()
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -116,8 +117,6 @@ class Picker(QFrame):
         self.hide()
         self.highlighted.emit(None)
         self.closed.emit()
-
-    closed = Signal()
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt override)
         if obj is self.edit and event.type() == QEvent.Type.KeyPress:
