@@ -48,9 +48,10 @@ DATE_RE = re.compile(
 # faster than trying it at every word).
 _TRIGGERS = frozenset("""january february march april may june july august september october
 november december jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday
-thursday friday saturday sunday later earlier this next last the early late mid yesterday
+thursday friday saturday sunday later earlier this next last past previous coming early
+late mid yesterday
 tomorrow today christmas new easter boxing good thanksgiving halloween ramadan eid diwali
-hanukkah valentine's valentine’s mother's father's bonfire winter spring summer
+hanukkah valentine's valentine’s mother's father's bonfire winter spring summer weekend
 autumn""".split())
 _WORD = re.compile(r"[\w'’]+")
 
@@ -67,6 +68,8 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[tuple[
             continue
         at = w.start() + 1 if word[0] in "'’" and not word[1:2].isdigit() else w.start()
         m = DATE_RE.match(text, at, end)
+        if text[at - 4 : at].lower() == "the " and at - 4 >= max(edge, start):
+            m = DATE_RE.match(text, at - 4, end) or m  # "the 1990s", "the past week"
         if m is None:
             continue
         s, e = m.span()
