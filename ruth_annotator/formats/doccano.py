@@ -8,14 +8,12 @@ entities labelled DIRECT_QUOTE … and CUE; links become relations (see flat.py)
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from ruth_annotator.errors import InputError
 from ruth_annotator.formats import flat
-from ruth_annotator.formats.files import atomic_output
-from ruth_annotator.formats.jsonl import first_json_line, parsed_lines
+from ruth_annotator.formats.jsonl import first_json_line, parsed_lines, write_json_lines
 from ruth_annotator.formats.registry import ExportOptions, ExportReport, Format, register
 from ruth_annotator.model.document import NewDocument
 from ruth_annotator.model.offsets import Utf16Index
@@ -48,16 +46,12 @@ def to_line(record: dict, losses: flat.Losses) -> dict:
 
 def write(records: Iterable[dict], path: Path, options: ExportOptions,
           report: ExportReport) -> None:
-    with atomic_output(path) as out:
-        for record in records:
-            losses = flat.Losses(record)
-            line = to_line(record, losses)
-            out.write(json.dumps(line, ensure_ascii=False))
-            out.write("\n")
-            report.documents += 1
-            report.annotations += len(line["entities"])
-            report.lost.extend(losses.lines)
-    report.files.append(path)
+    def convert(record: dict) -> tuple[dict, int, list[str]]:
+        losses = flat.Losses(record)
+        line = to_line(record, losses)
+        return line, len(line["entities"]), losses.lines
+
+    write_json_lines(records, path, report, convert)
 
 
 def _int(value, what: str) -> int:

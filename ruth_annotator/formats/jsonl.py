@@ -138,15 +138,25 @@ def read(path: Path) -> Iterator[ParsedRecord | InputError]:
         yield item if isinstance(item, InputError) else parse_line(item[1], item[0], path)
 
 
-def write_records(records: Iterable[dict], path: Path, options: ExportOptions,
-                  report: ExportReport) -> None:
+def write_json_lines(records: Iterable[dict], path: Path, report: ExportReport,
+                     convert: Callable[[dict], tuple[dict, int, list[str]]]) -> None:
+    """Stream records through `convert` (line, annotations written, what was lost) into
+    one JSON object a line; every JSON-lines exporter writes through this."""
     with atomic_output(path) as out:
         for record in records:
-            out.write(json.dumps(record, ensure_ascii=False))
+            line, written, lost = convert(record)
+            out.write(json.dumps(line, ensure_ascii=False))
             out.write("\n")
             report.documents += 1
-            report.annotations += len(record["mentions"]) + len(record["quotes"])
+            report.annotations += written
+            report.lost.extend(lost)
     report.files.append(path)
+
+
+def write_records(records: Iterable[dict], path: Path, options: ExportOptions,
+                  report: ExportReport) -> None:
+    write_json_lines(records, path, report,
+                     lambda r: (r, len(r["mentions"]) + len(r["quotes"]), []))
 
 
 def _detect(path: Path) -> bool:

@@ -7,14 +7,12 @@ what does not is reported and left out, with the relations that touch it.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from ruth_annotator.errors import InputError
 from ruth_annotator.formats import flat
-from ruth_annotator.formats.files import atomic_output
-from ruth_annotator.formats.jsonl import first_json_line, parsed_lines
+from ruth_annotator.formats.jsonl import first_json_line, parsed_lines, write_json_lines
 from ruth_annotator.formats.registry import ExportOptions, ExportReport, Format, register
 from ruth_annotator.formats.tokens import Tokens
 from ruth_annotator.model.document import NewDocument
@@ -66,16 +64,12 @@ def to_task(record: dict, losses: flat.Losses) -> dict:
 
 def write(records: Iterable[dict], path: Path, options: ExportOptions,
           report: ExportReport) -> None:
-    with atomic_output(path) as out:
-        for record in records:
-            losses = flat.Losses(record)
-            task = to_task(record, losses)
-            out.write(json.dumps(task, ensure_ascii=False))
-            out.write("\n")
-            report.documents += 1
-            report.annotations += len(task["spans"])
-            report.lost.extend(losses.lines)
-    report.files.append(path)
+    def convert(record: dict) -> tuple[dict, int, list[str]]:
+        losses = flat.Losses(record)
+        task = to_task(record, losses)
+        return task, len(task["spans"]), losses.lines
+
+    write_json_lines(records, path, report, convert)
 
 
 def _span(data: object, text: str) -> tuple[int, int, str]:
