@@ -188,7 +188,12 @@ class MainWindow(QMainWindow):
         doc = self.session.document
         if doc is not None and doc.id == document_id:
             return
-        if not self.session.open_document(document_id):
+        try:
+            opened = self.session.open_document(document_id)
+        except RuthError as e:  # a damaged row: say so in one line, keep the window
+            QMessageBox.warning(self, "Open document", str(e))
+            return
+        if not opened:
             self.statusBar().showMessage("Your last actions are not saved yet: retry or save "
                                          "a copy before opening another document.", 8000)
             return

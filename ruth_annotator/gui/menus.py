@@ -15,9 +15,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMenu
+from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox
 
 from ruth_annotator import config
+from ruth_annotator.errors import RuthError
 
 MENUS = ("&File", "&Edit", "&Annotate", "&Navigate", "&View", "&Team", "&Help")
 
@@ -206,11 +207,21 @@ def build(window: QMainWindow, entries: list[Entry] | None = None) -> dict[str, 
         if entry.checkable:
             action.toggled.connect(run)
         else:
-            action.triggered.connect(lambda _checked=False, run=run: run())
+            action.triggered.connect(
+                lambda _checked=False, run=run, title=entry.text: run_safely(window, title, run))
         menu.addAction(action)
         window.addAction(action)
         actions[entry.name] = action
     return actions
+
+
+def run_safely(window: QMainWindow, title: str, run: Callable[[], object]) -> None:
+    """Run a menu handler; a RuthError it raises (a damaged row, a refused file) is shown
+    as its one line, never as a traceback."""
+    try:
+        run()
+    except RuthError as e:
+        QMessageBox.warning(window, title.replace("&", "").rstrip("…"), str(e))
 
 
 def find_menu(window: QMainWindow, title: str) -> QMenu:

@@ -83,11 +83,13 @@ class Session(QObject):
         return self.document.text if self.document else ""
 
     def open_document(self, document_id: int) -> bool:
-        """Show another document; refused while earlier work is still unsaved."""
+        """Show another document; refused while earlier work is still unsaved. A document
+        that cannot be read (a damaged row) raises ProjectError and the current one stays."""
         if self._pending and not self.retry():
             return False
-        self.document = self.project.document(document_id)
-        self.layer = self.project.layer(document_id)
+        document = self.project.document(document_id)
+        layer = self.project.layer(document_id)
+        self.document, self.layer = document, layer
         self.current_id = self.current_quote_id = None
         self.undo_stack.clear()
         self.documentOpened.emit()

@@ -90,11 +90,14 @@ def _check_readable(path: Path, report: CheckReport) -> None:
             try:
                 project.document(doc)
                 project.layer(doc, annotator)
+            except ProjectError as e:  # a row no annotation can be made of
+                report.problems.append(f"document {doc}, {annotator}: "
+                                       f"{e.message.split(';')[0]}")
             except (ValueError, TypeError, KeyError, sqlite3.Error) as e:
                 report.problems.append(f"document {doc}, {annotator}: cannot be read "
                                        f"({one_line(str(e))})")
-                if len(report.problems) >= LIMIT:
-                    return
+            if len(report.problems) >= LIMIT:
+                return
 
 
 def _rows_not_utf8(conn: sqlite3.Connection, table: str) -> int:

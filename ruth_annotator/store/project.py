@@ -32,7 +32,13 @@ from ruth_annotator.model.records import ParsedRecord, layer_to_record
 from ruth_annotator.store.importing import import_records
 from ruth_annotator.store.locking import WriteLock
 from ruth_annotator.store.opening import open_database
-from ruth_annotator.store.rows import TABLES, select_items, to_row, upsert_rows
+from ruth_annotator.store.rows import (
+    TABLES,
+    DamagedRow,
+    select_items,
+    to_row,
+    upsert_rows,
+)
 from ruth_annotator.store.writing import writing
 from ruth_annotator.tasks import NO_TASK, Task
 
@@ -186,8 +192,17 @@ class Project:
             r = self.db["documents"].get(document_id)
         except Exception:
             raise ProjectError(f"has no document {document_id}", self.path) from None
-        return Document(r["id"], r["uid"], r["title"], r["text"], r["hash"],
-                        json.loads(r["meta"] or "{}"))
+        try:
+            meta = json.loads(r["meta"] or "{}")
+        except ValueError as e:
+            raise self._damaged(DamagedRow("documents", document_id, e)) from None
+        return Document(r["id"], r["uid"], r["title"], r["text"], r["hash"], meta)
+
+    def _damaged(self, error: DamagedRow) -> ProjectError:
+        """One line for a row the app cannot read: which, why, and what to do about it."""
+        return ProjectError(f"{error}; run 'ruth-annotator check' on it, or restore a "
+                            "backup (File ▸ Restore from Backup…, 'ruth-annotator restore')",
+                            self.path)
 
     def document_ids(self) -> list[int]:
         return [r[0] for r in self.db.execute("select id from documents order by id")]
@@ -210,9 +225,13 @@ class Project:
     def layer(self, document_id: int, annotator: str | None = None) -> Layer:
         annotator = annotator or self.annotator
         items: list[Annotation] = []
-        for table in TABLES.values():
-            items.extend(select_items(self.db.conn, table, "document_id = ? and annotator = ?",
-                                      [document_id, annotator]))
+        try:
+            for table in TABLES.values():
+                items.extend(select_items(self.db.conn, table,
+                                          "document_id = ? and annotator = ?",
+                                          [document_id, annotator]))
+        except DamagedRow as e:
+            raise self._damaged(e) from None
         row = self.db.execute(
             "select status from layers where document_id = ? and annotator = ?",
             [document_id, annotator],

@@ -53,12 +53,42 @@ def _quote(r: tuple) -> Quote:
 def select_items(conn: sqlite3.Connection, table: str, where: str,
                  params: Sequence) -> list[Annotation]:
     """The annotations of `table` matching `where`, read as plain tuples (opening a layer of
-    100,000 spans is bound by object creation; dicts per row cost a third more)."""
+    100,000 spans is bound by object creation; dicts per row cost a third more).
+
+    A row no annotation can be made of (a form or spans changed outside the app, a flipped
+    byte) raises DamagedRow naming the table and row, not a bare ValueError from deep down.
+    """
     columns = ", ".join(f'"{c}"' for c in MODEL_COLUMNS[table])
-    rows = conn.execute(f"select {columns} from {table} where {where}", params)
+    rows = conn.execute(f"select {columns} from {table} where {where}", params).fetchall()
+    try:
+        return _items(table, rows)
+    except _ROW_ERRORS:
+        for row in rows:  # the slow path only once something is wrong: find the row
+            try:
+                _items(table, [row])
+            except _ROW_ERRORS as e:
+                raise DamagedRow(table, row[0], e) from None
+        raise
+
+
+def _items(table: str, rows: list[tuple]) -> list[Annotation]:
     if table == "quotes":
         return [_quote(r) for r in rows]
     return list(starmap(Entity if table == "entities" else Mention, rows))
+
+
+#: What building an annotation from a nonsense row raises (json errors are ValueErrors).
+_ROW_ERRORS = (ValueError, TypeError, KeyError, IndexError)
+
+
+class DamagedRow(ValueError):
+    """A stored row that no annotation can be made of; `str()` names table, row and why."""
+
+    def __init__(self, table: str, row_id: object, error: BaseException) -> None:
+        self.table = table
+        self.row_id = row_id
+        self.reason = " ".join(str(error).split()) or type(error).__name__
+        super().__init__(f"row {row_id} of table {table} is damaged ({self.reason})")
 
 
 @functools.cache
