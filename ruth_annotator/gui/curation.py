@@ -10,6 +10,8 @@ step of a workspace Session on the gold layer, saved at once like any edit.
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -73,7 +75,8 @@ class CurationWindow(QDialog):
             column = QWidget()
             box = QVBoxLayout(column)
             box.setContentsMargins(2, 2, 2, 2)
-            title = QLabel(f"<b>{name}</b>" + (" — your decisions" if name == gold else ""))
+            title = QLabel(f"<b>{escape(name)}</b>"  # a name from the file, not markup
+                           + (" — your decisions" if name == gold else ""))
             view = ArticleView()
             view.setObjectName(f"curation-view-{name}")
             view.show_document(self.text, self.layers.get(name) or self.session.layer,

@@ -6,12 +6,11 @@ to what still needs a decision; agreed rows are quiet.
 
 from __future__ import annotations
 
-import html
-
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QHeaderView, QTableWidget, QTableWidgetItem, QWidget
 
+from ruth_annotator.gui.describe import plain_tip
 from ruth_annotator.gui.theme import LIGHT, Theme
 from ruth_annotator.model import Layer, Mention, Quote
 from ruth_annotator.team.curation import Group
@@ -80,7 +79,7 @@ class CurationTable(QTableWidget):
                 cells.append("")
             for col, value in enumerate(cells):
                 cell = QTableWidgetItem(value)
-                cell.setToolTip(f"<p>{html.escape(value)}</p>")  # article text is not markup
+                cell.setToolTip(plain_tip(value))  # article text is not markup
                 if mark == OPEN:
                     cell.setBackground(open_tint)
                 elif mark == DECIDED:

@@ -13,6 +13,13 @@ def short(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
+def plain_tip(text: str) -> str:
+    """Text from a document (a quote, a title, a name) for a tooltip, shown as the very
+    characters it holds: Qt reads a tooltip as rich text when it merely looks like markup,
+    so an article starting `<img src=…>` would be rendered. Escaped, with its line breaks."""
+    return f"<p style='white-space:pre-wrap'>{escape(text, quote=False)}</p>"
+
+
 def entity_name(layer: Layer, entity_id: str | None) -> str:
     entity = layer.entities.get(entity_id or "")
     return entity.name if entity else ""

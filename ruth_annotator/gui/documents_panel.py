@@ -13,6 +13,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPointF, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap
 from PySide6.QtWidgets import QProgressBar, QTreeView, QVBoxLayout, QWidget
 
+from ruth_annotator.gui.describe import plain_tip
 from ruth_annotator.model.document import DocumentSummary
 
 STATUS_TEXT = {"todo": "to do", "in_progress": "in progress", "done": "done"}
@@ -77,9 +78,9 @@ class DocumentListModel(QAbstractListModel):
                 self._icons[d.status] = status_icon(d.status)
             return self._icons[d.status]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return (f"{d.title or d.uid}\n{STATUS_TEXT.get(d.status, d.status)} · "
-                    f"{d.length:,} characters · {d.annotations} annotation(s), "
-                    f"{d.proposed} suggestion(s) undecided")
+            return plain_tip(f"{d.title or d.uid}\n{STATUS_TEXT.get(d.status, d.status)} · "
+                             f"{d.length:,} characters · {d.annotations} annotation(s), "
+                             f"{d.proposed} suggestion(s) undecided")
         if role == Qt.ItemDataRole.UserRole:
             return d.id
         return None

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ruth_annotator.gui.describe import short
+from ruth_annotator.gui.describe import plain_tip, short
 from ruth_annotator.model.annotations import PROPOSED, REJECTED, Entity, Mention
 from ruth_annotator.model.changes import ChangeSet
 from ruth_annotator.model.layer import Layer
@@ -135,7 +135,7 @@ class EntityTreeModel(QAbstractItemModel):
             font.setItalic(True)
             return font
         if role == Qt.ItemDataRole.ToolTipRole and isinstance(item, Entity):
-            return f"{item.name} ({item.label}) — double-click or F2 to rename"
+            return plain_tip(f"{item.name} ({item.label}) — double-click or F2 to rename")
         return None
 
     def flags(self, index: QModelIndex) -> Qt.ItemFlag:

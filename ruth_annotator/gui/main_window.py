@@ -91,6 +91,7 @@ class MainWindow(QMainWindow):
             "annotate.quote", "annotate.speaker", "annotate.cue", "annotate.accept",
             "annotate.reject", "edit.delete")]
         self.status_item = QLabel()
+        self.status_item.setTextFormat(Qt.TextFormat.PlainText)  # it quotes the article
         self.status_user = QLabel()
         self.status_save = QLabel()
         self.statusBar().addWidget(self.status_item, 1)

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ruth_annotator.gui.describe import entity_name, short
+from ruth_annotator.gui.describe import entity_name, plain_tip, short
 from ruth_annotator.model.annotations import PROPOSED, REJECTED, Quote
 from ruth_annotator.model.layer import Layer
 
@@ -148,7 +148,7 @@ class QuotesPanel(QWidget):
         tip = short(text[quote.start:quote.end], 400)
         if quote.status == PROPOSED:
             tip += "\n\nSuggested, undecided: A accepts, X rejects."
-        item.setToolTip(tip + "\nDouble-click to choose the speaker.")
+        item.setToolTip(plain_tip(tip + "\nDouble-click to choose the speaker."))
         return item
 
     def current_id(self) -> str | None:
