@@ -11,6 +11,7 @@ import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from itertools import starmap
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -185,7 +186,7 @@ class Project:
             left join layers l on l.document_id = d.id and l.annotator = :a
             order by d.id
         """
-        return [DocumentSummary(*row) for row in self.db.execute(sql, {"a": annotator})]
+        return list(starmap(DocumentSummary, self.db.execute(sql, {"a": annotator})))
 
     def document(self, document_id: int) -> Document:
         try:
