@@ -86,7 +86,7 @@ class CheatSheet(QDialog):
     def _fill(self) -> None:
         labels = [(a.shortcut().toString(NATIVE), a.text(), "From the project's label set")
                   for a in self.window_.label_actions.values()]
-        rows = [(_shown(self.keys[e.name]), e.text.replace("&", ""), e.tip)
+        rows = [(menus.shown_keys(e, self.keys[e.name]), e.text.replace("&", ""), e.tip)
                 for e in self.entries] + labels
         self.table.setRowCount(len(rows))
         clashes = self.clashes()
@@ -103,20 +103,24 @@ class CheatSheet(QDialog):
                 self.table.setItem(r, c, item)
         self.table.resizeColumnsToContents()
         self.table.resizeRowsToContents()
-        twice = sorted({_shown(self.keys[n]) for n in clashes if n in self.keys})
+        twice = sorted(_shown(k) for k, names in self._taken().items() if len(names) > 1)
         self.problem.setText("Keys used twice: " + ", ".join(twice) if twice else "")
 
     def clashes(self) -> set[str]:
         """Names of actions (and labels) whose keys another one uses too."""
+        return {n for names in self._taken().values() if len(names) > 1 for n in names}
+
+    def _taken(self) -> dict[str, list[str]]:
+        """Each key in use, with the actions (and labels) that use it."""
         taken: dict[str, list[str]] = {}
-        for name, keys in self.keys.items():
-            if keys:
-                taken.setdefault(QKeySequence(keys).toString(PORTABLE), []).append(name)
+        for entry in self.entries:
+            for keys in menus.keys_of(entry, self.keys[entry.name]):
+                taken.setdefault(QKeySequence(keys).toString(PORTABLE), []).append(entry.name)
         for action in self.window_.label_actions.values():
             keys = action.shortcut().toString(PORTABLE)
             if keys in taken:
                 taken[keys].append(action.text())
-        return {n for names in taken.values() if len(names) > 1 for n in names}
+        return taken
 
     def assign(self, keys: str) -> None:
         row = self.table.currentRow()

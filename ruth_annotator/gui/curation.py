@@ -128,7 +128,8 @@ class CurationWindow(QDialog):
         keys = {"X": self.take_none, "Shift+A": self.take_agreed,
                 "N": lambda: self.table.select_next(1), "P": lambda: self.table.select_next(-1),
                 "Ctrl+Z": self.session.undo_stack.undo,
-                "Ctrl+Shift+Z": self.session.undo_stack.redo, "Ctrl+Return": self.mark_done}
+                "Ctrl+Shift+Z": self.session.undo_stack.redo,
+                "Ctrl+Y": self.session.undo_stack.redo, "Ctrl+Return": self.mark_done}
         for i, name in enumerate(names[:9], 1):
             keys[str(i)] = lambda n=name: self.take(n)
         for key, slot in keys.items():

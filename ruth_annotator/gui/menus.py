@@ -34,6 +34,7 @@ class Entry:
     group: str = ""  # entries of one group sit together; groups are divided by a line
     checkable: bool = False
     submenu: bool = False
+    also: str = ""  # a second default key (Ctrl+Y for redo); dropped once keys are changed
 
 
 E = Entry
@@ -59,7 +60,7 @@ ENTRIES: list[Entry] = [
     E("edit.undo", "&Edit", "&Undo", "Ctrl+Z", "Undo the last action", "annotate.undo",
       "undo"),
     E("edit.redo", "&Edit", "&Redo", "Ctrl+Shift+Z", "Redo what was undone",
-      "annotate.redo", "undo"),
+      "annotate.redo", "undo", also="Ctrl+Y"),
     E("edit.delete", "&Edit", "&Delete annotation", "Delete",
       "Delete the current annotation (or the entities selected in the panel)",
       "annotate.delete", "edit"),
@@ -232,10 +233,22 @@ def find_menu(window: QMainWindow, title: str) -> QMenu:
     raise KeyError(title)
 
 
+def keys_of(entry: Entry, keys: str) -> list[str]:
+    """Every key an action answers to: its keys, and its second default key while the
+    user has not changed them."""
+    return [k for k in (keys, entry.also if keys == entry.shortcut else "") if k]
+
+
+def shown_keys(entry: Entry, keys: str) -> str:
+    """The keys as the user reads them: "Ctrl+Shift+Z, Ctrl+Y" (⌘ on macOS)."""
+    native = QKeySequence.SequenceFormat.NativeText
+    return ", ".join(QKeySequence(k).toString(native) for k in keys_of(entry, keys))
+
+
 def set_shortcut(action: QAction, entry: Entry, keys: str) -> None:
-    """Set an action's shortcut and keep its tooltip and status tip in step."""
-    action.setShortcut(QKeySequence(keys))
-    shown = QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText)
+    """Set an action's shortcuts and keep its tooltip and status tip in step."""
+    action.setShortcuts([QKeySequence(k) for k in keys_of(entry, keys)])
+    shown = shown_keys(entry, keys)
     tip = entry.tip or entry.text.replace("&", "")
     action.setToolTip(f"{tip} ({shown})" if shown else tip)
     action.setStatusTip(tip)

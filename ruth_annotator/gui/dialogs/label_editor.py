@@ -38,8 +38,7 @@ def menu_keys() -> dict[str, str]:
     overrides = menus.user_shortcuts()
     keys = {}
     for entry in menus.ENTRIES:
-        shortcut = menus.shortcut_of(entry, overrides)
-        if shortcut:
+        for shortcut in menus.keys_of(entry, menus.shortcut_of(entry, overrides)):
             keys[QKeySequence(shortcut).toString()] = entry.text.replace("&", "")
     return keys
 
