@@ -120,14 +120,42 @@ class Annotate:
         return quote
 
     def set_cue(self) -> None:
+        """The selection (or the word at the cursor) becomes the cue; with the cursor in
+        the quote and nothing selected, the speech verbs near it are offered instead."""
         quote = self.current_quote()
         if quote is None:
             return
-        span = self.view.selected_span() or words.word_at(self.text, self.view.cursor_position())
+        span = self.view.selected_span()
+        position = self.view.cursor_position()
+        if span is None and quote.start <= position <= quote.end:
+            self.pick_cue(quote)
+            return
+        span = span or words.word_at(self.text, position)
         if span is None:
             self._hint("Select the cue word(s), such as “said”, then press C.")
             return
         self.session.apply(edits.set_cue(self.layer, quote.id, span), select=quote.id)
+
+    def pick_cue(self, quote: Quote) -> None:
+        """Offer the speech verbs near the quote, nearest first, each flashed in the text."""
+        text = self.text
+        found = words.cues_near(text, quote.spans, NEARBY)[:12]
+        if not found:
+            self._hint("No speech verb near this quote: select the cue word(s), then press C.")
+            return
+
+        def label(span: Span) -> str:
+            around = " ".join(text[max(0, span.start - 40):span.end + 30].split())
+            return f"{text[span.start:span.end]}    …{around}…"
+
+        def choose(candidate: Candidate) -> None:
+            if candidate.span is not None and quote.id in self.layer.quotes:
+                self.session.apply(edits.set_cue(self.layer, quote.id, candidate.span),
+                                   select=quote.id)
+
+        self.w.picker.start("Cue:", [Candidate(label(s), span=s) for s in found], [], choose,
+                            allow_new=False, prompt="Type to filter; Tab cycles nearby verbs",
+                            hint="Enter: choose · Esc: cancel", picks_mentions=False)
 
     def add_segment(self) -> None:
         quote = self.current_quote()

@@ -86,7 +86,8 @@ ENTRIES: list[Entry] = [
     E("annotate.addressee", "&Annotate", "Set &addressee…", "Shift+S",
       "Choose to whom the current quote was said", "annotate.pick_addressee", "link"),
     E("annotate.cue", "&Annotate", "Set &cue", "C",
-      "Make the selection (or the word at the cursor) the current quote's cue",
+      "Make the selection (or the word at the cursor) the current quote's cue; with the "
+      "cursor in the quote and nothing selected, pick from the speech verbs nearby",
       "annotate.set_cue", "link"),
     E("annotate.segment", "&Annotate", "Add quote se&gment", "G",
       "Add the selection as another segment of the current quote", "annotate.add_segment",

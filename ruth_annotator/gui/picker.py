@@ -1,7 +1,8 @@
-"""A type-ahead chooser shown above the article (speaker, addressee).
+"""A type-ahead chooser shown above the article (speaker, addressee, cue).
 
-Tab / Shift+Tab (or the arrow keys) cycle the candidates, typing filters entities by name,
-Enter confirms, Escape cancels; clicking a mention in the text picks it too. It is a bar,
+Tab / Shift+Tab (or the arrow keys) cycle the candidates, typing filters entities by name
+(or, in a chooser without entities such as the cue verbs, the candidates), Enter confirms,
+Escape cancels; for a speaker, clicking a mention in the text picks it too. It is a bar,
 not a modal dialog, so the text stays visible and clickable while choosing.
 """
 
@@ -16,6 +17,8 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QListWidge
 from ruth_annotator.model.annotations import Span
 
 MAX_SHOWN = 200
+PEOPLE_PROMPT = "Type a name; Tab cycles nearby people"
+PEOPLE_HINT = "Enter: choose · Esc: cancel · or click a mention"
 
 
 @dataclass(frozen=True)
@@ -37,7 +40,7 @@ class Picker(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.title = QLabel()
         self.title.setTextFormat(Qt.TextFormat.PlainText)
-        self.edit = QLineEdit(placeholderText="Type a name; Tab cycles nearby people")
+        self.edit = QLineEdit(placeholderText=PEOPLE_PROMPT)
         self.edit.setClearButtonEnabled(True)
         self.list = QListWidget()
         self.list.setMaximumHeight(150)
@@ -45,9 +48,9 @@ class Picker(QFrame):
         top = QHBoxLayout()
         top.addWidget(self.title)
         top.addWidget(self.edit, 1)
-        hint = QLabel("Enter: choose · Esc: cancel · or click a mention")
-        hint.setEnabled(False)
-        top.addWidget(hint)
+        self.hint = QLabel(PEOPLE_HINT)
+        self.hint.setEnabled(False)
+        top.addWidget(self.hint)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 6)
         layout.addLayout(top)
@@ -57,6 +60,7 @@ class Picker(QFrame):
         self._shown: list[Candidate] = []
         self._on_pick: Callable[[Candidate], None] | None = None
         self._allow_new = False
+        self.picks_mentions = True  # a click on a mention in the text chooses it
         self.edit.textChanged.connect(self._filter)
         self.edit.installEventFilter(self)
         self.list.currentRowChanged.connect(self._row_changed)
@@ -64,8 +68,13 @@ class Picker(QFrame):
         self.hide()
 
     def start(self, title: str, nearby: list[Candidate], entities: list[Candidate],
-              on_pick: Callable[[Candidate], None], allow_new: bool = True) -> None:
+              on_pick: Callable[[Candidate], None], allow_new: bool = True,
+              prompt: str = PEOPLE_PROMPT, hint: str = PEOPLE_HINT,
+              picks_mentions: bool = True) -> None:
         self.title.setText(title)
+        self.edit.setPlaceholderText(prompt)
+        self.hint.setText(hint)
+        self.picks_mentions = picks_mentions
         self._nearby, self._entities = nearby, entities
         self._on_pick = on_pick
         self._allow_new = allow_new
@@ -82,7 +91,7 @@ class Picker(QFrame):
             shown = self._nearby + [c for c in self._entities
                                     if c.entity not in {n.entity for n in self._nearby}]
         else:
-            hits = [c for c in self._entities if typed in c.text.lower()]
+            hits = [c for c in self._entities or self._nearby if typed in c.text.lower()]
             hits.sort(key=lambda c: (not c.text.lower().startswith(typed), c.text.lower()))
             shown = hits
             if self._allow_new and not any(c.text.lower() == typed for c in hits):

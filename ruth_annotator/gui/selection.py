@@ -32,7 +32,7 @@ class Selection:
             return
         mentions = sorted((m for m in layer.mentions_at(position) if m.status != REJECTED),
                           key=lambda m: m.end - m.start)
-        if self.w.picker.isVisible():
+        if self.w.picker.isVisible() and self.w.picker.picks_mentions:
             if mentions:
                 m = mentions[0]
                 self.w.picker.confirm(Candidate(m.id, mention=m.id, entity=m.entity,

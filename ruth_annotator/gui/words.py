@@ -7,9 +7,15 @@ quotation marks, so those are trimmed too when a quote is made.
 
 from __future__ import annotations
 
+import re
 import unicodedata
+from collections.abc import Sequence
 
 from ruth_annotator.model.annotations import Span
+from ruth_annotator.suggest.cues import CUE
+
+# The suggestion engine's speech verbs and phrases ("said", "told", "went on"), as words.
+_CUE_WORDS = re.compile(rf"(?<![\w'’-]){CUE}(?![\w'’-])", re.IGNORECASE)
 
 QUOTE_MARKS = "\"'“”‘’„‚«»‹›「」『』"
 _JOINERS = "'’-\u00ad"
@@ -102,3 +108,20 @@ def resize(text: str, span: Span, edge: str, grow: bool) -> Span:
             new_start = next_word_end(text, start)
             start = trim(text, Span(new_start, end)).start if new_start < end else start
     return Span(start, end)
+
+
+def cues_near(text: str, spans: Sequence[Span], distance: int) -> list[Span]:
+    """Speech verbs within `distance` code points of a quote's segments and outside them,
+    nearest first (the cue C offers when nothing is selected)."""
+    first, last = spans[0].start, spans[-1].end
+    window_start = max(0, first - distance)
+    found: list[tuple[int, int, Span]] = []
+    for match in _CUE_WORDS.finditer(text, window_start):
+        if match.start() > last + distance:
+            break
+        span = Span(match.start(), match.end())
+        if any(span.overlaps(s) for s in spans):
+            continue
+        gap = first - span.end if span.end <= first else max(0, span.start - last)
+        found.append((gap, span.start, span))
+    return [span for _, _, span in sorted(found)]
