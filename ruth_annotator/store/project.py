@@ -189,20 +189,21 @@ class Project:
         return list(starmap(DocumentSummary, self.db.execute(sql, {"a": annotator})))
 
     def document(self, document_id: int) -> Document:
+        r = self.db.conn.execute(
+            "select id, uid, title, text, hash, meta from documents where id = ?",
+            [document_id]).fetchone()
+        if r is None:
+            raise ProjectError(f"has no document {document_id}", self.path)
         try:
-            r = self.db["documents"].get(document_id)
-        except Exception:
-            raise ProjectError(f"has no document {document_id}", self.path) from None
-        try:
-            meta = json.loads(r["meta"] or "{}")
+            meta = json.loads(r[5] or "{}")
         except ValueError as e:
             raise self._damaged(DamagedRow("documents", document_id, e)) from None
-        return Document(r["id"], r["uid"], r["title"], r["text"], r["hash"], meta)
+        return Document(*r[:5], meta)
 
     def _damaged(self, error: DamagedRow) -> ProjectError:
         """One line for a row the app cannot read: which, why, and what to do about it."""
         return ProjectError(f"{error}; run 'ruth-annotator check' on it, or restore a "
-                            "backup (File ▸ Restore from Backup…, 'ruth-annotator restore')",
+                            "backup (File ▸ Restore from backup…, 'ruth-annotator restore')",
                             self.path)
 
     def document_ids(self) -> list[int]:

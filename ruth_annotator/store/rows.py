@@ -50,6 +50,12 @@ def _quote(r: tuple) -> Quote:
                  speaker_mention, cue, addressee, parent, status, source)
 
 
+@functools.cache
+def _select_sql(table: str, where: str) -> str:
+    columns = ", ".join(f'"{c}"' for c in MODEL_COLUMNS[table])
+    return f"select {columns} from {table} where {where}"
+
+
 def select_items(conn: sqlite3.Connection, table: str, where: str,
                  params: Sequence) -> list[Annotation]:
     """The annotations of `table` matching `where`, read as plain tuples (opening a layer of
@@ -58,8 +64,7 @@ def select_items(conn: sqlite3.Connection, table: str, where: str,
     A row no annotation can be made of (a form or spans changed outside the app, a flipped
     byte) raises DamagedRow naming the table and row, not a bare ValueError from deep down.
     """
-    columns = ", ".join(f'"{c}"' for c in MODEL_COLUMNS[table])
-    rows = conn.execute(f"select {columns} from {table} where {where}", params).fetchall()
+    rows = conn.execute(_select_sql(table, where), params).fetchall()
     try:
         return _items(table, rows)
     except _ROW_ERRORS:
