@@ -49,6 +49,12 @@ ENTRIES: list[Entry] = [
       "Add text files or JSONL records to this project", "files.import_documents", "project"),
     E("file.save_copy", "&File", "Save a &copy as…", "", "Write the whole project, with any "
       "unsaved work, to a new file and go on working there", "files.save_copy", "project"),
+    E("file.backup", "&File", "Back &up now", "", "Copy the project into its backup folder now "
+      "(copies are also made on opening and every few minutes while it changes)",
+      "ruth_annotator.gui.dialogs.restore_dialog:back_up_now", "backup"),
+    E("file.restore", "&File", "Restore from &backup…", "", "Put the project back to one of "
+      "its backups; its current state is backed up first",
+      "ruth_annotator.gui.dialogs.restore_dialog:show", "backup"),
     E("file.export", "&File", "&Export…", "Ctrl+E", "Write the annotations as a dataset: "
       "JSONL, CoNLL, spaCy, brat, … with an optional train/dev/test split",
       "ruth_annotator.gui.dialogs.export_dialog:show", "export"),

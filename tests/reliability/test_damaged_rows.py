@@ -78,7 +78,7 @@ def test_the_cli_prints_error_and_check_lists_the_row(project, tmp_path):
     assert error_lines(out) == [
         f"Error: {project.path}: row {mention} of table mentions is damaged (unknown mention "
         "form 'xx'); run 'ruth-annotator check' on it, or restore a backup "
-        "(File ▸ Restore from Backup…, 'ruth-annotator restore')"]
+        "(File ▸ Restore from backup…, 'ruth-annotator restore')"]
     code, out = cli("check", project.path)
     assert code == 1
     assert (f"document 1, tester: row {mention} of table mentions is damaged (unknown "
