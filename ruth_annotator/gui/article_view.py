@@ -147,6 +147,19 @@ class ArticleView(QPlainTextEdit):
         self._set_extra("search", [self._selection(s, self.theme.search)
                                    for s in spans[:MAX_MARKS]])
 
+    def show_span(self, span: Span) -> None:
+        """Scroll, only if needed, so that a span is in sight; the text cursor stays where
+        it is (a candidate flashed while choosing must be seen, not made the selection)."""
+        port = QRectF(self.viewport().rect())
+        if any(port.contains(r) for r in self.span_rects(span)):
+            return
+        start = self.positions.to_qt(span.start)
+        block = self.document().findBlock(start)
+        line = block.layout().lineForTextPosition(start - block.position())
+        first = block.firstLineNumber() + (line.lineNumber() if line.isValid() else 0)
+        shown = max(1, self.viewport().height() // max(1, self.fontMetrics().lineSpacing()))
+        self.verticalScrollBar().setValue(max(0, first - shown // 3))
+
     def span_rects(self, span: Span) -> list[QRectF]:
         """Rectangles (viewport coordinates) covering a span, one per visual line."""
         start, end = self.positions.to_qt(span.start), self.positions.to_qt(span.end)

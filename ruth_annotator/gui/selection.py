@@ -86,6 +86,7 @@ class Selection:
 
     def picker_highlight(self, candidate: Candidate | None) -> None:
         if candidate is not None and candidate.span is not None:
+            self.view.show_span(candidate.span)
             self.view.flash([candidate.span])
 
     def open_hit(self, hit: Hit) -> None:

@@ -4,7 +4,7 @@ Enter takes one, Esc leaves the quote as it was."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRectF, Qt
 
 from gui.helpers import drag_select, find
 from ruth_annotator.gui.words import cues_near
@@ -43,6 +43,16 @@ def test_c_offers_the_nearby_verbs_and_enter_takes_one(qtbot, window):
     assert picker.current.span == shared and flashed(view) == ["shared"]
     qtbot.keyClick(picker.edit, Qt.Key.Key_Backtab)
     assert picker.current.span == said and flashed(view) == ["said"]
+    window.resize(1300, 420)  # a short window: some verbs are out of sight
+    qtbot.waitUntil(lambda: view.viewport().height() < 300)
+    cursor, scrolled = view.cursor_position(), set()
+    for _ in range(picker.list.count()):  # round once: every verb comes into sight
+        qtbot.keyClick(picker.edit, Qt.Key.Key_Tab)
+        port = QRectF(view.viewport().rect())
+        assert any(port.contains(r) for r in view.span_rects(picker.current.span))
+        assert view.cursor_position() == cursor  # not moved, only shown
+        scrolled.add(view.verticalScrollBar().value())
+    assert picker.current.span == said and len(scrolled) > 1
     qtbot.keyClick(picker.edit, Qt.Key.Key_Return)
 
     assert not picker.isVisible()
