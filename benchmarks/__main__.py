@@ -16,7 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from benchmarks.measure import Figure
-from benchmarks.report import results, table, write
+from benchmarks.report import load_average, results, table, write
 from benchmarks.workspace import FULL, TOY, Workspace
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -56,6 +56,7 @@ def main(argv: list[str] | None = None) -> int:
     ws = Workspace(scale)
     os.environ["RUTH_ANNOTATOR_HOME"] = str(ws.root / "home")
     began = time.perf_counter()
+    load_before = load_average()
     figures: list[Figure] = []
     try:
         areas = _areas(ws)
@@ -73,7 +74,8 @@ def main(argv: list[str] | None = None) -> int:
     seconds = time.perf_counter() - began
     command = "python -m benchmarks" + (" --toy" if args.toy else "")
     print(table(figures))
-    write(args.output, results(figures, scale.name, seconds, command))
+    load = [("Load average (1 min) at start / end", f"{load_before} / {load_average()}")]
+    write(args.output, results(figures, scale.name, seconds, command, load))
     print(f"\nWritten to {args.output} ({seconds:.0f} s).")
     return 0
 

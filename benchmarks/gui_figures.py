@@ -23,12 +23,15 @@ from benchmarks.measure import (
     not_measured,
     paired,
     percentile,
+    runs_note,
     size_label,
 )
 from benchmarks.workspace import ANNOTATOR, Workspace, same_settings
 
 WIDTH, HEIGHT = 1400, 900
 PAGES = 40  # page scrolls timed per run
+ACT_BUDGET_S = 15  # per document size; slow actions are timed fewer times
+MIN_ACTIONS = 20
 
 
 def _qt():
@@ -231,7 +234,10 @@ def act_figures(ws: Workspace) -> list[Figure]:
             taken = {(m.start, m.end) for m in session.layer.mentions.values()}
             raw = same_settings(session.project.path)
             ours, limits = [], []
+            began = time.perf_counter()
             for n, span in enumerate(_targets(session.text, ws.scale.actions, taken)):
+                if time.perf_counter() - began > ACT_BUDGET_S and len(ours) >= MIN_ACTIONS:
+                    break
                 w.window.view.select_span(span)
                 app.processEvents()
                 start = time.perf_counter()
@@ -253,7 +259,8 @@ def act_figures(ws: Workspace) -> list[Figure]:
                        bare, "< 10 ms p95, ≤ 2×", None),
                 Figure("act (window) p95", case, ms(percentile(ours, 95)), "ms",
                        ms(percentile(limits, 95)), bare, "< 10 ms, ≤ 2×",
-                       lambda v, r: v < 10 and r <= 2),
+                       lambda v, r: v < 10 and r <= 2,
+                       runs_note(ours, ws.scale.actions).replace("runs", "actions")),
             ]
     finally:
         w.close()

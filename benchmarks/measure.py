@@ -95,5 +95,23 @@ def size_label(code_points: int) -> str:
     return f"{code_points / 1000:g} KB"
 
 
+def within(budget_s: float, runs: int, fn: Callable[[int], float]) -> list[float]:
+    """Call `fn(i)` up to `runs` times, but stop once `budget_s` seconds have passed (after
+    at least one call): a figure that takes seconds a run must not blow the suite's budget.
+    Returns what each call measured."""
+    out: list[float] = []
+    began = time.perf_counter()
+    for i in range(runs):
+        out.append(fn(i))
+        if time.perf_counter() - began > budget_s:
+            break
+    return out
+
+
+def runs_note(samples: list, wanted: int) -> str:
+    """Says when a figure rests on fewer runs than asked for (its time budget ran out)."""
+    return "" if len(samples) >= wanted else f"{len(samples)} of {wanted} runs (time budget)"
+
+
 def ms(seconds: float) -> float:
     return seconds * 1000.0

@@ -107,18 +107,31 @@ def table(figures: list[Figure]) -> str:
 
 
 def notes(figures: list[Figure]) -> str:
-    """What each raw limit is, and any note a figure carries."""
-    lines = []
+    """What each raw limit is (once per figure), then any note a line carries."""
+    limits: dict[tuple[str, str], list[str]] = {}
     for f in figures:
-        parts = [p for p in (f"raw limit: {f.raw_what}" if f.raw_what else "",
-                             f.note if f.value is not None else "") if p]
-        if parts:
-            lines.append(f"- **{f.area}, {f.what}**: " + "; ".join(parts) + ".")
+        if f.raw_what:
+            limits.setdefault((f.area.split(" p")[0], f.raw_what), []).append(f.what)
+    areas = [area for area, _ in limits]
+    lines = [f"- **{area}**" + (f" ({'; '.join(dict.fromkeys(cases))})"
+                                if areas.count(area) > 1 else "") + f": raw limit = {what}."
+             for (area, what), cases in limits.items()]
+    lines += [f"- *{f.area}, {f.what}*: {f.note}." for f in figures
+              if f.note and f.value is not None]
     return "\n".join(lines)
 
 
-def results(figures: list[Figure], scale: str, seconds: float, command: str) -> str:
-    facts = "\n".join(f"| {k} | {v} |" for k, v in machine())
+def load_average() -> str:
+    """The 1-minute load average: other work on the machine skews every figure."""
+    try:
+        return f"{os.getloadavg()[0]:.2f}"
+    except OSError:
+        return "unknown"
+
+
+def results(figures: list[Figure], scale: str, seconds: float, command: str,
+            extra: list[tuple[str, str]] = ()) -> str:
+    facts = "\n".join(f"| {k} | {v} |" for k, v in [*machine(), *extra])
     return (
         f"Measured with `{command}` ({scale} sizes) in {seconds:.0f} s; medians of repeated "
         "runs, each beside its raw limit measured in the same run. The ratio is our cost "
