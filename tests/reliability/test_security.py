@@ -125,6 +125,7 @@ def test_article_text_is_plain_text_in_the_window(qapp, tmp_path):
     """Markup in an article, its title and its annotations is shown literally."""
     gui_app = pytest.importorskip("ruth_annotator.gui.app")
     from PySide6.QtCore import Qt
+    from PySide6.QtGui import Qt as GuiQt
     from PySide6.QtWidgets import QLabel, QPlainTextEdit
 
     path = tmp_path / "html.ruth"
@@ -139,7 +140,7 @@ def test_article_text_is_plain_text_in_the_window(qapp, tmp_path):
         assert window.view.toPlainText() == text  # the tags are there as characters
         rich = [label for label in window.findChildren(QLabel)
                 if "INJECTED" in label.text() and label.textFormat() != Qt.TextFormat.PlainText
-                and Qt.mightBeRichText(label.text())]
+                and GuiQt.mightBeRichText(label.text())]
         assert rich == [], [label.text() for label in rich]
     finally:
         window.close()
