@@ -26,7 +26,13 @@ from benchmarks.measure import (
     runs_note,
     size_label,
 )
-from benchmarks.workspace import ANNOTATOR, Workspace, same_settings
+from benchmarks.workspace import (
+    ANNOTATOR,
+    BARE_INSERT,
+    Workspace,
+    bare_insert,
+    same_settings,
+)
 
 WIDTH, HEIGHT = 1400, 900
 PAGES = 40  # page scrolls timed per run
@@ -244,15 +250,9 @@ def act_figures(ws: Workspace) -> list[Figure]:
                 w.window.annotate.mention("MISC")
                 app.processEvents()
                 ours.append(time.perf_counter() - start)
-                start = time.perf_counter()
-                raw.execute(
-                    "insert into mentions (id, document_id, annotator, status, source, start,"
-                    " \"end\", label, entity, form) values (?, ?, 'raw', 'accepted', 'human',"
-                    " ?, ?, 'MISC', null, 'name')",
-                    (f"m-rawgui{doc_id}-{n:06d}", doc_id, span.start, span.end))
-                limits.append(time.perf_counter() - start)
+                limits.append(bare_insert(raw, f"m-rawgui{doc_id}-{n:06d}", doc_id, span))
             raw.close()
-            bare = "bare INSERT (autocommit) on the same file and pragmas"
+            bare = BARE_INSERT
             case = _case(size, spans)
             figures += [
                 Figure("act (window) p50", case, ms(median(ours)), "ms", ms(median(limits)),

@@ -22,7 +22,13 @@ from benchmarks.measure import (
     size_label,
     timed,
 )
-from benchmarks.workspace import ANNOTATOR, Workspace, same_settings
+from benchmarks.workspace import (
+    ANNOTATOR,
+    BARE_INSERT,
+    Workspace,
+    bare_insert,
+    same_settings,
+)
 from ruth_annotator.errors import RuthError
 from ruth_annotator.formats import registry
 from ruth_annotator.formats.pipeline import export_project, import_paths
@@ -59,17 +65,12 @@ def act(ws: Workspace, size: int, spans: int) -> list[Figure]:
             layer.apply(changes)
             project.apply(changes, doc_id)
             ours.append(time.perf_counter() - start)
-            start = time.perf_counter()
-            raw.execute(
-                'insert into mentions (id, document_id, annotator, status, source, start, "end",'
-                " label, entity, form) values (?, ?, 'raw', 'accepted', 'human', ?, ?, 'MISC',"
-                " null, 'name')", (f"m-raw{n:09d}", doc_id, span.start, span.end))
-            limits.append(time.perf_counter() - start)
+            limits.append(bare_insert(raw, f"m-raw{n:09d}", doc_id, span))
     finally:
         raw.close()
         project.close()
     case = f"{size_label(size)}, {spans:,} spans"
-    bare = "bare INSERT (autocommit) on the same file and pragmas"
+    bare = BARE_INSERT
     return [
         Figure("act p50", case, ms(median(ours)), "ms", ms(median(limits)), bare,
                "< 10 ms p95, ≤ 2×", None),

@@ -10,6 +10,7 @@ import functools
 import shutil
 import sqlite3
 import tempfile
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -50,6 +51,19 @@ def same_settings(path: Path) -> sqlite3.Connection:
     conn.execute("PRAGMA synchronous=FULL")
     conn.execute("PRAGMA foreign_keys=ON")
     return conn
+
+
+def bare_insert(conn: sqlite3.Connection, mention_id: str, document_id: int, span) -> float:
+    """Seconds one bare INSERT of a mention row takes (autocommit: its own transaction)."""
+    start = time.perf_counter()
+    conn.execute('insert into mentions (id, document_id, annotator, status, source, start, '
+                 '"end", label, entity, form) values (?, ?, \'raw\', \'accepted\', '
+                 "'human', ?, ?, 'MISC', null, 'name')",
+                 (mention_id, document_id, span.start, span.end))
+    return time.perf_counter() - start
+
+
+BARE_INSERT = "bare INSERT (autocommit) on the same file and pragmas"
 
 
 class Workspace:
