@@ -48,12 +48,18 @@ def _memory_gb() -> str:
 
 
 def _commit() -> str:
+    """The commit measured, and whether the app's code differed from it."""
+    here = Path(__file__).parent
     try:
-        out = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True,
-                             text=True, cwd=Path(__file__).parent, timeout=10)
-        return out.stdout.strip() or "unknown"
+        head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True,
+                              text=True, cwd=here, timeout=10).stdout.strip()
+        changed = subprocess.run(["git", "status", "--porcelain", "--", "../ruth_annotator"],
+                                 capture_output=True, text=True, cwd=here, timeout=10).stdout
     except (OSError, subprocess.SubprocessError):
         return "unknown"
+    if not head:
+        return "unknown"
+    return f"{head} with uncommitted changes to ruth_annotator/" if changed.strip() else head
 
 
 def machine() -> list[tuple[str, str]]:
