@@ -9,7 +9,7 @@ first word, so thousands of names cost no more than a few.
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -86,30 +86,53 @@ class Lexicon:
 
 
 def _build(rows) -> Lexicon:
-    """From (surface, label, status, form) rows: majority label of accepted names."""
-    accepted: dict[str, Counter] = defaultdict(Counter)
+    """From (order, surface, label, status, form) rows: the majority label of each accepted
+    name; a tie goes to the label given first (lowest `order`), in whatever order rows come."""
+    votes: dict[str, dict[str, list[int]]] = {}  # surface -> label -> [count, -first order]
     rejected: dict[str, set[str]] = defaultdict(set)
-    for surface, label, status, form in rows:
+    for order, surface, label, status, form in rows:
         surface = " ".join((surface or "").split())
         if form != "name" or len(surface) < 2 or not surface[0].isalnum():
             continue
         if status == ACCEPTED:
-            accepted[surface][label] += 1
+            vote = votes.setdefault(surface, {}).setdefault(label, [0, -order])
+            vote[0] += 1
+            vote[1] = max(vote[1], -order)
         elif status == REJECTED:
             rejected[surface].add(label)
-    names = {s: c.most_common(1)[0][0] for s, c in accepted.items()}
+    names = {s: max(labels, key=labels.__getitem__) for s, labels in votes.items()}
     return Lexicon(names, {s: labels for s, labels in rejected.items() if s not in names})
 
 
 def layer_lexicon(text: str, layer: Layer) -> Lexicon:
     """What the annotator accepted or rejected in this document."""
-    return _build((text[m.start:m.end], m.label, m.status, m.form)
-                  for m in layer.mentions.values())
+    return _build((i, text[m.start:m.end], m.label, m.status, m.form)
+                  for i, m in enumerate(layer.mentions.values()))
 
 
 def learned_lexicon(project: Project, annotator: str | None = None) -> Lexicon:
-    """What the annotator accepted or rejected anywhere in the project."""
-    sql = """select substr(d.text, m.start + 1, m."end" - m.start), m.label, m.status, m.form
-             from mentions m join documents d on d.id = m.document_id
-             where m.annotator = ? and m.status in ('accepted', 'rejected')"""
-    return _build(project.db.execute(sql, [annotator or project.annotator]))
+    """What the annotator accepted or rejected anywhere in the project.
+
+    Rows come document by document and each text is read once, then sliced: letting SQLite
+    cut every mention out of its document (`substr`) rereads the whole text each time, so a
+    2 MB document with 85,700 mentions took 95 s instead of a fraction of one.
+    """
+    return _build(_mention_surfaces(project, annotator or project.annotator))
+
+
+def _mention_surfaces(project: Project, annotator: str):
+    """(order of saving, surface, label, status, form) of the annotator's decided mentions."""
+    db = project.db
+    rows = db.execute(
+        """select rowid, document_id, start, "end", label, status, form from mentions
+           where annotator = ? and status in ('accepted', 'rejected')
+           order by document_id""", [annotator])
+    current, text = None, None
+    for order, document_id, start, end, label, status, form in rows:
+        if document_id != current:
+            current = document_id
+            found = db.execute("select text from documents where id = ?",
+                               [document_id]).fetchone()
+            text = found[0] if found else None
+        if text is not None:
+            yield order, text[start:end], label, status, form
