@@ -10,7 +10,9 @@ article is about (the most mentioned), a name label to that person, questions to
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
+from ruth_annotator.suggest.coverage import Coverage
 from ruth_annotator.suggest.drafts import FIRST_PERSON, LABELLED, QuoteDraft
 from ruth_annotator.suggest.entities import Cluster, EntityTable, Found
 from ruth_annotator.suggest.text_units import Units
@@ -29,6 +31,7 @@ _ANSWER = ("A", "Answer")
 def interview_quotes(text: str, units: Units, table: EntityTable,
                      speech: list[QuoteDraft]) -> list[QuoteDraft]:
     found = []
+    people = _people_by_word(table)
     for para in units.paragraphs:
         if not para.body:
             continue
@@ -36,7 +39,7 @@ def interview_quotes(text: str, units: Units, table: EntityTable,
         if m is None:
             continue
         label = m.group("label")
-        key = _person(label, table)
+        key = _person(label, people)
         if label in _QUESTION or label in _ANSWER or key is not None:
             found.append((para, m, label, key))
     qa = sum(1 for *_, label, _ in found if label in _QUESTION + _ANSWER)
@@ -46,9 +49,12 @@ def interview_quotes(text: str, units: Units, table: EntityTable,
     star = _most_mentioned(table)
     asker = _interviewer(text, units, table, found[0][0].start)
     out = []
+    quoted = Coverage(len(text), ((q.start, q.end) for q in speech))
+    by_start = sorted(range(len(speech)), key=lambda i: speech[i].start)
+    starts = [speech[i].start for i in by_start]
     for para, m, label, key in found:
         start, end = m.end(), para.end
-        if any(q.start <= start < q.end for q in speech):
+        if quoted.hits(start, start + 1):
             continue  # the paragraph is itself in quotation marks
         draft = QuoteDraft("direct", [(start, end)], how=LABELLED)
         draft.cue = (m.start("label"), m.end("label"))
@@ -60,10 +66,12 @@ def interview_quotes(text: str, units: Units, table: EntityTable,
             draft.speaker_key = key
             draft.speaker = (m.start("label"), m.end("label"))
         index = len(speech) + len(out)
-        for inner in speech:
-            if inner.parent is None and start <= inner.start and inner.end <= end:
+        inside = sorted(by_start[bisect_left(starts, start):bisect_right(starts, end)])
+        for k in inside:
+            inner = speech[k]
+            if inner.parent is None and inner.end <= end:
                 inner.parent = index  # quotes the interviewee quotes
-                draft.children.append(speech.index(inner))
+                draft.children.append(k)
                 spoken = text[inner.speaker[0]:inner.speaker[1]] if inner.speaker else ""
                 if spoken.lower() in ("i", "we"):
                     inner.how = FIRST_PERSON
@@ -86,12 +94,20 @@ def _interviewer(text: str, units: Units, table: EntityTable, before: int) -> Fo
     return table.add(found, Cluster(f"PERSON:{name}#{s}", "PERSON", name))
 
 
-def _person(label: str, table: EntityTable) -> str | None:
-    words = {w.lower() for w in label.split()}
-    for cluster in table.clusters.values():
-        if cluster.label == "PERSON" and words & {w.lower() for w in cluster.name.split()}:
-            return cluster.key
-    return None
+def _people_by_word(table: EntityTable) -> dict[str, tuple[int, str]]:
+    """Each lower-case word of a person's name: the first person (in table order) with it."""
+    out: dict[str, tuple[int, str]] = {}
+    for n, cluster in enumerate(table.clusters.values()):
+        if cluster.label == "PERSON":
+            for w in cluster.name.split():
+                out.setdefault(w.lower(), (n, cluster.key))
+    return out
+
+
+def _person(label: str, people: dict[str, tuple[int, str]]) -> str | None:
+    """The first person who shares a word with the label ("WINSLET" → Kate Winslet)."""
+    found = [people[w.lower()] for w in label.split() if w.lower() in people]
+    return min(found)[1] if found else None
 
 
 def _most_mentioned(table: EntityTable) -> str | None:

@@ -23,7 +23,7 @@ from ruth_annotator.model.annotations import (
 from ruth_annotator.model.changes import ChangeSet
 from ruth_annotator.model.edits import matching_entity
 from ruth_annotator.model.layer import Layer
-from ruth_annotator.suggest.coverage import Coverage
+from ruth_annotator.suggest.coverage import Coverage, Overlaps
 from ruth_annotator.suggest.drafts import QuoteDraft
 from ruth_annotator.suggest.entities import EntityTable, Found
 
@@ -43,6 +43,9 @@ class Proposals:
         self._exact = {(m.start, m.end): m for m in layer.mentions.values()
                        if m.status != REJECTED}
         self._occupied = Coverage(len(text), ((m.start, m.end) for m in layer.mentions.values()))
+        self._named: dict[tuple[str, str], list[Entity]] = {}  # (label, lower-case name)
+        for e in layer.entities.values():
+            self._named.setdefault((e.label, e.name.lower()), []).append(e)
 
     # --- entities ----------------------------------------------------------------------
 
@@ -74,8 +77,7 @@ class Proposals:
             same = self._exact.get((m.start, m.end))
             if same is not None and same.entity in self.layer.entities:
                 return same.entity
-        exact = [e for e in self.layer.entities.values()
-                 if e.label == cluster.label and e.name.lower() == cluster.name.lower()]
+        exact = self._named.get((cluster.label, cluster.name.lower()), ())
         if any(e.status == REJECTED for e in exact):
             return _REFUSED
         match = matching_entity(self.layer, cluster.name, cluster.label)
@@ -109,7 +111,8 @@ class Proposals:
     # --- quotes ------------------------------------------------------------------------
 
     def quotes(self, drafts: list[QuoteDraft]) -> None:
-        existing = list(self.layer.quotes.values())
+        existing = Overlaps((q, [(s.start, s.end) for s in q.spans])
+                            for q in self.layer.quotes.values())
         made: dict[int, Quote] = {}
         order = sorted(range(len(drafts)), key=lambda i: (drafts[i].parent is not None,
                                                           drafts[i].start))
@@ -132,10 +135,10 @@ class Proposals:
             made[i] = quote
             self.items_quotes.append(quote)
 
-    def _container(self, spans: tuple[Span, ...], existing: list[Quote]):
+    def _container(self, spans: tuple[Span, ...], existing: Overlaps[Quote]):
         """None (free), an existing quote's id (nested in it), or refused (overlap)."""
         best = None
-        for q in existing:
+        for q in existing.candidates([(s.start, s.end) for s in spans]):
             if not any(a.overlaps(b) for a in spans for b in q.spans):
                 continue
             inside = q.status != REJECTED and all(
