@@ -206,7 +206,8 @@ class DirectQuotes:
 
     def _sibling_open(self, i: int, ceiling: int) -> int:
         parent = self.marked[i].parent
-        for other in self.marked[i + 1:]:
+        for k in range(i + 1, len(self.marked)):  # not a slice: that copies the rest each time
+            other = self.marked[k]
             if other.open_pos >= ceiling:
                 break
             if other.parent == parent:

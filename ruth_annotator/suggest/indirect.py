@@ -18,6 +18,10 @@ from ruth_annotator.suggest.cues import cue_after, speaker_span
 from ruth_annotator.suggest.drafts import CUED, FIRST_PERSON, QuoteDraft
 from ruth_annotator.suggest.text_units import BOILERPLATE_START, Units
 
+_THE_NAME = re.compile(r"[Tt]he[ \t]+[A-Z]")
+_NON_SPACE = re.compile(r"\S+")
+_COMMA = re.compile(",")
+
 
 class IndirectQuotes:
     """Finds reported speech in sentences that hold no direct quote."""
@@ -163,7 +167,7 @@ class IndirectQuotes:
         sentence = self.text[start:stop]
         m = rp.PARTICIPLE.search(sentence) or rp.CONJOINED.search(sentence)
         subject = rp.SUBJECT.match(sentence)
-        if subject is not None and re.match(r"[Tt]he[ \t]+[A-Z]", subject.group("spk")):
+        if subject is not None and _THE_NAME.match(subject.group("spk")):
             subject = rp.NAMED_SUBJECT.match(sentence) or subject  # "The Bank of England"
         if m is None or subject is None:
             return None
@@ -182,7 +186,7 @@ class IndirectQuotes:
 
     def _after_addressee(self, pos: int, stop: int) -> int | None:
         """"told the BBC she was …": the clause starts at the second subject."""
-        words = list(re.finditer(r"\S+", self.text[pos:stop]))
+        words = list(_NON_SPACE.finditer(self.text[pos:stop]))
         for w in words[1:5]:
             if rp.SUBJECT_TOLD.fullmatch(w.group()):
                 return pos + w.start()
@@ -191,7 +195,7 @@ class IndirectQuotes:
     def _reported_after(self, start: int, stop: int) -> QuoteDraft | None:
         """AP style: "The plan will cost $2bn, officials said." """
         sentence = self.text[start:stop]
-        for comma in reversed([m.start() for m in re.finditer(",", sentence)][-3:]):
+        for comma in reversed([m.start() for m in _COMMA.finditer(sentence)][-3:]):
             match = cue_after(self.text, start + comma, stop + 1)
             if match is None or match.speaker is None or \
                     self.text[match.cue[0]:match.cue[1]] not in rp.REPORTED_AFTER:

@@ -29,6 +29,8 @@ _YEAR_OLD = re.compile(r"\d+-year-old")
 _KIN = re.compile(r"\b([Mm]y|[Hh]er|[Hh]is|[Oo]ur|[Tt]heir)[ \t]+([a-z-]+)\b")
 _PREPOSITION = re.compile(r"\s(?:for|of|at|from|with|in|near|on|to)\s")
 _AGENTS = re.compile(r"[a-z]+(?:ers|ists|ians|ents)")  # "Farmers in western NSW say"
+_HEAD_END = re.compile(r"\s+(?:for|of|at|from|with|in|near)\s+")
+_CONTRACTED = re.compile(r"['’](?:ll|d|ve|re|m)$")
 _WINDOW = 6  # sentences back that can hold an antecedent
 _REACH = 2500  # and at most this many characters back
 _RUN_PARAGRAPHS = 3
@@ -170,7 +172,7 @@ class SpeakerResolver:
         s, e = d.speaker
         det = words[0].lower() if words[0].lower() in people.DETERMINERS else ""
         rest = words[1:] if det else words
-        head_words = re.split(r"\s+(?:for|of|at|from|with|in|near)\s+", " ".join(rest))[0]
+        head_words = _HEAD_END.split(" ".join(rest))[0]
         candidates = [w.lower().strip("’'") for w in head_words.split()] or [words[-1].lower()]
         head = next((w for w in candidates if w in people.ROLE_GENDER), candidates[-1])
         inner = self._name_in(d.speaker)
@@ -217,7 +219,7 @@ class SpeakerResolver:
             s = self.text.index(words[1], s)
             words = words[1:]
         if not words or not words[0][:1].isupper() or words[0] in people.COMMON_CAPS or \
-                re.search(r"['’](?:ll|d|ve|re|m)$", words[0]):
+                _CONTRACTED.search(words[0]):
             return None
         name = " ".join(words)
         cluster = next((c for c in self.table.clusters.values()

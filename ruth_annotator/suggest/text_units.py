@@ -29,6 +29,7 @@ _CREDIT_END = re.compile(r"\((?:[A-Z][^()\n]{0,40}|AP|PA)\)\s*$")
 _AGENCY_CAPTION = re.compile(r"^[A-Z][A-Z .,'-]{2,60} [-–] [A-Z]{3,9} \d{1,2}:")
 _TERMINAL = re.compile(r"[.!?…:;\"”’')\]]\s*$")
 _OPENS_QUOTE = re.compile(r"^\s*[\"“‘'„«]")
+_LINE = re.compile(r"[^\n]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +72,7 @@ def paragraphs(text: str) -> list[Paragraph]:
     """One paragraph a line, or a blank-line block when the text is hard-wrapped."""
     blocks: list[list[tuple[int, int]]] = [[]]
     previous_end = 0
-    for m in re.finditer(r"[^\n]+", text):
+    for m in _LINE.finditer(text):
         s, e = m.span()
         line = m.group()
         if not line.strip():
@@ -99,6 +100,7 @@ ABBREVIATIONS = frozenset(
     "a.m p.m e.g i.e".split()
 )
 _SENTENCE_END = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])")
+_LAST_TOKEN = re.compile(r"([\w.]+)$")
 
 
 def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -107,7 +109,7 @@ def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     begin = start
     for m in _SENTENCE_END.finditer(text, start, end):
         if text[m.start()] == ".":
-            word = re.search(r"([\w.]+)$", text[max(begin, m.start() - 12):m.start()])
+            word = _LAST_TOKEN.search(text[max(begin, m.start() - 12):m.start()])
             token = word.group(1).lower() if word else ""
             if token in ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
                 continue
