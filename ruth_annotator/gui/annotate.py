@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from ruth_annotator import config
 from ruth_annotator.gui import words
 from ruth_annotator.gui.picker import Candidate
+from ruth_annotator.gui.span_index import MENTION
 from ruth_annotator.model import edits
 from ruth_annotator.model.annotations import (
     PROPOSED,
@@ -75,8 +76,8 @@ class Annotate:
         span = self._selection("mention")
         if span is None or self.layer is None:
             return
-        same = [m for m in self.layer.mentions.values()
-                if m.start == span.start and m.end == span.end and m.status != REJECTED]
+        same = [self.layer.mentions[m.id] for m in self.view.marks_in(span)
+                if m.kind == MENTION and (m.start, m.end) == (span.start, span.end)]
         if same and same[0].label == label:
             self.session.set_current(same[0].id)
             self._hint("That mention exists already.")

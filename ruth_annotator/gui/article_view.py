@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QApplication, QMenu, QPlainTextEdit, QTextEdit, QT
 from ruth_annotator.gui import words
 from ruth_annotator.gui.highlighter import Highlighter
 from ruth_annotator.gui.positions import Positions, display_text
+from ruth_annotator.gui.span_index import Mark
 from ruth_annotator.gui.theme import LIGHT, Theme
 from ruth_annotator.model.annotations import Span
 from ruth_annotator.model.changes import ChangeSet
@@ -73,7 +74,33 @@ class ArticleView(QPlainTextEdit):
         self._outlines = []
         self._extra.clear()
         self.setExtraSelections([])
+        self.highlighter.forget_drawn()
         self.setPlainText(display_text(text))
+        self.highlighter.forget_drawn(self.document().blockCount())
+        self.draw_visible()
+
+    def draw_visible(self) -> None:
+        """Draw the annotations of the paragraphs in sight, and of a screen above and
+        below, that are not drawn yet: called on scrolling, resizing and painting, so a
+        paragraph is drawn before it is first painted."""
+        block = self.firstVisibleBlock()
+        if not block.isValid():
+            return
+        height = self.viewport().height()
+        above = 0.0
+        while above < height and block.previous().isValid():
+            block = block.previous()
+            above += self.blockBoundingRect(block).height()
+        top = self.blockBoundingGeometry(block).translated(self.contentOffset()).top()
+        draw = self.highlighter.draw
+        while block.isValid() and top <= 2 * height:
+            draw(block)
+            top += self.blockBoundingRect(block).height()
+            block = block.next()
+
+    def marks_in(self, span: Span) -> list[Mark]:
+        """What is drawn over a span: the marks of the annotations shown there."""
+        return self.highlighter.index.marks_in(span.start, span.end)
 
     def apply_changes(self, changes: ChangeSet) -> None:
         for start, end in self.highlighter.index.update(changes):
@@ -180,7 +207,12 @@ class ArticleView(QPlainTextEdit):
             block = block.next()
         return rects
 
+    def scrollContentsBy(self, dx: int, dy: int) -> None:  # noqa: N802 (Qt override)
+        super().scrollContentsBy(dx, dy)
+        self.draw_visible()
+
     def paintEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        self.draw_visible()  # in case the view moved in a way not seen above
         super().paintEvent(event)
         if not self._outlines:
             return
@@ -238,6 +270,7 @@ class ArticleView(QPlainTextEdit):
     def resizeEvent(self, event) -> None:  # noqa: N802
         super().resizeEvent(event)
         self._fit_column()
+        self.draw_visible()
 
     def _fit_column(self) -> None:
         """Keep lines at a readable length by centring a column in wide windows."""

@@ -14,6 +14,8 @@ from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap
 from PySide6.QtWidgets import QProgressBar, QTreeView, QVBoxLayout, QWidget
 
 from ruth_annotator.gui.describe import plain_tip
+from ruth_annotator.model.annotations import ACCEPTED, PROPOSED
+from ruth_annotator.model.changes import ChangeSet
 from ruth_annotator.model.document import DocumentSummary
 
 STATUS_TEXT = {"todo": "to do", "in_progress": "in progress", "done": "done"}
@@ -57,11 +59,13 @@ class DocumentListModel(QAbstractListModel):
         self.docs: list[DocumentSummary] = []
         self._row: dict[int, int] = {}
         self._icons: dict[str, QIcon] = {}
+        self._done = 0
 
     def set_documents(self, docs: list[DocumentSummary]) -> None:
         self.beginResetModel()
         self.docs = list(docs)
         self._row = {d.id: i for i, d in enumerate(self.docs)}
+        self._done = sum(1 for d in self.docs if d.status == "done")
         self.endResetModel()
 
     def rowCount(self, parent=_ROOT) -> int:  # noqa: N802
@@ -92,12 +96,33 @@ class DocumentListModel(QAbstractListModel):
         row = self.row_of(document_id)
         if row is None:
             return
-        self.docs[row] = replace(self.docs[row], **fields)
+        old = self.docs[row]
+        self.docs[row] = new = replace(old, **fields)
+        self._done += (new.status == "done") - (old.status == "done")
         index = self.index(row)
         self.dataChanged.emit(index, index)
 
+    def count_changes(self, document_id: int, changes: ChangeSet) -> None:
+        """Keep a document's counts of accepted and undecided annotations in step with an
+        action on it (entities are not counted, as in the store's summary)."""
+        row = self.row_of(document_id)
+        if row is None:
+            return
+        accepted = proposed = 0
+        for change in changes.changes:
+            if change.kind == "entity":
+                continue
+            for item, sign in ((change.before, -1), (change.after, 1)):
+                if item is not None:
+                    accepted += sign * (item.status == ACCEPTED)
+                    proposed += sign * (item.status == PROPOSED)
+        if accepted or proposed:
+            doc = self.docs[row]
+            self.update(document_id, annotations=doc.annotations + accepted,
+                        proposed=doc.proposed + proposed)
+
     def done_count(self) -> int:
-        return sum(1 for d in self.docs if d.status == "done")
+        return self._done
 
     def neighbour(self, document_id: int | None, step: int) -> int | None:
         row = self.row_of(document_id)

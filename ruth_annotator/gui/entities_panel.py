@@ -1,27 +1,30 @@
 """The Entities panel: each entity with its mentions; merge, split, rename, change type.
 
-A two-level item model over the layer (entities, then their mentions) rebuilt from the
-layer after each change, keeping what was expanded and selected. Edits go back as
-requests to the window, which turns them into change sets; the panel never writes.
+A two-level item model over the layer (entities, then their mentions), built when a
+document opens and then changed row by row by each action's change set, so views keep what
+was expanded and selected. Edits go back as requests to the window, which turns them into
+change sets; the panel never writes.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
+from operator import attrgetter
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QFont, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
+    QHeaderView,
     QMenu,
     QToolButton,
-    QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
 from ruth_annotator.gui.describe import plain_tip, short
+from ruth_annotator.gui.sorted_tree import ROOT, FlatTreeView, SortedTreeModel
 from ruth_annotator.model.annotations import PROPOSED, REJECTED, Entity, Mention
 from ruth_annotator.model.changes import ChangeSet
 from ruth_annotator.model.layer import Layer
@@ -42,60 +45,116 @@ def swatch(color: str, size: int = 12) -> QIcon:
     return QIcon(pix)
 
 
-_ROOT = QModelIndex()
+BIG = 1 << 62  # where entities without a mention sort
+_START = attrgetter("start")
+_ROLES = frozenset((ROLE_ID, Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole,
+                    Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.FontRole,
+                    Qt.ItemDataRole.ToolTipRole))
 
 
-class EntityTreeModel(QAbstractItemModel):
+def mention_key(m: Mention) -> tuple:
+    return (m.start, -m.end, m.id)
+
+
+def _shown(item: Entity | Mention | None) -> bool:
+    return item is not None and item.status != REJECTED
+
+
+class EntityTreeModel(SortedTreeModel):
+    """Entities in the order of their first mention, each with its mentions in text order.
+
+    Built in one pass over the layer; an entity's mentions are sorted only when a view opens
+    it. A change set moves, adds and removes single rows (see `apply_changes`).
+    """
+
     renameRequested = Signal(str, str)  # entity id, new name
     COLUMNS = ("Entity", "Type", "Mentions")
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self.entities: list[Entity] = []
-        self.children: list[list[Mention]] = []
+        self.layer: Layer | None = None
         self.text = ""
         self.colors: dict[str, str] = {}
         self._icons: dict[str, QIcon] = {}
-        self._where: dict[str, tuple[int, int]] = {}  # id -> (entity row, mention row or -1)
+        self._groups: dict[str, dict[str, Mention]] = {}  # entity id -> its shown mentions
 
     def rebuild(self, layer: Layer | None, text: str, colors: dict[str, str]) -> None:
         self.beginResetModel()
-        self.text, self.colors = text, colors
-        groups: dict[str, list[Mention]] = {}
-        for m in layer.sorted_mentions() if layer else []:
-            if m.status != REJECTED and m.entity:
-                groups.setdefault(m.entity, []).append(m)
-        entities = [e for e in (layer.entities.values() if layer else ())
-                    if e.status != REJECTED]
-        entities.sort(key=lambda e: (groups[e.id][0].start if groups.get(e.id) else 1 << 62,
-                                     e.name))
-        self.entities = entities
-        self.children = [groups.get(e.id, []) for e in entities]
-        self._where = {e.id: (row, -1) for row, e in enumerate(entities)}
-        for row, mentions in enumerate(self.children):
-            self._where.update((m.id, (row, crow)) for crow, m in enumerate(mentions))
+        self.layer, self.text, self.colors = layer, text, colors
+        groups: dict[str, dict[str, Mention]] = {}
+        for m in layer.mentions.values() if layer else ():
+            if m.entity and m.status != REJECTED:
+                group = groups.get(m.entity)
+                if group is None:
+                    groups[m.entity] = {m.id: m}
+                else:
+                    group[m.id] = m
+        self._groups = groups
+        entities = [e for e in (layer.entities.values() if layer else ()) if _shown(e)]
+        self._reset({ROOT: sorted((self._entity_key(e), e.id) for e in entities)})
         self.endResetModel()
 
-    # --- structure ------------------------------------------------------------------
+    def _entity_key(self, entity: Entity) -> tuple:
+        if entity.id in self._children:  # loaded: its first row is its first mention
+            kids = self._children[entity.id]
+            first = self._key[kids[0]][0] if kids else BIG
+        else:
+            group = self._groups.get(entity.id)
+            first = min(map(_START, group.values())) if group else BIG
+        return (first, entity.name, entity.id)
 
-    def index(self, row: int, column: int, parent=_ROOT) -> QModelIndex:
-        if not self.hasIndex(row, column, parent):
-            return QModelIndex()
-        return self.createIndex(row, column, parent.row() + 1 if parent.isValid() else 0)
+    def _load(self, parent_id: str) -> list[tuple[tuple, str]]:
+        group = self._groups.get(parent_id, {}) if self._parent.get(parent_id) == ROOT else {}
+        return [(mention_key(m), m.id) for m in group.values()]
 
-    def parent(self, index: QModelIndex) -> QModelIndex:  # type: ignore[override]
-        if not index.isValid() or index.internalId() == 0:
-            return QModelIndex()
-        return self.createIndex(index.internalId() - 1, 0, 0)
+    def _unloaded_count(self, parent_id: str) -> int:
+        if self._parent.get(parent_id) != ROOT:
+            return 0
+        return len(self._groups.get(parent_id, ()))
 
-    def rowCount(self, parent=_ROOT) -> int:  # noqa: N802
-        if not parent.isValid():
-            return len(self.entities)
-        if parent.internalId() == 0 and parent.column() == 0:
-            return len(self.children[parent.row()])
-        return 0
+    def apply_changes(self, changes: ChangeSet) -> None:
+        """Follow one change set (already applied to the layer) row by row."""
+        layer = self.layer
+        if layer is None:
+            return
+        touched: set[str] = set()
+        moved: list[Mention] = []
+        for change in changes.changes:
+            if change.kind == "entity":
+                touched.add(change.id)
+            elif change.kind == "mention":
+                before, after = change.before, change.after
+                old = before.entity if _shown(before) and before.entity else None
+                new = after.entity if _shown(after) and after.entity else None
+                for eid in (old, new):  # rows load before their group changes, so the
+                    if eid and self._parent.get(eid) == ROOT:  # views hear of each row
+                        self._kids(eid)
+                if old:
+                    self._groups.get(old, {}).pop(before.id, None)
+                if new:
+                    self._groups.setdefault(new, {})[after.id] = after
+                touched.update(e for e in (old, new) if e)
+                moved.append(after if after is not None else before)
+        for m in moved:  # mentions first: entity order follows their first mention
+            now = layer.mentions.get(m.id)
+            home = now.entity if _shown(now) and now.entity else None
+            if home is not None and self._parent.get(home) == ROOT:
+                self._kids(home)
+                if self._place(m.id, home, mention_key(now)):
+                    self._changed_row(m.id)
+            else:
+                self._drop(m.id)
+        for eid in touched:
+            entity = layer.entities.get(eid)
+            if not _shown(entity):
+                self._drop(eid)
+                continue
+            if self._place(eid, ROOT, self._entity_key(entity)):
+                self._changed_row(eid)
 
-    def columnCount(self, parent=_ROOT) -> int:  # noqa: N802
+    # --- content ----------------------------------------------------------------------
+
+    def columnCount(self, parent=None) -> int:  # noqa: N802
         return len(self.COLUMNS)
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
@@ -104,15 +163,16 @@ class EntityTreeModel(QAbstractItemModel):
         return None
 
     def item(self, index: QModelIndex) -> Entity | Mention | None:
-        if not index.isValid():
+        node = self.node(index)
+        if node is None or self.layer is None:
             return None
-        if index.internalId() == 0:
-            return self.entities[index.row()]
-        return self.children[index.internalId() - 1][index.row()]
-
-    # --- content ----------------------------------------------------------------------
+        if self._parent.get(node) == ROOT:
+            return self.layer.entities.get(node)
+        return self.layer.mentions.get(node)
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if role not in _ROLES:  # views ask for a dozen roles per cell; most are unused
+            return None
         item = self.item(index)
         if item is None:
             return None
@@ -121,8 +181,7 @@ class EntityTreeModel(QAbstractItemModel):
             return item.id
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             if isinstance(item, Entity):
-                count = len(self.children[index.row()])
-                return (item.name, item.label, str(count))[col]
+                return (item.name, item.label, str(self.child_count(item.id)))[col]
             return (short(self.text[item.start:item.end], 50), item.form,
                     "suggested" if item.status == PROPOSED else "")[col]
         if role == Qt.ItemDataRole.DecorationRole and col == 0 and isinstance(item, Entity):
@@ -140,7 +199,7 @@ class EntityTreeModel(QAbstractItemModel):
 
     def flags(self, index: QModelIndex) -> Qt.ItemFlag:
         flags = super().flags(index)
-        if isinstance(self.item(index), Entity) and index.column() == 0:
+        if index.column() == 0 and self._parent.get(self.node(index) or "") == ROOT:
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 
@@ -154,10 +213,11 @@ class EntityTreeModel(QAbstractItemModel):
         return False
 
     def find(self, item_id: str) -> QModelIndex:
-        row, crow = self._where.get(item_id, (-1, -1))
-        if row < 0:
-            return QModelIndex()
-        return self.index(row, 0) if crow < 0 else self.index(crow, 0, self.index(row, 0))
+        """The row of an entity or mention (loading its entity's rows if need be)."""
+        mention = self.layer.mentions.get(item_id) if self.layer else None
+        if mention is not None and mention.entity and self._parent.get(mention.entity) == ROOT:
+            self._kids(mention.entity)
+        return self.index_of(item_id)
 
 
 def relabel(layer: Layer, entity_ids: list[str], label: str) -> ChangeSet:
@@ -178,17 +238,16 @@ class EntitiesPanel(QWidget):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.model = EntityTreeModel(self)
-        self.tree = QTreeView()
+        self.tree = FlatTreeView()
         self.tree.setObjectName("entities")
         self.tree.setModel(self.model)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
                                   | QAbstractItemView.EditTrigger.EditKeyPressed)
-        self.tree.setUniformRowHeights(True)
         self.tree.setAlternatingRowColors(True)
-        header = self.tree.header()
+        header = self.tree.horizontalHeader()
         header.setStretchLastSection(False)
-        header.setSectionResizeMode(0, header.ResizeMode.Stretch)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         # fixed widths: sizing to contents would read every row of a 100,000-mention layer
         width = self.fontMetrics().horizontalAdvance
         header.resizeSection(1, width("WORK_OF_ART") + 16)
@@ -207,9 +266,6 @@ class EntitiesPanel(QWidget):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(self.buttons)
         layout.addWidget(self.tree, 1)
-        self._expanded: set[str] = set()
-        self.tree.expanded.connect(lambda i: self._expanded.add(i.data(ROLE_ID)))
-        self.tree.collapsed.connect(lambda i: self._expanded.discard(i.data(ROLE_ID)))
 
     def add_buttons(self, actions: list[QAction]) -> None:
         """Buttons for the window's merge/split actions, then the type menu."""
@@ -225,13 +281,17 @@ class EntitiesPanel(QWidget):
         for label in labels:
             self.type_menu.addAction(label, lambda label=label: self._relabel(label))
 
+    def apply_changes(self, changes: ChangeSet) -> None:
+        """Follow one action: only its rows change; what was open and selected stays."""
+        keep = self.selected_ids()
+        self.model.apply_changes(changes)
+        if self.selected_ids() != keep:  # a row that moved was selected
+            self._select(keep)
+
     def refresh(self, layer: Layer | None, text: str, colors: dict[str, str]) -> None:
+        """Show another layer (or the same one afresh), keeping what was open and chosen."""
         keep = self.selected_ids()
         self.model.rebuild(layer, text, colors)
-        for item_id in self._expanded.copy():
-            index = self.model.find(item_id)
-            if index.isValid():
-                self.tree.expand(index)
         self._select(keep)
 
     def _select(self, ids: list[str]) -> None:
@@ -246,10 +306,11 @@ class EntitiesPanel(QWidget):
     def show_annotation(self, item_id: str | None) -> None:
         """Select the row of an annotation (without telling anyone back)."""
         index = self.model.find(item_id) if item_id else QModelIndex()
+        if item_id and not index.isValid() and self.model.contains(item_id):
+            self.model.reveal(item_id)  # a mention of a closed entity: open it
+            index = self.model.find(item_id)
         if not index.isValid() or index in self.tree.selectionModel().selectedRows():
             return
-        if index.parent().isValid():
-            self.tree.expand(index.parent())
         self.tree.selectionModel().blockSignals(True)
         self.tree.setCurrentIndex(index)
         self._select([item_id])

@@ -1,9 +1,12 @@
 """Draws annotations into the article, one paragraph at a time.
 
-A QSyntaxHighlighter attached before the text is set formats each block as Qt lays it out;
-this scales to a 2 MB article with 100,000 spans (see MEASUREMENTS.md), where extra
-selections or per-span cursor formats do not. Overlaps are drawn by cutting the paragraph
-at every mark boundary and giving each piece one combined format:
+A QSyntaxHighlighter formats one paragraph (block) at a time, which scales to a 2 MB
+article with 100,000 spans (see MEASUREMENTS.md) where extra selections or per-span cursor
+formats do not. It is attached before the text is set, but draws only paragraphs the view
+has marked ready (those in sight, see ArticleView.draw_visible): Qt calls it for every
+paragraph of a new text, and formatting all of them would cost a second on opening a
+2 MB article. Overlaps are drawn by cutting the paragraph at every mark boundary and giving
+each piece one combined format:
 - mention: tinted background in its label colour (innermost mention wins);
 - quote: a band in the quote colour, stronger for each level of nesting, and an underline;
 - suggestion: fainter fill and a dashed underline;
@@ -12,7 +15,14 @@ at every mark boundary and giving each piece one combined format:
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat, QTextDocument
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QSyntaxHighlighter,
+    QTextBlock,
+    QTextCharFormat,
+    QTextDocument,
+)
 
 from ruth_annotator.gui.positions import Positions
 from ruth_annotator.gui.span_index import CUE, MENTION, QUOTE, Mark, SpanIndex
@@ -30,6 +40,7 @@ class Highlighter(QSyntaxHighlighter):
         self.theme: Theme = LIGHT
         self.selected_quote: str | None = None
         self._formats: dict[tuple, QTextCharFormat] = {}
+        self._ready = bytearray()  # per paragraph number: 1 once it may be drawn
 
     def configure(self, positions: Positions, colors: dict[str, str], theme: Theme) -> None:
         """Set before the text: the document's positions, label colours and theme."""
@@ -40,8 +51,26 @@ class Highlighter(QSyntaxHighlighter):
 
     # --- drawing --------------------------------------------------------------------
 
+    def forget_drawn(self, blocks: int = 0) -> None:
+        """A new text: no paragraph is drawn yet (`blocks` of them once it is set)."""
+        self._ready = bytearray(blocks)
+
+    def is_ready(self, block: QTextBlock) -> bool:
+        n = block.blockNumber()
+        return n < len(self._ready) and self._ready[n] == 1
+
+    def draw(self, block: QTextBlock) -> None:
+        """Draw a paragraph for the first time (it is coming into sight)."""
+        n = block.blockNumber()
+        if 0 <= n < len(self._ready) and not self._ready[n]:
+            self._ready[n] = 1
+            self.rehighlightBlock(block)
+
     def highlightBlock(self, text: str) -> None:  # noqa: N802 (Qt override)
         block = self.currentBlock()
+        n = block.blockNumber()
+        if n >= len(self._ready) or not self._ready[n]:
+            return  # out of sight: drawn when it comes into view
         q0 = block.position()
         pos = self.positions
         a = pos.to_model(q0)
@@ -120,7 +149,8 @@ class Highlighter(QSyntaxHighlighter):
         block = doc.findBlock(self.positions.to_qt(start))
         last = self.positions.to_qt(max(start, end))
         while block.isValid() and block.position() <= last:
-            self.rehighlightBlock(block)
+            if self.is_ready(block):  # the others are drawn when they come into sight
+                self.rehighlightBlock(block)
             block = block.next()
 
     def set_selected_quote(self, quote_id: str | None) -> None:

@@ -247,25 +247,23 @@ class MainWindow(QMainWindow):
         self.update_title()
         self.view.setFocus()
 
-    def _refresh_panels(self, kinds: frozenset[str] = frozenset(("entity", "mention",
-                                                                  "quote"))) -> None:
-        """Rebuild the panels that show what changed (entities and mentions, or quotes)."""
+    def _refresh_panels(self) -> None:
+        """Fill the panels from the whole layer (a document was opened)."""
         s = self.session
-        if kinds & {"entity", "mention"}:
-            self.entities_panel.refresh(s.layer, s.text, self.colors())
-        if kinds & {"entity", "quote"}:
-            self.quotes_panel.refresh(s.layer, s.text)
+        self.entities_panel.refresh(s.layer, s.text, self.colors())
+        self.quotes_panel.refresh(s.layer, s.text)
 
     def _changed(self, changes) -> None:
+        """One action: every view follows its change set, so the cost is that of the
+        change, not of the layer."""
         s = self.session
         self.view.apply_changes(changes)
-        self._refresh_panels(frozenset(c.kind for c in changes.changes))
-        accepted = sum(1 for a in (*s.layer.mentions.values(), *s.layer.quotes.values())
-                       if a.status == "accepted")
-        proposed = sum(1 for a in (*s.layer.mentions.values(), *s.layer.quotes.values())
-                       if a.status == "proposed")
-        self.documents_panel.model.update(s.document.id, annotations=accepted,
-                                          proposed=proposed)
+        kinds = {c.kind for c in changes.changes}
+        if kinds & {"entity", "mention"}:
+            self.entities_panel.apply_changes(changes)
+        if kinds & {"entity", "quote"}:
+            self.quotes_panel.apply_changes(changes)
+        self.documents_panel.model.count_changes(s.document.id, changes)
         self.selection.current_changed(s.current_id)
 
     def _save_state_changed(self) -> None:

@@ -7,20 +7,22 @@ quote; double-clicking it asks for the speaker.
 
 from __future__ import annotations
 
+from collections import defaultdict
+
 from PySide6.QtCore import QModelIndex, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QStyle,
-    QStyledItemDelegate,
     QStyleOptionViewItem,
-    QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
 from ruth_annotator.gui.describe import entity_name, plain_tip, short
+from ruth_annotator.gui.sorted_tree import ROOT, BranchDelegate, FlatTreeView, SortedTreeModel
 from ruth_annotator.model.annotations import PROPOSED, REJECTED, Quote
+from ruth_annotator.model.changes import ChangeSet
 from ruth_annotator.model.layer import Layer
 
 ROLE_ID = Qt.ItemDataRole.UserRole
@@ -30,16 +32,18 @@ ROLE_PROPOSED = Qt.ItemDataRole.UserRole + 3
 PAD = 5
 
 
-class TranscriptDelegate(QStyledItemDelegate):
+class TranscriptDelegate(BranchDelegate):
     """Draws a quote row as two lines: speaker and cue/type, then the quote's words."""
 
     muted = QColor("#6e7781")
 
-    def sizeHint(self, option, index) -> QSize:  # noqa: N802 (Qt override)
-        height = option.fontMetrics.lineSpacing() * 2 + PAD * 2 + 2
-        return QSize(200, height)
+    def row_height(self, view) -> int:
+        return view.fontMetrics().lineSpacing() * 2 + PAD * 2 + 2
 
-    def paint(self, painter, option, index) -> None:
+    def sizeHint(self, option, index) -> QSize:  # noqa: N802 (Qt override)
+        return QSize(200, option.fontMetrics.lineSpacing() * 2 + PAD * 2 + 2)
+
+    def paint_content(self, painter, option, index) -> None:
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         opt.text = ""
@@ -82,28 +86,164 @@ class TranscriptDelegate(QStyledItemDelegate):
         painter.restore()
 
 
+def quote_key(quote: Quote) -> tuple:
+    return (quote.start, -quote.end, quote.id)
+
+
+def _shown(quote: Quote | None) -> bool:
+    return quote is not None and quote.status != REJECTED
+
+
+class QuoteTreeModel(SortedTreeModel):
+    """The layer's quotes in text order, each under the quote that contains it (when that
+    one is shown and comes first). Row content is read from the layer when drawn."""
+
+    default_open = True
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.layer: Layer | None = None
+        self.text = ""
+        self._nested: dict[str, set[str]] = {}  # parent id -> quotes naming it, as shown
+        self._spoken: dict[str, set[str]] = {}  # speaker entity id -> quotes, as shown
+
+    def rebuild(self, layer: Layer | None, text: str) -> None:
+        self.beginResetModel()
+        self.layer, self.text = layer, text
+        nested: defaultdict[str, set[str]] = defaultdict(set)
+        spoken: defaultdict[str, set[str]] = defaultdict(set)
+        rows: dict[str, list[tuple[tuple, str]]] = {ROOT: []}
+        shown = sorted((quote_key(q), q) for q in (layer.quotes.values() if layer else ())
+                       if q.status != REJECTED)
+        placed: set[str] = set()
+        for key, quote in shown:
+            parent = quote.parent
+            if parent:
+                nested[parent].add(quote.id)
+            if quote.speaker:
+                spoken[quote.speaker].add(quote.id)
+            rows.setdefault(parent if parent in placed else ROOT, []).append((key, quote.id))
+            placed.add(quote.id)
+        self._nested, self._spoken = dict(nested), dict(spoken)
+        self._reset(rows)
+        self.endResetModel()
+
+    def _unloaded_count(self, parent_id: str) -> int:
+        return 0  # every quote's rows are placed when the model is built
+
+    def _note(self, quote: Quote, present: bool) -> None:
+        """Keep the parent and speaker look-ups in step with what is shown."""
+        for table, ref in ((self._nested, quote.parent), (self._spoken, quote.speaker)):
+            if ref:
+                if present:
+                    table.setdefault(ref, set()).add(quote.id)
+                else:
+                    table.get(ref, set()).discard(quote.id)
+
+    def _home(self, quote: Quote) -> str:
+        """The parent row: the containing quote when shown and earlier in the order."""
+        parent = self.layer.quotes.get(quote.parent or "")
+        if _shown(parent) and quote_key(parent) < quote_key(quote):
+            return parent.id
+        return ROOT
+
+    def apply_changes(self, changes: ChangeSet) -> None:
+        """Follow one change set (already applied to the layer) row by row: changed quotes
+        and the quotes nested in them find their place; renamed speakers redraw."""
+        layer = self.layer
+        if layer is None:
+            return
+        todo: dict[str, None] = {}
+        renamed: set[str] = set()
+        for change in changes.changes:
+            if change.kind == "entity":
+                renamed.add(change.id)
+            elif change.kind == "quote":
+                todo[change.id] = None
+                todo.update(dict.fromkeys(self._nested.get(change.id, ())))
+                if _shown(change.before) and self.contains(change.id):
+                    self._note(change.before, False)
+        for node in todo:
+            if _shown(layer.quotes.get(node)) and self.contains(node):
+                self._note(layer.quotes[node], False)
+        try:
+            self._move_rows(todo)
+        except ValueError:  # an order no containing could produce: draw it afresh
+            self.rebuild(layer, self.text)
+            return
+        for eid in renamed:
+            for node in self._spoken.get(eid, ()):
+                self._changed_row(node)
+
+    def _move_rows(self, todo: dict[str, None]) -> None:
+        layer = self.layer
+        shown = sorted((quote_key(layer.quotes[n]), n) for n in todo
+                       if _shown(layer.quotes.get(n)))
+        for key, node in shown:  # parents come before what they contain
+            quote = layer.quotes[node]
+            if self._place(node, self._home(quote), key):
+                self._changed_row(node)
+            self._note(quote, True)
+        gone = [n for n in todo if not _shown(layer.quotes.get(n)) and self.contains(n)]
+        for node in sorted(gone, key=self._key.__getitem__, reverse=True):
+            if self._children.get(node):
+                raise ValueError(f"{node} still holds rows")
+            self._drop(node)
+
+    def columnCount(self, parent=None) -> int:  # noqa: N802
+        return 1
+
+    def quote(self, index: QModelIndex) -> Quote | None:
+        node = self.node(index)
+        return self.layer.quotes.get(node) if node and self.layer else None
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        quote = self.quote(index)
+        if quote is None:
+            return None
+        text = self.text
+        if role == Qt.ItemDataRole.DisplayRole:
+            words = short(" … ".join(text[s.start:s.end] for s in quote.spans), 160)
+            return f"“{words}”" if quote.type == "direct" else words
+        if role == ROLE_ID:
+            return quote.id
+        if role == ROLE_SPEAKER:
+            return entity_name(self.layer, quote.speaker)
+        if role == ROLE_META:
+            cue = f"{text[quote.cue.start:quote.cue.end]} · " if quote.cue else ""
+            suggested = " · suggested" if quote.status == PROPOSED else ""
+            return f"{cue}{quote.type}{suggested}"
+        if role == ROLE_PROPOSED:
+            return quote.status == PROPOSED
+        if role == Qt.ItemDataRole.ToolTipRole:
+            tip = short(text[quote.start:quote.end], 400)
+            if quote.status == PROPOSED:
+                tip += "\n\nSuggested, undecided: A accepts, X rejects."
+            return plain_tip(tip + "\nDouble-click to choose the speaker.")
+        return None
+
+
 class QuotesPanel(QWidget):
     selected = Signal(str)  # quote id
     speakerRequested = Signal(str)  # quote id
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self.model = QStandardItemModel(self)
-        self.tree = QTreeView()
+        self.model = QuoteTreeModel(self)
+        self.tree = FlatTreeView()
         self.tree.setObjectName("quotes")
         self.tree.setModel(self.model)
-        self.tree.setHeaderHidden(True)
+        self.tree.horizontalHeader().hide()
+        self.tree.horizontalHeader().setStretchLastSection(True)
+        self.tree.indentation = 14
         self.delegate = TranscriptDelegate(self.tree)
         self.tree.setItemDelegate(self.delegate)
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.tree.setUniformRowHeights(True)
-        self.tree.setIndentation(14)
         self.tree.clicked.connect(lambda i: self._emit(self.selected, i))
         self.tree.doubleClicked.connect(lambda i: self._emit(self.speakerRequested, i))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.tree)
-        self._rows: dict[str, QStandardItem] = {}
 
     @property
     def muted(self) -> QColor:
@@ -119,50 +259,26 @@ class QuotesPanel(QWidget):
             signal.emit(quote_id)
 
     def refresh(self, layer: Layer | None, text: str) -> None:
+        """Show another layer (or the same one afresh), every nested quote in sight."""
         current = self.current_id()
-        # a fresh model is far cheaper than clearing a large one row by row
-        old, self.model = self.model, QStandardItemModel(self)
-        self.tree.setModel(self.model)
-        old.deleteLater()
-        self._rows = {}
-        quotes = [q for q in (layer.sorted_quotes() if layer else []) if q.status != REJECTED]
-        for quote in quotes:
-            row = self._row(layer, text, quote)
-            parent = self._rows.get(quote.parent or "")
-            (parent or self.model.invisibleRootItem()).appendRow(row)
-            self._rows[quote.id] = row
-        self.tree.expandAll()
+        self.model.rebuild(layer, text)
         if current:
             self.show_annotation(current)
 
-    def _row(self, layer: Layer, text: str, quote: Quote) -> QStandardItem:
-        words = " … ".join(text[s.start:s.end] for s in quote.spans)
-        words = short(words, 160)
-        item = QStandardItem(f"“{words}”" if quote.type == "direct" else words)
-        item.setData(quote.id, ROLE_ID)
-        item.setData(entity_name(layer, quote.speaker), ROLE_SPEAKER)
-        cue = f"{text[quote.cue.start:quote.cue.end]} · " if quote.cue else ""
-        suggested = " · suggested" if quote.status == PROPOSED else ""
-        item.setData(f"{cue}{quote.type}{suggested}", ROLE_META)
-        item.setData(quote.status == PROPOSED, ROLE_PROPOSED)
-        tip = short(text[quote.start:quote.end], 400)
-        if quote.status == PROPOSED:
-            tip += "\n\nSuggested, undecided: A accepts, X rejects."
-        item.setToolTip(plain_tip(tip + "\nDouble-click to choose the speaker."))
-        return item
+    def apply_changes(self, changes: ChangeSet) -> None:
+        """Follow one action: only its rows change."""
+        self.model.apply_changes(changes)
 
     def current_id(self) -> str | None:
         index = self.tree.currentIndex()
         return index.data(ROLE_ID) if index.isValid() else None
 
-    def row_count(self) -> int:
-        return len(self._rows)
-
     def show_annotation(self, quote_id: str | None) -> None:
-        item = self._rows.get(quote_id or "")
-        if item is None:
+        if quote_id and self.model.contains(quote_id):
+            self.model.reveal(quote_id)  # nested in a closed quote: open it
+        index = self.model.index_of(quote_id)
+        if not index.isValid():
             return
-        index = item.index()
         self.tree.selectionModel().blockSignals(True)
         self.tree.setCurrentIndex(index)
         self.tree.selectionModel().blockSignals(False)

@@ -48,7 +48,9 @@ def test_nested_quote_gets_its_parent_and_types_follow_the_keys(qtbot, window):
     assert saved.quotes[indirect.id].parent == outer.id
     # the Quotes panel nests them too
     panel = window.quotes_panel
-    assert panel._rows[inner.id].parent() is panel._rows[outer.id]
+    assert panel.model.parent_of(inner.id) == outer.id
+    assert panel.model.depth(inner.id) == 1  # drawn indented under it
+    assert panel.model.index_of(inner.id).row() > panel.model.index_of(outer.id).row()
 
 
 def test_segment_speaker_by_typing_and_addressee(qtbot, window):

@@ -1,6 +1,6 @@
 """A long article with thousands of spans (and emoji throughout) is drawn correctly by the
-per-paragraph highlighter, and a change redraws its paragraph. Speed is measured by the
-benchmarks, not here."""
+per-paragraph highlighter as paragraphs come into sight, and a change redraws its
+paragraph. Speed is measured by the benchmarks, not here."""
 
 from __future__ import annotations
 
@@ -47,18 +47,30 @@ def formats_at(view: ArticleView, position: int):
     return [QTextCharFormat(r.format) for r in ranges if r.start <= rel < r.start + r.length]
 
 
-def test_highlights_land_on_code_point_positions(qtbot):
-    text, layer = build()
-    assert len(layer.mentions) > 10_000
+def scrolled_to(view: ArticleView, position: int) -> None:
+    """Bring a position into sight the way a user's jump does, and let the view paint."""
+    view.scroll_to(Span(position, position))
+    QApplication.processEvents()
+
+
+def shown_view(qtbot, text: str, layer: Layer, colors: dict[str, str]) -> ArticleView:
     view = ArticleView()
     qtbot.addWidget(view)
     view.resize(900, 700)
-    view.show_document(text, layer, {"PERSON": "#E69F00"}, LIGHT)
+    view.show_document(text, layer, colors, LIGHT)
     view.show()
     QApplication.processEvents()
+    return view
+
+
+def test_highlights_land_on_code_point_positions(qtbot):
+    text, layer = build()
+    assert len(layer.mentions) > 10_000
+    view = shown_view(qtbot, text, layer, {"PERSON": "#E69F00"})
     person = LIGHT.mention_background("#E69F00", False)
     rng = random.Random(1)
     for mention in rng.sample(sorted(layer.mentions.values(), key=lambda m: m.start), 40):
+        scrolled_to(view, mention.start)  # paragraphs are drawn as they come into sight
         for position in (mention.start, mention.end - 1):
             backgrounds = [f.background().color() for f in formats_at(view, position)]
             assert person in backgrounds, (mention, text[mention.start:mention.end])
@@ -67,16 +79,29 @@ def test_highlights_land_on_code_point_positions(qtbot):
             assert not formats_at(view, after)
     quote = next(iter(layer.quotes.values()))
     inside = quote.start + 1
+    scrolled_to(view, inside)
     if not layer.mentions_at(inside):
         assert formats_at(view, inside)[0].underlineStyle() != 0
 
 
+def test_only_paragraphs_in_sight_are_drawn_until_scrolled_to(qtbot):
+    text, layer = build()
+    view = shown_view(qtbot, text, layer, {"PERSON": "#E69F00"})
+    first = min(layer.mentions.values(), key=lambda m: m.start)
+    last = max(layer.mentions.values(), key=lambda m: m.start)
+    assert formats_at(view, first.start)  # the top of the article is drawn at once
+    assert not formats_at(view, last.start)  # the end waits until it is seen
+    view.verticalScrollBar().setValue(view.verticalScrollBar().maximum())  # scroll, no jump
+    QApplication.processEvents()
+    person = LIGHT.mention_background("#E69F00", False)
+    assert person in [f.background().color() for f in formats_at(view, last.start)]
+
+
 def test_a_change_redraws_its_paragraph(qtbot):
     text, layer = build(200)
-    view = ArticleView()
-    qtbot.addWidget(view)
-    view.show_document(text, layer, {"PERSON": "#E69F00", "ORG": "#56B4E9"}, LIGHT)
+    view = shown_view(qtbot, text, layer, {"PERSON": "#E69F00", "ORG": "#56B4E9"})
     last = max(layer.mentions.values(), key=lambda m: m.start)
+    scrolled_to(view, last.start)
     changes = edits.update(layer, last.id, label="ORG")
     layer.apply(changes)
     view.apply_changes(changes)
@@ -86,3 +111,25 @@ def test_a_change_redraws_its_paragraph(qtbot):
     layer.apply(removal)
     view.apply_changes(removal)
     assert not [f for f in formats_at(view, last.start) if f.background().color() == org]
+
+
+def test_changes_out_of_sight_are_drawn_when_scrolled_to(qtbot):
+    text, layer = build(200)
+    view = shown_view(qtbot, text, layer, {"PERSON": "#E69F00", "ORG": "#56B4E9"})
+    org = LIGHT.mention_background("#56B4E9", False)
+    ordered = sorted(layer.mentions.values(), key=lambda m: m.start)
+    never_seen, seen = ordered[-1], ordered[len(ordered) // 2]
+    scrolled_to(view, seen.start)  # drawn once, then out of sight again
+    scrolled_to(view, 0)
+    for mention in (never_seen, seen):
+        changes = edits.update(layer, mention.id, label="ORG")
+        layer.apply(changes)
+        view.apply_changes(changes)
+    brave = text.index("brave", never_seen.start - 2000)  # no mention there yet
+    assert not layer.mentions_at(brave)
+    added = edits.add_mention(layer, text, Span(brave, brave + 5), "ORG")
+    layer.apply(added)
+    view.apply_changes(added)
+    for position in (never_seen.start, seen.start, brave):
+        scrolled_to(view, position)
+        assert org in [f.background().color() for f in formats_at(view, position)]

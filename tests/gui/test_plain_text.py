@@ -64,7 +64,7 @@ def test_tooltips_of_the_panels_show_article_text_literally(hostile_window):
     window = hostile_window
     quotes = window.quotes_panel.model
     assert quotes.rowCount() == 1
-    assert_literal(quotes.item(0).toolTip(), HOSTILE)
+    assert_literal(quotes.data(quotes.index(0, 0), Qt.ItemDataRole.ToolTipRole), HOSTILE)
     entities = window.entities_panel.model
     entity_tip = entities.data(entities.index(0, 0), Qt.ItemDataRole.ToolTipRole)
     assert_literal(entity_tip, f"{HOSTILE} (PERSON)")
