@@ -65,6 +65,27 @@ def test_spacy_reads_random_texts(case: Builder):
         check_spacy(Path(tmp) / "x.spacy", record)
 
 
+def test_spacy_file_is_the_same_with_the_encoder_lookup_kept(sample_text, tmp_path,
+                                                             monkeypatch):
+    # The writer looks srsly's msgpack encoders up once per export instead of per message:
+    # the bytes must be those of the plain lookup, and the registry must be left as it was.
+    pytest.importorskip("spacy")
+    from contextlib import nullcontext
+
+    from srsly.msgpack import msgpack_encoders
+
+    from ruth_annotator.formats import spacy_docbin
+
+    records = [sample_record(sample_text), *(Builder(f"{n} Kate said.").record()
+                                            for n in range(3))]
+    write("spacy", records, tmp_path / "kept.spacy")
+    assert "get_all" not in vars(msgpack_encoders)
+    with monkeypatch.context() as patch:
+        patch.setattr(spacy_docbin, "_msgpack_encoders_looked_up_once", nullcontext)
+        write("spacy", records, tmp_path / "plain.spacy")
+    assert (tmp_path / "kept.spacy").read_bytes() == (tmp_path / "plain.spacy").read_bytes()
+
+
 # Label Studio's task format, from its documentation (Label Studio JSON format of annotated
 # tasks; import pre-annotated data): a list of tasks, `data` with the text, `annotations`
 # and `predictions` holding `result` lists; text regions carry start/end/labels, relations
