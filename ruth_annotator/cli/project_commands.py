@@ -8,11 +8,10 @@ from pathlib import Path
 import click
 
 from ruth_annotator.cli.common import annotator_option, main, project_argument, with_progress
-from ruth_annotator.formats import registry
-from ruth_annotator.formats.pipeline import export_project, import_paths
-from ruth_annotator.formats.registry import ExportOptions
-from ruth_annotator.formats.splits import parse_split
 from ruth_annotator.store import Project
+
+# The formats are imported inside the commands that use them: every start of the window
+# (`ruth-annotator gui`) loads this module and needs none of them.
 
 
 def open_gui(project: Path | None) -> None:
@@ -45,6 +44,8 @@ def import_(project: Path, paths: tuple[Path, ...], fmt: str | None, skip_bad: b
             annotator: str | None, task) -> None:
     """Import articles into PROJECT (created if missing): .txt files or folders, JSONL, and
     the other formats in `ruth-annotator formats`."""
+    from ruth_annotator.formats.pipeline import import_paths
+
     with Project.open(project, annotator, create=True) as proj:
         result = import_paths(proj, paths, fmt, skip_bad=skip_bad, task=task)
     for problem in result.problems:
@@ -70,6 +71,10 @@ def import_(project: Path, paths: tuple[Path, ...], fmt: str | None, skip_bad: b
 def export(project: Path, fmt: str, output: Path, include_suggestions: bool,
            annotators: str | None, split: str | None, seed: int, task) -> None:
     """Export PROJECT's annotations (accepted ones, unless --include-suggestions)."""
+    from ruth_annotator.formats.pipeline import export_project
+    from ruth_annotator.formats.registry import ExportOptions
+    from ruth_annotator.formats.splits import parse_split
+
     options = ExportOptions(
         include_suggestions=include_suggestions,
         annotators=[a.strip() for a in annotators.split(",")] if annotators else None,
@@ -107,6 +112,8 @@ def stats(project: Path, as_json: bool) -> None:
 @main.command("formats")
 def list_formats() -> None:
     """The formats you can import and export, and what each can carry."""
+    from ruth_annotator.formats import registry
+
     for fmt in registry.formats():
         ways = "/".join(w for w, f in (("import", fmt.reader), ("export", fmt.writer)) if f)
         click.echo(f"{fmt.name:14} {ways:14} {fmt.description}")

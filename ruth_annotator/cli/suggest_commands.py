@@ -12,9 +12,9 @@ from ruth_annotator.cli.common import annotator_option, main, project_argument, 
 from ruth_annotator.errors import InputError
 from ruth_annotator.formats.jsonl import json_lines
 from ruth_annotator.store import Project
-from ruth_annotator.suggest.evaluate import evaluate_records, format_evaluation
-from ruth_annotator.suggest.runner import document_ids, suggest_project
-from ruth_annotator.suggest.spacy_entities import configured_model
+
+# The suggestion engine is imported inside the commands: every `ruth-annotator` start (the
+# window's too) loads this module, and the engine's patterns take a while to compile.
 
 
 @main.command()
@@ -35,6 +35,9 @@ def suggest(project: Path, documents: str | None, annotator: str | None,
     Suggestions are stored as 'proposed' in the annotator's layer; nothing that overlaps
     an existing annotation (accepted, proposed or rejected) is proposed again.
     """
+    from ruth_annotator.suggest.runner import document_ids, suggest_project
+    from ruth_annotator.suggest.spacy_entities import configured_model
+
     model = spacy_model or configured_model()
     wanted = [d.strip() for d in documents.split(",") if d.strip()] if documents else None
     with Project.open(project, annotator) as proj:
@@ -72,6 +75,8 @@ def evaluate(project: Path | None, gold: Path, system: Path | None, annotator: s
     --system file, with --gold: quote precision, recall and F1 (exact and overlap, per
     type), speaker and cue accuracy, and entity mention F1 per label.
     """
+    from ruth_annotator.suggest.evaluate import evaluate_records, format_evaluation
+
     if (project is None) == (system is None):
         raise click.UsageError("give either PROJECT or --system (not both)")
     if system is not None:

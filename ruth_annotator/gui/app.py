@@ -18,7 +18,6 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ruth_annotator import __version__, config
 from ruth_annotator.errors import RuthError
-from ruth_annotator.gui.dialogs.welcome import first_start_choice
 from ruth_annotator.gui.i18n import install_translator
 from ruth_annotator.gui.opening import as_assigned_annotator, open_project
 from ruth_annotator.gui.workers import running_tasks
@@ -96,7 +95,11 @@ def exit_after_first_paint(window) -> None:
 def run(project_path: Path | None = None) -> int:
     """Run the app until the window closes; returns the exit status."""
     app = application()
-    choice = first_start_choice(project_path)
+    choice = None
+    if project_path is None:  # the welcome screen is only for starts without a project
+        from ruth_annotator.gui.dialogs.welcome import first_start_choice
+
+        choice = first_start_choice(project_path)
     try:
         if choice is not None:
             project_path = choice.project

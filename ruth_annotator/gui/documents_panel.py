@@ -1,24 +1,35 @@
 """The document list: status icons and "n of N done", for projects of any size.
 
 One QAbstractListModel over the project's document summaries (which never load texts),
-shown by a view with uniform rows, so 100,000 documents cost one list of small
-records, not 100,000 widgets.
+read a page at a time as rows are shown, in a table of rows of one height (see
+sorted_tree.RowsView): 100,000 documents cost a list of their ids, not 100,000 records,
+widgets or a layout pass over every row.
 """
 
 from __future__ import annotations
 
+import sqlite3
+from bisect import bisect_left
+from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import replace
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPointF, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap
-from PySide6.QtWidgets import QProgressBar, QTreeView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QProgressBar, QVBoxLayout, QWidget
 
 from ruth_annotator.gui.describe import plain_tip
+from ruth_annotator.gui.sorted_tree import RowsView
 from ruth_annotator.model.annotations import ACCEPTED, PROPOSED
 from ruth_annotator.model.changes import ChangeSet
 from ruth_annotator.model.document import DocumentSummary
+from ruth_annotator.store.project import Project
 
 STATUS_TEXT = {"todo": "to do", "in_progress": "in progress", "done": "done"}
+PAGE = 500  # summaries read at once
+KEPT_PAGES = 64  # pages held (32,000 summaries); older ones are read again when shown
+_ROLES = frozenset((Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.DecorationRole,
+                    Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.UserRole))
 
 
 def status_icon(status: str, size: int = 16) -> QIcon:
@@ -53,28 +64,57 @@ def status_icon(status: str, size: int = 16) -> QIcon:
 _ROOT = QModelIndex()
 
 
+def _placeholder(document_id: int, title: str) -> DocumentSummary:
+    return DocumentSummary(document_id, "", title, 0, "todo", 0, 0)
+
+
 class DocumentListModel(QAbstractListModel):
-    def __init__(self, parent=None) -> None:
+    """The project's documents in id order, read a page at a time when first shown: a
+    project of 100,000 documents starts with their ids only, and at most KEPT_PAGES pages
+    of summaries are held (changed ones are saved first, so a page read again is right)."""
+
+    def __init__(self, source: Callable[[], Project | None], parent=None) -> None:
         super().__init__(parent)
-        self.docs: list[DocumentSummary] = []
-        self._row: dict[int, int] = {}
+        self.source = source  # the open project (it changes on "Save a copy as…")
+        self._ids: list[int] = []
+        self._pages: OrderedDict[int, list[DocumentSummary]] = OrderedDict()
         self._icons: dict[str, QIcon] = {}
         self._done = 0
 
-    def set_documents(self, docs: list[DocumentSummary]) -> None:
+    def reload(self) -> None:
+        """Read the list of documents afresh (their summaries as they are shown)."""
+        project = self.source()
         self.beginResetModel()
-        self.docs = list(docs)
-        self._row = {d.id: i for i, d in enumerate(self.docs)}
-        self._done = sum(1 for d in self.docs if d.status == "done")
+        self._ids = project.document_ids() if project is not None else []
+        self._pages.clear()
+        self._done = project.done_count() if project is not None else 0
         self.endResetModel()
 
+    def summary(self, row: int) -> DocumentSummary:
+        page = row // PAGE
+        docs = self._pages.get(page)
+        if docs is not None:
+            self._pages.move_to_end(page)
+            return docs[row - page * PAGE]
+        wanted = self._ids[page * PAGE:(page + 1) * PAGE]
+        try:
+            found = {d.id: d for d in self.source().documents(from_id=wanted[0], limit=PAGE)}
+        except sqlite3.Error:  # the project is closed for a moment (restoring a backup)
+            return _placeholder(wanted[row - page * PAGE], "…")
+        # a document removed by another program since the list was read keeps its row
+        docs = self._pages[page] = [found.get(i) or _placeholder(i, "(removed)")
+                                    for i in wanted]
+        if len(self._pages) > KEPT_PAGES:
+            self._pages.popitem(last=False)
+        return docs[row - page * PAGE]
+
     def rowCount(self, parent=_ROOT) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.docs)
+        return 0 if parent.isValid() else len(self._ids)
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
+        if not index.isValid() or role not in _ROLES:
             return None
-        d = self.docs[index.row()]
+        d = self.summary(index.row())
         if role == Qt.ItemDataRole.DisplayRole:
             return d.title or d.uid
         if role == Qt.ItemDataRole.DecorationRole:
@@ -85,19 +125,22 @@ class DocumentListModel(QAbstractListModel):
             return plain_tip(f"{d.title or d.uid}\n{STATUS_TEXT.get(d.status, d.status)} · "
                              f"{d.length:,} characters · {d.annotations} annotation(s), "
                              f"{d.proposed} suggestion(s) undecided")
-        if role == Qt.ItemDataRole.UserRole:
-            return d.id
-        return None
+        return d.id  # UserRole
 
     def row_of(self, document_id: int | None) -> int | None:
-        return self._row.get(document_id) if document_id is not None else None
+        if document_id is None:
+            return None
+        row = bisect_left(self._ids, document_id)
+        return row if row < len(self._ids) and self._ids[row] == document_id else None
 
     def update(self, document_id: int, **fields) -> None:
         row = self.row_of(document_id)
         if row is None:
             return
-        old = self.docs[row]
-        self.docs[row] = new = replace(old, **fields)
+        old = self.summary(row)
+        new = replace(old, **fields)
+        if row // PAGE in self._pages:
+            self._pages[row // PAGE][row % PAGE] = new
         self._done += (new.status == "done") - (old.status == "done")
         index = self.index(row)
         self.dataChanged.emit(index, index)
@@ -117,7 +160,7 @@ class DocumentListModel(QAbstractListModel):
                     accepted += sign * (item.status == ACCEPTED)
                     proposed += sign * (item.status == PROPOSED)
         if accepted or proposed:
-            doc = self.docs[row]
+            doc = self.summary(row)
             self.update(document_id, annotations=doc.annotations + accepted,
                         proposed=doc.proposed + proposed)
 
@@ -127,15 +170,15 @@ class DocumentListModel(QAbstractListModel):
     def neighbour(self, document_id: int | None, step: int) -> int | None:
         row = self.row_of(document_id)
         target = (row if row is not None else -1) + step
-        return self.docs[target].id if 0 <= target < len(self.docs) else None
+        return self._ids[target] if 0 <= target < len(self._ids) else None
 
     def next_unfinished(self, document_id: int | None) -> int | None:
         """The first document after this one (wrapping round) that is not done."""
         start = self.row_of(document_id)
         start = -1 if start is None else start
-        n = len(self.docs)
+        n = len(self._ids)
         for k in range(1, n + 1):
-            d = self.docs[(start + k) % n]
+            d = self.summary((start + k) % n)
             if d.status != "done" and d.id != document_id:
                 return d.id
         return None
@@ -144,17 +187,15 @@ class DocumentListModel(QAbstractListModel):
 class DocumentsPanel(QWidget):
     activated = Signal(int)  # document id
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, source: Callable[[], Project | None], parent=None) -> None:
         super().__init__(parent)
-        self.model = DocumentListModel(self)
+        self.model = DocumentListModel(source, self)
         self.progress = QProgressBar()
         self.progress.setTextVisible(True)
-        self.list = QTreeView()
+        self.list = RowsView()
         self.list.setObjectName("documents")
-        self.list.setHeaderHidden(True)
-        self.list.setRootIsDecorated(False)
-        self.list.setUniformRowHeights(True)
-        self.list.setEditTriggers(QTreeView.EditTrigger.NoEditTriggers)
+        self.list.horizontalHeader().hide()
+        self.list.setEditTriggers(RowsView.EditTrigger.NoEditTriggers)
         self.list.setModel(self.model)
         for signal in (self.list.activated, self.list.clicked):
             signal.connect(lambda i: self.activated.emit(i.data(Qt.ItemDataRole.UserRole)))
@@ -165,11 +206,11 @@ class DocumentsPanel(QWidget):
         self.model.modelReset.connect(self._update_progress)
         self.model.dataChanged.connect(self._update_progress)
 
-    def set_documents(self, docs: list[DocumentSummary]) -> None:
-        self.model.set_documents(docs)
+    def reload(self) -> None:
+        self.model.reload()
 
     def _update_progress(self, *_args) -> None:
-        total = len(self.model.docs)
+        total = self.model.rowCount()
         done = self.model.done_count()
         self.progress.setRange(0, max(1, total))
         self.progress.setValue(done)

@@ -63,7 +63,7 @@ class MainWindow(QMainWindow):
             column.addWidget(widget)
         column.addWidget(self.view, 1)
         self.setCentralWidget(central)
-        self.documents_panel = DocumentsPanel()
+        self.documents_panel = DocumentsPanel(lambda: self.session.project)
         self.entities_panel = EntitiesPanel()
         self.quotes_panel = QuotesPanel()
         self.search_panel = SearchPanel()
@@ -171,7 +171,7 @@ class MainWindow(QMainWindow):
         self.update_title()
 
     def reload_documents(self) -> None:
-        self.documents_panel.set_documents(self.session.project.documents())
+        self.documents_panel.reload()
 
     def open_project_file(self, path: Path) -> None:
         try:

@@ -159,11 +159,12 @@ ENTRIES: list[Entry] = [
 
 
 def resolve(window: QMainWindow, handler: str) -> Callable:
-    """The callable behind a handler string (see the module docstring)."""
+    """The callable behind a handler string (see the module docstring). A "module:function"
+    handler is imported when first used: the dialogs behind the menus are not needed to
+    start, and importing them all would slow every start."""
     if ":" in handler:
         module, name = handler.split(":", 1)
-        function = getattr(importlib.import_module(module), name)
-        return lambda *args: function(window, *args)
+        return lambda *args: getattr(importlib.import_module(module), name)(window, *args)
     part, name = handler.split(".", 1)
     return getattr(getattr(window, part), name)
 

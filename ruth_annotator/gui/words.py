@@ -7,15 +7,12 @@ quotation marks, so those are trimmed too when a quote is made.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Sequence
 
 from ruth_annotator.model.annotations import Span
-from ruth_annotator.suggest.cues import CUE
-
-# The suggestion engine's speech verbs and phrases ("said", "told", "went on"), as words.
-_CUE_WORDS = re.compile(rf"(?<![\w'’-]){CUE}(?![\w'’-])", re.IGNORECASE)
 
 QUOTE_MARKS = "\"'“”‘’„‚«»‹›「」『』"
 _JOINERS = "'’-\u00ad"
@@ -110,13 +107,22 @@ def resize(text: str, span: Span, edge: str, grow: bool) -> Span:
     return Span(start, end)
 
 
+@functools.cache
+def _cue_words() -> re.Pattern:
+    """The suggestion engine's speech verbs and phrases ("said", "told", "went on"), as
+    words (loaded on first use: the engine takes a while to import, not needed to start)."""
+    from ruth_annotator.suggest.cues import CUE
+
+    return re.compile(rf"(?<![\w'’-]){CUE}(?![\w'’-])", re.IGNORECASE)
+
+
 def cues_near(text: str, spans: Sequence[Span], distance: int) -> list[Span]:
     """Speech verbs within `distance` code points of a quote's segments and outside them,
     nearest first (the cue C offers when nothing is selected)."""
     first, last = spans[0].start, spans[-1].end
     window_start = max(0, first - distance)
     found: list[tuple[int, int, Span]] = []
-    for match in _CUE_WORDS.finditer(text, window_start):
+    for match in _cue_words().finditer(text, window_start):
         if match.start() > last + distance:
             break
         span = Span(match.start(), match.end())

@@ -169,8 +169,11 @@ class Project:
     def document_count(self) -> int:
         return self.db.execute("select count(*) from documents").fetchone()[0]
 
-    def documents(self, annotator: str | None = None) -> list[DocumentSummary]:
-        """Every document's title, length and status, without loading any text."""
+    def documents(self, annotator: str | None = None, *, from_id: int = 0,
+                  limit: int = -1) -> list[DocumentSummary]:
+        """Every document's title, length and status, without loading any text; or one
+        page of them (`limit` documents from id `from_id` on, in id order), so a list of
+        100,000 documents reads only the rows it shows."""
         annotator = annotator or self.annotator
         sql = """
             select d.id, d.uid, d.title, d.length, coalesce(l.status, 'todo'),
@@ -184,9 +187,18 @@ class Project:
                  and q.annotator = :a and q.status = 'proposed')
             from documents d
             left join layers l on l.document_id = d.id and l.annotator = :a
+            where d.id >= :from_id
             order by d.id
+            limit :limit
         """
-        return list(starmap(DocumentSummary, self.db.execute(sql, {"a": annotator})))
+        return list(starmap(DocumentSummary, self.db.execute(
+            sql, {"a": annotator, "from_id": from_id, "limit": limit})))
+
+    def done_count(self, annotator: str | None = None) -> int:
+        """How many documents the annotator has marked done."""
+        return self.db.execute(
+            "select count(*) from layers where annotator = ? and status = 'done'",
+            [annotator or self.annotator]).fetchone()[0]
 
     def document(self, document_id: int) -> Document:
         r = self.db.conn.execute(

@@ -54,7 +54,7 @@ def assert_panels_fresh(window) -> None:
     quotes = window.quotes_panel.model
     quote_roles = (*ROLES, ROLE_SPEAKER, ROLE_META)
     assert rows(quotes, 1, quote_roles) == rows(fresh_like(quotes, window), 1, quote_roles)
-    doc = window.documents_panel.model.docs[0]
+    doc = window.documents_panel.model.summary(0)
     shown = [a for a in (*window.session.layer.mentions.values(),
                          *window.session.layer.quotes.values())]
     assert doc.annotations == sum(a.status == "accepted" for a in shown)
