@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from heapq import merge
 from typing import TYPE_CHECKING
 
 from ruth_annotator.model.annotations import ACCEPTED, REJECTED
@@ -20,8 +22,12 @@ if TYPE_CHECKING:
     from ruth_annotator.store.project import Project
 
 _WORD = re.compile(r"\w+")
+_WORD_CHAR = re.compile(r"\w")
 # Names start with a capital or a digit: scanning only such words is several times faster.
 _NAME_START = re.compile(r"(?<!\w)[A-Z0-9À-ÖØ-Þ]\w*")
+# Up to this many other first words ("van", "eBay", "Łukasz") are searched for one by one;
+# more, and every word of the text is looked at instead.
+_FEW_OTHERS = 16
 
 
 class PhraseMatcher:
@@ -30,14 +36,33 @@ class PhraseMatcher:
     def __init__(self, phrases: dict[str, str]) -> None:
         self.phrases = phrases
         self._index: dict[str, list[str]] = defaultdict(list)
-        self._all_capitalised = True
+        self._others: set[str] = set()  # first words a name-start scan does not see
         for phrase in phrases:
             first = _WORD.search(phrase)
             if first is not None and first.start() == 0:
                 self._index[first.group()].append(phrase)
-                self._all_capitalised &= bool(_NAME_START.match(phrase))
+                if not _NAME_START.match(phrase):
+                    self._others.add(first.group())
         for options in self._index.values():
             options.sort(key=len, reverse=True)
+
+    def _words(self, text: str) -> Iterable[tuple[int, str]]:
+        """(start, word) of whole words of the text in order, among them every word some
+        phrase starts with: the words that start like names, and the few others."""
+        if len(self._others) > _FEW_OTHERS:
+            return ((m.start(), m.group()) for m in _WORD.finditer(text))
+        named = ((m.start(), m.group()) for m in _NAME_START.finditer(text))
+        if not self._others:
+            return named
+        others = []
+        for word in self._others:
+            s = text.find(word)
+            while s >= 0:
+                if not (s and _WORD_CHAR.match(text, s - 1) or
+                        _WORD_CHAR.match(text, s + len(word))):
+                    others.append((s, word))
+                s = text.find(word, s + 1)
+        return merge(named, sorted(others))
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
         """(start, end, value) of the longest phrase at each place, left to right."""
@@ -45,9 +70,8 @@ class PhraseMatcher:
         edge = 0
         if not self._index:
             return out
-        for m in (_NAME_START if self._all_capitalised else _WORD).finditer(text):
-            s = m.start()
-            options = self._index.get(m.group())
+        for s, word in self._words(text):
+            options = self._index.get(word)
             if s < edge or not options or (s and (text[s - 1].isalnum())):
                 continue
             for phrase in options:

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from ruth_annotator.model import ACCEPTED, PROPOSED, REJECTED, Entity, Mention, NewDocument
 from ruth_annotator.store import Project
 from ruth_annotator.suggest import learned_lexicon
@@ -86,3 +89,39 @@ def test_learned_lexicon_equals_the_sql_reference_with_a_large_document(tmp_path
         assert lexicon.rejected == {"Mystery Corp": {"ORG"}}
         assert learned_lexicon(project, "someone else") == _reference(project, "someone else")
         assert learned_lexicon(project, "nobody") == Lexicon()
+
+
+WORDS = ["Kate", "Winslet", "van", "Gogh", "eBay", "Łukasz", "de", "la", "said", "Ōsaka",
+         "_x", "2024", "iPhone", "Kate_", "vanity", "’"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(WORDS), st.sampled_from([" ", "", ",", "\n"])),
+                min_size=1, max_size=30),
+       st.data())
+def test_phrase_matcher_finds_what_a_look_at_every_word_finds(pieces, data):
+    # Names starting with a capital are found by a name-start scan, a few others one by one:
+    # the same places as looking every word of the text up.
+    from ruth_annotator.suggest import lexicon
+
+    text = "".join(w + g for w, g in pieces)
+    starts = st.integers(0, len(pieces) - 1)
+    phrases = data.draw(st.lists(st.tuples(starts, st.integers(1, 3)), max_size=6))
+    names = {" ".join(w for w, _ in pieces[i:i + n]): f"L{k}"
+             for k, (i, n) in enumerate(phrases)}
+    found = lexicon.PhraseMatcher(names).find(text)
+    few, lexicon._FEW_OTHERS = lexicon._FEW_OTHERS, -1
+    try:
+        every_word = lexicon.PhraseMatcher(names).find(text)
+    finally:
+        lexicon._FEW_OTHERS = few
+    assert found == every_word
+
+
+def test_phrase_matcher_finds_lower_case_first_words_only_as_whole_words():
+    from ruth_annotator.suggest.lexicon import PhraseMatcher
+
+    text = "Kate_van Gogh, vanity van Gogh eBay. eBays 2van Gogh van Gogh"
+    names = {"van Gogh": "PERSON", "eBay": "ORG", "Kate": "PERSON"}
+    assert PhraseMatcher(names).find(text) == [
+        (22, 30, "PERSON"), (31, 35, "ORG"), (53, 61, "PERSON")]
