@@ -55,6 +55,7 @@ class ArticleView(QPlainTextEdit):
         self.describe: Callable[[int], str] = lambda position: ""
         self.menu_actions: list = []
         self._outlines: list[Span] = []
+        self._drawn_at: tuple | None = None  # where the view was when last drawn
         self._extra: dict[str, list[QTextEdit.ExtraSelection]] = {}
         self._press: QPoint | None = None
         self._flash_timer = QTimer(self, singleShot=True, interval=FLASH_MS)
@@ -77,6 +78,7 @@ class ArticleView(QPlainTextEdit):
         self.highlighter.forget_drawn()
         self.setPlainText(display_text(text))
         self.highlighter.forget_drawn(self.document().blockCount())
+        self._drawn_at = None
         self.draw_visible()
 
     def draw_visible(self) -> None:
@@ -84,9 +86,12 @@ class ArticleView(QPlainTextEdit):
         below, that are not drawn yet: called on scrolling, resizing and painting, so a
         paragraph is drawn before it is first painted."""
         block = self.firstVisibleBlock()
-        if not block.isValid():
-            return
         height = self.viewport().height()
+        place = (block.blockNumber(), self.verticalScrollBar().value(), height,
+                 self.document().documentLayout().documentSize().height())
+        if not block.isValid() or place == self._drawn_at:
+            return  # nothing moved since the last call (most paints)
+        self._drawn_at = place
         above = 0.0
         while above < height and block.previous().isValid():
             block = block.previous()

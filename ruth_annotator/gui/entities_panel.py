@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QMenu,
+    QStyledItemDelegate,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -248,6 +249,8 @@ class EntitiesPanel(QWidget):
         header = self.tree.horizontalHeader()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2):  # plain cells: Qt's own delegate draws them without Python
+            self.tree.setItemDelegateForColumn(column, QStyledItemDelegate(self.tree))
         # fixed widths: sizing to contents would read every row of a 100,000-mention layer
         width = self.fontMetrics().horizontalAdvance
         header.resizeSection(1, width("WORK_OF_ART") + 16)
@@ -305,6 +308,10 @@ class EntitiesPanel(QWidget):
 
     def show_annotation(self, item_id: str | None) -> None:
         """Select the row of an annotation (without telling anyone back)."""
+        current = self.tree.currentIndex()
+        if item_id and self.model.node(current) == item_id and \
+                self.tree.selectionModel().isRowSelected(current.row()):
+            return  # shown already (each action asks again)
         index = self.model.find(item_id) if item_id else QModelIndex()
         if item_id and not index.isValid() and self.model.contains(item_id):
             self.model.reveal(item_id)  # a mention of a closed entity: open it

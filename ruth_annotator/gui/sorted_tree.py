@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 ROOT = ""
+NEAR = 64  # rows around a node's last known row searched first
 _NONE = QModelIndex()
 
 
@@ -42,6 +43,7 @@ class SortedTreeModel(QAbstractTableModel):
         self._parent: dict[str, str] = {}  # node -> parent, for nodes in loaded lists
         self._key: dict[str, tuple] = {}  # the key each node was placed with
         self._flat: list[str] = []  # the shown rows, in order
+        self._hints: dict[str, int] = {}  # node -> the row it had when last looked up
 
     # --- for subclasses ---------------------------------------------------------------
 
@@ -130,9 +132,23 @@ class SortedTreeModel(QAbstractTableModel):
             siblings = self._children[self._parent[node]]
             i = self._sibling_row(node)
             if i + 1 < len(siblings):
-                return self._flat.index(siblings[i + 1])
+                return self._row(siblings[i + 1])
             node = self._parent[node]
         return len(self._flat)
+
+    def _row(self, node: str) -> int:
+        """The row of a shown node. Rows move by a few at a time, so the row found last
+        time (or one near it) is checked first; a search of every row is the fallback."""
+        flat = self._flat
+        hint = self._hints.get(node, 0)
+        if hint < len(flat) and flat[hint] == node:
+            return hint
+        try:
+            row = flat.index(node, max(0, hint - NEAR), hint + NEAR)
+        except ValueError:
+            row = flat.index(node)
+        self._hints[node] = row
+        return row
 
     def node(self, index: QModelIndex) -> str | None:
         if not index.isValid() or index.row() >= len(self._flat):
@@ -146,7 +162,7 @@ class SortedTreeModel(QAbstractTableModel):
         """The index of a node's row; invalid when it has none (a closed parent)."""
         if node is None or not self.is_shown(node):
             return QModelIndex()
-        return self.index(self._flat.index(node), column)
+        return self.index(self._row(node), column)
 
     # --- QAbstractTableModel ------------------------------------------------------------
 
@@ -161,7 +177,7 @@ class SortedTreeModel(QAbstractTableModel):
         if not self.is_shown(node):
             self._toggle(node)
             return
-        row = self._flat.index(node)
+        row = self._row(node)
         if open_:
             self._toggle(node)
             rows = self._shown_below(node)
@@ -216,7 +232,7 @@ class SortedTreeModel(QAbstractTableModel):
             self._key[node], self._parent[node] = key, parent_id
             self._changed_row(parent_id)  # its arrow or count may change
             return
-        row = self._flat.index(kids[i]) if i < len(kids) else self._end_of(parent_id)
+        row = self._row(kids[i]) if i < len(kids) else self._end_of(parent_id)
         kids.insert(i, node)
         self._key[node], self._parent[node] = key, parent_id
         rows = [node, *(self._shown_below(node) if self.is_open(node) else ())]
@@ -230,7 +246,7 @@ class SortedTreeModel(QAbstractTableModel):
         kids = self._children[parent_id]
         i = self._sibling_row(node)
         if self.is_shown(node):
-            first, last = self._flat.index(node), self._end_of(node) - 1
+            first, last = self._row(node), self._end_of(node) - 1
             self.beginRemoveRows(_NONE, first, last)
             del kids[i]
             del self._parent[node]
@@ -279,7 +295,7 @@ class SortedTreeModel(QAbstractTableModel):
     def _changed_row(self, node: str) -> None:
         """Tell the views a row's content changed (every column)."""
         if node != ROOT and self.is_shown(node):
-            row = self._flat.index(node)
+            row = self._row(node)
             self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
 
 
