@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QKeySequenceEdit,
     QLabel,
+    QLineEdit,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from ruth_annotator.gui import menus
+from ruth_annotator.gui.dialogs.common import described
 
 if TYPE_CHECKING:
     from ruth_annotator.gui.main_window import MainWindow
@@ -75,6 +77,7 @@ class CheatSheet(QDialog):
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
+        self._name_controls(set_button, clear_button, defaults_button, buttons)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
         layout.addLayout(edit_row)
@@ -82,6 +85,21 @@ class CheatSheet(QDialog):
         layout.addWidget(buttons)
         self.resize(760, 620)
         self._fill()
+
+    def _name_controls(self, set_button: QPushButton, clear_button: QPushButton,
+                       defaults_button: QPushButton, buttons: QDialogButtonBox) -> None:
+        """Names a screen reader announces for every control of the sheet."""
+        described(self, "Keyboard shortcuts")
+        described(self.table, "Shortcuts", "Every action with its keys; select one to change")
+        described(self.editor, "New keys", "Press the keys for the selected action")
+        for inner in self.editor.findChildren(QLineEdit):  # the field the keys are typed in
+            described(inner, "New keys")
+        described(set_button, "Set keys", "Give the selected action the keys pressed above")
+        described(clear_button, "Clear keys", "Take the keys away from the selected action")
+        described(defaults_button, "All defaults", "Put every action back to its default keys")
+        described(buttons, "Dialog buttons")
+        for button in buttons.buttons():
+            described(button, button.text().replace("&", ""))
 
     def _fill(self) -> None:
         labels = [(a.shortcut().toString(NATIVE), a.text(), "From the project's label set")

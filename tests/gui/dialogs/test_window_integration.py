@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from ruth_annotator import config
 from ruth_annotator.gui import app as gui_app
 from ruth_annotator.gui import menus
+from ruth_annotator.gui.cheat_sheet import CheatSheet
 from ruth_annotator.gui.dialogs import (
     about,
     export_dialog,
@@ -91,6 +92,7 @@ def test_panels_and_dialogs_have_accessible_names(window, qtbot, project):
         lambda: settings_dialog.SettingsDialog(settings_dialog.load_preferences(), project),
         lambda: export_dialog.ExportDialog(project.path, ["tester"]),
         welcome.WelcomeDialog, about.AboutDialog, HelpViewer,
+        lambda: CheatSheet(window),
     ]
     for make in makers:
         dialog = make()
