@@ -87,7 +87,7 @@ class DocumentListModel(QAbstractListModel):
         self.beginResetModel()
         self._ids = project.document_ids() if project is not None else []
         self._pages.clear()
-        self._done = project.done_count() if project is not None else 0
+        self._done = self._count_done() if project is not None else 0
         self.endResetModel()
 
     def summary(self, row: int) -> DocumentSummary:
@@ -134,23 +134,31 @@ class DocumentListModel(QAbstractListModel):
         return row if row < len(self._ids) and self._ids[row] == document_id else None
 
     def update(self, document_id: int, **fields) -> None:
+        """A document changed in this window (the store has it already): its row shows it."""
         row = self.row_of(document_id)
         if row is None:
             return
-        old = self.summary(row)
-        new = replace(old, **fields)
-        if row // PAGE in self._pages:
-            self._pages[row // PAGE][row % PAGE] = new
-        self._done += (new.status == "done") - (old.status == "done")
+        page = self._pages.get(row // PAGE)
+        if page is not None:  # a page read later comes from the store, changes included
+            page[row % PAGE] = replace(page[row % PAGE], **fields)
+        if "status" in fields:
+            self._done = self._count_done()
         index = self.index(row)
         self.dataChanged.emit(index, index)
+
+    def _count_done(self) -> int:
+        try:
+            return self.source().done_count()
+        except sqlite3.Error:
+            return self._done
 
     def count_changes(self, document_id: int, changes: ChangeSet) -> None:
         """Keep a document's counts of accepted and undecided annotations in step with an
         action on it (entities are not counted, as in the store's summary)."""
         row = self.row_of(document_id)
-        if row is None:
-            return
+        page = self._pages.get(row // PAGE) if row is not None else None
+        if page is None:
+            return  # not read yet: it will be read with the action's counts
         accepted = proposed = 0
         for change in changes.changes:
             if change.kind == "entity":
@@ -160,7 +168,7 @@ class DocumentListModel(QAbstractListModel):
                     accepted += sign * (item.status == ACCEPTED)
                     proposed += sign * (item.status == PROPOSED)
         if accepted or proposed:
-            doc = self.summary(row)
+            doc = page[row % PAGE]
             self.update(document_id, annotations=doc.annotations + accepted,
                         proposed=doc.proposed + proposed)
 

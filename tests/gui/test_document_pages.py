@@ -11,6 +11,8 @@ from PySide6.QtCore import Qt
 
 from ruth_annotator.gui import documents_panel
 from ruth_annotator.gui.documents_panel import PAGE, DocumentsPanel
+from ruth_annotator.model import edits
+from ruth_annotator.model.annotations import Span
 from ruth_annotator.model.document import NewDocument
 from ruth_annotator.store import Project
 
@@ -58,8 +60,32 @@ def test_rows_are_read_a_page_at_a_time_and_answer_like_the_whole_list(qtbot, ma
     assert model.next_unfinished(ids[-1]) == undone[0]  # wraps round
     done = len(ids[7::50])
     assert panel.progress.text() == f"{done} of {COUNT} done"
+    project.set_status(ids[-1], "done")  # saved first, as the window does
     model.update(ids[-1], status="done")
     assert panel.progress.text() == f"{done + 1} of {COUNT} done"
+    assert model.summary(COUNT - 1).status == "done"
+
+
+@pytest.mark.parametrize("shown_before", [True, False])
+def test_counts_follow_an_action_whether_or_not_its_row_was_read(qtbot, many, shown_before):
+    project, ids = many
+    panel = DocumentsPanel(lambda: project)
+    qtbot.addWidget(panel)
+    model = panel.model
+    panel.reload()
+    row = PAGE + 1  # a page of its own
+    if shown_before:
+        model.data(model.index(row))
+    layer = project.layer(ids[row])
+    text = project.document(ids[row]).text
+    for status in ("accepted", "proposed"):
+        changes = edits.add_mention(layer, text, Span(0, 7), "MISC", status=status)
+        layer.apply(changes)
+        project.apply(changes, ids[row])  # saved first, as the window does
+        model.count_changes(ids[row], changes)
+    model.update(ids[row], status="in_progress")  # the first action starts the document
+    assert model.summary(row) == project.documents(from_id=ids[row], limit=1)[0]
+    assert (model.summary(row).annotations, model.summary(row).proposed) == (1, 1)
 
 
 def test_only_a_bounded_number_of_pages_is_held(qtbot, many, monkeypatch):
