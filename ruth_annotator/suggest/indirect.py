@@ -42,10 +42,15 @@ class IndirectQuotes:
 
     def run(self) -> list[QuoteDraft]:
         out = []
+        boilerplate: dict[int, bool] = {}  # by paragraph: looked at once, not per sentence
         for (start, end), para_index in zip(self.units.sentences,
                                             self.units.sentence_paragraph, strict=True):
             para = self.units.paragraphs[para_index]
-            if BOILERPLATE_START.match(self.text[para.start:para.end]):
+            skip = boilerplate.get(para_index)
+            if skip is None:
+                skip = boilerplate[para_index] = bool(
+                    BOILERPLATE_START.match(self.text[para.start:para.end]))
+            if skip:
                 continue
             if para.kind == "headline":
                 draft = self._reported_after(start, self._stop(start, end))
@@ -121,7 +126,8 @@ class IndirectQuotes:
 
     def _sentence(self, start: int, end: int) -> QuoteDraft | None:
         text = self.text
-        if not rp.CUE_WORDS.intersection(rp.LOWER_WORD.findall(text[start:end].lower())):
+        words = set(rp.LOWER_WORD.findall(text[start:end].lower()))
+        if words.isdisjoint(rp.CUE_WORDS):
             return None  # most sentences report nothing: one cheap look before the patterns
         dateline = rp.DATELINE.match(text, start, end)
         if dateline is not None:
@@ -132,16 +138,23 @@ class IndirectQuotes:
         if m:
             return self._make(start + m.start("clause"), stop, m, start)
         leads = [0] + [m.end() for m in rp.LEAD_POSITIONS.finditer(sentence)]
-        for m in rp.matches_at(rp.INDIRECT, sentence, leads):
+        # Each pattern needs its verbs among the sentence's words (and "that"): without
+        # them, trying it at every lead position cannot match.
+        reporting = not words.isdisjoint(rp.REPORTING_WORDS)
+        indirect = rp.matches_at(rp.INDIRECT, sentence, leads) \
+            if reporting and "that" in words else ()
+        for m in indirect:
             mid = m.group("mid").split()
             if len(mid) <= 5 and not any(w in rp.FINITE for w in mid) and \
                     not rp.ENDS_WITH_OPEN_CUE.match(sentence, m.end("cue")):
                 return self._make(start + m.start("clause"), stop, m, start)
-        for m in rp.matches_at(rp.CHARACTERISED, sentence, leads):
+        characterised = rp.matches_at(rp.CHARACTERISED, sentence, leads) \
+            if not words.isdisjoint(rp.CHARACTERISING) else ()
+        for m in characterised:
             fragment = self._fragment_in(start + m.start("clause"), stop)
             if fragment:
                 return self._make(start + m.start("clause"), stop, m, start)
-        for m in rp.matches_at(rp.INDIRECT_BARE, sentence, leads):
+        for m in rp.matches_at(rp.INDIRECT_BARE, sentence, leads) if reporting else ():
             cue = m.group("cue")
             if cue in rp.THAT_OPTIONAL_STRICT:
                 if rp.STRICT_CLAUSE.match(sentence, m.start("clause")):

@@ -31,7 +31,11 @@ predicted predicts predict estimated estimates estimate""".split())
 THAT_OPTIONAL_STRICT = frozenset("""revealed reveals confirmed confirms announced announces
 suggested suggests joked jokes replied replies explained explains noted notes stressed
 stresses recalled recalls conceded concedes complained complains boasted""".split())
+REPORTING_WORDS = frozenset(REPORTING)
 REPORT = "(?:" + "|".join(sorted(REPORTING, key=len, reverse=True)) + ")"
+_CHARACTERISING = ("described", "describes", "called", "calls", "branded", "brands", "dubbed",
+                   "dubs", "labelled", "labels", "labeled", "hailed", "hails")
+CHARACTERISING = frozenset(_CHARACTERISING)
 INDIRECT = re.compile(
     rf"{LEAD}{SPEAKER}{APPOS}[ \t]+{ADV}(?<!\bto )(?P<cue>{REPORT})\b"
     rf"(?P<mid>[^.;:!?\"“”‘’\n]{{0,70}}?)(?P<that>[ \t]+that\b)[ \t]+(?P<clause>\S)")
@@ -39,8 +43,8 @@ INDIRECT_BARE = re.compile(
     rf"{LEAD}{SPEAKER}{APPOS}[ \t]+{ADV}(?<!\bto )(?P<cue>{REPORT})[ \t]+(?P<clause>\S)")
 # "X described the plan as "a disaster"", "X called the decision "a hammer blow"".
 CHARACTERISED = re.compile(
-    rf"{LEAD}{SPEAKER}{APPOS}[ \t]+{ADV}(?P<cue>described|describes|called|calls|branded|"
-    rf"brands|dubbed|dubs|labelled|labels|labeled|hailed|hails)[ \t]+(?P<clause>\S)")
+    rf"{LEAD}{SPEAKER}{APPOS}[ \t]+{ADV}(?P<cue>{'|'.join(_CHARACTERISING)})[ \t]+"
+    r"(?P<clause>\S)")
 ACCORDING_FIRST = re.compile(
     r"^(?P<cue>[Aa]ccording to)[ \t]+(?P<spk>[^,]{2,60}),[ \t]+(?P<clause>\S)")
 ACCORDING_LAST = re.compile(r",[ \t]+(?P<cue>according to)[ \t]+"
@@ -83,10 +87,9 @@ NEXT_CLAUSE = re.compile(r",[ \t]+(?:(?:and|but)[ \t]+(?:I|we|he|she|they)|accor
 # After a reported clause, ", opening the door to cuts" is the reporter's own gloss.
 GLOSS = re.compile(r",[ \t]+[a-z]+ing\b")
 LOWER_WORD = re.compile(r"\b[a-z]+\b")
-CUE_WORDS = frozenset(REPORTING) | CUE_VERBS | frozenset(
-    """according described describes called calls branded brands dubbed dubs labelled labels
-    labeled hailed hails saying telling adding insisting claiming arguing warning explaining
-    noting stressing admitting""".split())
+CUE_WORDS = REPORTING_WORDS | CUE_VERBS | CHARACTERISING | frozenset(
+    """according saying telling adding insisting claiming arguing warning explaining noting
+    stressing admitting""".split())
 END_PUNCT = re.compile(r"[\s.!?…\"”’')\]]+$")
 ENDS_WITH_OPEN_CUE = re.compile(r"[:,][ \t]*[\"“‘'„]")
 
