@@ -44,8 +44,11 @@ class Proposals:
                        if m.status != REJECTED}
         self._occupied = Coverage(len(text), ((m.start, m.end) for m in layer.mentions.values()))
         self._named: dict[tuple[str, str], list[Entity]] = {}  # (label, lower-case name)
+        self._by_word: dict[tuple[str, str], dict[str, Entity]] = {}  # (label, a name word)
         for e in layer.entities.values():
             self._named.setdefault((e.label, e.name.lower()), []).append(e)
+            for word in e.name.lower().split() or [""]:
+                self._by_word.setdefault((e.label, word), {})[e.id] = e
 
     # --- entities ----------------------------------------------------------------------
 
@@ -80,10 +83,20 @@ class Proposals:
         exact = self._named.get((cluster.label, cluster.name.lower()), ())
         if any(e.status == REJECTED for e in exact):
             return _REFUSED
-        match = matching_entity(self.layer, cluster.name, cluster.label)
+        match = matching_entity(self._sharing_a_word(cluster.name, cluster.label),
+                                cluster.name, cluster.label)
         if match is not None and match.status != REJECTED:
             return match.id
         return None
+
+    def _sharing_a_word(self, name: str, label: str) -> Layer:
+        """The layer with only the entities `matching_entity` can link `name` to: the same
+        label and a word of the name in common (or no name at all). Looking at all of them
+        for every entity found made a long document's proposals quadratic."""
+        entities = dict(self._by_word.get((label, ""), {}))
+        for word in name.lower().split():
+            entities.update(self._by_word.get((label, word), {}))
+        return Layer(self.layer.document_id, self.layer.annotator, entities)
 
     # --- mentions ----------------------------------------------------------------------
 

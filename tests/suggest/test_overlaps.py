@@ -1,4 +1,5 @@
-"""Existing quotes are looked up by position: the same proposals as scanning every quote."""
+"""Existing quotes are looked up by position and entities by name word: the same proposals
+as scanning every quote and every entity."""
 
 from __future__ import annotations
 
@@ -7,9 +8,12 @@ import dataclasses
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ruth_annotator.model import ACCEPTED, HUMAN, REJECTED, Layer, Quote, Span
+from ruth_annotator.model import ACCEPTED, HUMAN, REJECTED, Entity, Layer, Quote, Span
+from ruth_annotator.model.edits import matching_entity
 from ruth_annotator.suggest import suggest_document
 from ruth_annotator.suggest.coverage import Overlaps
+from ruth_annotator.suggest.entities import EntityTable
+from ruth_annotator.suggest.proposals import Proposals
 
 spans = st.tuples(st.integers(0, 5000), st.integers(0, 1500)).map(lambda p: (p[0], p[0] + p[1]))
 
@@ -82,3 +86,21 @@ def test_proposals_equal_a_scan_of_every_existing_quote(sample_text, monkeypatch
     assert indexed == scanned
     nested = [shape for shape in indexed if shape[2] is not None]
     assert nested and len(indexed) > len(nested)
+
+
+NAME_WORDS = ["Kate", "kate", "Winslet", "KATE", "Mia", "Threapleton", "the", "BBC", " ", ""]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.lists(st.sampled_from(NAME_WORDS), max_size=3),
+                          st.sampled_from(["PERSON", "ORG"]), st.booleans()), max_size=12),
+       st.lists(st.sampled_from(NAME_WORDS), min_size=1, max_size=3),
+       st.sampled_from(["PERSON", "ORG"]))
+def test_entity_linking_looks_only_at_entities_sharing_a_word(entities, words, label):
+    layer = Layer.of(1, "tester", [
+        Entity(f"e-{n}", lab, " ".join(name), status=REJECTED if rejected else ACCEPTED)
+        for n, (name, lab, rejected) in enumerate(entities)])
+    name = " ".join(words)
+    proposals = Proposals("text", layer, EntityTable([], {}))
+    assert matching_entity(proposals._sharing_a_word(name, label), name, label) == \
+        matching_entity(layer, name, label)
