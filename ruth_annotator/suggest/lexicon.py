@@ -85,10 +85,15 @@ class PhraseMatcher:
 
 @dataclass
 class Lexicon:
-    """Accepted names with their labels, and names that were only ever rejected."""
+    """Accepted names with their labels, and names that were only ever rejected.
+
+    Read-only once used: its matcher is made once and kept, so a project's lexicon of
+    thousands of names is not indexed again for every document it is used on."""
 
     names: dict[str, str] = field(default_factory=dict)
     rejected: dict[str, set[str]] = field(default_factory=dict)
+    _matcher: PhraseMatcher | None = field(default=None, init=False, repr=False,
+                                           compare=False)
 
     def __bool__(self) -> bool:
         return bool(self.names or self.rejected)
@@ -96,6 +101,8 @@ class Lexicon:
     def merged(self, other: Lexicon | None) -> Lexicon:
         if not other:
             return self
+        if not self and other.rejected.keys().isdisjoint(other.names):
+            return other  # nothing to add (an empty layer): the same, with its matcher
         names = {**other.names, **self.names}
         rejected = {k: set(v) for k, v in other.rejected.items()}
         for k, v in self.rejected.items():
@@ -106,7 +113,9 @@ class Lexicon:
         return label in self.rejected.get(surface, ())
 
     def matcher(self) -> PhraseMatcher:
-        return PhraseMatcher(self.names)
+        if self._matcher is None:
+            self._matcher = PhraseMatcher(self.names)
+        return self._matcher
 
 
 def _build(rows) -> Lexicon:

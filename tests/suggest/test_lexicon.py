@@ -125,3 +125,16 @@ def test_phrase_matcher_finds_lower_case_first_words_only_as_whole_words():
     names = {"van Gogh": "PERSON", "eBay": "ORG", "Kate": "PERSON"}
     assert PhraseMatcher(names).find(text) == [
         (22, 30, "PERSON"), (31, 35, "ORG"), (53, 61, "PERSON")]
+
+
+def test_merging_into_an_empty_layer_lexicon_keeps_the_project_lexicon_and_its_matcher():
+    project = Lexicon({"Kate Winslet": "PERSON", "ITV": "ORG"}, {"Savage": {"ORG"}})
+    matcher = project.matcher()
+    merged = Lexicon().merged(project)
+    assert merged == project and merged.matcher() is matcher  # indexed once per project
+    # a layer's own decisions win over the project's; names drop out of the rejected
+    layer = Lexicon({"Savage": "PERSON"}, {"ITV": {"GPE"}})
+    assert layer.merged(project) == Lexicon(
+        {"Kate Winslet": "PERSON", "ITV": "ORG", "Savage": "PERSON"}, {})
+    odd = Lexicon({"Mia": "PERSON"}, {"Mia": {"ORG"}, "Lee": {"ORG"}})
+    assert Lexicon().merged(odd) == Lexicon({"Mia": "PERSON"}, {"Lee": {"ORG"}})
