@@ -108,15 +108,20 @@ class ArticleView(QPlainTextEdit):
         return self.highlighter.index.marks_in(span.start, span.end)
 
     def apply_changes(self, changes: ChangeSet) -> None:
+        """Redraw what a change set touched (a redrawn paragraph repaints itself)."""
         for start, end in self.highlighter.index.update(changes):
             self.highlighter.rehighlight_range(start, end)
-        self.viewport().update()
 
     def set_selected_quote(self, quote_id: str | None, outlines: list[Span]) -> None:
-        """Stress one quote and outline its speaker mention."""
+        """Stress one quote and outline its speaker mention; repaints only the outlines
+        that come or go (a whole repaint of a dense page costs more than the action)."""
         self.highlighter.set_selected_quote(quote_id)
+        if outlines == self._outlines:
+            return
+        for span in (*self._outlines, *outlines):
+            for rect in self.span_rects(span):
+                self.viewport().update(rect.toAlignedRect().adjusted(-4, -2, 4, 2))
         self._outlines = outlines
-        self.viewport().update()
 
     def set_zoom(self, steps: int) -> None:
         """Reading size: the system font a little larger, plus `steps` points."""

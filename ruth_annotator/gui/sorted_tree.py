@@ -14,6 +14,7 @@ a parent's rows may be loaded only when it is first opened (`_load`).
 from __future__ import annotations
 
 from bisect import bisect_left
+from itertools import repeat
 
 from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QRect, Qt
 from PySide6.QtWidgets import (
@@ -26,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 ROOT = ""
-NEAR = 64  # rows around a node's last known row searched first
+MOVES_KEPT = 256  # row moves remembered to follow nodes without searching for them
 _NONE = QModelIndex()
 
 
@@ -42,8 +43,31 @@ class SortedTreeModel(QAbstractTableModel):
         self._children: dict[str, list[str]] = {ROOT: []}  # loaded parents only
         self._parent: dict[str, str] = {}  # node -> parent, for nodes in loaded lists
         self._key: dict[str, tuple] = {}  # the key each node was placed with
-        self._flat: list[str] = []  # the shown rows, in order
-        self._hints: dict[str, int] = {}  # node -> the row it had when last looked up
+        self._set_flat([])
+
+    def _set_flat(self, rows: list[str]) -> None:
+        self._flat = rows  # the shown rows, in order
+        # where each node was last seen, and how many row moves had been logged then;
+        # replaying the moves logged since gives its row now without a search
+        self._seen: dict[str, tuple[int, int]] = dict(
+            zip(rows, zip(range(len(rows)), repeat(0)), strict=False))
+        self._moves: list[tuple[int, int]] = []  # (row, rows added there, or removed: < 0)
+
+    def _add_rows(self, at: int, rows: list[str]) -> None:
+        self._flat[at:at] = rows
+        self._log_move(at, len(rows))
+        moves = len(self._moves)
+        self._seen.update((node, (at + i, moves)) for i, node in enumerate(rows))
+
+    def _remove_rows(self, first: int, last: int) -> None:
+        del self._flat[first:last + 1]
+        self._log_move(first, first - last - 1)
+
+    def _log_move(self, at: int, count: int) -> None:
+        if len(self._moves) >= MOVES_KEPT:  # start afresh rather than replay long logs
+            self._seen.clear()
+            self._moves.clear()
+        self._moves.append((at, count))
 
     # --- for subclasses ---------------------------------------------------------------
 
@@ -63,7 +87,7 @@ class SortedTreeModel(QAbstractTableModel):
             self._children[parent_id] = [node for _, node in items]
             self._key.update((node, key) for key, node in items)
             self._parent.update((node, parent_id) for _, node in items)
-        self._flat = self._shown_below(ROOT)
+        self._set_flat(self._shown_below(ROOT))
 
     # --- structure queries ------------------------------------------------------------
 
@@ -137,17 +161,19 @@ class SortedTreeModel(QAbstractTableModel):
         return len(self._flat)
 
     def _row(self, node: str) -> int:
-        """The row of a shown node. Rows move by a few at a time, so the row found last
-        time (or one near it) is checked first; a search of every row is the fallback."""
-        flat = self._flat
-        hint = self._hints.get(node, 0)
-        if hint < len(flat) and flat[hint] == node:
-            return hint
-        try:
-            row = flat.index(node, max(0, hint - NEAR), hint + NEAR)
-        except ValueError:
-            row = flat.index(node)
-        self._hints[node] = row
+        """The row of a shown node: where it was last seen, moved by the rows added and
+        removed above it since (a search of the rows when that is not known)."""
+        flat, moves = self._flat, self._moves
+        row, seen = self._seen.get(node, (-1, 0))
+        if row >= 0 and seen <= len(moves):
+            for at, count in moves[seen:]:
+                if row >= at:
+                    row += count
+            if row < len(flat) and flat[row] == node:
+                self._seen[node] = (row, len(moves))
+                return row
+        row = flat.index(node)
+        self._seen[node] = (row, len(moves))
         return row
 
     def node(self, index: QModelIndex) -> str | None:
@@ -183,13 +209,13 @@ class SortedTreeModel(QAbstractTableModel):
             rows = self._shown_below(node)
             if rows:
                 self.beginInsertRows(_NONE, row + 1, row + len(rows))
-                self._flat[row + 1:row + 1] = rows
+                self._add_rows(row + 1, rows)
                 self.endInsertRows()
         else:
             last = self._end_of(node) - 1
             if last > row:
                 self.beginRemoveRows(_NONE, row + 1, last)
-                del self._flat[row + 1:last + 1]
+                self._remove_rows(row + 1, last)
                 self._toggle(node)
                 self.endRemoveRows()
             else:
@@ -215,7 +241,7 @@ class SortedTreeModel(QAbstractTableModel):
         for node in list(self._parent):
             if self.child_count(node) and not self.is_open(node):
                 self._toggle(node)
-        self._flat = self._shown_below(ROOT)
+        self._set_flat(self._shown_below(ROOT))
         self.endResetModel()
 
     # --- changes, one row at a time -----------------------------------------------------
@@ -237,7 +263,7 @@ class SortedTreeModel(QAbstractTableModel):
         self._key[node], self._parent[node] = key, parent_id
         rows = [node, *(self._shown_below(node) if self.is_open(node) else ())]
         self.beginInsertRows(_NONE, row, row + len(rows) - 1)
-        self._flat[row:row] = rows
+        self._add_rows(row, rows)
         self.endInsertRows()
 
     def _detach(self, node: str) -> None:
@@ -250,7 +276,7 @@ class SortedTreeModel(QAbstractTableModel):
             self.beginRemoveRows(_NONE, first, last)
             del kids[i]
             del self._parent[node]
-            del self._flat[first:last + 1]
+            self._remove_rows(first, last)
             self.endRemoveRows()
         else:
             del kids[i]
