@@ -48,6 +48,8 @@ def swatch(color: str, size: int = 12) -> QIcon:
 
 BIG = 1 << 62  # where entities without a mention sort
 _START = attrgetter("start")
+_PLAIN = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemNeverHasChildren
+_EDITABLE = _PLAIN | Qt.ItemFlag.ItemIsEditable
 _ROLES = frozenset((ROLE_ID, Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole,
                     Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.FontRole,
                     Qt.ItemDataRole.ToolTipRole))
@@ -199,10 +201,9 @@ class EntityTreeModel(SortedTreeModel):
         return None
 
     def flags(self, index: QModelIndex) -> Qt.ItemFlag:
-        flags = super().flags(index)
         if index.column() == 0 and self._parent.get(self.node(index) or "") == ROOT:
-            flags |= Qt.ItemFlag.ItemIsEditable
-        return flags
+            return _EDITABLE
+        return _PLAIN
 
     def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
         item = self.item(index)
