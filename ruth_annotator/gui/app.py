@@ -14,10 +14,11 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from ruth_annotator import __version__, config
 from ruth_annotator.errors import RuthError
+from ruth_annotator.gui import messages
 from ruth_annotator.gui.i18n import install_translator
 from ruth_annotator.gui.opening import as_assigned_annotator, open_project
 from ruth_annotator.gui.workers import running_tasks
@@ -108,7 +109,7 @@ def run(project_path: Path | None = None) -> int:
             window.files.import_paths(list(choice.imports))
     except RuthError as e:
         print(f"Error: {e}", file=sys.stderr)
-        QMessageBox.critical(None, "Ruth Annotator", str(e))
+        messages.critical(None, "Ruth Annotator", str(e))
         return 1
     status = app.exec()
     for task in running_tasks():  # a backup may still be copying: let it end cleanly

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from ruth_annotator.errors import RuthError
+from ruth_annotator.gui import messages
 from ruth_annotator.gui.article_view import ArticleView
 from ruth_annotator.gui.curation_table import OPEN, CurationTable, state
 from ruth_annotator.gui.session import Session
@@ -173,7 +173,7 @@ class CurationWindow(QDialog):
             try:
                 self.session.apply(changes)
             except RuthError as e:
-                QMessageBox.warning(self, "Curate", str(e))
+                messages.warning(self, "Curate", str(e))
 
     def take(self, annotator: str) -> None:
         group = self.table.current_group()
@@ -198,7 +198,7 @@ class CurationWindow(QDialog):
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         if not self.session.saved and not self.session.retry():
-            QMessageBox.warning(self, "Curate", "The last decisions could not be saved: "
+            messages.warning(self, "Curate", "The last decisions could not be saved: "
                                 f"{self.session.save_error}")
         self.session.close()
         super().closeEvent(event)
@@ -211,7 +211,7 @@ def show(window) -> CurationWindow | None:
         return None
     project = window.session.project
     if len(annotators_of(project, doc.id)) < 1:
-        QMessageBox.information(window, "Curate", "Nobody has annotated this document yet. "
+        messages.information(window, "Curate", "Nobody has annotated this document yet. "
                                 "Merge the annotators' files first (ruth-annotator merge).")
         return None
     curation = CurationWindow(project.path, doc.id, colors=window.colors(),
@@ -231,7 +231,7 @@ def edit_gold(window, curation: CurationWindow) -> None:
     try:
         project = Project.open(path, gold)
     except RuthError as e:
-        QMessageBox.warning(window, "Curate", str(e))
+        messages.warning(window, "Curate", str(e))
         return
     if window.session.use_project(project):
         window.start_project()

@@ -5,11 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog
 
 from ruth_annotator.config import PROJECT_SUFFIX
 from ruth_annotator.errors import RuthError
 from ruth_annotator.formats.pipeline import import_paths
+from ruth_annotator.gui import messages
 from ruth_annotator.gui.workers import run_task
 from ruth_annotator.store.project import Project
 
@@ -61,7 +62,7 @@ class Files:
         try:
             self.w.session.save_copy(Path(path))
         except RuthError as e:
-            QMessageBox.warning(self.w, "Save a copy", str(e))
+            messages.warning(self.w, "Save a copy", str(e))
             return
         self.w.update_title()
         self.w.statusBar().showMessage(f"Now working in {path}", 8000)

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from ruth_annotator import config
 from ruth_annotator.errors import RuthError
-from ruth_annotator.gui import describe, menus, theme, window_state
+from ruth_annotator.gui import describe, menus, messages, theme, window_state
 from ruth_annotator.gui.annotate import Annotate
 from ruth_annotator.gui.article_view import ArticleView
 from ruth_annotator.gui.backups import Backups
@@ -177,10 +177,10 @@ class MainWindow(QMainWindow):
         try:
             project = as_assigned_annotator(open_project(path, self), self)
         except RuthError as e:
-            QMessageBox.warning(self, "Open project", str(e))
+            messages.warning(self, "Open project", str(e))
             return
         if not self.session.use_project(project):
-            QMessageBox.warning(self, "Open project", "Your last actions are not saved yet; "
+            messages.warning(self, "Open project", "Your last actions are not saved yet; "
                                 "retry or save a copy first.")
             return
         self.start_project()
@@ -192,7 +192,7 @@ class MainWindow(QMainWindow):
         try:
             opened = self.session.open_document(document_id)
         except RuthError as e:  # a damaged row: say so in one line, keep the window
-            QMessageBox.warning(self, "Open document", str(e))
+            messages.warning(self, "Open document", str(e))
             return
         if not opened:
             self.statusBar().showMessage("Your last actions are not saved yet: retry or save "
@@ -294,7 +294,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         if not self.session.saved:
-            answer = QMessageBox.question(
+            answer = messages.question(
                 self, "Unsaved work", f"{self.session.unsaved_count} action(s) could not be "
                 "saved. Quit anyway and lose them?")
             if answer != QMessageBox.StandardButton.Yes:

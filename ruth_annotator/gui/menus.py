@@ -15,10 +15,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox
+from PySide6.QtWidgets import QMainWindow, QMenu
 
 from ruth_annotator import config
 from ruth_annotator.errors import RuthError
+from ruth_annotator.gui import messages
 
 MENUS = ("&File", "&Edit", "&Annotate", "&Navigate", "&View", "&Team", "&Help")
 
@@ -230,7 +231,7 @@ def run_safely(window: QMainWindow, title: str, run: Callable[[], object]) -> No
     try:
         run()
     except RuthError as e:
-        QMessageBox.warning(window, title.replace("&", "").rstrip("…"), str(e))
+        messages.warning(window, title.replace("&", "").rstrip("…"), str(e))
 
 
 def find_menu(window: QMainWindow, title: str) -> QMenu:

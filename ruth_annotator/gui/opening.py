@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from ruth_annotator.errors import ProjectLockedError
 from ruth_annotator.formats.pipeline import open_project_with_sample
+from ruth_annotator.gui import messages
 from ruth_annotator.store.project import Project
 
 
@@ -21,7 +22,7 @@ def open_project(path: Path, parent: QWidget | None = None, *, with_sample: bool
             return open_project_with_sample(Path(path))
         return Project.open(path, create=create)
     except ProjectLockedError as e:
-        answer = QMessageBox.question(
+        answer = messages.question(
             parent, "Project in use", f"{e}\n\nOpen it read-only to look without changing "
             "anything?", QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
         if answer != QMessageBox.StandardButton.Yes:
@@ -44,7 +45,7 @@ def as_assigned_annotator(project: Project, parent: QWidget | None = None) -> Pr
     assigned = assigned_annotator(project)
     if assigned is None or assigned == project.annotator or project.readonly:
         return project
-    answer = QMessageBox.question(
+    answer = messages.question(
         parent, "Assigned to someone else",
         f"These documents were assigned to “{assigned}”, and you are “{project.annotator}”."
         f"\n\nAnnotate as “{assigned}”?",

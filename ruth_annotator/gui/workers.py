@@ -13,9 +13,10 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal
-from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from ruth_annotator.errors import RuthError
+from ruth_annotator.gui import messages
 from ruth_annotator.tasks import Cancelled, Task
 
 #: Dialogs appear only for work that takes longer than this (ms), so quick work never flashes.
@@ -108,9 +109,9 @@ class TaskRun(QObject):
         elif isinstance(error, Cancelled):
             return
         elif isinstance(error, RuthError):
-            QMessageBox.warning(self._parent, self.title, str(error))
+            messages.warning(self._parent, self.title, str(error))
         else:
-            QMessageBox.critical(self._parent, self.title,
+            messages.critical(self._parent, self.title,
                                  f"{self.title} failed: {type(error).__name__}: {error}")
 
 

@@ -12,6 +12,7 @@ import pytest
 
 from gui.helpers import show_window
 from ruth_annotator import config
+from ruth_annotator.gui import messages
 from ruth_annotator.store import Project
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -73,8 +74,8 @@ def test_assignment_package_offers_its_annotator(qtbot, project, tmp_path, no_su
     with open_project_with_sample(package) as made:
         made.db["project"].upsert({"key": ASSIGNED_TO, "value": "ana"}, pk="key")
     asked = []
-    monkeypatch.setattr(QMessageBox, "question", staticmethod(
-        lambda *args, **kw: asked.append(args[2]) or QMessageBox.StandardButton.Yes))
+    monkeypatch.setattr(messages, "question",
+        lambda *args, **kw: asked.append(args[2]) or QMessageBox.StandardButton.Yes)
     window = show_window(qtbot, project)
     window.open_project_file(package)
     assert "ana" in asked[0] and "tester" in asked[0]

@@ -7,16 +7,16 @@ import sqlite3
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
 
 from gui.helpers import show_window
+from ruth_annotator.gui import messages
 from ruth_annotator.model import NewDocument, Span, edits
 
 
 @pytest.fixture
 def warnings(monkeypatch) -> list[tuple[str, str]]:
     shown: list[tuple[str, str]] = []
-    monkeypatch.setattr(QMessageBox, "warning",
+    monkeypatch.setattr(messages, "warning",
                         staticmethod(lambda parent, title, text, *a: shown.append((title, text))))
     return shown
 

@@ -111,3 +111,24 @@ def test_curation_cells_show_article_text_literally(qtbot):
     table.fill(align(list(layers.values()), gold), layers, gold, text)
     assert table.item(0, 2).text() == HOSTILE
     assert_literal(table.item(0, 2).toolTip(), HOSTILE)
+
+
+def test_message_boxes_show_their_text_as_plain_text(qtbot):
+    """Error messages quote file names and article text: markup in them stays characters."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from ruth_annotator.gui import messages
+
+    seen = []
+
+    def read_and_close():
+        box = next(w for w in QApplication.topLevelWidgets()
+                   if isinstance(w, QMessageBox) and w.isVisible())
+        seen.append((box.textFormat(), box.text()))
+        box.button(QMessageBox.StandardButton.Ok).click()
+
+    QTimer.singleShot(0, read_and_close)
+    answer = messages.warning(None, "Open project", "<b>x.ruth</b>: is damaged")
+    assert answer == QMessageBox.StandardButton.Ok
+    assert seen == [(Qt.TextFormat.PlainText, "<b>x.ruth</b>: is damaged")]

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ruth_annotator.gui import menus
+from ruth_annotator.gui import menus, messages
 from ruth_annotator.gui.dialogs.common import described
 from ruth_annotator.model.labels import DEFAULT_LABELS, OKABE_ITO, Label, validate_label_set
 
@@ -247,7 +247,7 @@ class LabelSetEditor(QWidget):
         self.changed.emit()
 
     def _ask(self, text: str) -> bool:
-        answer = QMessageBox.question(self, self.tr("Remove label"), text)
+        answer = messages.question(self, self.tr("Remove label"), text)
         return answer == QMessageBox.StandardButton.Yes
 
     def _pick(self, current: str) -> str | None:

@@ -7,10 +7,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject
-from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMenu
 
 from ruth_annotator.config import PROJECT_SUFFIX
 from ruth_annotator.errors import RuthError
+from ruth_annotator.gui import messages
 from ruth_annotator.gui.dialogs import recent
 from ruth_annotator.gui.dialogs.welcome import PROJECT_FILTER, with_suffix
 from ruth_annotator.store.project import Project
@@ -40,7 +41,7 @@ def new_project(window: MainWindow) -> None:
     try:
         path = create_project(Path(name))
     except RuthError as e:
-        QMessageBox.warning(window, translate("ProjectMenu", "New project"), str(e))
+        messages.warning(window, translate("ProjectMenu", "New project"), str(e))
         return
     window.open_project_file(path)
 
@@ -76,7 +77,7 @@ def open_or_import(window: MainWindow, paths: list[Path]) -> None:
     projects = [p for p in paths if p.suffix == PROJECT_SUFFIX]
     others = [p for p in paths if p.suffix != PROJECT_SUFFIX]
     if projects and others:
-        QMessageBox.information(window, translate("ProjectMenu", "Drop files"), translate(
+        messages.information(window, translate("ProjectMenu", "Drop files"), translate(
             "ProjectMenu",
             "Drop either one project to open it, or articles to import, not both."))
         return

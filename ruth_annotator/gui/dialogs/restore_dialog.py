@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from ruth_annotator.errors import ProjectLockedError, RuthError
+from ruth_annotator.gui import messages
 from ruth_annotator.gui.describe import plain_tip
 from ruth_annotator.gui.dialogs.common import described, ok_cancel
 from ruth_annotator.gui.workers import TaskRun, run_task
@@ -101,7 +102,7 @@ def confirm_and_restore(window: MainWindow, backup: Backup | None) -> TaskRun | 
         return None
     question = translate("RestoreDialog", "Put {name} back to the backup of {when}?\n\n"
                          "Its current state is backed up first.")
-    answer = QMessageBox.question(
+    answer = messages.question(
         window, title(), question.format(name=Path(window.session.project.path).name,
                                          when=f"{backup.created:%Y-%m-%d %H:%M:%S}"),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
@@ -114,7 +115,7 @@ def restore_in_window(window: MainWindow, backup: Backup) -> TaskRun | None:
     """Close the project here, restore `backup` in a worker, reopen it, say what happened."""
     session = window.session
     if not session.saved and not session.retry():
-        QMessageBox.warning(window, title(), translate(
+        messages.warning(window, title(), translate(
             "RestoreDialog", "Your last actions are not saved yet; retry or save a copy first."))
         return None
     project = session.project
@@ -132,13 +133,13 @@ def restore_in_window(window: MainWindow, backup: Backup) -> TaskRun | None:
             else translate("RestoreDialog", "Restored the backup of {when} ({reason}).")
         message = message.format(**values)
         window.statusBar().showMessage(message, 15000)
-        QMessageBox.information(window, title(), message)
+        messages.information(window, title(), message)
 
     def failed(error: BaseException) -> None:
         text = str(error) if isinstance(error, RuthError) else \
             f"{type(error).__name__}: {error}"
         if reopen(window, path, annotator, readonly):
-            QMessageBox.warning(window, title(), text)
+            messages.warning(window, title(), text)
 
     run = run_task(window, translate("RestoreDialog", "Restoring from backup"),
                    lambda task: restore(path, backup.path), done, failed)
@@ -157,7 +158,7 @@ def reopen(window: MainWindow, path: Path, annotator: str, readonly: bool) -> bo
             window.statusBar().showMessage(f"{e} — opened read-only", 15000)
             project = Project.open(path, annotator, readonly=True)
     except RuthError as e:
-        QMessageBox.warning(window, title(), str(e))
+        messages.warning(window, title(), str(e))
         return False
     window.session.use_project(project)
     window.start_project()

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QSpinBox,
     QTabWidget,
@@ -28,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from ruth_annotator.errors import OptionalDependencyError, RuthError
-from ruth_annotator.gui import cheat_sheet
+from ruth_annotator.gui import cheat_sheet, messages
 from ruth_annotator.gui.dialogs.common import described, ok_cancel
 from ruth_annotator.gui.dialogs.label_editor import LabelSetEditor
 from ruth_annotator.gui.dialogs.preferences import (
@@ -257,7 +256,7 @@ class SettingsDialog(QDialog):
         try:
             self.save()
         except RuthError as e:
-            QMessageBox.warning(self, self.tr("Settings"), str(e))
+            messages.warning(self, self.tr("Settings"), str(e))
             return
         super().accept()
 

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QMessageBox
-
 from ruth_annotator import config
+from ruth_annotator.gui import messages
 from ruth_annotator.gui.dialogs import label_editor as le
 from ruth_annotator.gui.dialogs import settings_dialog
 from ruth_annotator.gui.dialogs.label_editor import LabelSetEditor
@@ -140,7 +139,7 @@ def test_read_only_project_shows_the_error_and_stays_open(qtbot, project, monkey
     project.close()
     readonly = Project.open(path, readonly=True)
     shown = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda *a: shown.append(a[2]))
+    monkeypatch.setattr(messages, "warning", lambda *a: shown.append(a[2]))
     dialog = SettingsDialog(load_preferences(), readonly)
     qtbot.addWidget(dialog)
     set_cell(dialog.labels_editor, 0, le.NAME, "PER")

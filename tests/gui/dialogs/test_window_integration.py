@@ -19,14 +19,13 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
     QLineEdit,
-    QMessageBox,
     QTextEdit,
     QWidget,
 )
 
 from ruth_annotator import config
 from ruth_annotator.gui import app as gui_app
-from ruth_annotator.gui import menus
+from ruth_annotator.gui import menus, messages
 from ruth_annotator.gui.cheat_sheet import CheatSheet
 from ruth_annotator.gui.dialogs import (
     about,
@@ -155,7 +154,7 @@ def test_dropping_a_project_opens_it(window, qtbot, tmp_path, monkeypatch):
     assert drop(window, [other])
     assert Path(window.session.project.path) == other
     notes = []
-    monkeypatch.setattr(QMessageBox, "information", lambda *a: notes.append(a[2]))
+    monkeypatch.setattr(messages, "information", lambda *a: notes.append(a[2]))
     third = project_menu.create_project(tmp_path / "third")
     assert drop(window, [third, tmp_path])  # a project and a folder: refused with a note
     assert Path(window.session.project.path) == other and "not both" in notes[0]

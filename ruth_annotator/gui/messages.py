@@ -1,0 +1,44 @@
+"""Message boxes whose text is always plain text.
+
+Their texts quote file names, annotator names and article text, which Qt's static
+`QMessageBox.warning` & co. would render as rich text whenever it looks like markup. These
+functions keep the static calls' signatures, so call sites and tests read the same.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+Button = QMessageBox.StandardButton
+Icon = QMessageBox.Icon
+
+
+def show(parent: QWidget | None, icon: Icon, title: str, text: str,
+         buttons: Button = Button.Ok, default: Button = Button.NoButton) -> Button:
+    box = QMessageBox(icon, title, text, buttons, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    if default != Button.NoButton:
+        box.setDefaultButton(default)
+    return Button(box.exec())
+
+
+def warning(parent: QWidget | None, title: str, text: str,
+            buttons: Button = Button.Ok, default: Button = Button.NoButton) -> Button:
+    return show(parent, Icon.Warning, title, text, buttons, default)
+
+
+def critical(parent: QWidget | None, title: str, text: str,
+             buttons: Button = Button.Ok, default: Button = Button.NoButton) -> Button:
+    return show(parent, Icon.Critical, title, text, buttons, default)
+
+
+def information(parent: QWidget | None, title: str, text: str,
+                buttons: Button = Button.Ok, default: Button = Button.NoButton) -> Button:
+    return show(parent, Icon.Information, title, text, buttons, default)
+
+
+def question(parent: QWidget | None, title: str, text: str,
+             buttons: Button = Button.Yes | Button.No,
+             default: Button = Button.NoButton) -> Button:
+    return show(parent, Icon.Question, title, text, buttons, default)
