@@ -22,7 +22,7 @@ from ruth_annotator.errors import InputError
 from ruth_annotator.formats import flat
 from ruth_annotator.formats.brat_read import LINE_BREAKS, RELATION_TYPES, Newlines, read_pair
 from ruth_annotator.formats.files import atomic_output, inside, safe_name
-from ruth_annotator.formats.registry import ExportOptions, ExportReport, Format, register
+from ruth_annotator.formats.registry import STRUCTURE, ExportOptions, ExportReport, Format, register
 from ruth_annotator.model.records import ParsedRecord
 
 _BREAK_RUN = re.compile(f"[{LINE_BREAKS}]+")
@@ -160,8 +160,7 @@ FORMAT = register(Format(
     extensions=(".ann",),
     reader=read,
     writer=write,
-    carries=frozenset({"entities", "mentions", "quotes", "speakers", "cues", "addressees",
-                       "nesting", "segments", "status"}),
+    carries=STRUCTURE | {"status"},
     folder=True,
     detect=_detect,
     notes="Offsets are characters of the text as brat reads it (CR LF counts one). Entity "

@@ -14,7 +14,7 @@ from pathlib import Path
 from ruth_annotator.errors import InputError
 from ruth_annotator.formats import flat
 from ruth_annotator.formats.jsonl import first_json_line, parsed_lines, write_json_lines
-from ruth_annotator.formats.registry import ExportOptions, ExportReport, Format, register
+from ruth_annotator.formats.registry import STRUCTURE, ExportOptions, ExportReport, Format, register
 from ruth_annotator.model.document import NewDocument
 from ruth_annotator.model.offsets import Utf16Index
 from ruth_annotator.model.records import ParsedRecord, first_line
@@ -129,8 +129,7 @@ FORMAT = register(Format(
     extensions=SUFFIXES,
     reader=read,
     writer=write,
-    carries=frozenset({"entities", "mentions", "quotes", "speakers", "cues", "addressees",
-                       "nesting", "segments", "annotators"}),
+    carries=STRUCTURE | {"annotators"},
     detect=_detect,
     notes="Offsets count UTF-16 units, as doccano does; turn off “Count grapheme clusters "
           "as one character” in the doccano project. Status, mention forms, entity names "

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from ruth_annotator.formats.files import atomic_output, inside
-from ruth_annotator.formats.registry import ExportOptions, ExportReport, Format, register
+from ruth_annotator.formats.registry import FEATURES, ExportOptions, ExportReport, Format, register
 from ruth_annotator.formats.splits import split_of
 
 #: Hugging Face calls the development split "validation".
@@ -96,8 +96,7 @@ FORMAT = register(Format(
     name="hf",
     description="Hugging Face datasets folder: JSONL per split and a README card",
     writer=write,
-    carries=frozenset({"entities", "mentions", "quotes", "speakers", "cues", "addressees",
-                       "nesting", "segments", "status", "annotators", "metadata"}),
+    carries=FEATURES,
     folder=True,
     handles_split=True,
     notes="Load with datasets.load_dataset(\"json\", data_files=…) as the card shows; "

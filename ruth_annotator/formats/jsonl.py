@@ -15,7 +15,7 @@ from pathlib import Path
 from ruth_annotator.errors import InputError
 from ruth_annotator.formats.decoding import MAX_DOCUMENT_BYTES
 from ruth_annotator.formats.files import atomic_output
-from ruth_annotator.formats.registry import ExportOptions, ExportReport, Format, register
+from ruth_annotator.formats.registry import FEATURES, ExportOptions, ExportReport, Format, register
 from ruth_annotator.model.records import ParsedRecord, record_to_items
 
 SUFFIXES = (".jsonl", ".ndjson")
@@ -171,7 +171,6 @@ FORMAT = register(Format(
     extensions=SUFFIXES + (".json",),
     reader=read,
     writer=write_records,
-    carries=frozenset({"entities", "mentions", "quotes", "speakers", "cues", "addressees",
-                       "nesting", "segments", "status", "annotators", "metadata"}),
+    carries=FEATURES,
     detect=_detect,
 ))

@@ -17,7 +17,7 @@ from ruth_annotator.errors import InputError
 from ruth_annotator.formats import flat
 from ruth_annotator.formats.decoding import read_utf8
 from ruth_annotator.formats.files import atomic_output
-from ruth_annotator.formats.registry import ExportOptions, ExportReport, Format, register
+from ruth_annotator.formats.registry import STRUCTURE, ExportOptions, ExportReport, Format, register
 from ruth_annotator.model.annotations import ACCEPTED, PROPOSED
 from ruth_annotator.model.document import NewDocument
 from ruth_annotator.model.labels import DEFAULT_LABELS
@@ -224,8 +224,7 @@ FORMAT = register(Format(
     extensions=SUFFIXES,
     reader=read,
     writer=write,
-    carries=frozenset({"entities", "mentions", "quotes", "speakers", "cues", "addressees",
-                       "nesting", "segments", "status", "annotators"}),
+    carries=STRUCTURE | {"status", "annotators"},
     detect=_detect,
     notes="Accepted annotations go to “annotations”, suggestions to “predictions”. A "
           "labelling config (NAME.label_config.xml) is written beside the tasks. Mention "

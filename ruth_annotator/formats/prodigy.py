@@ -13,7 +13,7 @@ from pathlib import Path
 from ruth_annotator.errors import InputError
 from ruth_annotator.formats import flat
 from ruth_annotator.formats.jsonl import first_json_line, parsed_lines, write_json_lines
-from ruth_annotator.formats.registry import ExportOptions, ExportReport, Format, register
+from ruth_annotator.formats.registry import STRUCTURE, ExportOptions, ExportReport, Format, register
 from ruth_annotator.formats.tokens import Tokens
 from ruth_annotator.model.document import NewDocument
 from ruth_annotator.model.records import ParsedRecord, first_line
@@ -134,8 +134,7 @@ FORMAT = register(Format(
     extensions=SUFFIXES,
     reader=read,
     writer=write,
-    carries=frozenset({"entities", "mentions", "quotes", "speakers", "cues", "addressees",
-                       "nesting", "segments", "annotators"}),
+    carries=STRUCTURE | {"annotators"},
     detect=_detect,
     notes="Spans that do not fall on token boundaries are left out (and reported). "
           "Status, mention forms, entity names and knowledge-base ids are not carried; "

@@ -20,8 +20,10 @@ BUILTIN_MODULES = ["jsonl", "doccano", "prodigy", "label_studio", "brat", "conll
                    "spacy_docbin", "quotes_csv", "hf"]
 
 #: What an annotation model holds; each format says which of these it can carry.
-FEATURES = frozenset({"entities", "mentions", "quotes", "speakers", "cues", "addressees",
-                      "nesting", "segments", "status", "annotators", "metadata"})
+#: The structure of a layer: what every format that can hold relations carries.
+STRUCTURE = frozenset({"entities", "mentions", "quotes", "speakers", "cues", "addressees",
+                       "nesting", "segments"})
+FEATURES = STRUCTURE | {"status", "annotators", "metadata"}
 
 
 @dataclass

@@ -18,7 +18,7 @@ from pathlib import Path
 from ruth_annotator.errors import OptionalDependencyError
 from ruth_annotator.formats import flat
 from ruth_annotator.formats.files import atomic_output
-from ruth_annotator.formats.registry import ExportOptions, ExportReport, Format, register
+from ruth_annotator.formats.registry import STRUCTURE, ExportOptions, ExportReport, Format, register
 from ruth_annotator.formats.tokens import Tokens
 from ruth_annotator.model.annotations import ACCEPTED
 
@@ -182,9 +182,7 @@ FORMAT = register(Format(
     description="spaCy DocBin (.spacy): doc.ents, span groups for quotes, speakers, cues",
     extensions=(".spacy",),
     writer=write,
-    carries=frozenset({"entities", "mentions", "quotes", "speakers", "cues", "addressees",
-                       "nesting",
-                       "segments", "metadata"}),
+    carries=STRUCTURE | {"metadata"},
     notes="Needs the spacy extra (pip install 'ruth-annotator[spacy]'). Overlapping "
           "mentions stay out of doc.ents but are in doc.spans['mentions']. More than "
           f"{SHARD} documents are written as NAME.spacy, NAME-2.spacy, … (spaCy reads a "
