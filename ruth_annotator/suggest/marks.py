@@ -12,6 +12,7 @@ marks never raise: what cannot be paired is dropped.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from ruth_annotator.model.annotations import Span
@@ -67,6 +68,7 @@ class _Scanner:
         self.units = units
         self.quotes: list[MarkedQuote] = []
         self._pending: list[tuple[int, _Open | None]] = []
+        self._closers: tuple[int, list[int]] = (-1, [])  # (paragraph, its double closers)
 
     def run(self) -> list[MarkedQuote]:
         carried: dict[int, tuple[_Open, int]] = {}
@@ -127,16 +129,21 @@ class _Scanner:
 
     def _closers_ahead(self, i: int, para: Paragraph) -> int:
         """Double marks later in the paragraph that can close (before a space or
-        punctuation): enough of them means the marks nest rather than one was forgotten."""
-        count = 0
-        for m in _MARKS.finditer(self.text, i + 1, para.end):
-            j = m.start()
-            if _FAMILY[self.text[j]] != DOUBLE or self.text[j] in _OPEN_GLYPHS:
-                continue
-            after = self.text[j + 1 : j + 2] or " "
-            if not self.text[j - 1].isspace() and (after.isspace() or after in _AFTER_CLOSER):
-                count += 1
-        return count
+        punctuation): enough of them means the marks nest rather than one was forgotten.
+        They are listed once a paragraph: counting them again for every opener made a long
+        paragraph of quotes (an article on one line) quadratic."""
+        if self._closers[0] != para.index:
+            self._closers = (para.index, [
+                j for j in (m.start() for m in _MARKS.finditer(self.text, para.start, para.end))
+                if self._can_close_double(j)])
+        closers = self._closers[1]
+        return len(closers) - bisect_right(closers, i)
+
+    def _can_close_double(self, j: int) -> bool:
+        if _FAMILY[self.text[j]] != DOUBLE or self.text[j] in _OPEN_GLYPHS:
+            return False
+        after = self.text[j + 1 : j + 2] or " "
+        return not self.text[j - 1].isspace() and (after.isspace() or after in _AFTER_CLOSER)
 
     def _single(self, ch: str, i: int, prev: str, open_ctx: bool, close_ctx: bool,
                 stack: list[_Open], para: Paragraph) -> None:

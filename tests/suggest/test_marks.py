@@ -130,6 +130,36 @@ def test_any_mix_of_marks_never_raises_and_gives_sane_spans(parts):
             assert quotes[c].parent == i
 
 
+@settings(max_examples=200, deadline=None)
+@given(st.lists(MARKS, max_size=80))
+def test_closers_ahead_counted_once_a_paragraph_match_a_count_from_each_mark(parts):
+    # The closers of a paragraph are listed once (an article on one line was quadratic);
+    # every count must be what reading the rest of the paragraph from that mark gives.
+    import re
+
+    from ruth_annotator.suggest.marks import _Scanner
+    from ruth_annotator.suggest.text_units import Units
+
+    text = "".join(parts)
+    scanner = _Scanner(text, Units(text))
+    for para in scanner.units.paragraphs:
+        for i in range(para.start, para.end):
+            expected = 0
+            for j in (m.start() for m in re.finditer("[\"“”„‟«»]", text[:para.end])):
+                after = text[j + 1:j + 2] or " "
+                if j > i and text[j] not in "“„‟«" and not text[j - 1].isspace() and (
+                        after.isspace() or after in ".,;:!?)]}—–-…\"“”„‟«»'‘’‚‛"):
+                    expected += 1
+            assert scanner._closers_ahead(i, para) == expected
+
+
+def test_an_article_on_one_line_pairs_as_before():
+    text = "He said: “a “b “c” d” e”. " * 200 + "She said “no” and “yes” twice. " * 200
+    found = contents(text)
+    assert found[:3] == [["a “b “c” d” e"], ["b “c” d"], ["c"]]  # three levels, each time
+    assert found[-2:] == [["no"], ["yes"]] and len(found) == 1000
+
+
 @pytest.mark.parametrize("line, kind", [
     ("Read more: Kate Winslet 'paranoid' about fires", "boilerplate"),
     ("Kate Winslet said her daughter showed real courage. (Invision/AP)", "boilerplate"),
