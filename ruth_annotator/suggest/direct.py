@@ -84,7 +84,7 @@ class DirectQuotes:
                 and self.units.paragraph_at(previous.start) is para
                 and self.text[previous.end - 1] == "," and content[:1].islower()):
             previous.segments.extend(self._segments(q))  # "A," she said, "b."
-            self._draft_of[i] = self.drafts.index(previous)
+            self._draft_of[i] = self._draft_of[previous.marked]  # not drafts.index: O(n)
             return previous
         draft = self._draft(q, match)
         if match is None:

@@ -110,6 +110,22 @@ def test_interrupted_quote_is_one_quote_in_two_segments():
     assert (q.speaker, q.cue) == ("Harris", "went on")
 
 
+def test_many_interrupted_quotes_each_join_their_own_second_segment():
+    # Each second segment joins the draft before it, and a quote inside it nests in that
+    # draft (found by its index, not by a search through all drafts, which made a long run
+    # of such quotes quadratic).
+    text = "".join(f'"We won game {n}," Harris said, "and the coach told us, ‘Well done, '
+                   f'lads, number {n}.’"\n\n' for n in range(40))
+    found = quotes(text)
+    assert [(q.segments, q.parent) for q in found] == [
+        pair for n in range(40) for pair in (
+            ([f"We won game {n},", f"and the coach told us, ‘Well done, lads, number {n}.’"],
+             None),
+            ([f"Well done, lads, number {n}."],
+             f'We won game {n}," Harris said, "and the coach told us, ‘Well done, lads, '
+             f'number {n}.’'))]
+
+
 def test_cue_introducing_the_next_quote_is_not_taken_by_the_previous_one():
     text = '"That was the first." She added: "This is the second."\n\nAnna Berg spoke.'
     found = {q.text: q.cue for q in quotes(text)}
