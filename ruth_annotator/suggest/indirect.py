@@ -119,8 +119,9 @@ class IndirectQuotes:
     def _stop(self, start: int, end: int) -> int:
         """Where the reported clause of a sentence ends: before the final punctuation, or
         before a new clause with its own subject."""
-        cut = rp.END_PUNCT.search(self.text, start, end)
-        stop = cut.start() if cut else end
+        stop = end  # back over the closing run: a regex search for it was quadratic in its length
+        while stop > start and rp.END_PUNCT_CHAR.match(self.text, stop - 1):
+            stop -= 1
         clause_end = rp.NEXT_CLAUSE.search(self.text, start, stop)
         return clause_end.start() if clause_end is not None else stop
 

@@ -90,7 +90,7 @@ LOWER_WORD = re.compile(r"\b[a-z]+\b")
 CUE_WORDS = REPORTING_WORDS | CUE_VERBS | CHARACTERISING | frozenset(
     """according saying telling adding insisting claiming arguing warning explaining noting
     stressing admitting""".split())
-END_PUNCT = re.compile(r"[\s.!?…\"”’')\]]+$")
+END_PUNCT_CHAR = re.compile(r"[\s.!?…\"”’')\]]")  # the run of these ending a sentence
 ENDS_WITH_OPEN_CUE = re.compile(r"[:,][ \t]*[\"“‘'„]")
 
 

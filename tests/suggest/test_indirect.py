@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tests.suggest.helpers import quotes
 
@@ -85,3 +87,29 @@ def test_reported_speech_inside_a_quote():
     assert [(q.text, q.speaker, q.cue) for q in inner] == [
         ("my shoulder is stronger now", "My physio", "says")]
     assert inner[0].parent.startswith("My physio")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=" \n\t.!?…\"”’')]x,a\u00a0\u2028", max_size=14), st.data())
+def test_clause_stops_before_the_closing_run_as_the_regex_search_did(text, data):
+    # The run of punctuation, quotation marks and spaces ending a sentence is found by
+    # stepping back from its end; a regex search for it was quadratic in the run's length.
+    import re
+
+    from ruth_annotator.suggest import reporting as rp
+    from ruth_annotator.suggest.indirect import IndirectQuotes
+    from ruth_annotator.suggest.text_units import Units
+
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    cut = re.compile(r"[\s.!?…\"”’')\]]+$").search(text, start, end)
+    stop = cut.start() if cut else end
+    clause = rp.NEXT_CLAUSE.search(text, start, stop)
+    expected = clause.start() if clause else stop
+    assert IndirectQuotes(text, Units(text), [], [])._stop(start, end) == expected
+
+
+def test_a_sentence_ending_in_a_long_run_of_marks():
+    text = "Anna Berg said the talks would resume" + '!" ' * 2000
+    (q,) = [q for q in quotes(text) if q.type == "indirect"]
+    assert (q.text, q.speaker) == ("the talks would resume", "Anna Berg")
