@@ -20,7 +20,6 @@ from ruth_annotator.errors import ProjectError
 from ruth_annotator.model import (
     ACCEPTED,
     DOC_STATUSES,
-    PROPOSED,
     Annotation,
     ChangeSet,
     Document,
@@ -362,12 +361,10 @@ class Project:
             for annotator, status, n in self.db.execute(
                 f"select annotator, status, count(*) from {table} group by 1, 2"
             ):
-                out["annotations"].setdefault(kind, {}).setdefault(status, 0)
-                out["annotations"][kind][status] += n
+                by_status = out["annotations"].setdefault(kind, {})
+                by_status[status] = by_status.get(status, 0) + n
                 per = out["annotators"].setdefault(annotator, {"done": 0})
-                per.setdefault(kind, 0)
-                if status in (ACCEPTED, PROPOSED):
-                    per[kind] += n if status == ACCEPTED else 0
+                per[kind] = per.get(kind, 0) + (n if status == ACCEPTED else 0)
         for annotator, status, n in self.db.execute(
             "select annotator, status, count(*) from layers group by 1, 2"
         ):
