@@ -83,7 +83,7 @@ def _has_paint_hook() -> str | None:
 
 def start_figures(ws: Workspace) -> list[Figure]:
     """Start on a new project holding the sample article, and on the large project."""
-    from ruth_annotator.formats.pipeline import open_project_with_sample
+    from ruth_annotator.app.transfer import open_project_with_sample
     from ruth_annotator.resources import sample_article
 
     missing = _has_paint_hook()

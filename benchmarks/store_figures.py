@@ -29,9 +29,9 @@ from benchmarks.workspace import (
     bare_insert,
     same_settings,
 )
+from ruth_annotator.app.transfer import export_project, import_paths
 from ruth_annotator.errors import RuthError
 from ruth_annotator.formats import registry
-from ruth_annotator.formats.pipeline import export_project, import_paths
 from ruth_annotator.model.annotations import Span
 from ruth_annotator.model.edits import add_mention
 from ruth_annotator.store import Project

@@ -37,7 +37,7 @@ def main() -> int:
     os.environ.pop("RUTH_ANNOTATOR_NAME", None)
     sys.path.insert(0, str(HERE.parent))
     from ruth_annotator import config
-    from ruth_annotator.formats.pipeline import open_project_with_sample
+    from ruth_annotator.app.transfer import open_project_with_sample
     from ruth_annotator.gui import theme
     from ruth_annotator.gui.app import application
     from ruth_annotator.gui.dialogs.preferences import load_preferences, save_preferences

@@ -13,8 +13,8 @@ import json
 import tempfile
 from pathlib import Path
 
+from ruth_annotator.app.transfer import export_project, import_paths
 from ruth_annotator.formats import registry
-from ruth_annotator.formats.pipeline import export_project, import_paths
 from ruth_annotator.model import edits
 from ruth_annotator.model.annotations import Span
 from ruth_annotator.resources import sample_article

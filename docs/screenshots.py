@@ -159,7 +159,7 @@ def main() -> int:
     os.environ["RUTH_ANNOTATOR_HOME"] = str(home)
     os.environ.setdefault("RUTH_ANNOTATOR_NAME", "kim")
     sys.path.insert(0, str(HERE.parent))
-    from ruth_annotator.formats.pipeline import open_project_with_sample
+    from ruth_annotator.app.transfer import open_project_with_sample
     from ruth_annotator.gui.app import application
     from ruth_annotator.gui.main_window import MainWindow
 

@@ -46,7 +46,7 @@ def main() -> int:
     os.environ["RUTH_ANNOTATOR_HOME"] = str(home)
     os.environ["RUTH_ANNOTATOR_NAME"] = "lead"
     sys.path.insert(0, str(HERE.parent))
-    from ruth_annotator.formats.pipeline import import_paths
+    from ruth_annotator.app.transfer import import_paths
     from ruth_annotator.gui.agreement_report import AgreementReportDialog
     from ruth_annotator.gui.app import application
     from ruth_annotator.gui.curation import CurationWindow

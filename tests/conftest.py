@@ -34,7 +34,7 @@ def sample_path() -> Path:
 @pytest.fixture
 def project(tmp_path):
     """A new project holding the sample article (document id 1)."""
-    from ruth_annotator.formats.pipeline import import_paths
+    from ruth_annotator.app.transfer import import_paths
     from ruth_annotator.store import Project
 
     proj = Project.open(tmp_path / "test.ruth", create=True)

@@ -44,7 +44,7 @@ def import_(project: Path, paths: tuple[Path, ...], fmt: str | None, skip_bad: b
             annotator: str | None, task) -> None:
     """Import articles into PROJECT (created if missing): .txt files or folders, JSONL, and
     the other formats in `ruth-annotator formats`."""
-    from ruth_annotator.formats.pipeline import import_paths
+    from ruth_annotator.app.transfer import import_paths
 
     with Project.open(project, annotator, create=True) as proj:
         result = import_paths(proj, paths, fmt, skip_bad=skip_bad, task=task)
@@ -71,7 +71,7 @@ def import_(project: Path, paths: tuple[Path, ...], fmt: str | None, skip_bad: b
 def export(project: Path, fmt: str, output: Path, include_suggestions: bool,
            annotators: str | None, split: str | None, seed: int, task) -> None:
     """Export PROJECT's annotations (accepted ones, unless --include-suggestions)."""
-    from ruth_annotator.formats.pipeline import export_project
+    from ruth_annotator.app.transfer import export_project
     from ruth_annotator.formats.registry import ExportOptions
     from ruth_annotator.formats.splits import parse_split
 

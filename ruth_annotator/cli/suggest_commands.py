@@ -35,7 +35,7 @@ def suggest(project: Path, documents: str | None, annotator: str | None,
     Suggestions are stored as 'proposed' in the annotator's layer; nothing that overlaps
     an existing annotation (accepted, proposed or rejected) is proposed again.
     """
-    from ruth_annotator.suggest.runner import document_ids, suggest_project
+    from ruth_annotator.app.suggesting import document_ids, suggest_project
     from ruth_annotator.suggest.spacy_entities import configured_model
 
     model = spacy_model or configured_model()

@@ -7,9 +7,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QFileDialog
 
+from ruth_annotator.app.transfer import import_paths
 from ruth_annotator.config import PROJECT_SUFFIX
 from ruth_annotator.errors import RuthError
-from ruth_annotator.formats.pipeline import import_paths
 from ruth_annotator.gui import messages
 from ruth_annotator.gui.workers import run_task
 from ruth_annotator.store.project import Project

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from ruth_annotator.app.transfer import open_project_with_sample
 from ruth_annotator.errors import ProjectLockedError
-from ruth_annotator.formats.pipeline import open_project_with_sample
 from ruth_annotator.gui import messages
 from ruth_annotator.store.project import Project
 

@@ -46,7 +46,8 @@ def offer(session: Session) -> None:
     if not enabled:
         return
     try:
-        from ruth_annotator.suggest import learned_lexicon, suggest_document
+        from ruth_annotator.app.suggesting import learned_lexicon
+        from ruth_annotator.suggest import suggest_document
     except ImportError:
         return
     try:

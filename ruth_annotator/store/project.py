@@ -220,6 +220,10 @@ class Project:
     def document_ids(self) -> list[int]:
         return [r[0] for r in self.db.execute("select id from documents order by id")]
 
+    def document_uids(self) -> list[tuple[int, str]]:
+        """(id, uid) of every document, in id order."""
+        return self.db.execute("select id, uid from documents order by id").fetchall()
+
     def find_by_hash(self, digest: str) -> int | None:
         row = self.db.execute("select id from documents where hash = ?", [digest]).fetchone()
         return row[0] if row else None
@@ -351,6 +355,27 @@ class Project:
                 task.check()
                 task.report(i, len(keys))
         task.report(len(keys), len(keys))
+
+    def decided_mention_surfaces(self, annotator: str) -> Iterator[tuple]:
+        """(order of saving, surface, label, status, form) of the annotator's decided mentions.
+
+        Rows come document by document and each text is read once, then sliced: letting SQLite
+        cut every mention out of its document (`substr`) rereads the whole text each time, so a
+        2 MB document with 85,700 mentions took 95 s instead of a fraction of one.
+        """
+        rows = self.db.execute(
+            """select rowid, document_id, start, "end", label, status, form from mentions
+               where annotator = ? and status in ('accepted', 'rejected')
+               order by document_id""", [annotator])
+        current, text = None, None
+        for order, document_id, start, end, label, status, form in rows:
+            if document_id != current:
+                current = document_id
+                found = self.db.execute("select text from documents where id = ?",
+                                        [document_id]).fetchone()
+                text = found[0] if found else None
+            if text is not None:
+                yield order, text[start:end], label, status, form
 
     def stats(self) -> dict:
         """Counts for `ruth-annotator stats`: documents, annotations by kind and status,

@@ -13,13 +13,9 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from heapq import merge
-from typing import TYPE_CHECKING
 
 from ruth_annotator.model.annotations import ACCEPTED, REJECTED
 from ruth_annotator.model.layer import Layer
-
-if TYPE_CHECKING:
-    from ruth_annotator.store.project import Project
 
 _WORD = re.compile(r"\w+")
 _WORD_CHAR = re.compile(r"\w")
@@ -118,7 +114,7 @@ class Lexicon:
         return self._matcher
 
 
-def _build(rows) -> Lexicon:
+def build_lexicon(rows: Iterable[tuple]) -> Lexicon:
     """From (order, surface, label, status, form) rows: the majority label of each accepted
     name; a tie goes to the label given first (lowest `order`), in whatever order rows come."""
     votes: dict[str, dict[str, list[int]]] = {}  # surface -> label -> [count, -first order]
@@ -139,33 +135,5 @@ def _build(rows) -> Lexicon:
 
 def layer_lexicon(text: str, layer: Layer) -> Lexicon:
     """What the annotator accepted or rejected in this document."""
-    return _build((i, text[m.start:m.end], m.label, m.status, m.form)
+    return build_lexicon((i, text[m.start:m.end], m.label, m.status, m.form)
                   for i, m in enumerate(layer.mentions.values()))
-
-
-def learned_lexicon(project: Project, annotator: str | None = None) -> Lexicon:
-    """What the annotator accepted or rejected anywhere in the project.
-
-    Rows come document by document and each text is read once, then sliced: letting SQLite
-    cut every mention out of its document (`substr`) rereads the whole text each time, so a
-    2 MB document with 85,700 mentions took 95 s instead of a fraction of one.
-    """
-    return _build(_mention_surfaces(project, annotator or project.annotator))
-
-
-def _mention_surfaces(project: Project, annotator: str):
-    """(order of saving, surface, label, status, form) of the annotator's decided mentions."""
-    db = project.db
-    rows = db.execute(
-        """select rowid, document_id, start, "end", label, status, form from mentions
-           where annotator = ? and status in ('accepted', 'rejected')
-           order by document_id""", [annotator])
-    current, text = None, None
-    for order, document_id, start, end, label, status, form in rows:
-        if document_id != current:
-            current = document_id
-            found = db.execute("select text from documents where id = ?",
-                               [document_id]).fetchone()
-            text = found[0] if found else None
-        if text is not None:
-            yield order, text[start:end], label, status, form

@@ -75,7 +75,7 @@ def test_python_dash_m_entry_point(tmp_path):
 
 
 def test_core_never_imports_qt():
-    code = ("import sys, ruth_annotator.cli, ruth_annotator.formats.pipeline, "
+    code = ("import sys, ruth_annotator.cli, ruth_annotator.app.transfer, "
             "ruth_annotator.store, ruth_annotator.model.edits;"
             "print(any(m.startswith('PySide6') for m in sys.modules))")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,

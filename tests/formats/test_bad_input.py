@@ -13,9 +13,9 @@ from format_cases import sample_record, write
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from ruth_annotator.app.transfer import import_paths
 from ruth_annotator.errors import InputError
 from ruth_annotator.formats import registry
-from ruth_annotator.formats.pipeline import import_paths
 from ruth_annotator.store import Project
 
 IMPORTERS = {"doccano": "x.jsonl", "prodigy": "x.jsonl", "label-studio": "x.json",

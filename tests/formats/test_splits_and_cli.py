@@ -10,10 +10,10 @@ import pytest
 from click.testing import CliRunner
 from format_cases import sample_record, write
 
+from ruth_annotator.app.transfer import export_project, import_paths
 from ruth_annotator.cli import main
 from ruth_annotator.errors import RuthError
 from ruth_annotator.formats import registry
-from ruth_annotator.formats.pipeline import export_project, import_paths
 from ruth_annotator.formats.registry import ExportOptions
 from ruth_annotator.formats.splits import parse_split, split_of
 from ruth_annotator.model.document import NewDocument

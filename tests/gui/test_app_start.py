@@ -67,7 +67,7 @@ def test_assignment_package_offers_its_annotator(qtbot, project, tmp_path, no_su
                                                  monkeypatch):
     from PySide6.QtWidgets import QMessageBox
 
-    from ruth_annotator.formats.pipeline import open_project_with_sample
+    from ruth_annotator.app.transfer import open_project_with_sample
     from ruth_annotator.team.assign import ASSIGNED_TO
 
     package = tmp_path / "for-ana.ruth"

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from ruth_annotator.formats.pipeline import open_project_with_sample
+from ruth_annotator.app.transfer import open_project_with_sample
 from ruth_annotator.store import Project
 
 CHILD = Path(__file__).with_name("kill_child.py")

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reliability import session_driver
-from ruth_annotator.formats.pipeline import import_paths
+from ruth_annotator.app.transfer import import_paths
 from ruth_annotator.resources import sample_article
 from ruth_annotator.store import Project
 from ruth_annotator.store.integrity import check_project

@@ -50,7 +50,7 @@ def truncated_project(path):
 
 
 def annotate_sample(project):
-    from ruth_annotator.formats.pipeline import import_paths
+    from ruth_annotator.app.transfer import import_paths
     from ruth_annotator.resources import sample_article
 
     import_paths(project, [sample_article()], "text")

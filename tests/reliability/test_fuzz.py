@@ -14,9 +14,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from ruth_annotator.app.transfer import export_project, import_paths
 from ruth_annotator.errors import RuthError
 from ruth_annotator.formats import registry
-from ruth_annotator.formats.pipeline import export_project, import_paths
 from ruth_annotator.model import Layer
 from ruth_annotator.resources import sample_article
 from ruth_annotator.store import Project

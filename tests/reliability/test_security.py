@@ -15,10 +15,10 @@ from pathlib import Path
 import pytest
 
 from reliability.helpers import annotate, cli
+from ruth_annotator.app.transfer import export_project
 from ruth_annotator.errors import OptionalDependencyError, RuthError
 from ruth_annotator.formats import registry
 from ruth_annotator.formats.files import inside, safe_name
-from ruth_annotator.formats.pipeline import export_project
 from ruth_annotator.model import NewDocument
 from ruth_annotator.store import Project
 

@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from reliability.helpers import cli
-from ruth_annotator.formats.pipeline import export_project, import_paths
+from ruth_annotator.app.transfer import export_project, import_paths
 from ruth_annotator.model import NewDocument, Span, edits
 from ruth_annotator.store import Project
 

@@ -7,6 +7,7 @@ import sys
 
 import pytest
 
+from ruth_annotator.app.suggesting import learned_lexicon, suggest_project
 from ruth_annotator.errors import OptionalDependencyError, RuthError
 from ruth_annotator.model import (
     ACCEPTED,
@@ -23,8 +24,7 @@ from ruth_annotator.model import (
     edits,
 )
 from ruth_annotator.model.records import record_to_items
-from ruth_annotator.suggest import learned_lexicon, suggest_document, suggest_record
-from ruth_annotator.suggest.runner import suggest_project
+from ruth_annotator.suggest import suggest_document, suggest_record
 
 
 def fresh_layer() -> Layer:

@@ -7,9 +7,9 @@ from collections import Counter, defaultdict
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from ruth_annotator.app.suggesting import learned_lexicon
 from ruth_annotator.model import ACCEPTED, PROPOSED, REJECTED, Entity, Mention, NewDocument
 from ruth_annotator.store import Project
-from ruth_annotator.suggest import learned_lexicon
 from ruth_annotator.suggest.lexicon import Lexicon
 
 NAMES = ["Kate Winslet", "Zoë Ñúñez", "Jordan", "Greenfield Foods", "Leeds", "Ruth 👩‍👧 Day"]

@@ -7,8 +7,8 @@ import json
 
 from click.testing import CliRunner
 
+from ruth_annotator.app.transfer import import_paths
 from ruth_annotator.cli import main
-from ruth_annotator.formats.pipeline import import_paths
 from ruth_annotator.store import Project
 from ruth_annotator.team.signature import signature
 

@@ -6,8 +6,8 @@ import json
 
 import pytest
 
+from ruth_annotator.app.transfer import import_paths
 from ruth_annotator.errors import InputError
-from ruth_annotator.formats.pipeline import import_paths
 from ruth_annotator.store import Project
 from ruth_annotator.tasks import Cancelled, Task
 

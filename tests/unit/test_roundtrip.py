@@ -7,7 +7,7 @@ import json
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ruth_annotator.formats.pipeline import export_project, import_paths
+from ruth_annotator.app.transfer import export_project, import_paths
 from ruth_annotator.model import Layer, NewDocument, Span, edits
 from ruth_annotator.store import Project
 

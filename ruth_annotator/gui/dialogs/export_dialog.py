@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ruth_annotator.app.transfer import export_project
 from ruth_annotator.errors import RuthError
 from ruth_annotator.formats import registry
-from ruth_annotator.formats.pipeline import export_project
 from ruth_annotator.formats.registry import FEATURES, ExportOptions, ExportReport, Format
 from ruth_annotator.gui.dialogs.common import described
 from ruth_annotator.gui.workers import TaskRun, run_task

@@ -1,4 +1,4 @@
-"""Import and export as library calls: the CLI and the GUI's background workers call these.
+"""Import and export as library calls: the CLI, the window and the Dask recipe call these.
 
 An import is strict by default: the first unreadable file or broken line stops it and the
 project stays as it was. With `skip_bad`, the good records go in and every problem is listed.
@@ -77,7 +77,7 @@ def export_project(project: Project, fmt_name: str, output: Path,
     # One pass a split, each restricted to its documents: constant memory, and the
     # writers stay unaware of splits.
     by_split: dict[str, list[int]] = {name: [] for name in SPLIT_NAMES}
-    for doc_id, uid in project.db.execute("select id, uid from documents order by id"):
+    for doc_id, uid in project.document_uids():
         by_split[split_of(uid, options.seed, options.split)].append(doc_id)
     total = len(project.layer_keys(options.annotators))
     done = 0

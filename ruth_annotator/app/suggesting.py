@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from ruth_annotator.errors import ProjectError
 from ruth_annotator.store.project import Project
 from ruth_annotator.suggest.engine import suggest_document
-from ruth_annotator.suggest.lexicon import Lexicon, learned_lexicon
+from ruth_annotator.suggest.lexicon import Lexicon, build_lexicon
 from ruth_annotator.tasks import NO_TASK, Task
 
 
@@ -74,3 +74,8 @@ def suggest_project(project: Project, documents: list[int] | None = None,
 
 
 _FIELD = {"entity": "entities", "mention": "mentions", "quote": "quotes"}
+
+
+def learned_lexicon(project: Project, annotator: str | None = None) -> Lexicon:
+    """What the annotator accepted or rejected anywhere in the project."""
+    return build_lexicon(project.decided_mention_surfaces(annotator or project.annotator))
