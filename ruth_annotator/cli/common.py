@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import sqlite3
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -12,6 +11,7 @@ import click
 
 from ruth_annotator import __version__
 from ruth_annotator.errors import RuthError
+from ruth_annotator.store.engine import DamagedDatabase
 from ruth_annotator.tasks import Cancelled, Task
 
 #: What SQLite (or Python reading from it) says about a damaged file.
@@ -30,7 +30,7 @@ class RuthGroup(click.Group):
         except (Cancelled, KeyboardInterrupt):
             click.echo("Cancelled; nothing was changed.", err=True)
             sys.exit(130)
-        except sqlite3.DatabaseError as e:  # damage that the check on opening cannot see
+        except DamagedDatabase as e:  # damage that the check on opening cannot see
             if not any(sign in str(e) for sign in DAMAGE_SIGNS):
                 raise
             click.echo(f"Error: the project file is damaged ({' '.join(str(e).split())}); "

@@ -11,12 +11,14 @@ from pathlib import Path
 
 import click
 
+from ruth_annotator.app.assigning import write_packages
+from ruth_annotator.app.merging import merge_files
 from ruth_annotator.cli.common import main, project_argument, with_progress
 from ruth_annotator.errors import OptionalDependencyError
 from ruth_annotator.store import Project
 from ruth_annotator.team.agreement import Comparison, project_agreement
-from ruth_annotator.team.assign import plan_assignment, write_packages
-from ruth_annotator.team.merge import PREFER, merge_files
+from ruth_annotator.team.assign import plan_assignment
+from ruth_annotator.team.merge import PREFER
 from ruth_annotator.team.publishing import datasette_metadata
 
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ruth_annotator.app.search import Hit
 from ruth_annotator.gui import describe
 from ruth_annotator.gui.picker import Candidate
-from ruth_annotator.gui.project_search import Hit
 from ruth_annotator.model.annotations import REJECTED, Entity, Mention, Span
 
 if TYPE_CHECKING:

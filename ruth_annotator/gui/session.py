@@ -12,7 +12,6 @@ as saved before SQLite has committed it.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -29,9 +28,10 @@ from ruth_annotator.model.document import Document
 from ruth_annotator.model.labels import Label
 from ruth_annotator.model.layer import Layer
 from ruth_annotator.store.backup import create_backup
+from ruth_annotator.store.engine import DatabaseError
 from ruth_annotator.store.project import Project
 
-WRITE_ERRORS = (sqlite3.Error, RuthError, OSError)
+WRITE_ERRORS = (DatabaseError, RuthError, OSError)
 
 
 @dataclass

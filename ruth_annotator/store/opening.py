@@ -50,7 +50,7 @@ def open_database(path: Path, *, create: bool = False,
         except OSError as e:
             raise ProjectError(f"cannot create the folder ({e.strerror})", path) from None
     if readonly:
-        return _connect_readonly(path), None
+        return readonly_database(path), None
     lock = locking.acquire(path)
     try:
         return _connect_for_writing(path, new=not exists), lock
@@ -74,7 +74,8 @@ def exists_checked(path: Path) -> bool:
     return True
 
 
-def _connect_readonly(path: Path) -> Database:
+def readonly_database(path: Path) -> Database:
+    """A connection that cannot write, without the checks of `open_database`."""
     try:
         db = Database(connect_readonly(path), execute_plugins=False)
         db.execute("PRAGMA query_only=ON")

@@ -31,7 +31,7 @@ from ruth_annotator.model.labels import Label, validate_label_set
 from ruth_annotator.model.records import ParsedRecord, layer_to_record
 from ruth_annotator.store.importing import import_records
 from ruth_annotator.store.locking import WriteLock
-from ruth_annotator.store.opening import open_database
+from ruth_annotator.store.opening import open_database, readonly_database
 from ruth_annotator.store.rows import (
     TABLES,
     DamagedRow,
@@ -39,6 +39,8 @@ from ruth_annotator.store.rows import (
     to_row,
     upsert_rows,
 )
+from ruth_annotator.store.searching import SearchRows
+from ruth_annotator.store.sharing import SharingRows
 from ruth_annotator.store.writing import writing
 from ruth_annotator.tasks import NO_TASK, Task
 
@@ -68,8 +70,12 @@ class ImportResult:
         return ", ".join(parts)
 
 
-class Project:
-    """An open project file. Use `Project.open(path)`; close it (or use `with`) when done."""
+class Project(SharingRows, SearchRows):
+    """An open project file. Use `Project.open(path)`; close it (or use `with`) when done.
+
+    Every SQL statement of the application is a method here or in the mixins (sharing,
+    searching); callers group writes with `transaction()`.
+    """
 
     def __init__(self, path: Path, db: Database, annotator: str) -> None:
         self.path = path
@@ -79,12 +85,15 @@ class Project:
         self._lock: WriteLock | None = None
 
     @contextlib.contextmanager
-    def _transaction(self) -> Iterator[None]:
-        """One transaction; any failure rolls it back and becomes a one-line ProjectError."""
+    def transaction(self) -> Iterator[None]:
+        """One transaction (a savepoint inside another); any failure rolls it back and
+        becomes a one-line ProjectError. Refused on a project open read-only."""
         if self.readonly:
             raise ProjectError("is open read-only; nothing can be saved to it", self.path)
         with writing(self.path), self.db.atomic():
             yield
+
+    _transaction = transaction
 
     # --- opening --------------------------------------------------------------------
 
@@ -103,6 +112,14 @@ class Project:
         project = cls(path, db, annotator or default_annotator())
         project.readonly = readonly
         project._lock = lock
+        return project
+
+    @classmethod
+    def open_reader(cls, path: Path, annotator: str) -> Project:
+        """A second, read-only connection to a project already open (and checked) in this
+        process, for work in another thread: SQLite connections are not shared."""
+        project = cls(path, readonly_database(path), annotator)
+        project.readonly = True
         return project
 
     def close(self) -> None:
