@@ -8,7 +8,13 @@ from pathlib import Path
 
 import click
 
-from ruth_annotator.cli.common import annotator_option, main, project_argument, with_progress
+from ruth_annotator.cli.common import (
+    annotator_option,
+    main,
+    open_to_read,
+    project_argument,
+    with_progress,
+)
 from ruth_annotator.errors import InputError
 from ruth_annotator.formats.jsonl import json_lines
 from ruth_annotator.store import Project
@@ -82,7 +88,7 @@ def evaluate(project: Path | None, gold: Path, system: Path | None, annotator: s
     if system is not None:
         result = evaluate_records(_records(gold), _records(system))
     else:
-        with Project.open(project, annotator) as proj:
+        with open_to_read(project, annotator) as proj:
             records = list(proj.iter_records(include_suggestions=True,
                                              annotators=[proj.annotator]))
         result = evaluate_records(_records(gold), records)

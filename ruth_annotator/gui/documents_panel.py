@@ -22,7 +22,7 @@ from ruth_annotator.gui.sorted_tree import RowsView
 from ruth_annotator.model.annotations import ACCEPTED, PROPOSED
 from ruth_annotator.model.changes import ChangeSet
 from ruth_annotator.model.document import DocumentSummary
-from ruth_annotator.store.engine import DatabaseError
+from ruth_annotator.store.database import DatabaseError
 from ruth_annotator.store.project import Project
 
 STATUS_TEXT = {"todo": "to do", "in_progress": "in progress", "done": "done"}

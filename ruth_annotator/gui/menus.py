@@ -114,6 +114,9 @@ ENTRIES: list[Entry] = [
     E("annotate.accept_all", "&Annotate", "Accept all suggestions", "Shift+A",
       "Accept every undecided suggestion in this document", "annotate.accept_all",
       "decide"),
+    E("annotate.suggest_again", "&Annotate", "Su&ggest again", "", "Run the suggestion "
+      "engine on this document again; your work and what you rejected stay as they are",
+      "ruth_annotator.gui.suggesting:suggest_again", "decide"),
     E("annotate.extend_end", "&Annotate", "Extend end by a word", "Alt+Right",
       "Move the end of the current span one word right", "annotate.extend_end", "span"),
     E("annotate.shrink_end", "&Annotate", "Shrink end by a word", "Alt+Left",

@@ -11,6 +11,7 @@ from ruth_annotator.app.assigning import assigned_annotator
 from ruth_annotator.app.transfer import open_project_with_sample
 from ruth_annotator.errors import ProjectLockedError
 from ruth_annotator.gui import messages
+from ruth_annotator.store.locking import declare_role
 from ruth_annotator.store.project import Project
 
 
@@ -18,6 +19,7 @@ def open_project(path: Path, parent: QWidget | None = None, *, with_sample: bool
                  create: bool = False) -> Project:
     """Open for writing (a new file gets the sample article when `with_sample`); when the
     file is locked by another window, offer read-only. Raises RuthError otherwise."""
+    declare_role("window")  # a command refused by the lock then says the window holds it
     try:
         if with_sample:
             return open_project_with_sample(Path(path))

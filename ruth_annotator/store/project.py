@@ -28,6 +28,7 @@ from ruth_annotator.model import (
     NewDocument,
 )
 from ruth_annotator.model.labels import Label, validate_label_set
+from ruth_annotator.model.layer import status_after_edit
 from ruth_annotator.model.records import ParsedRecord, layer_to_record
 from ruth_annotator.store.importing import import_records
 from ruth_annotator.store.locking import WriteLock
@@ -296,8 +297,8 @@ class Project(SharingRows, SearchRows):
                 [document_id, annotator],
             ).fetchone()
             status = row[0] if row else "todo"
-            if start and status == "todo":
-                status = "in_progress"
+            if start:
+                status = status_after_edit(status)
         upsert_rows(self.db.conn, "layers",
                     [{"document_id": document_id, "annotator": annotator, "status": status,
                       "updated_at": now()}],

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLa
 from ruth_annotator import __version__
 from ruth_annotator.gui.dialogs.common import described
 from ruth_annotator.resources import resource_path
-from ruth_annotator.store.engine import VERSION as SQLITE_VERSION
+from ruth_annotator.store.database import VERSION as SQLITE_VERSION
 
 
 def _distribution_version(name: str) -> str:
