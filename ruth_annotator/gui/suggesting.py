@@ -152,12 +152,13 @@ class Suggestions(QObject):
         if layer is None or session.document is None or session.document.id != document_id:
             return
         changes = proposals_for(analysis, layer)
+        meanwhile = list(layer) != list(snapshot)
         if changes:
             session.apply(ChangeSet(f"Add {len(changes.changes)} suggestions",
                                     changes.changes))
         if again and not changes:
             session.listener.notice("Suggest again: nothing new to suggest here.")
-        elif changes and list(layer) != list(snapshot) and not again:
+        elif changes and meanwhile and not again:
             session.listener.notice(f"{len(changes.changes)} suggestions added around what "
                                     "you annotated meanwhile.")
 
