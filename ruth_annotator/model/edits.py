@@ -24,7 +24,7 @@ from ruth_annotator.model.annotations import (
     new_id,
 )
 from ruth_annotator.model.changes import Change, ChangeSet
-from ruth_annotator.model.decisions import keep_decisions, plural
+from ruth_annotator.model.decisions import keep_decisions, plural, with_status
 from ruth_annotator.model.layer import Layer
 
 PRONOUNS = frozenset(
@@ -336,14 +336,12 @@ def split_entity(layer: Layer, mention_ids: list[str], name: str | None = None) 
 def decide(layer: Layer, ids: list[str], accept: bool) -> ChangeSet:
     """Accept or reject suggestions. Rejected ones stay stored so they never come back."""
     status = ACCEPTED if accept else REJECTED
-    pairs = []
-    for item_id in dict.fromkeys(ids):
-        item = layer.get(item_id)
-        if item is not None and item.status != status:
-            pairs.append((item, replace(item, status=status)))
+    found = (layer.get(i) for i in dict.fromkeys(ids))
+    changes = tuple(Change(item, with_status(item, status)) for item in found
+                    if item is not None and item.status != status)
     verb = "Accept" if accept else "Reject"
     # What the accepted items point at is accepted with them (the decision rule).
-    return ChangeSet.replaced(f"{verb} {plural(len(pairs), 'suggestion')}", pairs)
+    return ChangeSet(f"{verb} {plural(len(changes), 'suggestion')}", changes)
 
 
 def proposed_ids(layer: Layer) -> list[str]:

@@ -7,6 +7,7 @@ synchronous=FULL, so a crash, kill or power cut loses nothing that was reported 
 from __future__ import annotations
 
 import contextlib
+import itertools
 import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -27,6 +28,8 @@ from ruth_annotator.model import (
     Layer,
     NewDocument,
 )
+from ruth_annotator.model.changes import Change
+from ruth_annotator.model.decisions import with_status
 from ruth_annotator.model.labels import Label, validate_label_set
 from ruth_annotator.model.records import ParsedRecord, layer_to_record
 from ruth_annotator.store.importing import import_records
@@ -66,6 +69,18 @@ class ImportResult:
         if self.problems:
             parts.append(f"{len(self.problems)} problem(s)")
         return ", ".join(parts)
+
+
+def _how_written(change: Change) -> tuple[str, str]:
+    """(kind, 'delete' | 'status' | 'upsert'): a change of the status alone (a decision)
+    is written as that one column."""
+    before, after = change.before, change.after
+    if after is None:
+        return change.kind, "delete"
+    if before is not None and before.status != after.status and \
+            with_status(before, after.status) == after:
+        return change.kind, "status"
+    return change.kind, "upsert"
 
 
 class Project:
@@ -263,13 +278,19 @@ class Project:
             self._touch_layer(document_id, annotator, start=True)
 
     def _write(self, changes: ChangeSet, document_id: int, annotator: str) -> None:
+        """Write the changes in order, each run of one kind and one operation as one
+        statement (accepting 50,000 suggestions is one statement a table, not 50,000)."""
         conn = self.db.conn
-        for change in changes.changes:
-            table = TABLES[change.kind]
-            if change.after is None:
-                conn.execute(f'delete from "{table}" where id = ?', [change.id])
+        for (kind, how), run in itertools.groupby(changes.changes, key=_how_written):
+            table = TABLES[kind]
+            if how == "delete":
+                conn.executemany(f'delete from "{table}" where id = ?', [[c.id] for c in run])
+            elif how == "status":
+                conn.executemany(f'update "{table}" set status = ? where id = ?',
+                                 [[c.after.status, c.id] for c in run])
             else:
-                upsert_rows(conn, table, [to_row(change.after, document_id, annotator)])
+                upsert_rows(conn, table,
+                            [to_row(c.after, document_id, annotator) for c in run])
 
     def _touch_layer(self, document_id: int, annotator: str, start: bool = False,
                      status: str | None = None) -> None:
