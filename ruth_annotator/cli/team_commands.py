@@ -13,6 +13,7 @@ import click
 
 from ruth_annotator.cli.common import main, project_argument, with_progress
 from ruth_annotator.errors import OptionalDependencyError
+from ruth_annotator.model.wording import plural
 from ruth_annotator.store import Project
 from ruth_annotator.team.agreement import Comparison, project_agreement
 from ruth_annotator.team.assign import plan_assignment, write_packages
@@ -45,7 +46,7 @@ def assign(project: Path, annotators: str, overlap: float, per_shared: int, seed
                                per_shared, seed)
         packages = write_packages(proj, plan, output_dir or project.parent, task)
     for package in packages:
-        click.echo(f"{package.annotator}: {len(package.documents)} document(s), "
+        click.echo(f"{package.annotator}: {plural(len(package.documents), 'document')}, "
                    f"{package.shared} shared -> {package.path}")
 
 
@@ -109,7 +110,7 @@ def describe(c: Comparison) -> list[str]:
     """Lines of text for one pair (or all pairs pooled)."""
     d = c.to_dict()
     who = "All pairs" if c.annotators == ("*", "*") else " × ".join(c.annotators)
-    lines = [f"{who}: {len(c.documents)} document(s)",
+    lines = [f"{who}: {plural(len(c.documents), 'document')}",
              f"  {'':14} {'exact F1':>9} {'overlap F1':>11} {'A':>5} {'B':>5}"]
     rows = [("Mentions", d["mentions"]["exact"]["overall"], d["mentions"]["overlap"]["overall"])]
     rows += [(f"  {label}", d["mentions"]["exact"]["by_label"][label],
@@ -120,10 +121,11 @@ def describe(c: Comparison) -> list[str]:
                      f"{exact['a']:>5} {exact['b']:>5}")
     types, speakers = d["quote_types"], d["speakers"]
     kappa_name = "κ (mean of pairs)" if c.pair_kappas is not None else "Cohen's κ"
-    lines.append(f"  Quote types on {types['matched']} matched quote(s): agreement "
+    lines.append(f"  Quote types on {plural(types['matched'], 'matched quote')}: agreement "
                  f"{_pair(types['agreement'])}, {kappa_name} {_pair(types['kappa'])}, "
                  f"Krippendorff's α {_pair(types['alpha'])}")
-    lines.append(f"  Speakers: {speakers['agree']} of {speakers['matched']} matched quote(s) "
+    matched = plural(speakers["matched"], "matched quote")
+    lines.append(f"  Speakers: {speakers['agree']} of {matched} "
                  f"agree ({_pair(speakers['agreement'])})")
     return lines
 

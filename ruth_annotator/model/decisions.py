@@ -34,6 +34,7 @@ from ruth_annotator.model.annotations import (
 )
 from ruth_annotator.model.changes import Change, ChangeSet
 from ruth_annotator.model.layer import Layer
+from ruth_annotator.model.wording import plural
 
 #: The fields that link an annotation to another, by kind, with the kind they point at.
 LINKS: dict[str, tuple[tuple[str, str], ...]] = {
@@ -205,16 +206,6 @@ def _describe(description: str, accepted: list[Annotation], unlinked: list[str])
     if not extra:
         return description
     return f"{description} ({'; '.join(extra)})" if description else "; ".join(extra)
-
-
-def plural(count: int, noun: str) -> str:
-    """'1 entity', '2 entities', '3 quotes': counts in words, never 'quote(s)'."""
-    if count == 1:
-        return f"1 {noun}"
-    if noun.endswith("y") and noun[-2:-1] not in "aeiou":
-        return f"{count:,} {noun[:-1]}ies"
-    return f"{count:,} {noun}es" if noun.endswith(("s", "sh", "ch", "x")) else \
-        f"{count:,} {noun}s"
 
 
 def bring_into_line(items: Iterable[Annotation]) -> tuple[list[Annotation], int, int]:

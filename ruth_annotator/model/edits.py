@@ -24,8 +24,9 @@ from ruth_annotator.model.annotations import (
     new_id,
 )
 from ruth_annotator.model.changes import Change, ChangeSet
-from ruth_annotator.model.decisions import keep_decisions, plural, with_status
+from ruth_annotator.model.decisions import keep_decisions, with_status
 from ruth_annotator.model.layer import Layer
+from ruth_annotator.model.wording import plural
 
 PRONOUNS = frozenset(
     "he she they him her them his hers their theirs it its i we me us my our you your".split()

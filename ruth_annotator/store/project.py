@@ -32,6 +32,7 @@ from ruth_annotator.model.changes import Change
 from ruth_annotator.model.decisions import with_status
 from ruth_annotator.model.labels import Label, validate_label_set
 from ruth_annotator.model.records import ParsedRecord, layer_to_record
+from ruth_annotator.model.wording import plural
 from ruth_annotator.store.importing import import_records
 from ruth_annotator.store.locking import WriteLock
 from ruth_annotator.store.opening import open_database
@@ -58,16 +59,24 @@ class ImportResult:
     duplicates: list[str] = field(default_factory=list)
     layers: int = 0
     annotations: int = 0
+    present: int = 0  # annotations the layers held already (not added again)
+    accepted_with: int = 0  # suggestions accepted because an accepted annotation uses them
     problems: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
-        parts = [f"{len(self.added)} document(s) added"]
+        parts = [f"{plural(len(self.added), 'document')} added"]
         if self.duplicates:
-            parts.append(f"{len(self.duplicates)} duplicate(s) skipped")
+            parts.append(f"{plural(len(self.duplicates), 'duplicate')} skipped")
         if self.annotations:
-            parts.append(f"{self.annotations} annotation(s) in {self.layers} layer(s)")
+            parts.append(f"{plural(self.annotations, 'annotation')} in "
+                         f"{plural(self.layers, 'layer')}")
+        if self.present:
+            parts.append(f"{self.present:,} already present")
+        if self.accepted_with:
+            parts.append(f"{plural(self.accepted_with, 'linked suggestion')} accepted with "
+                         "the accepted annotations that use them")
         if self.problems:
-            parts.append(f"{len(self.problems)} problem(s)")
+            parts.append(plural(len(self.problems), "problem"))
         return ", ".join(parts)
 
 

@@ -15,7 +15,8 @@ from ruth_annotator.model import (
     Span,
     edits,
 )
-from ruth_annotator.model.decisions import bring_into_line, broken_links, plural
+from ruth_annotator.model.decisions import bring_into_line, broken_links
+from ruth_annotator.model.wording import plural
 
 
 def suggested_quote_layer() -> Layer:
