@@ -45,6 +45,7 @@ def assign(project: Path, annotators: str, overlap: float, per_shared: int, seed
         plan = plan_assignment(proj.document_ids(), _names(annotators) or [], overlap,
                                per_shared, seed)
         packages = write_packages(proj, plan, output_dir or project.parent, task)
+    task.finish()
     for package in packages:
         click.echo(f"{package.annotator}: {plural(len(package.documents), 'document')}, "
                    f"{package.shared} shared -> {package.path}")
@@ -65,6 +66,7 @@ def merge(project: Path, files: tuple[Path, ...], add_documents: bool, prefer: s
     """Bring annotators' project FILES back into PROJECT (safe to run again)."""
     with Project.open(project) as proj:
         report = merge_files(proj, list(files), add_documents, prefer, task)
+    task.finish()
     for line in report.resolved:
         click.echo(f"Conflict settled: {line}", err=True)
     click.echo(report.summary())
@@ -81,6 +83,7 @@ def agree(project: Path, annotators: str | None, done_only: bool, as_json: bool,
     """Agreement between annotators: span F1, κ and α for quote types, speakers."""
     with Project.open(project) as proj:
         report = project_agreement(proj, _names(annotators), done_only, task)
+    task.finish()
     if as_json:
         click.echo(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
         return

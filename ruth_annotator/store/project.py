@@ -407,6 +407,18 @@ class Project:
             if text is not None:
                 yield order, text[start:end], label, status, form
 
+    def undecided(self, annotators: list[str] | None = None) -> dict[str, dict[int, dict]]:
+        """Suggestions nobody has decided on: {annotator: {document id: {kind: count}}}."""
+        out: dict[str, dict[int, dict]] = {}
+        for kind, table in TABLES.items():
+            for annotator, doc_id, n in self.db.execute(
+                f"select annotator, document_id, count(*) from {table} "
+                "where status = 'proposed' group by 1, 2"
+            ):
+                if annotators is None or annotator in annotators:
+                    out.setdefault(annotator, {}).setdefault(doc_id, {})[kind] = n
+        return out
+
     def stats(self) -> dict:
         """Counts for `ruth-annotator stats`: documents, annotations by kind and status,
         and per annotator."""
@@ -426,4 +438,9 @@ class Project:
             out["status"].setdefault(annotator, {})[status] = n
             if status == "done":
                 out["annotators"].setdefault(annotator, {"done": 0})["done"] = n
+        uids = dict(self.document_uids())
+        out["undecided"] = {
+            annotator: {uids.get(doc, str(doc)): kinds for doc, kinds in sorted(layers.items())}
+            for annotator, layers in self.undecided().items()
+        }
         return out
