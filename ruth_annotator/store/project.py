@@ -7,6 +7,7 @@ synchronous=FULL, so a crash, kill or power cut loses nothing that was reported 
 from __future__ import annotations
 
 import contextlib
+import itertools
 import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -27,9 +28,12 @@ from ruth_annotator.model import (
     Layer,
     NewDocument,
 )
+from ruth_annotator.model.changes import Change
+from ruth_annotator.model.decisions import with_status
 from ruth_annotator.model.labels import Label, validate_label_set
 from ruth_annotator.model.layer import status_after_edit
 from ruth_annotator.model.records import ParsedRecord, layer_to_record
+from ruth_annotator.model.wording import plural
 from ruth_annotator.store.importing import import_records
 from ruth_annotator.store.locking import WriteLock
 from ruth_annotator.store.opening import open_database, readonly_database
@@ -58,17 +62,37 @@ class ImportResult:
     duplicates: list[str] = field(default_factory=list)
     layers: int = 0
     annotations: int = 0
+    present: int = 0  # annotations the layers held already (not added again)
+    accepted_with: int = 0  # suggestions accepted because an accepted annotation uses them
     problems: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
-        parts = [f"{len(self.added)} document(s) added"]
+        parts = [f"{plural(len(self.added), 'document')} added"]
         if self.duplicates:
-            parts.append(f"{len(self.duplicates)} duplicate(s) skipped")
+            parts.append(f"{plural(len(self.duplicates), 'duplicate')} skipped")
         if self.annotations:
-            parts.append(f"{self.annotations} annotation(s) in {self.layers} layer(s)")
+            parts.append(f"{plural(self.annotations, 'annotation')} in "
+                         f"{plural(self.layers, 'layer')}")
+        if self.present:
+            parts.append(f"{self.present:,} already present")
+        if self.accepted_with:
+            parts.append(f"{plural(self.accepted_with, 'linked suggestion')} accepted with "
+                         "the accepted annotations that use them")
         if self.problems:
-            parts.append(f"{len(self.problems)} problem(s)")
+            parts.append(plural(len(self.problems), "problem"))
         return ", ".join(parts)
+
+
+def _how_written(change: Change) -> tuple[str, str]:
+    """(kind, 'delete' | 'status' | 'upsert'): a change of the status alone (a decision)
+    is written as that one column."""
+    before, after = change.before, change.after
+    if after is None:
+        return change.kind, "delete"
+    if before is not None and before.status != after.status and \
+            with_status(before, after.status) == after:
+        return change.kind, "status"
+    return change.kind, "upsert"
 
 
 class Project(SharingRows, SearchRows):
@@ -281,13 +305,19 @@ class Project(SharingRows, SearchRows):
             self._touch_layer(document_id, annotator, start=True)
 
     def _write(self, changes: ChangeSet, document_id: int, annotator: str) -> None:
+        """Write the changes in order, each run of one kind and one operation as one
+        statement (accepting 50,000 suggestions is one statement a table, not 50,000)."""
         conn = self.db.conn
-        for change in changes.changes:
-            table = TABLES[change.kind]
-            if change.after is None:
-                conn.execute(f'delete from "{table}" where id = ?', [change.id])
+        for (kind, how), run in itertools.groupby(changes.changes, key=_how_written):
+            table = TABLES[kind]
+            if how == "delete":
+                conn.executemany(f'delete from "{table}" where id = ?', [[c.id] for c in run])
+            elif how == "status":
+                conn.executemany(f'update "{table}" set status = ? where id = ?',
+                                 [[c.after.status, c.id] for c in run])
             else:
-                upsert_rows(conn, table, [to_row(change.after, document_id, annotator)])
+                upsert_rows(conn, table,
+                            [to_row(c.after, document_id, annotator) for c in run])
 
     def _touch_layer(self, document_id: int, annotator: str, start: bool = False,
                      status: str | None = None) -> None:
@@ -395,6 +425,18 @@ class Project(SharingRows, SearchRows):
             if text is not None:
                 yield order, text[start:end], label, status, form
 
+    def undecided(self, annotators: list[str] | None = None) -> dict[str, dict[int, dict]]:
+        """Suggestions nobody has decided on: {annotator: {document id: {kind: count}}}."""
+        out: dict[str, dict[int, dict]] = {}
+        for kind, table in TABLES.items():
+            for annotator, doc_id, n in self.db.execute(
+                f"select annotator, document_id, count(*) from {table} "
+                "where status = 'proposed' group by 1, 2"
+            ):
+                if annotators is None or annotator in annotators:
+                    out.setdefault(annotator, {}).setdefault(doc_id, {})[kind] = n
+        return out
+
     def stats(self) -> dict:
         """Counts for `ruth-annotator stats`: documents, annotations by kind and status,
         and per annotator."""
@@ -414,4 +456,9 @@ class Project(SharingRows, SearchRows):
             out["status"].setdefault(annotator, {})[status] = n
             if status == "done":
                 out["annotators"].setdefault(annotator, {"done": 0})["done"] = n
+        uids = dict(self.document_uids())
+        out["undecided"] = {
+            annotator: {uids.get(doc, str(doc)): kinds for doc, kinds in sorted(layers.items())}
+            for annotator, layers in self.undecided().items()
+        }
         return out
