@@ -27,9 +27,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ruth_annotator.config import data_dir, load_settings
-from ruth_annotator.errors import ProjectError, RuthError
+from ruth_annotator.errors import NewerProjectError, NotAProjectError, ProjectError, RuthError
 from ruth_annotator.store import locking
-from ruth_annotator.store.opening import check_existing, connect_readonly, one_line
+from ruth_annotator.store.opening import (
+    check_existing,
+    connect_readonly,
+    exists_checked,
+    one_line,
+    refuse_foreign_objects,
+)
 
 if TYPE_CHECKING:
     from ruth_annotator.store.project import Project
@@ -133,6 +139,7 @@ def verify_backup(path: Path) -> None:
     path = Path(path)
     try:
         check_existing(path)
+        refuse_foreign_objects(path)  # a restore must not copy them into the project
     except ProjectError as e:
         raise ProjectError(f"cannot be restored: it {_first_clause(e.message)}", path) from None
     with contextlib.closing(connect_readonly(path)) as conn:
@@ -151,6 +158,7 @@ def restore(project_path: Path, backup_path: Path) -> Path | None:
     """
     project_path, backup_path = Path(project_path), Path(backup_path)
     verify_backup(backup_path)
+    refuse_other_files(project_path)
     if locking.held_here(project_path):
         raise ProjectError("is open in this window; close it before restoring", project_path)
     lock = locking.acquire(project_path)
@@ -165,6 +173,21 @@ def restore(project_path: Path, backup_path: Path) -> Path | None:
     finally:
         lock.release()
     return before
+
+
+def refuse_other_files(project_path: Path) -> None:
+    """A restore writes only onto a Ruth Annotator project (healthy or damaged) or a new
+    path: never over a text file, a folder or another program's database."""
+    try:
+        if not exists_checked(project_path):
+            return
+        check_existing(project_path, deep=False)
+    except NotAProjectError as e:
+        raise NotAProjectError(f"{e.message}; a backup is restored only onto a project or "
+                               "a new file", project_path) from None
+    except ProjectError as e:
+        if "damaged" not in e.message and not isinstance(e, NewerProjectError):
+            raise  # a link to nothing, a file that cannot be read
 
 
 # --- helpers ------------------------------------------------------------------------
