@@ -110,9 +110,15 @@ def maybe_backup(project: Project, every_minutes: float | None = None,
     backups = list_backups(project.path)
     if backups:
         latest = backups[0]
-        if latest.path.stat().st_mtime >= _changed_at(project.path):
+        changed = _changed_at(project.path)
+        if latest.path.stat().st_mtime >= changed:
             return None
         if (datetime.now() - latest.created).total_seconds() < every_minutes * 60:
+            return None
+        # The file's time moves without a change too (closing writes the log back into
+        # it): compare what the project holds with the backup before copying it again.
+        if _same_content(project.path, latest.path):
+            os.utime(latest.path, (changed, changed))
             return None
     return create_backup(project.path, reason)
 
@@ -194,12 +200,42 @@ def refuse_other_files(project_path: Path) -> None:
 
 
 def _changed_at(project_path: Path) -> float:
-    """When the project last changed: its file or its write-ahead log, whichever is newer."""
+    """When the project last changed: its file or its write-ahead log, whichever is newer.
+    An empty log is what merely opening the project makes: it is no change, or every start
+    would take a backup and twenty starts would push out every older one."""
     times = []
     for p in (project_path, project_path.with_name(project_path.name + "-wal")):
         with contextlib.suppress(OSError):
-            times.append(p.stat().st_mtime)
+            st = p.stat()
+            if st.st_size or p == project_path:
+                times.append(st.st_mtime)
     return max(times) if times else time.time()
+
+
+def _same_content(first: Path, second: Path) -> bool:
+    """Whether two project files hold the same rows in every table (read-only)."""
+    try:
+        with _source(first) as a, _source(second) as b:
+            return _digest(a) == _digest(b)
+    except (sqlite3.Error, RuthError):
+        return False
+
+
+def _digest(conn: sqlite3.Connection) -> str:
+    """A hash of every row of every table, in one read transaction (a consistent state
+    even while a window writes)."""
+    digest = hashlib.sha256()
+    conn.execute("begin")
+    try:
+        tables = [r[0] for r in conn.execute(
+            "select name from sqlite_master where type = 'table' order by name")]
+        for table in tables:
+            digest.update(table.encode("utf-8", "surrogateescape") + b"\0")
+            for row in conn.execute(f'select * from "{table}" order by rowid'):
+                digest.update(repr(row).encode("utf-8", "surrogateescape"))
+    finally:
+        conn.execute("rollback")
+    return digest.hexdigest()
 
 
 @contextlib.contextmanager
