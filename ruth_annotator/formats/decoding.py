@@ -82,8 +82,10 @@ def decode_bytes(data: bytes, path: Path | str) -> str:
                              "UTF-16, save it with a byte-order mark or as UTF-8", path)
         text = _decode_utf8(data)
         if text is None:
-            _refuse_broken_utf8(data, path)
-        if text is None or _accidental_utf8(text):
+            text = _decode_single_byte(data)
+            if text is not None:
+                _refuse_broken_utf8(data, path)
+        elif _accidental_utf8(text):
             text = _decode_single_byte(data) or text
     if text is None:
         if _mixed(data):
