@@ -41,6 +41,7 @@ from ruth_annotator.store.rows import (
     TABLES,
     DamagedRow,
     select_items,
+    select_layers_items,
     to_row,
     upsert_rows,
 )
@@ -48,6 +49,9 @@ from ruth_annotator.store.searching import SearchRows
 from ruth_annotator.store.sharing import SharingRows
 from ruth_annotator.store.writing import writing
 from ruth_annotator.tasks import NO_TASK, Task
+
+#: Documents an export reads at once: a few queries a batch, memory bound by the batch.
+EXPORT_BATCH = 200
 
 
 def now() -> str:
@@ -247,11 +251,14 @@ class Project(SharingRows, SearchRows):
             [document_id]).fetchone()
         if r is None:
             raise ProjectError(f"has no document {document_id}", self.path)
+        return self._document_of(r)
+
+    def _document_of(self, row: tuple) -> Document:
         try:
-            meta = json.loads(r[5] or "{}")
+            meta = json.loads(row[5] or "{}")
         except ValueError as e:
-            raise self._damaged(DamagedRow("documents", document_id, e)) from None
-        return Document(*r[:5], meta)
+            raise self._damaged(DamagedRow("documents", row[0], e)) from None
+        return Document(*row[:5], meta)
 
     def _damaged(self, error: DamagedRow) -> ProjectError:
         """One line for a row the app cannot read: which, why, and what to do about it."""
@@ -391,18 +398,75 @@ class Project(SharingRows, SearchRows):
         Without suggestions only accepted annotations are written; with them, proposed ones
         too. Rejected suggestions are never exported.
         """
-        keys = self.layer_keys(annotators, documents)
-        current: Document | None = None
-        for i, (doc_id, annotator) in enumerate(keys, 1):
-            if current is None or current.id != doc_id:
-                current = self.document(doc_id)
-            layer = self.layer(doc_id, annotator)
-            layer = layer.visible() if include_suggestions else layer.accepted()
-            yield layer_to_record(current, layer)
-            if i % 100 == 0:
-                task.check()
-                task.report(i, len(keys))
-        task.report(len(keys), len(keys))
+        total = self.document_count() if documents is None else len(set(documents))
+        done = 0
+        for ids in self._document_batches(documents):
+            batch = self._layer_keys_of(ids, annotators)
+            docs, layers = self._read_batch(ids)
+            for doc_id, annotator in batch:
+                layer = layers.get((doc_id, annotator)) or Layer(doc_id, annotator)
+                layer = layer.visible() if include_suggestions else layer.accepted()
+                if doc_id not in docs:
+                    raise ProjectError(f"has no document {doc_id}", self.path)
+                yield layer_to_record(docs[doc_id], layer)
+            done += len(ids)
+            task.check()
+            task.report(done, total)
+        task.report(total, total)
+
+    def _document_batches(self, documents: list[int] | None) -> Iterator[list[int]]:
+        """Document ids in id order, EXPORT_BATCH at a time, read page by page (memory
+        stays that of one batch however many documents there are)."""
+        if documents is not None:
+            wanted = sorted(set(documents))
+            for start in range(0, len(wanted), EXPORT_BATCH):
+                yield wanted[start : start + EXPORT_BATCH]
+            return
+        last = -1
+        while True:
+            ids = [r[0] for r in self.db.conn.execute(
+                "select id from documents where id > ? order by id limit ?",
+                [last, EXPORT_BATCH])]
+            if not ids:
+                return
+            yield ids
+            last = ids[-1]
+
+    def _layer_keys_of(self, ids: list[int], annotators: list[str] | None
+                       ) -> list[tuple[int, str]]:
+        """layer_keys for these documents only (the same rules, in a few queries)."""
+        marks = ",".join("?" * len(ids))
+        pairs = {
+            (r[0], r[1])
+            for table in ("layers", "mentions", "quotes", "entities")
+            for r in self.db.conn.execute(
+                f"select distinct document_id, annotator from {table} "
+                f"where document_id in ({marks})", ids)
+        }
+        covered = {d for d, _ in pairs}
+        pairs |= {(d, self.annotator) for d in ids if d not in covered}
+        return sorted(p for p in pairs if not annotators or p[1] in annotators)
+
+    def _read_batch(self, document_ids: list[int]
+                    ) -> tuple[dict[int, Document], dict[tuple[int, str], Layer]]:
+        """Documents and all their layers in five queries, whatever their number."""
+        conn, marks = self.db.conn, ",".join("?" * len(document_ids))
+        docs = {r[0]: self._document_of(r) for r in conn.execute(
+            f"select id, uid, title, text, hash, meta from documents where id in ({marks})",
+            document_ids)}
+        items: dict[tuple[int, str], list[Annotation]] = {}
+        try:
+            for table in TABLES.values():
+                for key, found in select_layers_items(conn, table, document_ids).items():
+                    items.setdefault(key, []).extend(found)
+        except DamagedRow as e:
+            raise self._damaged(e) from None
+        statuses = {(r[0], r[1]): r[2] for r in conn.execute(
+            f"select document_id, annotator, status from layers "
+            f"where document_id in ({marks})", document_ids)}
+        layers = {key: Layer.of(key[0], key[1], items.get(key, ()), statuses.get(key, "todo"))
+                  for key in items.keys() | statuses.keys()}
+        return docs, layers
 
     def decided_mention_surfaces(self, annotator: str) -> Iterator[tuple]:
         """(order of saving, surface, label, status, form) of the annotator's decided mentions.
