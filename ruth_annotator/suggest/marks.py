@@ -231,6 +231,24 @@ class _Scanner:
         return out
 
 
+_TWO_APOSTROPHES = re.compile(r"(?<!['’])(?:''|``)(?!['’])")
+
+
+def two_apostrophes_as_marks(text: str) -> str:
+    """The text with the quotation marks some newsrooms type as two apostrophes (''…'',
+    ``…'') read as one double mark, the same length so that offsets hold: an opener
+    becomes a space and the mark (" "), a closer the mark and a space ("" ")."""
+    if "''" not in text and "``" not in text:
+        return text
+
+    def one(m: re.Match) -> str:
+        i = m.start()
+        before = text[i - 1] if i else " "
+        return ' "' if before.isspace() or before in _BEFORE_OPENER else '" '
+
+    return _TWO_APOSTROPHES.sub(one, text)
+
+
 def find_quotes(text: str, units: Units | None = None) -> list[MarkedQuote]:
     """Every quoted span in the text, in order of start, with nesting."""
     return _Scanner(text, units or Units(text)).run()
