@@ -231,20 +231,24 @@ class _Scanner:
         return out
 
 
-_TWO_APOSTROPHES = re.compile(r"(?<!['’])(?:''|``)(?!['’])")
+_TWO_APOSTROPHES = re.compile(r"(?<!['’])(?:'{2,3}|``)(?!['’])")
 
 
 def two_apostrophes_as_marks(text: str) -> str:
     """The text with the quotation marks some newsrooms type as two apostrophes (''…'',
     ``…'') read as one double mark, the same length so that offsets hold: an opener
-    becomes a space and the mark (" "), a closer the mark and a space ("" ")."""
+    becomes a space and the mark, a closer the mark and a space. Three apostrophes are a
+    single mark inside a double one: before a word they open both, after one close both."""
     if "''" not in text and "``" not in text:
         return text
 
     def one(m: re.Match) -> str:
         i = m.start()
         before = text[i - 1] if i else " "
-        return ' "' if before.isspace() or before in _BEFORE_OPENER else '" '
+        opens = before.isspace() or before in _BEFORE_OPENER
+        if len(m.group()) == 3:
+            return ' "' + "'" if opens else "'" + '" '
+        return ' "' if opens else '" '
 
     return _TWO_APOSTROPHES.sub(one, text)
 

@@ -195,7 +195,7 @@ class SpeakerResolver:
             label = "ORG" if head in people.ORG_NOUNS or head == "police" else \
                 "MISC" if head in people.DOCUMENT_NOUNS else "PERSON"
             possessive = det in ("his", "her", "their", "my", "our", "your")
-            if not (is_role or label != "PERSON" or possessive):
+            if not (is_role or label != "PERSON" or possessive or det):
                 return
             name = " ".join(self.text[s:e].split())
             key = f"{label}:{head}" if det in ("", "a", "an") and not is_role or \
