@@ -159,6 +159,24 @@ def cue_after(text: str, start: int, limit: int) -> CueMatch | None:
     return CueMatch(cue, speaker, None if inverted else _addressee(text, cue, limit), "after")
 
 
+# "…" — Howard Kurtz, Fox News: a dash and a name on the quote's line or the next one.
+_DASH_NAME = re.compile(
+    rf"[ \t]*\n?[ \t]*(?:—|–|--?)[ \t]*(?P<spk>{NAME})[ \t]*(?=,|\(|\n|$)")
+
+
+def dash_attribution(text: str, start: int, limit: int) -> CueMatch | None:
+    """A speaker named after a dash right after a quote (list-style attribution); the
+    dash is the cue."""
+    m = _DASH_NAME.match(text, start, limit)
+    if m is None:
+        return None
+    dash = text.index(m.group().lstrip(" \t\n")[0], start)
+    end = dash + 1
+    while end < m.start("spk") and text[end] == "-":
+        end += 1
+    return CueMatch((dash, end), (m.start("spk"), m.end("spk")), None, "dash")
+
+
 _CLAUSE_SUBJECT = re.compile(rf"(?P<spk>{DET}[ \t]+[\w'’-]+|{NAME})[ \t]+[a-z]")
 _NAMED_SUBJECT = re.compile(rf"(?P<spk>{PRON}|{NAME})(?:{APPOS})[ \t]+(?:[a-z]+ly[ \t]+)?"
                             r"(?:was|is|had|has|did|[a-z]+ed|[a-z]+s)\b")

@@ -18,6 +18,7 @@ from ruth_annotator.suggest.cues import (
     clause_subject,
     cue_after,
     cue_before,
+    dash_attribution,
 )
 from ruth_annotator.suggest.drafts import CUED, FIRST_PERSON, INHERITED, LABELLED, QuoteDraft
 from ruth_annotator.suggest.marks import MarkedQuote
@@ -75,7 +76,7 @@ class DirectQuotes:
         limit = min(para.end, self._sibling_open(i, para.end), (q.close_pos or 0) + _AFTER_REACH)
         match = self._cue(q, start, limit, para.start) if standalone else None
         if match is None and standalone and para.body:
-            match = self._cue_in_previous_paragraph(q, para)
+            match = self._cue_in_previous_paragraph(q, para) or self._dash_after(q, para)
         if match is None and (not standalone or not para.body or _title_like(content)
                               or not self._speechlike(content, 4)):
             self._not_speech(i, q)
@@ -105,6 +106,17 @@ class DirectQuotes:
         start = self.units.sentence_at(before.end - 1)[0]
         match = cue_before(self.text, start, before.end)
         return match if match is not None and match.side != "label" else None
+
+    def _dash_after(self, q: MarkedQuote, para) -> CueMatch | None:
+        """"…" — Howard Kurtz, Fox News: on the quote's line, or on the line after it."""
+        if q.close_pos is None:
+            return None
+        end = para.end
+        nxt = self.units.paragraphs[para.index + 1] if para.index + 1 < len(
+            self.units.paragraphs) else None
+        if nxt is not None and not self.text[q.close_pos + 1:para.end].strip():
+            end = nxt.end
+        return dash_attribution(self.text, q.close_pos + 1, end)
 
     def _previous_subject(self, start: int, para_start: int) -> tuple[int, int] | None:
         """The person a sentence just before the quote, in its paragraph, is about."""

@@ -105,8 +105,8 @@ def test_engine_on_attribution_gold(tmp_path):
     system = [suggest_record({"id": g["id"], "text": g["text"]}) for g in gold]
     ev = evaluate_records(gold, system)
     assert (ev.pieces["overlap"].gold, ev.pieces["overlap"].matched) == (4, 4)
-    assert (ev.piece_speakers.correct, ev.piece_speakers.total) == (3, 4)  # not yet: "— Tom Lane"
-    assert ev.end_to_end.matched == 3
+    assert ev.piece_speakers.correct == ev.piece_speakers.total == 4  # "— Tom Lane" too
+    assert ev.end_to_end.f1 == 1.0
     table = format_evaluation(ev)
     assert "end to end" in table and "Entity mentions" not in table
 
