@@ -30,7 +30,7 @@ reckons mused muses denied denies reported reports recalled recounted assured re
 informed tell finds found shows showed saying asking telling adding shouting screaming
 yelling whispering explaining insisting retorted bragged lamented""".split()
 CUE_VERBS = frozenset(_VERBS)
-_PHRASES = ["went on", "goes on", "go on", "pointed out", "points out",
+_PHRASES = ["went on", "goes on", "go on", "pointed out", "points out", "put it", "puts it",
             "was quoted as saying", "is quoted as saying"]
 _COLLOQUIAL = ["go", "goes", "went", "was like", "were like", "is like", "’s like", "'s like"]
 CUE = "(?:" + "|".join(sorted(_PHRASES + _VERBS, key=len, reverse=True)) + ")"
@@ -78,7 +78,7 @@ _POST_INVERTED = re.compile(
     rf"|{PLURAL})")
 _PRE_SUBJECT = re.compile(
     rf"{LEAD}{SPEAKER}{APPOS}[ \t]+{ADV}(?P<cue>{CUE}|{COLLOQUIAL})"
-    rf"(?:(?P<rest>[ \t]+[^:,;\"“”‘’.!?\n]{{1,80}}?)[ \t]*[:,]|[ \t]*[:,]?)[ \t]*$")
+    rf"(?:(?P<rest>[ \t]+[^:,;.!?\n]{{1,100}}?)[ \t]*[:,]|[ \t]*[:,]?)[ \t]*$")
 _PRE_CUE_ONLY = re.compile(
     rf"\b(?P<cue>{CUE}|{COLLOQUIAL})(?:[ \t]+(?:me|him|her|them|us|you))?[ \t]*[:,][ \t]*$")
 _PRE_ACCORDING = re.compile(
@@ -121,6 +121,7 @@ def speaker_span(m: re.Match, offset: int) -> tuple[int, int] | None:
     return span
 
 
+_TAIL = re.compile(r"[ \t]+[^\"“”‘’\n.!?:;]{1,120}?(?=,[ \t])")
 _BEFORE_REACH = 300  # a cue and its speaker stand within this many characters of the mark
 _NOT_SUBJECTS = frozenset("It It's The This That There These Those I We".split())
 _NEW_SENTENCE = frozenset("I He She They We It".split())
@@ -139,14 +140,21 @@ def cue_after(text: str, start: int, limit: int) -> CueMatch | None:
     """A cue and speaker right after a quote's closing mark (`start`), before `limit`."""
     window = text[start:limit]
     m = _POST_SUBJECT.match(window) or _POST_INVERTED.match(window)
+    ended = text[start - 2 : start - 1]
+    if m is None and ended not in ".!?":
+        # "“…” about fixing inequality, said Marla Kilfoyle": the sentence goes on first
+        tail = _TAIL.match(window)
+        if tail is not None:
+            m = _POST_SUBJECT.match(window, tail.end()) or \
+                _POST_INVERTED.match(window, tail.end())
     if m is None:
         return None
     cue = _span(m, "cue", start)
     speaker = speaker_span(m, start)
-    ended = text[start - 2 : start - 1]
     first = text[speaker[0]:speaker[1]] if speaker else ""
     if ended == "." and first[:1].isupper() or ended in "?!" and first in _NEW_SENTENCE:
         return None  # "…?" I told him: a new sentence, not the quote's cue
+    if speaker is not None and m.re is _POST_INVERTED:  # "said the minister on Monday"
         cut = _TRIM_NOMINAL.search(text, speaker[0], speaker[1])
         if cut is not None:
             speaker = (speaker[0], cut.start())

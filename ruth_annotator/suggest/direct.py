@@ -210,7 +210,9 @@ class DirectQuotes:
         parent = self.marked[i].parent
         for k in range(i - 1, -1, -1):
             other = self.marked[k]
-            if other.parent == parent and other.close_pos is not None:
+            if other.parent == parent and other.close_pos is not None and k in self._draft_of:
+                # a scare quote before ("said this was a "fatal blunder" and that: …") does
+                # not cut the clause: only speech has its own cue and speaker
                 return other.close_pos + 1 if other.close_pos >= floor else floor
             if other.open_pos < floor:
                 break

@@ -23,7 +23,7 @@ from ruth_annotator.suggest.entities import Cluster, EntityTable, Found, find_en
 from ruth_annotator.suggest.indirect import IndirectQuotes
 from ruth_annotator.suggest.interviews import interview_quotes
 from ruth_annotator.suggest.lexicon import Lexicon, layer_lexicon
-from ruth_annotator.suggest.marks import find_quotes, two_apostrophes_as_marks
+from ruth_annotator.suggest.marks import find_quotes, reading_view
 from ruth_annotator.suggest.proposals import propose
 from ruth_annotator.suggest.speakers import SpeakerResolver
 from ruth_annotator.suggest.text_units import Units
@@ -40,7 +40,7 @@ class Analysis:
 
 def analyse(text: str, lexicon: Lexicon | None = None,
             model_mentions: list[tuple[int, int, str]] | None = None) -> Analysis:
-    original, text = text, two_apostrophes_as_marks(text)
+    original, text = text, reading_view(text)
     units = Units(text)
     table = find_entities(text, units, lexicon, model_mentions)
     marked = find_quotes(text, units)

@@ -234,11 +234,14 @@ class _Scanner:
 _TWO_APOSTROPHES = re.compile(r"(?<!['’])(?:'{2,3}|``)(?!['’])")
 
 
-def two_apostrophes_as_marks(text: str) -> str:
-    """The text with the quotation marks some newsrooms type as two apostrophes (''…'',
-    ``…'') read as one double mark, the same length so that offsets hold: an opener
-    becomes a space and the mark, a closer the mark and a space. Three apostrophes are a
-    single mark inside a double one: before a word they open both, after one close both."""
+def reading_view(text: str) -> str:
+    """The text as the rules read it, the same length so that offsets hold: no-break
+    spaces are spaces ("Sen.\u00a0Sanders"), and the quotation marks some newsrooms type
+    as two apostrophes (''…'', ``…'') are one double mark: an opener becomes a space and
+    the mark, a closer the mark and a space. Three apostrophes are a single mark inside a
+    double one: before a word they open both, after one they close both."""
+    if "\u00a0" in text:
+        text = text.replace("\u00a0", " ")
     if "''" not in text and "``" not in text:
         return text
 

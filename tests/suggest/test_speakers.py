@@ -206,3 +206,18 @@ def test_list_style_attribution_after_a_dash():
             "— Howard Kurtz, Fox News\n")
     [q] = quotes(text)
     assert (q.speaker, q.cue) == ("Howard Kurtz", "—")
+
+
+def test_cue_after_the_sentence_goes_on_and_no_break_spaces():
+    text = ('"He is saying a lot of the right things" about fixing inequality, said '
+            "Marla Kilfoyle, a teacher.\n\n"
+            '"When people respond by the millions, that is mainstream," Sen.\u00a0Sanders '
+            "said recently.\n")
+    assert [q.speaker for q in quotes(text)] == ["Marla Kilfoyle", "Sanders"]
+
+
+def test_a_scare_quote_does_not_cut_the_clause_of_the_cue():
+    text = ('Axelrod said this was a "fatal miscalculation" and that she has learned her '
+            'lesson: "They are fortified for a longer fight if they need to be in one."\n')
+    [q] = quotes(text)
+    assert (q.speaker, q.cue) == ("Axelrod", "said")
