@@ -13,29 +13,13 @@ import re
 from dataclasses import dataclass
 
 from ruth_annotator.suggest.names import _WORD as _CAP
+from ruth_annotator.suggest.vocab import EN, alternation
 
-_VERBS = """said says say told tells added adds explained explains continued continues
-insisted insists claimed claims argued argues asked asks replied replies answered answers
-responded responds recalled recalls admitted admits acknowledged acknowledges announced
-announces declared declares warned warns wrote writes tweeted tweets posted posts remarked
-remarks commented comments observed observes joked jokes laughed laughs quipped quips
-exclaimed exclaims shouted shouts screamed yelled whispered whispers urged urges mentioned
-mentions revealed reveals confirmed confirms conceded concedes concluded concludes boasted
-boasts complained complains predicted predicts promised promises recounted recounts shared
-shares reflected reflects stressed stresses emphasised emphasises emphasized emphasizes
-maintained maintains suggested suggests vowed vows pleaded pleads demanded demands
-cautioned cautions noted notes stated states agreed agrees disagreed disagrees countered
-counters sighed gushed raved enthused teased cried begged wondered wonders reckoned
-reckons mused muses denied denies reported reports recalled recounted assured reminded
-informed tell finds found shows showed saying asking telling adding shouting screaming
-yelling whispering explaining insisting retorted bragged lamented""".split()
-CUE_VERBS = frozenset(_VERBS)
-_PHRASES = ["went on", "goes on", "go on", "pointed out", "points out", "put it", "puts it",
-            "was quoted as saying", "is quoted as saying"]
-_COLLOQUIAL = ["go", "goes", "went", "was like", "were like", "is like", "’s like", "'s like"]
-CUE = "(?:" + "|".join(sorted(_PHRASES + _VERBS, key=len, reverse=True)) + ")"
-COLLOQUIAL = "(?:" + "|".join(sorted(_COLLOQUIAL, key=len, reverse=True)) + ")"
-ADDRESSEE_VERBS = frozenset("told tells asked asks assured reminded informed".split())
+CUE_VERBS = EN.verb_forms()
+_PHRASES = EN.lines("cue_phrases")
+CUE = alternation(CUE_VERBS | frozenset(_PHRASES))
+COLLOQUIAL = alternation(EN.lines("cue_colloquial"))
+ADDRESSEE_VERBS = EN.verb_forms(("third", "past"), tag="addressee")
 
 PRON = r"(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e|[Ii]t)(?![\w'’])"
 NAME = rf"{_CAP}(?:[ \t]+(?:(?:de|da|van|von|der|bin|al|le|la|del)[ \t]+)?{_CAP}){{0,6}}"
@@ -44,13 +28,9 @@ DET = (r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ne|[Aa]nother|[Oo]ur
 # A noun phrase stops at a conjunction or relative pronoun: "The producer came over and".
 _NP_WORD = r"(?!(?:and|or|but|who|which|that|when)\b)[\w'’-]+"
 NOMINAL = rf"{DET}[ \t]+{_NP_WORD}(?:[ \t]+{_NP_WORD}){{0,6}}?"
-PLURAL = (r"(?:[Pp]olice|[Oo]fficials|[Pp]rosecutors|[Ii]nvestigators|[Ww]itnesses|[Ee]xperts|"
-          r"[Aa]nalysts|[Rr]esearchers|[Rr]esidents|[Aa]uthorities|[Ss]ources|[Cc]ritics|"
-          r"[Cc]ampaigners|[Pp]rotesters|[Dd]octors|[Ss]cientists|[Ll]awyers|[Oo]rganisers|"
-          r"[Pp]arents|[Tt]eachers|[Ff]amilies|[Nn]eighbou?rs|[Ff]ans|[Vv]oters|[Ww]orkers|"
-          r"[Ss]tudents|[Pp]assengers|[Oo]bservers|[Dd]iplomats|[Ll]awmakers|[Mm]inisters|"
-          r"[Ss]tudy|[Rr]eport|[Ss]urvey|[Pp]oll|[Rr]esearch|[Aa]nalysis|[Mm]inutes|"
-          r"[Rr]ecords|[Dd]ocuments|[Dd]ata|[Ff]igures|[A-Za-z][a-z]+(?:ers|ists|ians|ents))"
+# Groups and documents that speak: "officials said", "a study found", "campaigners say".
+PLURAL = (alternation(EN.words("roles_plural") | EN.words("document_nouns"), capital=True)[:-1]
+          + r"|[A-Za-z][a-z]+(?:ers|ists|ians|ents))"
           r"(?:[ \t]+(?:of|in|from|at|near|across)[ \t]+[^,.;:!?\"“”‘’\n]{1,50}?)?")
 # "Rovers manager Steve Kane", "Bristol's mayor", "Tom Harlan of Kansas".
 DESCRIBED = rf"{NAME}[ \t]+(?:[a-z][\w-]*[ \t]+){{1,3}}{NAME}"

@@ -13,6 +13,7 @@ from ruth_annotator.suggest import org_words as orgs
 from ruth_annotator.suggest import people_words as people
 from ruth_annotator.suggest import place_words as places
 from ruth_annotator.suggest.text_units import HEADLINE, Units
+from ruth_annotator.suggest.vocab import EN, alternation
 
 _UPPER = "A-ZÀ-ÖØ-Þ"
 _WORD = (rf"(?:(?:Mr|Mrs|Ms|Dr|Prof|St|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Det|Insp|Rev|Jr|Sr)\."
@@ -24,10 +25,12 @@ SEQUENCE = re.compile(
     rf"(?<![\w'’])(?:{_WORD})(?:(?:[ \t]+{_CONNECT})*[ \t]+(?:{_WORD}))*(?:[ \t]+\d{{1,2}}\b)?")
 TOKEN = re.compile(rf"{_WORD}|{_CONNECT}\b|\d+")
 _PARTICLES = frozenset("de da di du van von der den le la del bin al y".split())
+# "Threapleton said": a speech verb after a name (an -s form that is also a noun, "Apple
+# shares", is no clue).
 _CUE_AFTER = re.compile(
     r"\s*(?:,[^,\n]{1,60},\s*)?(?:has |had |also |later |then )?"
-    r"(?:said|says|told|tells|added|adds|explained|insisted|claimed|wrote|writes|tweeted|"
-    r"replied|argued|warned|admitted|asked|recalled|continued)\b")
+    + alternation(EN.verb_forms(("past",)) | EN.verb_forms(("third",), without="noun"))
+    + r"\b")
 _FOLLOWING = re.compile(r"[ \t]+([a-z]+)")
 _WORDISH = re.compile(r"[\w+-]+")
 _ROAD = re.compile(r"[AMBI]-?\d{1,4}")
@@ -35,8 +38,7 @@ _PARTY_STATE = re.compile(r"[DRI]-[A-Z]")
 _WHICH_AFTER = re.compile(r",[ \t]+which\b")
 _WHO_AFTER = re.compile(r",[ \t]+(?:who|whose|\d{1,3},)")
 _STATE_AFTER = re.compile(r",[ \t]+([A-Z][\w.]*(?:[ \t][A-Z][\w.]*)?)")
-_CAPS_WORDS = frozenset("""OK TV AM FM PM CEO CFO VIP ID DIY FAQ UFO OMG LOL PS NB AI GDP IPO
-ESG EV HIV AIDS DNA PhD""".split())
+_CAPS_WORDS = EN.words("caps_words")
 _PLACE_OF = re.compile(r"\b(?:town|city|village|region|province|county|state|island|port|"
                        r"capital)[ \t]+of[ \t]+$")
 _PLACE_BEFORE = frozenset("in near outside from at around across".split())
