@@ -11,13 +11,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ruth_annotator.suggest.names import _WORD as _CAP
 from ruth_annotator.suggest.vocab import EN, alternation
 
 CUE_VERBS = EN.verb_forms()
 _PHRASES = EN.lines("cue_phrases")
-CUE = alternation(CUE_VERBS | frozenset(_PHRASES))
+#: Cue words and phrases the vocabulary has: a project need not teach these.
+KNOWN_CUES = CUE_VERBS | frozenset(_PHRASES)
 COLLOQUIAL = alternation(EN.lines("cue_colloquial"))
 ADDRESSEE_VERBS = EN.verb_forms(("third", "past"), tag="addressee")
 
@@ -50,20 +52,40 @@ ADV = (r"(?:(?:also|later|then|previously|once|has|had|have|would|will|recently|
 LEAD = (r"(?:^|(?<=[,;:—–(] )|(?<=\b[Aa]nd )|(?<=\b[Bb]ut )|(?<=\b[Ww]hen )|(?<=\b[Tt]hen )|"
         r"(?<=\b[Yy]et ))")
 
-_POST_SUBJECT = re.compile(
-    rf"[\s,]*(?:[—–-]+[ \t]*)?{SPEAKER}{APPOS}[ \t]+{ADV}(?P<cue>{CUE})\b")
-_POST_INVERTED = re.compile(
-    rf"[\s,]*(?:[—–-]+[ \t]*)?(?P<cue>{CUE})[ \t]+"
-    rf"(?P<spk>{PRON}|{DESCRIBED}|{LOWER_DESCRIBED}|{NAME}|{DET}[ \t]+[^,.;:!?\"“”‘’\n]{{1,60}}"
-    rf"|{PLURAL})")
-_PRE_SUBJECT = re.compile(
-    rf"{LEAD}{SPEAKER}{APPOS}[ \t]+{ADV}(?P<cue>{CUE}|{COLLOQUIAL})"
-    rf"(?:(?P<rest>[ \t]+[^:,;.!?\n]{{1,100}}?)[ \t]*[:,]|[ \t]*[:,]?)[ \t]*$")
-_PRE_CUE_ONLY = re.compile(
-    rf"\b(?P<cue>{CUE}|{COLLOQUIAL})(?:[ \t]+(?:me|him|her|them|us|you))?[ \t]*[:,][ \t]*$")
 _PRE_ACCORDING = re.compile(
     rf"\b(?P<cue>[Aa]ccording to)[ \t]+(?P<spk>{NAME}|{NOMINAL}|{PLURAL})[ \t]*,[ \t]*$")
 _PRE_LABEL = re.compile(rf"^[ \t]*(?P<spk>{NAME})[ \t]*:[ \t]*$")
+
+
+class CuePatterns:
+    """The patterns of cues around a quote for one set of cue words: the vocabulary's,
+    and a project's own that its annotators accepted (see `cue_patterns`)."""
+
+    def __init__(self, extra: frozenset[str] = frozenset()) -> None:
+        self.verbs = CUE_VERBS | extra
+        cue = alternation(self.verbs | frozenset(_PHRASES))
+        self.post_subject = re.compile(
+            rf"[\s,]*(?:[—–-]+[ \t]*)?{SPEAKER}{APPOS}[ \t]+{ADV}(?P<cue>{cue})\b")
+        self.post_inverted = re.compile(
+            rf"[\s,]*(?:[—–-]+[ \t]*)?(?P<cue>{cue})[ \t]+"
+            rf"(?P<spk>{PRON}|{DESCRIBED}|{LOWER_DESCRIBED}|{NAME}|"
+            rf"{DET}[ \t]+[^,.;:!?\"“”‘’\n]{{1,60}}|{PLURAL})")
+        self.pre_subject = re.compile(
+            rf"{LEAD}{SPEAKER}{APPOS}[ \t]+{ADV}(?P<cue>{cue}|{COLLOQUIAL})"
+            rf"(?:(?P<rest>[ \t]+[^:,;.!?\n]{{1,100}}?)[ \t]*[:,]|[ \t]*[:,]?)[ \t]*$")
+        self.pre_cue_only = re.compile(
+            rf"\b(?P<cue>{cue}|{COLLOQUIAL})(?:[ \t]+(?:me|him|her|them|us|you))?"
+            r"[ \t]*[:,][ \t]*$")
+
+
+@lru_cache(maxsize=8)
+def cue_patterns(extra: frozenset[str] = frozenset()) -> CuePatterns:
+    """Patterns with `extra` cue words as well; made once for each set (a project's run
+    uses one), as compiling them takes a while."""
+    return CuePatterns(frozenset(extra) - CUE_VERBS)
+
+
+DEFAULT = cue_patterns()
 _SUBJECT_WORD = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e)(?=['’](?:d|ll|s|re|ve)\b|\b)")
 _ADDRESSEE = re.compile(
     rf"[ \t]+(?P<addr>(?:{DET}[ \t]+)?(?:[a-z][\w-]*[ \t]+)?{NAME}|{DET}[ \t]+[a-z][\w-]*|"
@@ -116,17 +138,18 @@ def _addressee(text: str, cue: tuple[int, int], limit: int) -> tuple[int, int] |
     return (m.start("addr"), m.end("addr")) if m else None
 
 
-def cue_after(text: str, start: int, limit: int) -> CueMatch | None:
+def cue_after(text: str, start: int, limit: int,
+              patterns: CuePatterns = DEFAULT) -> CueMatch | None:
     """A cue and speaker right after a quote's closing mark (`start`), before `limit`."""
     window = text[start:limit]
-    m = _POST_SUBJECT.match(window) or _POST_INVERTED.match(window)
+    m = patterns.post_subject.match(window) or patterns.post_inverted.match(window)
     ended = text[start - 2 : start - 1]
     if m is None and ended not in ".!?":
         # "“…” about fixing inequality, said Marla Kilfoyle": the sentence goes on first
         tail = _TAIL.match(window)
         if tail is not None:
-            m = _POST_SUBJECT.match(window, tail.end()) or \
-                _POST_INVERTED.match(window, tail.end())
+            m = patterns.post_subject.match(window, tail.end()) or \
+                patterns.post_inverted.match(window, tail.end())
     if m is None:
         return None
     cue = _span(m, "cue", start)
@@ -134,7 +157,8 @@ def cue_after(text: str, start: int, limit: int) -> CueMatch | None:
     first = text[speaker[0]:speaker[1]] if speaker else ""
     if ended == "." and first[:1].isupper() or ended in "?!" and first in _NEW_SENTENCE:
         return None  # "…?" I told him: a new sentence, not the quote's cue
-    if speaker is not None and m.re is _POST_INVERTED:  # "said the minister on Monday"
+    inverted = m.re is patterns.post_inverted
+    if speaker is not None and inverted:  # "said the minister on Monday"
         cut = _TRIM_NOMINAL.search(text, speaker[0], speaker[1])
         if cut is not None:
             speaker = (speaker[0], cut.start())
@@ -143,7 +167,6 @@ def cue_after(text: str, start: int, limit: int) -> CueMatch | None:
     interrupted = after_cue.startswith(",") and text[start - 2 : start - 1] == ","
     if after_cue.startswith((":", ",")) and _opens_quote(after_cue[1:]) and not interrupted:
         return None  # "She added: “…”" introduces the next quote; "A," he said, "b" not
-    inverted = m.re is _POST_INVERTED
     return CueMatch(cue, speaker, None if inverted else _addressee(text, cue, limit), "after")
 
 
@@ -190,7 +213,8 @@ def _opens_quote(rest: str) -> bool:
     return bool(first) and first in "\"“‘'„«"
 
 
-def cue_before(text: str, start: int, mark: int) -> CueMatch | None:
+def cue_before(text: str, start: int, mark: int,
+               patterns: CuePatterns = DEFAULT) -> CueMatch | None:
     """A cue and speaker introducing a quote whose opening mark is at `mark`; the search
     starts at `start` (the clause's beginning)."""
     start = max(start, mark - _BEFORE_REACH)
@@ -198,11 +222,11 @@ def cue_before(text: str, start: int, mark: int) -> CueMatch | None:
     m = _PRE_ACCORDING.search(window)
     if m is not None:
         return CueMatch(_span(m, "cue", start), _span(m, "spk", start), None, "according")
-    m = _PRE_SUBJECT.search(window)
+    m = patterns.pre_subject.search(window)
     if m is not None:
         cue = _span(m, "cue", start)
         return CueMatch(cue, speaker_span(m, start), _addressee(text, cue, mark), "before")
-    m = _PRE_CUE_ONLY.search(window)
+    m = patterns.pre_cue_only.search(window)
     if m is not None:
         cue = _span(m, "cue", start)
         subjects = list(_SUBJECT_WORD.finditer(text, start, cue[0]))

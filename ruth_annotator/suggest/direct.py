@@ -13,8 +13,9 @@ from __future__ import annotations
 import re
 
 from ruth_annotator.suggest.cues import (
-    CUE_VERBS,
+    DEFAULT,
     CueMatch,
+    CuePatterns,
     clause_subject,
     cue_after,
     cue_before,
@@ -43,8 +44,10 @@ def _title_like(content: str) -> bool:
 class DirectQuotes:
     """Turns marked quotes into speech drafts; remembers the ones that are not speech."""
 
-    def __init__(self, text: str, units: Units, marked: list[MarkedQuote]) -> None:
+    def __init__(self, text: str, units: Units, marked: list[MarkedQuote],
+                 patterns: CuePatterns = DEFAULT) -> None:
         self.text = text
+        self.patterns = patterns
         self.units = units
         self.marked = marked
         self.drafts: list[QuoteDraft] = []
@@ -104,7 +107,7 @@ class DirectQuotes:
         if not before.body or not self.text[before.start:before.end].endswith(":"):
             return None
         start = self.units.sentence_at(before.end - 1)[0]
-        match = cue_before(self.text, start, before.end)
+        match = cue_before(self.text, start, before.end, self.patterns)
         return match if match is not None and match.side != "label" else None
 
     def _dash_after(self, q: MarkedQuote, para) -> CueMatch | None:
@@ -129,8 +132,9 @@ class DirectQuotes:
 
     def _cue(self, q: MarkedQuote, start: int, limit: int,
              line_start: int) -> CueMatch | None:
-        after = cue_after(self.text, q.close_pos + 1, limit) if q.close_pos else None
-        before = cue_before(self.text, start, q.open_pos)
+        after = cue_after(self.text, q.close_pos + 1, limit, self.patterns) \
+            if q.close_pos else None
+        before = cue_before(self.text, start, q.open_pos, self.patterns)
         if before is not None and before.side == "label" and start != line_start:
             before = None
         if self.text[start:q.open_pos].rstrip().endswith(":"):
@@ -148,7 +152,7 @@ class DirectQuotes:
         if k == 0 or self.text[k - 1] == "\n" or self.text[k - 1] in _STANDALONE_BEFORE:
             return True
         word = _LAST_WORD.search(self.text, max(0, k - 30), k)
-        return bool(word) and word.group(1) in CUE_VERBS
+        return bool(word) and word.group(1) in self.patterns.verbs
 
     # --- quotes inside speech -------------------------------------------------------
 

@@ -22,6 +22,7 @@ from ruth_annotator.suggest.drafts import QuoteDraft
 from ruth_annotator.suggest.entities import Cluster, EntityTable, Found, find_entities
 from ruth_annotator.suggest.indirect import IndirectQuotes
 from ruth_annotator.suggest.interviews import interview_quotes
+from ruth_annotator.suggest.learned_words import words_of
 from ruth_annotator.suggest.lexicon import Lexicon, layer_lexicon
 from ruth_annotator.suggest.marks import find_quotes, reading_view
 from ruth_annotator.suggest.proposals import propose
@@ -41,10 +42,11 @@ class Analysis:
 def analyse(text: str, lexicon: Lexicon | None = None,
             model_mentions: list[tuple[int, int, str]] | None = None) -> Analysis:
     original, text = text, reading_view(text)
+    words = words_of(lexicon)
     units = Units(text)
-    table = find_entities(text, units, lexicon, model_mentions)
+    table = find_entities(text, units, lexicon, model_mentions, words.titles, words.roles)
     marked = find_quotes(text, units)
-    direct = DirectQuotes(text, units, marked)
+    direct = DirectQuotes(text, units, marked, words.cues)
     drafts = direct.run()
     fragments = [(marked[i].start, marked[i].end) for i in direct.not_speech]
     drafts += interview_quotes(text, units, table, drafts)
@@ -54,7 +56,7 @@ def analyse(text: str, lexicon: Lexicon | None = None,
             name = " ".join(text[start:end].split())
             table.add(Found(start, end, "WORK_OF_ART"),
                       Cluster(f"WORK_OF_ART:{name}", "WORK_OF_ART", name))
-    SpeakerResolver(text, units, table).resolve(drafts)
+    SpeakerResolver(text, units, table, words).resolve(drafts)
     return Analysis(original, table, drafts)
 
 
