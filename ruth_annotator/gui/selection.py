@@ -7,22 +7,31 @@ stressed in the text with its speaker mention outlined.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QLabel
 
 from ruth_annotator.gui import describe
-from ruth_annotator.gui.picker import Candidate
+from ruth_annotator.gui.article_view import ArticleView
+from ruth_annotator.gui.entities_panel import EntitiesPanel
+from ruth_annotator.gui.picker import Candidate, Picker
 from ruth_annotator.gui.project_search import Hit
+from ruth_annotator.gui.quotes_panel import QuotesPanel
+from ruth_annotator.gui.session import Session
 from ruth_annotator.model.annotations import REJECTED, Entity, Mention, Span
-
-if TYPE_CHECKING:
-    from ruth_annotator.gui.main_window import MainWindow
 
 
 class Selection:
-    def __init__(self, window: MainWindow) -> None:
-        self.w = window
-        self.session = window.session
-        self.view = window.view
+    def __init__(self, session: Session, view: ArticleView, picker: Picker,
+                 entities_panel: EntitiesPanel, quotes_panel: QuotesPanel, status_item: QLabel,
+                 open_document: Callable[[int], None]) -> None:
+        self.session = session
+        self.view = view
+        self.picker = picker
+        self.entities_panel = entities_panel
+        self.quotes_panel = quotes_panel
+        self.status_item = status_item
+        self.open_document = open_document
 
     def clicked(self, position: int) -> None:
         """A plain click: the mention there, else the innermost quote, becomes current;
@@ -32,10 +41,10 @@ class Selection:
             return
         mentions = sorted((m for m in layer.mentions_at(position) if m.status != REJECTED),
                           key=lambda m: m.end - m.start)
-        if self.w.picker.isVisible() and self.w.picker.picks_mentions:
+        if self.picker.isVisible() and self.picker.picks_mentions:
             if mentions:
                 m = mentions[0]
-                self.w.picker.confirm(Candidate(m.id, mention=m.id, entity=m.entity,
+                self.picker.confirm(Candidate(m.id, mention=m.id, entity=m.entity,
                                                 span=m.span))
             return
         quotes = [q for q in layer.quotes_at(position) if q.status != REJECTED]
@@ -70,19 +79,15 @@ class Selection:
         if isinstance(current, Mention):
             outlines.append(current.span)
         self.view.set_selected_quote(quote.id if quote else None, outlines)
-        self.w.entities_panel.show_annotation(item_id)
-        self.w.quotes_panel.show_annotation(quote.id if quote else None)
+        self.entities_panel.show_annotation(item_id)
+        self.quotes_panel.show_annotation(quote.id if quote else None)
         self.show_status_item()
 
     def show_status_item(self) -> None:
         s = self.session
         if s.layer is not None:
             item = s.layer.get(s.current_id or "")
-            self.w.status_item.setText(describe.line(s.layer, s.text, item))
-
-    def edit_speaker(self, quote_id: str) -> None:
-        self.session.set_current(quote_id)
-        self.w.annotate.pick_speaker()
+            self.status_item.setText(describe.line(s.layer, s.text, item))
 
     def picker_highlight(self, candidate: Candidate | None) -> None:
         if candidate is not None and candidate.span is not None:
@@ -90,7 +95,7 @@ class Selection:
             self.view.flash([candidate.span])
 
     def open_hit(self, hit: Hit) -> None:
-        self.w.open_document(hit.document_id)
+        self.open_document(hit.document_id)
         if self.session.document and self.session.document.id == hit.document_id:
             span = Span(hit.start, hit.end)
             self.view.scroll_to(span)
