@@ -93,8 +93,10 @@ class MainWindow(QMainWindow):
             "annotate.reject", "edit.delete")]
         self.status_user = QLabel()
         self.status_save = QLabel()
+        self.status_progress = QLabel()
+        self.status_progress.setObjectName("review-progress")
         self.statusBar().addWidget(self.status_item, 1)
-        for label in (self.status_user, self.status_save):
+        for label in (self.status_progress, self.status_user, self.status_save):
             self.statusBar().addPermanentWidget(label)
         self._connect()
         install_file_drop(self)
@@ -127,7 +129,7 @@ class MainWindow(QMainWindow):
         self.marking = Marking(s, view, hint)
         self.links = QuoteLinks(s, view, self.picker, hint)
         self.entity_keys = EntityKeys(s, view, self.entities_panel, hint)
-        self.review = Review(s, view, hint, self.navigate.next_suggestion)
+        self.review = Review(s, view, hint, self.selection.reveal)
         self.span_edges = SpanEdges(s, view, hint)
         self.files = Files(self, s, self.lifecycle, hint, self.update_title)
 
@@ -151,6 +153,7 @@ class MainWindow(QMainWindow):
         s = self.session
         s.documentOpened.connect(self._document_opened)
         s.changed.connect(self._changed)
+        s.changed.connect(self.review.suggestions_arrived)
         s.currentChanged.connect(self.selection.current_changed)
         s.statusChanged.connect(lambda doc, status: self.documents_panel.model.update(
             doc, status=status))
@@ -243,7 +246,9 @@ class MainWindow(QMainWindow):
         if self.picker.isVisible():
             self.picker.cancel()
         self.update_title()
+        self._show_progress()
         self.view.setFocus()
+        self.review.start()
 
     def _refresh_panels(self) -> None:
         """Fill the panels from the whole layer (a document was opened)."""
@@ -263,6 +268,16 @@ class MainWindow(QMainWindow):
             self.quotes_panel.apply_changes(changes)
         self.documents_panel.model.count_changes(s.document.id, changes)
         self.selection.current_changed(s.current_id)
+        self._show_progress()
+
+    def _show_progress(self) -> None:
+        """What is left to decide in the open document, always in sight."""
+        progress = self.review.progress()
+        self.status_progress.setText(progress.line() if progress else "")
+        self.status_progress.setToolTip(
+            f"{progress.undecided_quotes} quote(s) and {progress.undecided_mentions} "
+            "mention(s) still undecided; A accepts, X rejects, Shift+N goes to the next"
+            if progress else "")
 
     def _save_state_changed(self) -> None:
         text, ok = save_text(self.session)

@@ -11,7 +11,7 @@ from ruth_annotator.gui.find_bar import FindBar
 from ruth_annotator.gui.key_part import Hint
 from ruth_annotator.gui.search_panel import SearchPanel
 from ruth_annotator.gui.session import Session
-from ruth_annotator.model.annotations import PROPOSED, REJECTED, Annotation
+from ruth_annotator.model.annotations import REJECTED, Annotation
 
 
 class Navigate:
@@ -29,17 +29,17 @@ class Navigate:
 
     # --- annotations ----------------------------------------------------------------
 
-    def _ordered(self, only_proposed: bool) -> list[Annotation]:
+    def _ordered(self) -> list[Annotation]:
         layer = self.session.layer
         if layer is None:
             return []
         items = [a for a in (*layer.mentions.values(), *layer.quotes.values())
-                 if a.status != REJECTED and (not only_proposed or a.status == PROPOSED)]
+                 if a.status != REJECTED]
         items.sort(key=lambda a: (a.start, -a.end, a.kind, a.id))
         return items
 
-    def _step(self, step: int, only_proposed: bool = False) -> Annotation | None:
-        items = self._ordered(only_proposed)
+    def _step(self, step: int) -> Annotation | None:
+        items = self._ordered()
         if not items:
             return None
         current = self.session.layer.get(self.session.current_id or "")
@@ -68,17 +68,6 @@ class Navigate:
             self._hint("No annotations before this one.")
         else:
             self.reveal(item.id)
-
-    def next_suggestion(self) -> None:
-        """The next undecided suggestion, wrapping round to the first."""
-        item = self._step(1, only_proposed=True)
-        if item is None:
-            items = self._ordered(only_proposed=True)
-            if not items:
-                self._hint("Every suggestion in this document is decided.")
-                return
-            item = items[0]
-        self.reveal(item.id)
 
     # --- documents --------------------------------------------------------------------
 
