@@ -30,6 +30,7 @@ from ruth_annotator.gui.entities_panel import EntitiesPanel, relabel
 from ruth_annotator.gui.entity_keys import EntityKeys
 from ruth_annotator.gui.files import Files
 from ruth_annotator.gui.find_bar import FindBar
+from ruth_annotator.gui.focus import FocusMarks
 from ruth_annotator.gui.history import History
 from ruth_annotator.gui.lifecycle import DocumentLifecycle
 from ruth_annotator.gui.marking import Marking
@@ -86,6 +87,13 @@ class MainWindow(QMainWindow):
         self.label_actions: dict[str, QAction] = {}
         self._label_separator = None
         self._add_view_menu_docks()
+        self.view.addActions(list(self.actions.values()))  # the one-key shortcuts live here
+        # … and in the Entities panel, the keys on its selected rows (other letters there
+        # jump to a name as it is typed)
+        self.entities_panel.tree.addActions([self.actions[n] for n in (
+            "annotate.merge", "annotate.split", "edit.delete")])
+        self.focus_marks = FocusMarks(self.view, list(self.docks.values()),
+                                      lambda: self.theme.highlight)
         self.entities_panel.add_buttons([self.actions["annotate.merge"],
                                          self.actions["annotate.split"]])
         self.view.menu_actions = [self.actions[n] for n in (
@@ -213,6 +221,8 @@ class MainWindow(QMainWindow):
         for label in self.session.labels:
             action = QAction(f"Mention as {label.name}", self)
             action.setShortcut(label.key)
+            menus.set_article_keys(action)
+            self.view.addAction(action)
             action.setToolTip(f"Make the selection a {label.name} mention ({label.key})")
             action.setStatusTip(label.description)
             action.triggered.connect(lambda _c=False, name=label.name: self.marking.mention(name))
@@ -296,6 +306,7 @@ class MainWindow(QMainWindow):
         theme.apply(QApplication.instance(), self.theme)
         self.banner.set_colors(self.theme.danger, self.theme.base)
         self.quotes_panel.muted = QColor(self.theme.muted)
+        self.focus_marks.restyle()
         s = self.session
         if s.layer is not None:
             scroll = self.view.verticalScrollBar().value()

@@ -14,6 +14,7 @@ import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
@@ -21,6 +22,8 @@ from ruth_annotator import config
 from ruth_annotator.errors import RuthError
 from ruth_annotator.gui import messages
 
+FUNCTION_KEYS = {getattr(Qt.Key, f"Key_F{n}") for n in range(1, 13)} | {
+    Qt.Key.Key_Escape, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown}
 MENUS = ("&File", "&Edit", "&Annotate", "&Navigate", "&View", "&Team", "&Help")
 
 
@@ -258,9 +261,31 @@ def shown_keys(entry: Entry, keys: str) -> str:
     return ", ".join(QKeySequence(k).toString(native) for k in keys_of(entry, keys))
 
 
+def typed_in_text(keys: str) -> bool:
+    """Whether a key would be typed in a text field or a list (a letter, a digit, Delete,
+    with or without Shift): such keys act only while the article has focus, so typing in a
+    panel never accepts or deletes anything."""
+    sequence = QKeySequence(keys)
+    if sequence.isEmpty():
+        return False
+    modifiers = sequence[0].keyboardModifiers()
+    held = Qt.KeyboardModifier
+    return not modifiers & (held.ControlModifier | held.AltModifier | held.MetaModifier) \
+        and sequence[0].key() not in FUNCTION_KEYS
+
+
+def set_article_keys(action: QAction) -> None:
+    """Plain keys (see typed_in_text) fire only in the widgets the action is added to
+    (the article); the others anywhere in the window."""
+    plain = any(typed_in_text(k.toString()) for k in action.shortcuts())
+    action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut if plain
+                              else Qt.ShortcutContext.WindowShortcut)
+
+
 def set_shortcut(action: QAction, entry: Entry, keys: str) -> None:
     """Set an action's shortcuts and keep its tooltip and status tip in step."""
     action.setShortcuts([QKeySequence(k) for k in keys_of(entry, keys)])
+    set_article_keys(action)
     shown = shown_keys(entry, keys)
     tip = entry.tip or entry.text.replace("&", "")
     action.setToolTip(f"{tip} ({shown})" if shown else tip)
