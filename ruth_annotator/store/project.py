@@ -229,6 +229,8 @@ class Project(SharingRows, SearchRows):
               (select count(*) from mentions m where m.document_id = d.id
                  and m.annotator = :a and m.status = 'proposed')
               + (select count(*) from quotes q where q.document_id = d.id
+                 and q.annotator = :a and q.status = 'proposed'),
+              (select count(*) from quotes q where q.document_id = d.id
                  and q.annotator = :a and q.status = 'proposed')
             from documents d
             left join layers l on l.document_id = d.id and l.annotator = :a
