@@ -367,8 +367,7 @@ class Project(SharingRows, SearchRows):
             if current is None or current.id != doc_id:
                 current = self.document(doc_id)
             layer = self.layer(doc_id, annotator)
-            layer = layer.visible() if include_suggestions else layer.accepted()
-            yield layer_to_record(current, layer)
+            yield layer_to_record(current, layer.for_export(include_suggestions))
             if i % 100 == 0:
                 task.check()
                 task.report(i, len(keys))
