@@ -74,8 +74,8 @@ class ImportResult:
 class Project(SharingRows, SearchRows):
     """An open project file. Use `Project.open(path)`; close it (or use `with`) when done.
 
-    Every SQL statement of the application is a method here or in the mixins (sharing,
-    searching); callers group writes with `transaction()`.
+    Callers outside the store reach the file only through these methods (and those of the
+    mixins: sharing, searching), and group writes with `transaction()`.
     """
 
     def __init__(self, path: Path, db: Database, annotator: str) -> None:
