@@ -22,6 +22,7 @@ from ruth_annotator.model import NewDocument
 from ruth_annotator.model.annotations import ACCEPTED, PROPOSED, REJECTED, Span
 from ruth_annotator.model.layer import Layer
 from ruth_annotator.store import Project, locking
+from ruth_annotator.tasks import Cancelled
 
 SHIFT = Qt.KeyboardModifier.ShiftModifier
 
@@ -36,10 +37,17 @@ def gate(monkeypatch):
 
     def held(*args, **kwargs):
         assert opened.wait(30)
-        return real(*args, **kwargs)
+        try:
+            found = real(*args, **kwargs)
+        except Cancelled:
+            opened.outcomes.append("stopped")
+            raise
+        opened.outcomes.append("finished")
+        return found
 
     monkeypatch.setattr(engine, "analyse_document", held)
     opened.real = real  # the engine itself, for the test's own run
+    opened.outcomes = []  # how each gated run ended
     monkeypatch.setattr(suggesting, "BACKGROUND_CHARS", 0)
     yield opened
     opened.set()
@@ -103,7 +111,8 @@ def test_cancel_drops_the_run_and_suggest_again_runs_it(qtbot, project, gate):
     gate.set()
     for run in running_tasks():
         run.wait()
-    qtbot.wait(50)  # the cancelled run's answer, if it came, is dropped
+    qtbot.wait(50)
+    assert gate.outcomes == ["stopped"]  # the engine stopped at its next step
     assert len(window.session.layer) == 0 and len(stored(window)) == 0
 
     window.actions["annotate.suggest_again"].trigger()
