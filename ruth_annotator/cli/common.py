@@ -118,16 +118,23 @@ def progress_task(label: str) -> tuple[Task, Callable[[], None]]:
         if step > 0:
             bar.update(step)
             state["done"] += step
+        if done >= total:
+            finish()
 
     def finish() -> None:
         if state["bar"] is not None:
-            state["bar"].__exit__(None, None, None)
+            state["bar"].__exit__(None, None, None)  # ends the bar's line
+            state["bar"] = None
+            state["done"] = 0
 
-    return Task(progress=progress), finish
+    return Task(progress=progress, finished=finish), finish
 
 
 def with_progress(label: str):
-    """Decorator: pass a progress Task as `task` and close the bar however the call ends."""
+    """Decorator: pass a progress Task as `task` and close the bar however the call ends.
+
+    A command calls `task.finish()` before printing its result, so the result starts on a
+    line of its own."""
     def decorate(f: Callable) -> Callable:
         @functools.wraps(f)
         def wrapper(*args, **kwargs):

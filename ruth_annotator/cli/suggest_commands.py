@@ -50,6 +50,7 @@ def suggest(project: Path, documents: str | None, annotator: str | None,
         ids = document_ids(proj, wanted)
         report = suggest_project(proj, ids, proj.annotator, task, spacy_model=model,
                                  learn=not no_learning)
+    task.finish()
     click.echo(report.summary())
 
 

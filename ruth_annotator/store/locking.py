@@ -45,6 +45,11 @@ else:
         fcntl.flock(fd, fcntl.LOCK_UN)
 
 
+#: Opened without following a symbolic link: a link planted beside a project in a shared
+#: folder must not make the lock overwrite the file it points to.
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+
+
 def lock_path(project_path: Path) -> Path:
     """The sidecar file, named like SQLite's own `-wal` and `-shm` files."""
     return project_path.with_name(project_path.name + "-lock")
@@ -114,7 +119,7 @@ def holder(project_path: Path) -> int | None:
     """The pid of the process that holds the lock, or None if nobody does."""
     path = lock_path(Path(project_path).resolve())
     try:
-        fd = os.open(path, os.O_RDWR)
+        fd = os.open(path, os.O_RDWR | _NOFOLLOW)
     except OSError:
         return None
     try:
@@ -130,11 +135,19 @@ def _lock_fresh_file(key: Path, shown: Path) -> int:
     path = lock_path(key)
     for _ in range(20):
         try:
-            fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+            fd = os.open(path, os.O_RDWR | os.O_CREAT | _NOFOLLOW, 0o644)
         except OSError as e:
+            if path.is_symlink():
+                raise ProjectError(f"cannot be locked for writing: {path.name} beside it is "
+                                   "a symbolic link, not a lock file; remove the link",
+                                   shown) from None
             raise ProjectError(
                 f"cannot be locked for writing ({e.strerror}); open it read-only", shown
             ) from None
+        if os.fstat(fd).st_nlink > 1:  # a hard link to another file: never truncate that
+            os.close(fd)
+            raise ProjectError(f"cannot be locked for writing: {path.name} beside it is a "
+                               "link to another file, not a lock file; remove it", shown)
         if not _try_lock(fd):
             pid, role = _read_holder(fd)
             os.close(fd)

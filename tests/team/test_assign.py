@@ -92,7 +92,7 @@ def test_assign_then_merge_round_trip(three_docs, tmp_path):
                                        "alice,bob", "--overlap", "1", "--output-dir",
                                        str(tmp_path / "out")])
     assert result.exit_code == 0, result.output
-    assert "alice: 3 document(s), 3 shared ->" in result.stdout
+    assert "alice: 3 documents, 3 shared ->" in result.stdout
     for name, items in (("alice", alice_items()), ("bob", bob_items())):
         with Project.open(tmp_path / "out" / f"test-{name}.ruth", name) as proj:
             doc_id = proj.find_by_hash(three_docs.document(1).hash)
