@@ -201,9 +201,9 @@ def _text(conn: sqlite3.Connection, table: str, item_id: str, limit: int = 40) -
         row = conn.execute("select name from entities where id = ?", [item_id]).fetchone()
     else:
         row = conn.execute(
-            f'select substr(d.text, a.start + 1, min(a."end" - a.start, {limit + 1})) '
+            f'select substr(d.text, a.start + 1, min(a."end" - a.start, ?)) '
             f"from {table} a join documents d on d.id = a.document_id where a.id = ?",
-            [item_id]).fetchone()
+            [limit + 1, item_id]).fetchone()
     text = " ".join((row[0] or "").split()) if row else ""
     text = text if len(text) <= limit else text[: limit - 1] + "…"
     return f"“{text}”"

@@ -229,6 +229,8 @@ class Project(SharingRows, SearchRows):
               (select count(*) from mentions m where m.document_id = d.id
                  and m.annotator = :a and m.status = 'proposed')
               + (select count(*) from quotes q where q.document_id = d.id
+                 and q.annotator = :a and q.status = 'proposed'),
+              (select count(*) from quotes q where q.document_id = d.id
                  and q.annotator = :a and q.status = 'proposed')
             from documents d
             left join layers l on l.document_id = d.id and l.annotator = :a
@@ -499,6 +501,26 @@ class Project(SharingRows, SearchRows):
                 if annotators is None or annotator in annotators:
                     out.setdefault(annotator, {}).setdefault(doc_id, {})[kind] = n
         return out
+
+    def accepted_attributions(self, annotator: str) -> Iterator[tuple[str, str]]:
+        """(cue text, speaker mention text) of the annotator's accepted quotes, "" where a
+        quote has none: what the suggestion engine learns cue words and descriptors from.
+        Each document's text is read once (see `decided_mention_surfaces`)."""
+        rows = self.db.execute(
+            """select q.document_id, q.cue_start, q.cue_end, m.start, m."end"
+               from quotes q left join mentions m on m.id = q.speaker_mention
+               where q.annotator = ? and q.status = 'accepted'
+               order by q.document_id""", [annotator])
+        current, text = None, None
+        for document_id, cue_start, cue_end, start, end in rows:
+            if document_id != current:
+                current = document_id
+                found = self.db.execute("select text from documents where id = ?",
+                                        [document_id]).fetchone()
+                text = found[0] if found else None
+            if text is not None:
+                yield (text[cue_start:cue_end] if cue_start is not None else "",
+                       text[start:end] if start is not None else "")
 
     def stats(self) -> dict:
         """Counts for `ruth-annotator stats`: documents, annotations by kind and status,

@@ -22,8 +22,9 @@ from ruth_annotator.suggest.drafts import QuoteDraft
 from ruth_annotator.suggest.entities import Cluster, EntityTable, Found, find_entities
 from ruth_annotator.suggest.indirect import IndirectQuotes
 from ruth_annotator.suggest.interviews import interview_quotes
+from ruth_annotator.suggest.learned_words import words_of
 from ruth_annotator.suggest.lexicon import Lexicon, layer_lexicon
-from ruth_annotator.suggest.marks import find_quotes
+from ruth_annotator.suggest.marks import find_quotes, reading_view
 from ruth_annotator.suggest.proposals import propose
 from ruth_annotator.suggest.speakers import SpeakerResolver
 from ruth_annotator.suggest.text_units import Units
@@ -43,11 +44,13 @@ def analyse(text: str, lexicon: Lexicon | None = None,
             model_mentions: list[tuple[int, int, str]] | None = None,
             task: Task = NO_TASK) -> Analysis:
     """The findings; `task` may stop it between steps (Cancelled)."""
+    original, text = text, reading_view(text)
+    words = words_of(lexicon)
     units = Units(text)
-    table = find_entities(text, units, lexicon, model_mentions)
+    table = find_entities(text, units, lexicon, model_mentions, words.titles, words.roles)
     task.check()
     marked = find_quotes(text, units)
-    direct = DirectQuotes(text, units, marked)
+    direct = DirectQuotes(text, units, marked, words.cues)
     drafts = direct.run()
     task.check()
     fragments = [(marked[i].start, marked[i].end) for i in direct.not_speech]
@@ -59,8 +62,8 @@ def analyse(text: str, lexicon: Lexicon | None = None,
             name = " ".join(text[start:end].split())
             table.add(Found(start, end, "WORK_OF_ART"),
                       Cluster(f"WORK_OF_ART:{name}", "WORK_OF_ART", name))
-    SpeakerResolver(text, units, table).resolve(drafts)
-    return Analysis(text, table, drafts)
+    SpeakerResolver(text, units, table, words).resolve(drafts)
+    return Analysis(original, table, drafts)
 
 
 @contextmanager
