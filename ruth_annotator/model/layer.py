@@ -78,6 +78,11 @@ class Layer:
             self.status,
         )
 
+    def for_export(self, include_suggestions: bool) -> Layer:
+        """What an export writes: accepted annotations, or with `include_suggestions` the
+        undecided ones too; rejected suggestions never leave the project."""
+        return self.visible() if include_suggestions else self.accepted()
+
     def accepted(self) -> Layer:
         """A copy with only what a person made or accepted (the default export)."""
         return Layer.of(
