@@ -34,7 +34,8 @@ def test_conll_reports_nested_mentions(tmp_path):
     b.mention(b.find("The Kate Winslet Foundation"), "ORG")
     b.mention(b.find("Kate Winslet"), "PERSON")
     (line,) = lost_of("conll", "c.conll", b, tmp_path)
-    assert "mention “Kate Winslet” (PERSON): overlaps another span; BIO holds one label a token" in line
+    assert ("mention “Kate Winslet” (PERSON): overlaps another span; BIO holds one label "
+            "a token") in line
 
 
 def test_conll_quotes_reports_nested_quotes(tmp_path):
