@@ -208,6 +208,29 @@ def _describe(description: str, accepted: list[Annotation], unlinked: list[str])
     return f"{description} ({'; '.join(extra)})" if description else "; ".join(extra)
 
 
+def dataset_view(layer: Layer, include_suggestions: bool = False) -> Layer:
+    """The layer as an export writes it: accepted items (and undecided ones, with
+    suggestions), each link to an item left out cleared, so every link in the file resolves.
+    Under the rule only links of undecided items can lead to a rejected one."""
+    kept = layer.visible() if include_suggestions else layer.accepted()
+    out = []
+    for item in kept:
+        cleared = {name: None for name, target in links(item) if kept.get(target) is None}
+        if cleared.get("parent", 1) is None:  # nested in a quote left out: in its parent
+            cleared["parent"] = _kept_ancestor(layer, kept, item.parent)
+        out.append(replace(item, **cleared) if cleared else item)
+    return Layer.of(layer.document_id, layer.annotator, out, layer.status)
+
+
+def _kept_ancestor(layer: Layer, kept: Layer, parent: str | None) -> str | None:
+    seen: set[str] = set()
+    while parent and parent not in seen and kept.get(parent) is None:
+        seen.add(parent)
+        quote = layer.quotes.get(parent)
+        parent = quote.parent if quote is not None else None
+    return parent if parent and kept.get(parent) is not None else None
+
+
 def bring_into_line(items: Iterable[Annotation]) -> tuple[list[Annotation], int, int]:
     """Imported items made to keep the rule among themselves: (items, how many linked
     suggestions were accepted, how many links were cleared). Links to items outside

@@ -28,6 +28,7 @@ from ruth_annotator.errors import InputError, OptionalDependencyError
 from ruth_annotator.formats import registry
 from ruth_annotator.formats.registry import ExportOptions, ExportReport
 from ruth_annotator.model import Document, Layer
+from ruth_annotator.model.decisions import dataset_view
 from ruth_annotator.model.records import layer_to_record, record_to_items
 
 Record = dict
@@ -86,7 +87,7 @@ def _filtered(records: Iterable[Record], options: ExportOptions) -> list[Record]
         if options.annotators and record.get("annotator") not in options.annotators:
             continue
         doc, layer = _parse(record)
-        layer = layer.visible() if options.include_suggestions else layer.accepted()
+        layer = dataset_view(layer, options.include_suggestions)
         out.append(layer_to_record(doc, layer))
     return out
 

@@ -29,7 +29,7 @@ from ruth_annotator.model import (
     NewDocument,
 )
 from ruth_annotator.model.changes import Change
-from ruth_annotator.model.decisions import with_status
+from ruth_annotator.model.decisions import dataset_view, with_status
 from ruth_annotator.model.labels import Label, validate_label_set
 from ruth_annotator.model.records import ParsedRecord, layer_to_record
 from ruth_annotator.model.wording import plural
@@ -379,7 +379,7 @@ class Project:
             if current is None or current.id != doc_id:
                 current = self.document(doc_id)
             layer = self.layer(doc_id, annotator)
-            layer = layer.visible() if include_suggestions else layer.accepted()
+            layer = dataset_view(layer, include_suggestions)
             yield layer_to_record(current, layer)
             if i % 100 == 0:
                 task.check()
