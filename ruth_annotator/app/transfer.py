@@ -24,16 +24,42 @@ def _records(paths: Iterable[Path], fmt_name: str | None, skip_bad: bool,
         path = Path(path)
         if not path.exists():
             raise InputError("does not exist", path)
-        fmt = registry.get(fmt_name) if fmt_name else registry.detect(path)
-        if fmt.reader is None:
-            raise InputError(f"the {fmt.name} format can only be exported", path)
-        for item in fmt.reader(path):
-            if isinstance(item, InputError):
-                if not skip_bad:
-                    raise item
-                result.problems.append(str(item))
-            else:
-                yield item
+        found = FolderCount()
+        for fmt, part in registry.parts(path, fmt_name):
+            if fmt.reader is None:
+                raise InputError(f"the {fmt.name} format can only be exported", part)
+            for item in fmt.reader(part):
+                if isinstance(item, InputError):
+                    if not skip_bad:
+                        raise item
+                    result.problems.append(str(item))
+                else:
+                    found.add(fmt, item)
+                    yield item
+        if fmt_name is None:  # a format named on purpose is taken at its word
+            found.refuse_if_empty(path)
+
+
+class FolderCount:
+    """What a folder's files gave: a folder of an annotation format (brat, CoNLL, JSONL …)
+    that gives documents but not one annotation was misread, and is an error."""
+
+    def __init__(self) -> None:
+        self.documents: dict[str, int] = {}
+        self.annotations = 0
+
+    def add(self, fmt: registry.Format, record: ParsedRecord) -> None:
+        self.documents[fmt.name] = self.documents.get(fmt.name, 0) + 1
+        self.annotations += len(record.items)
+
+    def refuse_if_empty(self, path: Path) -> None:
+        annotated = sorted(name for name in self.documents
+                           if registry.expects_annotations(registry.get(name)))
+        if path.is_dir() and annotated and not self.annotations:
+            found = ", ".join(f"{self.documents[n]} {n} document(s)" for n in annotated)
+            raise InputError(f"holds {found} but not one annotation could be read from "
+                             "them; check the files, or name their format with --format "
+                             "to import them as they are", path)
 
 
 def import_paths(project: Project, paths: Iterable[Path], fmt_name: str | None = None,

@@ -7,7 +7,13 @@ from pathlib import Path
 
 import click
 
-from ruth_annotator.cli.common import annotator_option, main, project_argument, with_progress
+from ruth_annotator.cli.common import (
+    annotator_option,
+    main,
+    open_to_read,
+    project_argument,
+    with_progress,
+)
 from ruth_annotator.model.wording import plural
 from ruth_annotator.store import Project
 
@@ -83,7 +89,7 @@ def export(project: Path, fmt: str, output: Path, include_suggestions: bool,
         split=parse_split(split) if split else None,
         seed=seed,
     )
-    with Project.open(project) as proj:
+    with open_to_read(project) as proj:
         report = export_project(proj, fmt, output, options, task)
         left_out = undecided_left_out(proj, options)
     task.finish()
@@ -100,7 +106,7 @@ def export(project: Path, fmt: str, output: Path, include_suggestions: bool,
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
 def stats(project: Path, as_json: bool) -> None:
     """Documents, annotations by kind and status, and progress per annotator."""
-    with Project.open(project) as proj:
+    with open_to_read(project) as proj:
         figures = proj.stats()
     if as_json:
         click.echo(json.dumps(figures, indent=2, sort_keys=True))

@@ -11,13 +11,15 @@ from pathlib import Path
 
 import click
 
-from ruth_annotator.cli.common import main, project_argument, with_progress
+from ruth_annotator.app.assigning import write_packages
+from ruth_annotator.app.merging import merge_files
+from ruth_annotator.cli.common import main, open_to_read, project_argument, with_progress
 from ruth_annotator.errors import OptionalDependencyError
 from ruth_annotator.model.wording import plural
 from ruth_annotator.store import Project
 from ruth_annotator.team.agreement import Comparison, project_agreement
-from ruth_annotator.team.assign import plan_assignment, write_packages
-from ruth_annotator.team.merge import PREFER, merge_files
+from ruth_annotator.team.assign import plan_assignment
+from ruth_annotator.team.merge import PREFER
 from ruth_annotator.team.publishing import datasette_metadata
 
 
@@ -81,7 +83,7 @@ def merge(project: Path, files: tuple[Path, ...], add_documents: bool, prefer: s
 def agree(project: Path, annotators: str | None, done_only: bool, as_json: bool,
           task) -> None:
     """Agreement between annotators: span F1, κ and α for quote types, speakers."""
-    with Project.open(project) as proj:
+    with open_to_read(project) as proj:
         report = project_agreement(proj, _names(annotators), done_only, task)
     task.finish()
     if as_json:

@@ -14,7 +14,12 @@ from pathlib import Path
 
 from ruth_annotator.errors import ProjectError
 from ruth_annotator.model.document import text_hash
-from ruth_annotator.store.opening import check_existing, connect_readonly, one_line
+from ruth_annotator.store.opening import (
+    check_existing,
+    connect_readonly,
+    foreign_objects,
+    one_line,
+)
 
 #: At most this many problems of one kind are listed.
 LIMIT = 20
@@ -72,6 +77,7 @@ def check_project(path: Path) -> CheckReport:
     conn.text_factory = lambda raw: raw.decode("utf-8", "replace")  # damage shows, not raises
     with contextlib.closing(conn):
         try:
+            _check_foreign_objects(conn, report)
             _check(conn, report)
         except sqlite3.DatabaseError as e:
             report.problems.append(f"is damaged ({one_line(str(e))})")
@@ -80,6 +86,13 @@ def check_project(path: Path) -> CheckReport:
     if report.ok:
         _check_readable(path, report)
     return report
+
+
+def _check_foreign_objects(conn: sqlite3.Connection, report: CheckReport) -> None:
+    """Triggers, views, tables and indexes this release did not make: each could run code
+    on a write or hide data, so the file is not opened for writing while they are there."""
+    for name in foreign_objects(conn)[:LIMIT]:
+        report.problems.append(f"holds a {name} that Ruth Annotator did not make")
 
 
 def _check_readable(path: Path, report: CheckReport) -> None:
@@ -188,9 +201,9 @@ def _text(conn: sqlite3.Connection, table: str, item_id: str, limit: int = 40) -
         row = conn.execute("select name from entities where id = ?", [item_id]).fetchone()
     else:
         row = conn.execute(
-            f'select substr(d.text, a.start + 1, min(a."end" - a.start, {limit + 1})) '
+            f'select substr(d.text, a.start + 1, min(a."end" - a.start, ?)) '
             f"from {table} a join documents d on d.id = a.document_id where a.id = ?",
-            [item_id]).fetchone()
+            [limit + 1, item_id]).fetchone()
     text = " ".join((row[0] or "").split()) if row else ""
     text = text if len(text) <= limit else text[: limit - 1] + "…"
     return f"“{text}”"

@@ -7,11 +7,12 @@ import stat
 
 import pytest
 
+from ruth_annotator.app.assigning import write_packages
 from ruth_annotator.app.transfer import export_project
 from ruth_annotator.formats import registry
 from ruth_annotator.formats.files import current_umask
 from ruth_annotator.store.backup import create_backup
-from ruth_annotator.team.assign import plan_assignment, write_packages
+from ruth_annotator.team.assign import plan_assignment
 
 WRITABLE = [f.name for f in registry.formats() if f.writer]
 

@@ -7,6 +7,8 @@ from collections import Counter
 import pytest
 from click.testing import CliRunner
 
+from ruth_annotator.app.assigning import write_packages
+from ruth_annotator.app.merging import merge_files
 from ruth_annotator.cli import main
 from ruth_annotator.errors import InputError, ProjectError
 from ruth_annotator.model import Mention, NewDocument
@@ -14,8 +16,7 @@ from ruth_annotator.model.labels import DEFAULT_LABELS, Label
 from ruth_annotator.model.records import ParsedRecord
 from ruth_annotator.store import Project
 from ruth_annotator.team.agreement import project_agreement
-from ruth_annotator.team.assign import ASSIGNED_TO, plan_assignment, write_packages
-from ruth_annotator.team.merge import merge_files
+from ruth_annotator.team.assign import ASSIGNED_TO, plan_assignment
 
 from .scenario import TEXT, alice_items, bob_items
 
