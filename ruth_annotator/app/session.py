@@ -22,6 +22,7 @@ from pathlib import Path
 
 from ruth_annotator.errors import ProjectError, RuthError
 from ruth_annotator.model.changes import ChangeSet
+from ruth_annotator.model.decisions import keep_decisions
 from ruth_annotator.model.document import Document
 from ruth_annotator.model.labels import Label
 from ruth_annotator.model.layer import Layer, status_after_edit
@@ -35,7 +36,7 @@ WRITE_ERRORS = (DatabaseError, RuthError, OSError)
 #: made (for example: accepting a quote also accepts what it points at). The rules are pure
 #: functions of the model; every change of the window and of scripts passes them here.
 Rule = Callable[[Layer, ChangeSet], ChangeSet]
-RULES: list[Rule] = []
+RULES: list[Rule] = [keep_decisions]  # model/decisions.py; the edits already obey it
 
 
 @dataclass(frozen=True)
