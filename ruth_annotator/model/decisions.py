@@ -22,7 +22,8 @@ CLI and the library obey the same rule; imports bring records into line with it 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import operator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 
 from ruth_annotator.model.annotations import (
@@ -61,6 +62,19 @@ def with_status(item: Annotation, status: str) -> Annotation:
 
 
 _set = object.__setattr__
+_REST: dict[type, Callable] = {}
+
+
+def only_status_differs(before: Annotation, after: Annotation) -> bool:
+    """Whether `after` is `before` with another status (a decision), compared in C: the
+    store writes such changes as their status column alone."""
+    cls = type(before)
+    if type(after) is not cls or before.status == after.status:
+        return False
+    rest = _REST.get(cls)
+    if rest is None:
+        rest = _REST[cls] = operator.attrgetter(*(n for n in cls.__slots__ if n != "status"))
+    return rest(before) == rest(after)
 
 
 def links(item: Annotation) -> Iterator[tuple[str, str]]:
@@ -122,7 +136,7 @@ class _State:
 
     def changed(self) -> list[Change]:
         return [Change(self.before[i], a) for i, a in self.after.items()
-                if self.before[i] != a]
+                if self.before[i] is not a and self.before[i] != a]
 
 
 def keep_decisions(layer: Layer, changes: ChangeSet, *, keep_unknown: bool = False
@@ -161,6 +175,8 @@ def keep_decisions(layer: Layer, changes: ChangeSet, *, keep_unknown: bool = Fal
                         for name, target_id in list(links(user)):
                             if target_id == item_id:
                                 user = _unlink(state, user, name, unlinked)
+    if not accepted and not unlinked and len(state.after) == len(changes.changes):
+        return changes  # the rule holds already (accepting all, most edits)
     merged = ChangeSet(changes.description, tuple(state.changed()))
     return ChangeSet(_describe(merged.description, accepted, unlinked), merged.changes)
 

@@ -29,7 +29,7 @@ from ruth_annotator.model import (
     NewDocument,
 )
 from ruth_annotator.model.changes import Change
-from ruth_annotator.model.decisions import dataset_view, with_status
+from ruth_annotator.model.decisions import dataset_view, only_status_differs
 from ruth_annotator.model.labels import Label, validate_label_set
 from ruth_annotator.model.layer import status_after_edit
 from ruth_annotator.model.records import ParsedRecord, layer_to_record
@@ -93,8 +93,7 @@ def _how_written(change: Change) -> tuple[str, str]:
     before, after = change.before, change.after
     if after is None:
         return change.kind, "delete"
-    if before is not None and before.status != after.status and \
-            with_status(before, after.status) == after:
+    if before is not None and only_status_differs(before, after):
         return change.kind, "status"
     return change.kind, "upsert"
 
