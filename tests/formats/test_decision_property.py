@@ -44,6 +44,16 @@ def suggested() -> tuple[str, tuple]:
     return text, tuple(suggest_document(text, Layer(1, "ann")).added_items())
 
 
+def position(layer: Layer, item) -> tuple:
+    """Where an item is, the same in every run (hypothesis replays draws by index)."""
+    if item.kind == "entity":
+        spans = sorted((m.start, m.end) for m in layer.mentions.values() if m.entity == item.id)
+        return (0, item.label, item.name, spans)
+    if item.kind == "mention":
+        return (1, item.start, item.end, item.label, [])
+    return (2, item.start, item.end, item.type, [(s.start, s.end) for s in item.spans])
+
+
 def pick(draw, items: list):
     return items[draw(st.integers(0, len(items) - 1))] if items else None
 
@@ -81,11 +91,12 @@ class Run:
 
     def act(self, action: str, draw) -> None:
         layer = self.layer
-        items = sorted(layer, key=lambda i: i.id)
+        order = functools.partial(position, layer)  # ids are random: draws follow places
+        items = sorted(layer, key=order)
         undecided = [i for i in items if i.status == PROPOSED]
-        quotes = sorted(layer.quotes.values(), key=lambda q: q.id)
-        mentions = sorted(layer.mentions.values(), key=lambda m: m.id)
-        entities = sorted(layer.entities.values(), key=lambda e: e.id)
+        quotes = sorted(layer.quotes.values(), key=order)
+        mentions = sorted(layer.mentions.values(), key=order)
+        entities = sorted(layer.entities.values(), key=order)
         if action in ("accept", "reject") and undecided:
             chosen = pick(draw, [q for q in undecided if q.kind == "quote"] or undecided)
             self.apply(edits.decide(layer, [chosen.id], action == "accept"))
