@@ -14,6 +14,7 @@ from pathlib import Path
 
 from ruth_annotator.errors import ProjectError
 from ruth_annotator.model.document import text_hash
+from ruth_annotator.model.wording import plural
 from ruth_annotator.store.opening import (
     check_existing,
     connect_readonly,
@@ -142,7 +143,7 @@ def _check(conn: sqlite3.Connection, report: CheckReport) -> None:
     for table in _TEXT_TABLES:  # a flipped byte in a text field passes SQLite's check
         bad = _rows_not_utf8(conn, table)
         if bad:
-            report.problems.append(f"damaged: {bad} row(s) of {table} hold text that is "
+            report.problems.append(f"damaged: {plural(bad, 'row')} of {table} hold text that is "
                                    "not UTF-8")
     for table, rowid, parent, _ in conn.execute("PRAGMA foreign_key_check").fetchmany(LIMIT):
         report.problems.append(f"row {rowid} of {table} points to a missing row of {parent}")
