@@ -247,21 +247,17 @@ def _kept_ancestor(layer: Layer, kept: Layer, parent: str | None) -> str | None:
     return parent if parent and kept.get(parent) is not None else None
 
 
-def bring_into_line(items: Iterable[Annotation]) -> tuple[list[Annotation], int, int]:
-    """Imported items made to keep the rule among themselves: (items, how many linked
-    suggestions were accepted, how many links were cleared). Links to items outside
-    the list are left as they are."""
+def bring_into_line(layer: Layer, items: Iterable[Annotation]
+                    ) -> tuple[list[Annotation], int]:
+    """Imported items joining `layer`, closed under the rule: (the items to write — the
+    imported ones and any stored ones the rule changes —, how many suggestions were
+    accepted because an accepted annotation uses them). A link to an item neither
+    imported nor stored is left as it is (`check` reports it)."""
     items = list(items)
-    present = {i.id for i in items}
-    empty = Layer(0, "")
-    changes = keep_decisions(empty, ChangeSet.added("", *items), keep_unknown=True)
+    changes = keep_decisions(layer, ChangeSet.added("", *items), keep_unknown=True)
+    was = {i.id: i.status for i in items}
     out = [c.after for c in changes.changes if c.after is not None]
-    by_id = {i.id: i for i in items}
-    n_accepted = sum(1 for i in out if by_id[i.id].status != i.status)
-    n_cleared = sum(
-        1 for i in out for name, value in links(by_id[i.id])
-        if value in present and getattr(i, name) != value
-    )
-    return out, n_accepted, n_cleared
-
-
+    accepted = sum(1 for c in changes.changes if c.after is not None
+                   and c.after.status == ACCEPTED
+                   and was.get(c.id, c.before.status if c.before else ACCEPTED) != ACCEPTED)
+    return out, accepted

@@ -138,10 +138,19 @@ def test_an_import_is_brought_into_line():
     items = [i if i.id != "q-inner" else Quote(**{**_fields(i), "status": ACCEPTED})
              for i in layer]
     items.append(Quote("q-x", "direct", (Span(200, 210),), speaker="e-stored"))
-    fixed, accepted, cleared = bring_into_line(items)
-    assert accepted == 4 and cleared == 0
+    fixed, accepted = bring_into_line(Layer(1, "a"), items)
+    assert accepted == 4
     assert broken_links(Layer.of(1, "a", [i for i in fixed if i.id != "q-x"])) == []
     assert next(i for i in fixed if i.id == "q-x").speaker == "e-stored"  # stored elsewhere
+
+
+def test_an_import_that_uses_a_stored_suggestion_accepts_it():
+    layer = suggested_quote_layer()
+    mine = Quote("q-new", "direct", (Span(100, 120),), "e-kate", "m-kate")
+    fixed, accepted = bring_into_line(layer, [mine])
+    assert accepted == 2  # the stored mention and entity, written back accepted
+    assert {i.id: i.status for i in fixed} == {"q-new": ACCEPTED, "m-kate": ACCEPTED,
+                                               "e-kate": ACCEPTED}
 
 
 def _fields(quote: Quote) -> dict:
