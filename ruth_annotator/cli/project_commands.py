@@ -105,7 +105,8 @@ def export(project: Path, fmt: str, output: Path, include_suggestions: bool,
 @project_argument()
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
 def stats(project: Path, as_json: bool) -> None:
-    """Documents, annotations by kind and status, and progress per annotator."""
+    """Documents, annotations by kind and status, and progress per annotator with the
+    suggestions still undecided in each document."""
     with open_to_read(project) as proj:
         figures = proj.stats()
     if as_json:
