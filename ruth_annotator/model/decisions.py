@@ -166,15 +166,14 @@ def keep_decisions(layer: Layer, changes: ChangeSet, *, keep_unknown: bool = Fal
                     state.set(target)
                     accepted.append(target)
                     pending.append(target.id)
-        if item is None or item.status != ACCEPTED:
-            was = state.before.get(item_id, layer.get(item_id))
-            if was is not None and (was.status == ACCEPTED or item is None):
-                for user_id in state.users(item_id):
-                    user = state.get(user_id)
-                    if user is not None and user.status == ACCEPTED:
-                        for name, target_id in list(links(user)):
-                            if target_id == item_id:
-                                user = _unlink(state, user, name, unlinked)
+        gone = item is None or item.status != ACCEPTED
+        if gone and state.before.get(item_id, layer.get(item_id)) is not None:
+            for user_id in state.users(item_id):  # accepted ones pointing at it let go
+                user = state.get(user_id)
+                if user is not None and user.status == ACCEPTED:
+                    for name, target_id in list(links(user)):
+                        if target_id == item_id:
+                            user = _unlink(state, user, name, unlinked)
     if not accepted and not unlinked and len(state.after) == len(changes.changes):
         return changes  # the rule holds already (accepting all, most edits)
     merged = ChangeSet(changes.description, tuple(state.changed()))
@@ -201,9 +200,10 @@ def _accepted_ancestor(state: _State, parent: str | None) -> str | None:
     seen: set[str] = set()
     while parent and parent not in seen:
         seen.add(parent)
-        quote = state.get(parent)
-        if isinstance(quote, Quote) and quote.status == ACCEPTED:
+        current = state.get(parent)
+        if isinstance(current, Quote) and current.status == ACCEPTED:
             return parent
+        quote = current or state.before.get(parent)  # a deleted quote: as it was
         parent = quote.parent if isinstance(quote, Quote) else None
     return None
 
