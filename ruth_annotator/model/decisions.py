@@ -166,9 +166,11 @@ def keep_decisions(layer: Layer, changes: ChangeSet, *, keep_unknown: bool = Fal
                     state.set(target)
                     accepted.append(target)
                     pending.append(target.id)
-        gone = item is None or item.status != ACCEPTED
-        if gone and state.before.get(item_id, layer.get(item_id)) is not None:
-            for user_id in state.users(item_id):  # accepted ones pointing at it let go
+        was = state.before.get(item_id, layer.get(item_id))
+        if was is not None and (item is None or (item.status != ACCEPTED
+                                                 and item.status != was.status)):
+            # Deleted, or decided against: accepted items pointing at it let go.
+            for user_id in state.users(item_id):
                 user = state.get(user_id)
                 if user is not None and user.status == ACCEPTED:
                     for name, target_id in list(links(user)):
