@@ -95,7 +95,7 @@ def export_project(project: Project, fmt_name: str, output: Path,
     _check_annotators(project, options.annotators)
     if fmt.writer is None:
         raise InputError(f"the {fmt.name} format can only be imported", output)
-    report = ExportReport()
+    report = ExportReport(undecided_left_out=undecided_left_out(project, options))
     output = Path(output)
     if options.split is None or fmt.handles_split:
         records = project.iter_records(options.include_suggestions, options.annotators,
