@@ -14,6 +14,7 @@ from ruth_annotator.formats import registry
 from ruth_annotator.formats.registry import ExportOptions, ExportReport
 from ruth_annotator.formats.splits import SPLIT_NAMES, split_of, split_path
 from ruth_annotator.model.records import ParsedRecord
+from ruth_annotator.model.wording import plural
 from ruth_annotator.store.project import ImportResult, Project
 from ruth_annotator.tasks import NO_TASK, Task
 
@@ -56,7 +57,7 @@ class FolderCount:
         annotated = sorted(name for name in self.documents
                            if registry.expects_annotations(registry.get(name)))
         if path.is_dir() and annotated and not self.annotations:
-            found = ", ".join(f"{self.documents[n]} {n} document(s)" for n in annotated)
+            found = ", ".join(plural(self.documents[n], f"{n} document") for n in annotated)
             raise InputError(f"holds {found} but not one annotation could be read from "
                              "them; check the files, or name their format with --format "
                              "to import them as they are", path)
@@ -109,7 +110,7 @@ def export_project(project: Project, fmt_name: str, output: Path,
     options = options or ExportOptions()
     fmt = writable_format(fmt_name, output)
     _check_annotators(project, options.annotators)
-    report = ExportReport()
+    report = ExportReport(undecided_left_out=undecided_left_out(project, options))
     output = Path(output)
     if options.split is None or fmt.handles_split:
         records = project.iter_records(options.include_suggestions, options.annotators,

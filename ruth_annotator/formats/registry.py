@@ -45,6 +45,7 @@ class ExportReport:
     annotations: int = 0
     lost: list[str] = field(default_factory=list)
     files: list[Path] = field(default_factory=list)
+    undecided_left_out: int = 0  # suggestions not written (no --include-suggestions)
 
     def summary(self) -> str:
         text = (f"{plural(self.documents, 'document')}, "
