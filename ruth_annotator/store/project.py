@@ -43,7 +43,6 @@ from ruth_annotator.store.rows import (
 from ruth_annotator.store.writing import writing
 from ruth_annotator.tasks import NO_TASK, Task
 
-
 #: Documents an export reads at once: a few queries a batch, memory bound by the batch.
 EXPORT_BATCH = 200
 
