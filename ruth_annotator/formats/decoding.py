@@ -96,11 +96,13 @@ def read_utf8(path: Path) -> str:
         raise InputError(f"is not UTF-8 (byte {e.start + 1})", path) from None
 
 
-def json_problem(error: json.JSONDecodeError) -> str:
-    """What is wrong with broken JSON, once ("Unterminated string starting at" ends in
-    "at" in Python's own message, which made "… starting at at column 5")."""
+def json_problem(error: json.JSONDecodeError, *, one_line: bool = False) -> str:
+    """What is wrong with broken JSON, and where ("Unterminated string starting at" ends in
+    "at" in Python's own message, which made "… starting at at column 5"). For a JSON
+    line, whose number the caller names, only the column."""
     what = error.msg.removesuffix(" at")
-    return f"{what} at line {error.lineno} column {error.colno}"
+    where = f"column {error.colno}" if one_line else f"line {error.lineno} column {error.colno}"
+    return f"{what} at {where}"
 
 
 def decode_bytes(data: bytes, path: Path | str) -> str:

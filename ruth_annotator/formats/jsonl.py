@@ -68,7 +68,8 @@ def json_lines(path: Path) -> Iterator[tuple[int, object] | InputError]:
             try:
                 value = json.loads(line)
             except json.JSONDecodeError as e:
-                yield InputError(f"line {number}: broken JSON ({json_problem(e)})", path)
+                yield InputError(f"line {number}: broken JSON ({json_problem(e, one_line=True)})",
+                                 path)
                 continue
             except RecursionError:
                 yield InputError(f"line {number}: JSON nested too deeply", path)

@@ -62,8 +62,8 @@ def test_the_network_guard_notices_attempts(no_network):
         socket.create_connection(("192.0.2.1", 80), timeout=1)
     with pytest.raises(OSError):
         urllib.request.urlopen("http://example.invalid/", timeout=1)
-    with pytest.raises(OSError):
-        socket.socket(socket.AF_INET).connect(("192.0.2.1", 80))
+    with pytest.raises(OSError), socket.socket(socket.AF_INET) as sock:
+        sock.connect(("192.0.2.1", 80))
     assert len(no_network) == 3
     no_network.clear()
 
