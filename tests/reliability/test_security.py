@@ -347,3 +347,17 @@ def test_restore_writes_only_onto_a_project_or_a_new_path(project, tmp_path, kin
     fresh = tmp_path / "fresh.ruth"
     assert cli("restore", fresh, good)[0] == 0
     assert dump(fresh) == dump(good)
+
+
+@pytest.mark.parametrize("suffix", ["-wal", "-shm", "-journal"])
+def test_planted_links_beside_a_project_are_named_and_followed_nowhere(tmp_path, suffix):
+    """SQLite refused them with a bare "unable to open database file"."""
+    path = tmp_path / "p.ruth"
+    Project.open(path, create=True).close()
+    precious = tmp_path / "precious.txt"
+    precious.write_text("precious", encoding="utf-8")
+    (tmp_path / f"p.ruth{suffix}").symlink_to(precious)
+    for readonly in (False, True):
+        with pytest.raises(RuthError, match=f"p.ruth{suffix} beside it is a symbolic link"):
+            Project.open(path, readonly=readonly)
+    assert precious.read_text(encoding="utf-8") == "precious"
