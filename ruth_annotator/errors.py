@@ -64,7 +64,14 @@ class ForeignSchemaError(ProjectError):
 
 
 class ProjectLockedError(ProjectError):
-    """Another process holds a write lock on the project for too long."""
+    """Another process holds the project for writing (`pid`, and `holder`: "window",
+    "command" or None when unknown), or SQLite found the file busy (both None)."""
+
+    def __init__(self, message: str, path: str | Path | None = None, *,
+                 pid: int | None = None, holder: str | None = None) -> None:
+        super().__init__(message, path)
+        self.pid = pid
+        self.holder = holder
 
 
 class OptionalDependencyError(RuthError):

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from ruth_annotator.errors import InputError
+from ruth_annotator.errors import InputError, ProjectError
 from ruth_annotator.formats import registry
 from ruth_annotator.formats.registry import ExportOptions, ExportReport
 from ruth_annotator.formats.splits import SPLIT_NAMES, split_of, split_path
@@ -91,6 +91,7 @@ def export_project(project: Project, fmt_name: str, output: Path,
     """Stream the project's records through a format's writer into `output`."""
     options = options or ExportOptions()
     fmt = registry.get(fmt_name)
+    _check_annotators(project, options.annotators)
     if fmt.writer is None:
         raise InputError(f"the {fmt.name} format can only be imported", output)
     report = ExportReport()
@@ -119,6 +120,24 @@ def export_project(project: Project, fmt_name: str, output: Path,
         fmt.writer(records, split_path(output, name, fmt.folder), options, report)
         done += part
     return report
+
+
+def _check_annotators(project: Project, wanted: list[str] | None) -> None:
+    """Asking for a layer that does not exist is a mistake, not an empty dataset."""
+    layers = project.annotators()
+    missing = [a for a in wanted or [] if a not in layers and a != project.annotator]
+    if missing:
+        there = f"there are: {', '.join(layers)}" if layers else "it has no layers yet"
+        raise ProjectError(f"has no layer of annotator {', '.join(map(repr, missing))} "
+                           f"({there})", project.path)
+
+
+def undecided_left_out(project: Project, options: ExportOptions) -> int:
+    """How many undecided suggestions an export without them leaves out (0 with them)."""
+    if options.include_suggestions:
+        return 0
+    return sum(n for layers in project.undecided(options.annotators).values()
+               for kinds in layers.values() for n in kinds.values())
 
 
 def open_project_with_sample(path: Path, annotator: str | None = None) -> Project:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from ruth_annotator.errors import InputError, RuthError
 from ruth_annotator.model.records import ParsedRecord
+from ruth_annotator.model.wording import plural
 
 #: Built-in format modules, in the order auto-detection tries them.
 BUILTIN_MODULES = ["jsonl", "doccano", "prodigy", "label_studio", "brat", "conll", "text",
@@ -46,9 +47,10 @@ class ExportReport:
     files: list[Path] = field(default_factory=list)
 
     def summary(self) -> str:
-        text = f"{self.documents} document(s), {self.annotations} annotation(s) written"
+        text = (f"{plural(self.documents, 'document')}, "
+                f"{plural(self.annotations, 'annotation')} written")
         if self.lost:
-            text += f"; {len(self.lost)} item(s) the format cannot carry (see the report)"
+            text += f"; {plural(len(self.lost), 'item')} the format cannot carry (see the report)"
         return text
 
 

@@ -57,6 +57,15 @@ def lock_path(project_path: Path) -> Path:
 
 _held: dict[Path, list] = {}  # resolved project path -> [fd, count]
 _guard = threading.Lock()
+#: What this process is, written beside its pid so that a refused process can say who
+#: holds the file: "window", "command", or "program" (a script using the library).
+_role = {"name": "program"}
+
+
+def declare_role(role: str) -> None:
+    """Say what this process is ("window" or "command") before it opens projects."""
+    _role["name"] = role
+
 
 
 class WriteLock:
@@ -140,18 +149,13 @@ def _lock_fresh_file(key: Path, shown: Path) -> int:
             raise ProjectError(f"cannot be locked for writing: {path.name} beside it is a "
                                "link to another file, not a lock file; remove it", shown)
         if not _try_lock(fd):
-            pid = _read_pid(fd)
+            pid, role = _read_holder(fd)
             os.close(fd)
-            who = f" (pid {pid})" if pid else ""
-            raise ProjectLockedError(
-                f"is open in another Ruth Annotator window{who}; "
-                "open it read-only or close the other one",
-                shown,
-            ) from None
+            raise _held_elsewhere(shown, pid, role) from None
         if _same_file(fd, path):
             os.ftruncate(fd, 0)
             os.lseek(fd, 0, os.SEEK_SET)
-            os.write(fd, f"{os.getpid()}\n".encode())
+            os.write(fd, f"{os.getpid()}\n{_role['name']}\n".encode())
             return fd
         _unlock(fd)  # the holder removed this file as we locked it: take the new one
         os.close(fd)
@@ -167,10 +171,28 @@ def _same_file(fd: int, path: Path) -> bool:
     return (st.st_dev, st.st_ino) == (own.st_dev, own.st_ino)
 
 
-def _read_pid(fd: int) -> int | None:
+def _held_elsewhere(path: Path, pid: int | None, role: str | None) -> ProjectLockedError:
+    who = f" (pid {pid})" if pid else ""
+    if role == "command":
+        message = (f"is being changed by a ruth-annotator command{who}; try again when it "
+                   "has finished, or open it read-only")
+    else:
+        message = (f"is open in another Ruth Annotator window{who}; "
+                   "open it read-only or close the other one")
+    return ProjectLockedError(message, path, pid=pid, holder=role)
+
+
+def _read_holder(fd: int) -> tuple[int | None, str | None]:
+    """The pid and role written by the holder (older files hold the pid alone)."""
     try:
         os.lseek(fd, 0, os.SEEK_SET)
-        raw = os.read(fd, 32)
-        return int(raw.split()[0]) if raw.strip() else None
+        words = os.read(fd, 64).split()
+        pid = int(words[0]) if words else None
     except (OSError, ValueError):
-        return None
+        return None, None
+    role = words[1].decode("ascii", "replace") if len(words) > 1 else None
+    return pid, role
+
+
+def _read_pid(fd: int) -> int | None:
+    return _read_holder(fd)[0]

@@ -54,7 +54,7 @@ def open_database(path: Path, *, create: bool = False,
         except OSError as e:
             raise ProjectError(f"cannot create the folder ({e.strerror})", path) from None
     if readonly:
-        return _connect_readonly(path), None
+        return readonly_database(path), None
     if exists:
         refuse_foreign_objects(path)
     lock = locking.acquire(path)
@@ -91,7 +91,8 @@ def refuse_planted_links(path: Path) -> None:
                                "link, not a file of this project; remove the link", path)
 
 
-def _connect_readonly(path: Path) -> Database:
+def readonly_database(path: Path) -> Database:
+    """A connection that cannot write, without the checks of `open_database`."""
     try:
         db = Database(connect_readonly(path), execute_plugins=False)
         db.execute("PRAGMA query_only=ON")

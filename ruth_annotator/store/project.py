@@ -7,6 +7,7 @@ synchronous=FULL, so a crash, kill or power cut loses nothing that was reported 
 from __future__ import annotations
 
 import contextlib
+import itertools
 import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -27,11 +28,15 @@ from ruth_annotator.model import (
     Layer,
     NewDocument,
 )
+from ruth_annotator.model.changes import Change
+from ruth_annotator.model.decisions import with_status
 from ruth_annotator.model.labels import Label, validate_label_set
+from ruth_annotator.model.layer import status_after_edit
 from ruth_annotator.model.records import ParsedRecord, layer_to_record
+from ruth_annotator.model.wording import plural
 from ruth_annotator.store.importing import import_records
 from ruth_annotator.store.locking import WriteLock
-from ruth_annotator.store.opening import open_database
+from ruth_annotator.store.opening import open_database, readonly_database
 from ruth_annotator.store.rows import (
     TABLES,
     DamagedRow,
@@ -40,6 +45,8 @@ from ruth_annotator.store.rows import (
     to_row,
     upsert_rows,
 )
+from ruth_annotator.store.searching import SearchRows
+from ruth_annotator.store.sharing import SharingRows
 from ruth_annotator.store.writing import writing
 from ruth_annotator.tasks import NO_TASK, Task
 
@@ -59,21 +66,45 @@ class ImportResult:
     duplicates: list[str] = field(default_factory=list)
     layers: int = 0
     annotations: int = 0
+    present: int = 0  # annotations the layers held already (not added again)
+    accepted_with: int = 0  # suggestions accepted because an accepted annotation uses them
     problems: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
-        parts = [f"{len(self.added)} document(s) added"]
+        parts = [f"{plural(len(self.added), 'document')} added"]
         if self.duplicates:
-            parts.append(f"{len(self.duplicates)} duplicate(s) skipped")
+            parts.append(f"{plural(len(self.duplicates), 'duplicate')} skipped")
         if self.annotations:
-            parts.append(f"{self.annotations} annotation(s) in {self.layers} layer(s)")
+            parts.append(f"{plural(self.annotations, 'annotation')} in "
+                         f"{plural(self.layers, 'layer')}")
+        if self.present:
+            parts.append(f"{self.present:,} already present")
+        if self.accepted_with:
+            parts.append(f"{plural(self.accepted_with, 'linked suggestion')} accepted with "
+                         "the accepted annotations that use them")
         if self.problems:
-            parts.append(f"{len(self.problems)} problem(s)")
+            parts.append(plural(len(self.problems), "problem"))
         return ", ".join(parts)
 
 
-class Project:
-    """An open project file. Use `Project.open(path)`; close it (or use `with`) when done."""
+def _how_written(change: Change) -> tuple[str, str]:
+    """(kind, 'delete' | 'status' | 'upsert'): a change of the status alone (a decision)
+    is written as that one column."""
+    before, after = change.before, change.after
+    if after is None:
+        return change.kind, "delete"
+    if before is not None and before.status != after.status and \
+            with_status(before, after.status) == after:
+        return change.kind, "status"
+    return change.kind, "upsert"
+
+
+class Project(SharingRows, SearchRows):
+    """An open project file. Use `Project.open(path)`; close it (or use `with`) when done.
+
+    Every SQL statement of the application is a method here or in the mixins (sharing,
+    searching); callers group writes with `transaction()`.
+    """
 
     def __init__(self, path: Path, db: Database, annotator: str) -> None:
         self.path = path
@@ -83,12 +114,15 @@ class Project:
         self._lock: WriteLock | None = None
 
     @contextlib.contextmanager
-    def _transaction(self) -> Iterator[None]:
-        """One transaction; any failure rolls it back and becomes a one-line ProjectError."""
+    def transaction(self) -> Iterator[None]:
+        """One transaction (a savepoint inside another); any failure rolls it back and
+        becomes a one-line ProjectError. Refused on a project open read-only."""
         if self.readonly:
             raise ProjectError("is open read-only; nothing can be saved to it", self.path)
         with writing(self.path), self.db.atomic():
             yield
+
+    _transaction = transaction
 
     # --- opening --------------------------------------------------------------------
 
@@ -107,6 +141,14 @@ class Project:
         project = cls(path, db, annotator or default_annotator())
         project.readonly = readonly
         project._lock = lock
+        return project
+
+    @classmethod
+    def open_reader(cls, path: Path, annotator: str) -> Project:
+        """A second, read-only connection to a project already open (and checked) in this
+        process, for work in another thread: SQLite connections are not shared."""
+        project = cls(path, readonly_database(path), annotator)
+        project.readonly = True
         return project
 
     def close(self) -> None:
@@ -187,6 +229,8 @@ class Project:
               (select count(*) from mentions m where m.document_id = d.id
                  and m.annotator = :a and m.status = 'proposed')
               + (select count(*) from quotes q where q.document_id = d.id
+                 and q.annotator = :a and q.status = 'proposed'),
+              (select count(*) from quotes q where q.document_id = d.id
                  and q.annotator = :a and q.status = 'proposed')
             from documents d
             left join layers l on l.document_id = d.id and l.annotator = :a
@@ -270,13 +314,19 @@ class Project:
             self._touch_layer(document_id, annotator, start=True)
 
     def _write(self, changes: ChangeSet, document_id: int, annotator: str) -> None:
+        """Write the changes in order, each run of one kind and one operation as one
+        statement (accepting 50,000 suggestions is one statement a table, not 50,000)."""
         conn = self.db.conn
-        for change in changes.changes:
-            table = TABLES[change.kind]
-            if change.after is None:
-                conn.execute(f'delete from "{table}" where id = ?', [change.id])
+        for (kind, how), run in itertools.groupby(changes.changes, key=_how_written):
+            table = TABLES[kind]
+            if how == "delete":
+                conn.executemany(f'delete from "{table}" where id = ?', [[c.id] for c in run])
+            elif how == "status":
+                conn.executemany(f'update "{table}" set status = ? where id = ?',
+                                 [[c.after.status, c.id] for c in run])
             else:
-                upsert_rows(conn, table, [to_row(change.after, document_id, annotator)])
+                upsert_rows(conn, table,
+                            [to_row(c.after, document_id, annotator) for c in run])
 
     def _touch_layer(self, document_id: int, annotator: str, start: bool = False,
                      status: str | None = None) -> None:
@@ -286,8 +336,8 @@ class Project:
                 [document_id, annotator],
             ).fetchone()
             status = row[0] if row else "todo"
-            if start and status == "todo":
-                status = "in_progress"
+            if start:
+                status = status_after_edit(status)
         upsert_rows(self.db.conn, "layers",
                     [{"document_id": document_id, "annotator": annotator, "status": status,
                       "updated_at": now()}],
@@ -441,6 +491,38 @@ class Project:
             if text is not None:
                 yield order, text[start:end], label, status, form
 
+    def undecided(self, annotators: list[str] | None = None) -> dict[str, dict[int, dict]]:
+        """Suggestions nobody has decided on: {annotator: {document id: {kind: count}}}."""
+        out: dict[str, dict[int, dict]] = {}
+        for kind, table in TABLES.items():
+            for annotator, doc_id, n in self.db.execute(
+                f"select annotator, document_id, count(*) from {table} "
+                "where status = 'proposed' group by 1, 2"
+            ):
+                if annotators is None or annotator in annotators:
+                    out.setdefault(annotator, {}).setdefault(doc_id, {})[kind] = n
+        return out
+
+    def accepted_attributions(self, annotator: str) -> Iterator[tuple[str, str]]:
+        """(cue text, speaker mention text) of the annotator's accepted quotes, "" where a
+        quote has none: what the suggestion engine learns cue words and descriptors from.
+        Each document's text is read once (see `decided_mention_surfaces`)."""
+        rows = self.db.execute(
+            """select q.document_id, q.cue_start, q.cue_end, m.start, m."end"
+               from quotes q left join mentions m on m.id = q.speaker_mention
+               where q.annotator = ? and q.status = 'accepted'
+               order by q.document_id""", [annotator])
+        current, text = None, None
+        for document_id, cue_start, cue_end, start, end in rows:
+            if document_id != current:
+                current = document_id
+                found = self.db.execute("select text from documents where id = ?",
+                                        [document_id]).fetchone()
+                text = found[0] if found else None
+            if text is not None:
+                yield (text[cue_start:cue_end] if cue_start is not None else "",
+                       text[start:end] if start is not None else "")
+
     def stats(self) -> dict:
         """Counts for `ruth-annotator stats`: documents, annotations by kind and status,
         and per annotator."""
@@ -460,4 +542,9 @@ class Project:
             out["status"].setdefault(annotator, {})[status] = n
             if status == "done":
                 out["annotators"].setdefault(annotator, {"done": 0})["done"] = n
+        uids = dict(self.document_uids())
+        out["undecided"] = {
+            annotator: {uids.get(doc, str(doc)): kinds for doc, kinds in sorted(layers.items())}
+            for annotator, layers in self.undecided().items()
+        }
         return out
