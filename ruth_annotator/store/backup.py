@@ -257,6 +257,9 @@ def _write_copy(source: sqlite3.Connection, target: Path, shown: Path) -> None:
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         _remove_with_journal(tmp)
+        # Made here, exclusively: a link planted under this name since (the target may
+        # sit in a shared folder) makes this fail instead of SQLite writing through it.
+        os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
     except OSError as e:
         raise RuthError(f"cannot write a backup here ({e.strerror})", target) from None
     try:

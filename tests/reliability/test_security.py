@@ -361,3 +361,27 @@ def test_planted_links_beside_a_project_are_named_and_followed_nowhere(tmp_path,
         with pytest.raises(RuthError, match=f"p.ruth{suffix} beside it is a symbolic link"):
             Project.open(path, readonly=readonly)
     assert precious.read_text(encoding="utf-8") == "precious"
+
+
+def test_a_link_planted_at_a_copys_temporary_name_is_never_written_through(project,
+                                                                           tmp_path,
+                                                                           monkeypatch):
+    """A backup or a restore writes a temporary copy beside its target first; a link put
+    under that name between clearing it and writing (a shared folder) fails the copy in
+    one line and its target keeps its bytes."""
+    from ruth_annotator.store import backup
+
+    precious = tmp_path / "precious.txt"
+    precious.write_text("precious", encoding="utf-8")
+    clear = backup._remove_with_journal
+
+    def clear_then_plant(path):
+        clear(path)
+        if path.name.endswith(".part"):
+            path.symlink_to(precious)
+
+    monkeypatch.setattr(backup, "_remove_with_journal", clear_then_plant)
+    with pytest.raises(RuthError, match="cannot write a backup here") as caught:
+        backup.create_backup(project.path, target=tmp_path / "copy.ruth")
+    assert "\n" not in str(caught.value)
+    assert precious.read_text(encoding="utf-8") == "precious"
