@@ -12,6 +12,8 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from ruth_annotator.formats.files import atomic_output
+from ruth_annotator.formats.flat import Losses
+from ruth_annotator.formats.links import resolved
 from ruth_annotator.formats.registry import ExportOptions, ExportReport, Format, register
 
 COLUMNS = ("document", "title", "annotator", "quote_id", "type", "status", "start", "end",
@@ -46,6 +48,9 @@ def write(records: Iterable[dict], path: Path, options: ExportOptions,
         writer = csv.DictWriter(out, COLUMNS)
         writer.writeheader()
         for record in records:
+            losses = Losses(record)
+            record = resolved(record, losses.add)
+            report.take(losses)
             for row in rows(record):
                 writer.writerow(row)
                 report.annotations += 1
