@@ -14,6 +14,7 @@ from pathlib import Path
 
 from ruth_annotator.errors import InputError
 from ruth_annotator.formats.decoding import MAX_DOCUMENT_BYTES
+from ruth_annotator.formats import labels
 from ruth_annotator.formats.files import atomic_output
 from ruth_annotator.formats.flat import Losses
 from ruth_annotator.formats.links import resolved
@@ -31,6 +32,11 @@ _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 def parse_line(data: object, number: int, path: Path) -> ParsedRecord | InputError:
     try:
         record = record_to_items(data)
+        for item in record.items:
+            if item.kind in ("entity", "mention"):
+                bad = labels.problem(item.label)
+                if bad:
+                    raise ValueError(f"{item.kind} {item.id!r}: {bad}")
     except (KeyError, TypeError, ValueError, AttributeError) as e:
         detail = f"missing field {e}" if isinstance(e, KeyError) else str(e)
         return InputError(f"line {number}: {detail}", path)

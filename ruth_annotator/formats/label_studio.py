@@ -137,7 +137,8 @@ def _task_records(task: object, skipped: list[str]) -> list[ParsedRecord]:
     layers: list[tuple[str | None, list, list]] = []
     own = data.get("ruth_annotator") if isinstance(data.get("ruth_annotator"), str) else None
     for i, a in enumerate(annotations):
-        layers.append((own if i == 0 and own else _annotator(a), _results(a), []))
+        results = _results(a)
+        layers.append((own if i == 0 and own else _annotator(a), results, []))
     if predictions:
         suggested = [r for p in predictions for r in _results(p)]
         if layers:
