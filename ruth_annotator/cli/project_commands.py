@@ -46,7 +46,7 @@ def import_(project: Path, paths: tuple[Path, ...], fmt: str | None, skip_bad: b
     the other formats in `ruth-annotator formats`."""
     from ruth_annotator.app.transfer import import_paths
 
-    new = not project.exists()
+    new = not (project.exists() or project.is_symlink())
     try:
         with Project.open(project, annotator, create=True) as proj:
             result = import_paths(proj, paths, fmt, skip_bad=skip_bad, task=task)
