@@ -50,6 +50,7 @@ def write(records: Iterable[dict], path: Path, options: ExportOptions,
         for record in records:
             losses = Losses(record)
             record = resolved(record, losses.add)
+            losses.meta_and_sources()
             report.take(losses)
             for row in rows(record):
                 writer.writerow(row)

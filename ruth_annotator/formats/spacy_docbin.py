@@ -60,7 +60,7 @@ def to_doc(spacy, vocab, record: dict, losses: flat.Losses):
     words, spaces = words_and_spaces(Tokens.of(text))
     doc = spacy.tokens.Doc(vocab, words=words, spaces=spaces)
     doc.user_data.update({"id": record["id"], "title": record["title"],
-                          "annotator": record["annotator"]})
+                          "annotator": record["annotator"], "meta": record["meta"] or {}})
 
     def span(item: dict, start: int, end: int, label: str, **ids):
         found = doc.char_span(start, end, label=label, **ids)

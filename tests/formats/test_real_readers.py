@@ -44,6 +44,7 @@ def check_spacy(path: Path, record: dict) -> None:
         (first[q["addressee"]]["start"], q["addressee"], q["id"])
         for q in record["quotes"] if q["addressee"]}
     assert doc.user_data["id"] == record["id"]
+    assert doc.user_data["meta"] == (record["meta"] or {})
 
 
 def test_spacy_reads_the_sample(sample_text, tmp_path):
