@@ -13,8 +13,8 @@ from dataclasses import replace
 from pathlib import Path
 
 from ruth_annotator.errors import InputError
-from ruth_annotator.formats.decoding import MAX_DOCUMENT_BYTES
 from ruth_annotator.formats import labels
+from ruth_annotator.formats.decoding import MAX_DOCUMENT_BYTES
 from ruth_annotator.formats.files import atomic_output
 from ruth_annotator.formats.flat import Losses
 from ruth_annotator.formats.links import resolved
