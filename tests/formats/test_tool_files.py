@@ -216,3 +216,25 @@ def test_doccanos_own_export_imports_with_the_same_spans(record, tmp_path):
     (parsed,) = read("doccano", tmp_path / "admin.jsonl")
     assert parsed.document.text == TEXT
     same_spans(parsed.items, record)
+
+
+FIXTURES = Path(__file__).with_name("fixtures")
+
+
+def test_a_file_doccano_itself_stored_and_exported_imports_with_the_same_spans(record):
+    """Made by doccano 1.8.4's own import pipeline and export models from our export of this
+    document (see fixtures/doccano_pipeline.py), overlapping entities on."""
+    (parsed,) = read("doccano", FIXTURES / "doccano-1.8.4-export.jsonl")
+    assert parsed.document.text == TEXT
+    assert parsed.document.uid == "crlf-emoji"
+    same_spans(parsed.items, record)
+
+
+def test_doccano_kept_all_of_the_no_overlap_export(record, tmp_path):
+    """doccano 1.8.4 with overlapping entities off stored every span and relation of the
+    --no-overlap export: the same file as ours, read back."""
+    report = write("doccano", [record], tmp_path / "flat.jsonl", ExportOptions(no_overlap=True))
+    assert report.lost
+    (ours,) = read("doccano", tmp_path / "flat.jsonl")
+    (theirs,) = read("doccano", FIXTURES / "doccano-1.8.4-export-no-overlap.jsonl")
+    assert view(TEXT, theirs.items, GRAPH) == view(TEXT, ours.items, GRAPH)
