@@ -5,12 +5,17 @@ Studio's id-only predictions, refused imports leaving no project, links to undec
 from __future__ import annotations
 
 import json
+import tempfile
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from format_cases import Builder, read, write
+from format_cases import Builder, annotated, read, write
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from test_bad_input import one_line_error
-from tool_readers import brat_folder
+from test_real_readers import check_brat, check_label_studio, check_prodigy
+from tool_readers import brat_folder, doccano_import
 
 from ruth_annotator.app.transfer import import_paths
 from ruth_annotator.cli import main
@@ -204,3 +209,40 @@ def test_no_exporter_links_another_mention_in_place_of_an_undecided_one(tmp_path
     task = json.loads((tmp_path / "t.json").read_text(encoding="utf-8"))[0]
     assert [r["labels"] for r in task["annotations"][0]["result"]
             if r["type"] == "relation"] == [["cue"]]
+
+
+@st.composite
+def partly_decided(draw) -> dict:
+    """A random annotated record from which some mentions, entities and quotes are left
+    out, as an accepted-only export sees a layer with undecided items: links dangle."""
+    record = draw(annotated()).record()
+    for kind in ("mentions", "entities", "quotes"):
+        items = record[kind]
+        keep = draw(st.lists(st.booleans(), min_size=len(items), max_size=len(items)))
+        record[kind] = [item for item, kept in zip(items, keep, strict=True) if kept]
+    return record
+
+
+LINKED_FORMATS = {"jsonl": "r.jsonl", "hf": "hf", "brat": "b", "doccano": "d.jsonl",
+                  "label-studio": "t.json", "prodigy": "p.jsonl"}
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(record=partly_decided())
+def test_every_link_written_resolves_within_its_file(record):
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        reports = {fmt: write(fmt, [record], folder / name)
+                   for fmt, name in LINKED_FORMATS.items()}
+        line = json.loads((folder / "r.jsonl").read_text(encoding="utf-8"))
+        assert dangling(line) == []
+        card_line = json.loads((folder / "hf" / "data.jsonl").read_text(encoding="utf-8"))
+        assert dangling(card_line) == []
+        check_brat(folder / "b")  # every R, A and Equiv target is a T line of the file
+        doccano_import(folder / "d.jsonl", allow_overlapping=True)  # no KeyError
+        check_label_studio(folder / "t.json")  # relation ends are regions of the task
+        check_prodigy(folder / "p.jsonl")  # relation spans are spans of the task
+    for fmt, report in reports.items():
+        for problem in dangling(record):
+            quote = problem.split(" ")[0]
+            assert any(quote in x for x in report.lost) or "entity" in problem, (fmt, problem)
