@@ -88,11 +88,14 @@ class Lexicon:
 
     names: dict[str, str] = field(default_factory=dict)
     rejected: dict[str, set[str]] = field(default_factory=dict)
+    cues: frozenset[str] = frozenset()  # cue words of accepted quotes
+    titles: frozenset[str] = frozenset()  # titles before accepted speakers' names
+    roles: frozenset[str] = frozenset()  # head nouns of accepted descriptive speakers
     _matcher: PhraseMatcher | None = field(default=None, init=False, repr=False,
                                            compare=False)
 
     def __bool__(self) -> bool:
-        return bool(self.names or self.rejected)
+        return bool(self.names or self.rejected or self.cues or self.titles or self.roles)
 
     def merged(self, other: Lexicon | None) -> Lexicon:
         if not other:
@@ -103,7 +106,9 @@ class Lexicon:
         rejected = {k: set(v) for k, v in other.rejected.items()}
         for k, v in self.rejected.items():
             rejected.setdefault(k, set()).update(v)
-        return Lexicon(names, {k: v for k, v in rejected.items() if k not in names})
+        return Lexicon(names, {k: v for k, v in rejected.items() if k not in names},
+                       self.cues | other.cues, self.titles | other.titles,
+                       self.roles | other.roles)
 
     def is_rejected(self, surface: str, label: str) -> bool:
         return label in self.rejected.get(surface, ())
@@ -137,3 +142,45 @@ def layer_lexicon(text: str, layer: Layer) -> Lexicon:
     """What the annotator accepted or rejected in this document."""
     return build_lexicon((i, text[m.start:m.end], m.label, m.status, m.form)
                   for i, m in enumerate(layer.mentions.values()))
+
+
+_ABBREVIATED_TITLE = re.compile(r"[A-Z][a-z]{1,4}\.")
+_DESCRIPTOR_END = frozenset("""who whose which that of for at from with in on to by as and
+or""".split())
+_PLAIN_WORD = re.compile(r"[a-z][a-z'’-]+")
+
+
+def attribution_lexicon(rows: Iterable[tuple[str, str]], known_cues: frozenset[str]
+                        = frozenset()) -> Lexicon:
+    """What accepted quotes teach, from (cue text, speaker mention text) rows: their cue
+    words ("fumed", "chimed in") unless `known_cues` has them; the head noun of a
+    descriptive speaker ("the gambling tycoon" -> "tycoon") or of a description before a
+    name ("Texas delegate Bill Eastland" -> "delegate"); an abbreviated title right
+    before a name ("Supt. Jane Roe" -> "Supt.")."""
+    cues, titles, roles = set(), set(), set()
+    for cue, speaker in rows:
+        cue = " ".join(cue.lower().split())
+        if cue and cue not in known_cues and len(cue.split()) <= 3 and \
+                all(_PLAIN_WORD.fullmatch(w) for w in cue.split()):
+            cues.add(cue)
+        words = speaker.replace(",", " , ").split()
+        if not words or words[0].lower() in ("he", "she", "they", "i", "we", "it", "you"):
+            continue
+        if words[0].lower() in _DETERMINERS:
+            head = []
+            for w in words[1:]:
+                if w.lower() in _DESCRIPTOR_END or not w[:1].isalnum():
+                    break
+                head.append(w)
+            if head and _PLAIN_WORD.fullmatch(head[-1]):
+                roles.add(head[-1])
+            continue
+        for before, after in zip(words, words[1:], strict=False):
+            if after[:1].isupper() and before.islower() and _PLAIN_WORD.fullmatch(before):
+                roles.add(before)
+            elif after[:1].isupper() and _ABBREVIATED_TITLE.fullmatch(before):
+                titles.add(before)
+    return Lexicon(cues=frozenset(cues), titles=frozenset(titles), roles=frozenset(roles))
+
+
+_DETERMINERS = frozenset("the a an his her their its our my your this that one another".split())

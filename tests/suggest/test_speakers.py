@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.suggest.helpers import one_quote, quotes
+from .helpers import one_quote, quotes
 
 SAMPLE_DIRECT = [
     # (start of the quote, speaker, speaker mention, cue)
@@ -183,3 +183,41 @@ def test_pronoun_refers_to_a_relative_named_only_by_a_role():
             '"He kept asking, \'What happens if you cannot go on?\' I laughed."')
     inner = one_quote(text, "What happens if you cannot go on?")
     assert (inner.speaker, inner.speaker_mention, inner.cue) == ("My husband", "He", "asking")
+
+
+def test_two_apostrophe_marks_pair_like_double_quotes():
+    text = ("''I think that was the beginning of it,'' Mr. Vietor added. ''There were "
+            "times where it felt like starting over with them.''\n")
+    found = quotes(text)
+    assert [q.text for q in found] == [
+        "I think that was the beginning of it,",
+        "There were times where it felt like starting over with them."]
+    assert {q.speaker for q in found} == {"Vietor"}
+
+
+def test_a_descriptive_noun_phrase_speaks_as_a_nominal_mention():
+    text = 'The ad ran on Sunday. "We need leaders to stand up now," the narrator says.\n'
+    [q] = quotes(text)
+    assert (q.speaker_mention, q.speaker) == ("the narrator", "the narrator")
+
+
+def test_list_style_attribution_after_a_dash():
+    text = ('"This was the worst hour of cable news I have ever seen."\n'
+            "— Howard Kurtz, Fox News\n")
+    [q] = quotes(text)
+    assert (q.speaker, q.cue) == ("Howard Kurtz", "—")
+
+
+def test_cue_after_the_sentence_goes_on_and_no_break_spaces():
+    text = ('"He is saying a lot of the right things" about fixing inequality, said '
+            "Marla Kilfoyle, a teacher.\n\n"
+            '"When people respond by the millions, that is mainstream," Sen.\u00a0Sanders '
+            "said recently.\n")
+    assert [q.speaker for q in quotes(text)] == ["Marla Kilfoyle", "Sanders"]
+
+
+def test_a_scare_quote_does_not_cut_the_clause_of_the_cue():
+    text = ('Axelrod said this was a "fatal miscalculation" and that she has learned her '
+            'lesson: "They are fortified for a longer fight if they need to be in one."\n')
+    [q] = quotes(text)
+    assert (q.speaker, q.cue) == ("Axelrod", "said")

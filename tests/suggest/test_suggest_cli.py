@@ -62,7 +62,8 @@ def test_evaluate_project_against_gold(run, tmp_path):
     assert run("suggest", project).exit_code == 0
     result = run("evaluate", project, "--gold", DATA / "gold.jsonl")
     assert result.exit_code == 0, result.output
-    assert "Quotes" in result.output and "Speakers:" in result.output
+    assert "All quotes" in result.output and "Speakers:" in result.output
+    assert "Direct speech, piece by piece" in result.output
     assert "Missing from the system side" in result.output  # five gold documents not imported
     figures = json.loads(run("evaluate", project, "--gold", DATA / "gold.jsonl",
                              "--json").output)
@@ -83,7 +84,7 @@ def test_evaluate_errors_are_one_line(run, tmp_path):
     result = run("evaluate", "--gold", bad, "--system", DATA / "gold.jsonl")
     assert result.exit_code == 1 and "bad.jsonl: line 2: broken JSON" in result.output
     result = run("evaluate", "--gold", DATA / "gold.jsonl")
-    assert result.exit_code == 2 and "either PROJECT or --system" in result.output
+    assert result.exit_code == 2 and "one of PROJECT, --system or --engine" in result.output
 
 
 def test_spacy_chosen_in_settings_but_missing_is_one_line_and_writes_nothing(
