@@ -238,3 +238,20 @@ def test_doccano_kept_all_of_the_no_overlap_export(record, tmp_path):
     (ours,) = read("doccano", tmp_path / "flat.jsonl")
     (theirs,) = read("doccano", FIXTURES / "doccano-1.8.4-export-no-overlap.jsonl")
     assert view(TEXT, theirs.items, GRAPH) == view(TEXT, ours.items, GRAPH)
+
+
+def test_label_studios_export_with_full_predictions_brings_suggestions(tmp_path):
+    b = document()
+    b.mention(b.find("daughter"), status="proposed", source="suggested", form="nominal")
+    record = b.record()
+    write("label-studio", [record], tmp_path / "tasks.json")
+    tasks = json.loads((tmp_path / "tasks.json").read_text(encoding="utf-8"))
+    exported = label_studio_export(tasks, predictions_as_ids=False)
+    assert exported[0]["predictions"][0]["result"][0]["value"]["text"] == "daughter"
+    (tmp_path / "export.json").write_text(json.dumps(exported, ensure_ascii=False),
+                                          encoding="utf-8")
+    (parsed,) = read("label-studio", tmp_path / "export.json")
+    proposed = [(i.start, i.end) for i in parsed.items
+                if i.kind == "mention" and i.status == "proposed"]
+    assert proposed == [b.find("daughter")]
+    same_spans([i for i in parsed.items if i.status == "accepted"], document().record())
