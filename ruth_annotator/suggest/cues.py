@@ -189,8 +189,9 @@ def dash_attribution(text: str, start: int, limit: int) -> CueMatch | None:
 
 
 _CLAUSE_SUBJECT = re.compile(rf"(?P<spk>{DET}[ \t]+[\w'’-]+|{NAME})[ \t]+[a-z]")
+IRREGULAR_PAST = alternation(EN.lines("irregular_past"))
 _NAMED_SUBJECT = re.compile(rf"(?P<spk>{PRON}|{NAME})(?:{APPOS})[ \t]+(?:[a-z]+ly[ \t]+)?"
-                            r"(?:was|is|had|has|did|[a-z]+ed|[a-z]+s)\b")
+                            rf"(?:is|has|[a-z]+ed|[a-z]+s|{IRREGULAR_PAST})\b")
 
 
 def clause_subject(text: str, start: int, end: int,

@@ -221,3 +221,18 @@ def test_a_scare_quote_does_not_cut_the_clause_of_the_cue():
             'lesson: "They are fortified for a longer fight if they need to be in one."\n')
     [q] = quotes(text)
     assert (q.speaker, q.cue) == ("Axelrod", "said")
+
+
+def test_a_descriptive_speaker_is_the_person_the_text_described_so():
+    text = ("CNN host Jake Tapper pressed Donald Trump on Sunday. Trump answered at length."
+            '\n\n"Are you going to release your taxes before the election?" the CNN host '
+            "asked.\n\nMaria Lopez, the campaign manager, spoke later. Trump left. "
+            '"We are confident about it," the manager said.\n')
+    assert [(q.speaker, q.speaker_mention) for q in quotes(text)] == [
+        ("Jake Tapper", "the CNN host"), ("Maria Lopez", "the manager")]
+
+
+def test_a_paragraph_naming_someone_else_changes_the_speaker():
+    text = ('"It was a very nice talk," the tycoon said.\n\n'
+            'Dana Reyes met voters in Reno. "We will win this state in November," she said.\n')
+    assert [q.speaker for q in quotes(text)] == ["the tycoon", "Dana Reyes"]
