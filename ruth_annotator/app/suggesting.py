@@ -59,7 +59,7 @@ def suggest_project(project: Project, documents: list[int] | None = None,
 
         load_pipeline(spacy_model)  # a missing pipeline fails before anything is written
     report = SuggestReport()
-    with project.db.atomic():
+    with project.transaction():
         for i, doc_id in enumerate(ids, 1):
             task.check()
             doc = project.document(doc_id)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from ruth_annotator.errors import InputError
+from ruth_annotator.errors import InputError, ProjectError
 from ruth_annotator.formats import registry
 from ruth_annotator.formats.registry import ExportOptions, ExportReport
 from ruth_annotator.formats.splits import SPLIT_NAMES, split_of, split_path
@@ -24,16 +24,42 @@ def _records(paths: Iterable[Path], fmt_name: str | None, skip_bad: bool,
         path = Path(path)
         if not path.exists():
             raise InputError("does not exist", path)
-        fmt = registry.get(fmt_name) if fmt_name else registry.detect(path)
-        if fmt.reader is None:
-            raise InputError(f"the {fmt.name} format can only be exported", path)
-        for item in fmt.reader(path):
-            if isinstance(item, InputError):
-                if not skip_bad:
-                    raise item
-                result.problems.append(str(item))
-            else:
-                yield item
+        found = FolderCount()
+        for fmt, part in registry.parts(path, fmt_name):
+            if fmt.reader is None:
+                raise InputError(f"the {fmt.name} format can only be exported", part)
+            for item in fmt.reader(part):
+                if isinstance(item, InputError):
+                    if not skip_bad:
+                        raise item
+                    result.problems.append(str(item))
+                else:
+                    found.add(fmt, item)
+                    yield item
+        if fmt_name is None:  # a format named on purpose is taken at its word
+            found.refuse_if_empty(path)
+
+
+class FolderCount:
+    """What a folder's files gave: a folder of an annotation format (brat, CoNLL, JSONL …)
+    that gives documents but not one annotation was misread, and is an error."""
+
+    def __init__(self) -> None:
+        self.documents: dict[str, int] = {}
+        self.annotations = 0
+
+    def add(self, fmt: registry.Format, record: ParsedRecord) -> None:
+        self.documents[fmt.name] = self.documents.get(fmt.name, 0) + 1
+        self.annotations += len(record.items)
+
+    def refuse_if_empty(self, path: Path) -> None:
+        annotated = sorted(name for name in self.documents
+                           if registry.expects_annotations(registry.get(name)))
+        if path.is_dir() and annotated and not self.annotations:
+            found = ", ".join(f"{self.documents[n]} {n} document(s)" for n in annotated)
+            raise InputError(f"holds {found} but not one annotation could be read from "
+                             "them; check the files, or name their format with --format "
+                             "to import them as they are", path)
 
 
 def import_paths(project: Project, paths: Iterable[Path], fmt_name: str | None = None,
@@ -65,6 +91,7 @@ def export_project(project: Project, fmt_name: str, output: Path,
     """Stream the project's records through a format's writer into `output`."""
     options = options or ExportOptions()
     fmt = registry.get(fmt_name)
+    _check_annotators(project, options.annotators)
     if fmt.writer is None:
         raise InputError(f"the {fmt.name} format can only be imported", output)
     report = ExportReport()
@@ -93,6 +120,24 @@ def export_project(project: Project, fmt_name: str, output: Path,
         fmt.writer(records, split_path(output, name, fmt.folder), options, report)
         done += part
     return report
+
+
+def _check_annotators(project: Project, wanted: list[str] | None) -> None:
+    """Asking for a layer that does not exist is a mistake, not an empty dataset."""
+    layers = project.annotators()
+    missing = [a for a in wanted or [] if a not in layers and a != project.annotator]
+    if missing:
+        there = f"there are: {', '.join(layers)}" if layers else "it has no layers yet"
+        raise ProjectError(f"has no layer of annotator {', '.join(map(repr, missing))} "
+                           f"({there})", project.path)
+
+
+def undecided_left_out(project: Project, options: ExportOptions) -> int:
+    """How many undecided suggestions an export without them leaves out (0 with them)."""
+    if options.include_suggestions:
+        return 0
+    return sum(n for layers in project.undecided(options.annotators).values()
+               for kinds in layers.values() for n in kinds.values())
 
 
 def open_project_with_sample(path: Path, annotator: str | None = None) -> Project:

@@ -8,6 +8,7 @@ import click
 
 from ruth_annotator.cli.common import main, project_argument
 from ruth_annotator.errors import RuthError
+from ruth_annotator.model.wording import plural
 from ruth_annotator.store import backup as backups
 from ruth_annotator.store.integrity import check_project
 
@@ -73,10 +74,10 @@ def check(project: Path) -> None:
     document and points to annotations that exist. Reads only; exit status 1 on problems."""
     report = check_project(project)
     if report.ok:
-        click.echo(f"{project}: ok ({report.documents} document(s), "
-                   f"{report.annotations} annotation(s))")
+        click.echo(f"{project}: ok ({plural(report.documents, 'document')}, "
+                   f"{plural(report.annotations, 'annotation')})")
         return
     for problem in report.problems:
         click.echo(f"{project}: {problem}", err=True)
-    raise RuthError(f"{len(report.problems)} problem(s) found; "
+    raise RuthError(f"{plural(len(report.problems), 'problem')} found; "
                     "'ruth-annotator restore --list' shows the backups", project)

@@ -7,7 +7,14 @@ from pathlib import Path
 
 import click
 
-from ruth_annotator.cli.common import annotator_option, main, project_argument, with_progress
+from ruth_annotator.cli.common import (
+    annotator_option,
+    main,
+    open_to_read,
+    project_argument,
+    with_progress,
+)
+from ruth_annotator.model.wording import plural
 from ruth_annotator.store import Project
 
 # The formats are imported inside the commands that use them: every start of the window
@@ -48,6 +55,7 @@ def import_(project: Path, paths: tuple[Path, ...], fmt: str | None, skip_bad: b
 
     with Project.open(project, annotator, create=True) as proj:
         result = import_paths(proj, paths, fmt, skip_bad=skip_bad, task=task)
+    task.finish()
     for problem in result.problems:
         click.echo(f"Skipped: {problem}", err=True)
     click.echo(result.summary())
@@ -71,7 +79,7 @@ def import_(project: Path, paths: tuple[Path, ...], fmt: str | None, skip_bad: b
 def export(project: Path, fmt: str, output: Path, include_suggestions: bool,
            annotators: str | None, split: str | None, seed: int, task) -> None:
     """Export PROJECT's annotations (accepted ones, unless --include-suggestions)."""
-    from ruth_annotator.app.transfer import export_project
+    from ruth_annotator.app.transfer import export_project, undecided_left_out
     from ruth_annotator.formats.registry import ExportOptions
     from ruth_annotator.formats.splits import parse_split
 
@@ -81,10 +89,15 @@ def export(project: Path, fmt: str, output: Path, include_suggestions: bool,
         split=parse_split(split) if split else None,
         seed=seed,
     )
-    with Project.open(project) as proj:
+    with open_to_read(project) as proj:
         report = export_project(proj, fmt, output, options, task)
+        left_out = undecided_left_out(proj, options)
+    task.finish()
     for item in report.lost:
         click.echo(f"Not carried by {fmt}: {item}", err=True)
+    if left_out:
+        click.echo(f"{plural(left_out, 'undecided suggestion')} left out; "
+                   "--include-suggestions writes them too", err=True)
     click.echo(f"{report.summary()} to {output}")
 
 
@@ -93,20 +106,35 @@ def export(project: Path, fmt: str, output: Path, include_suggestions: bool,
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
 def stats(project: Path, as_json: bool) -> None:
     """Documents, annotations by kind and status, and progress per annotator."""
-    with Project.open(project) as proj:
+    with open_to_read(project) as proj:
         figures = proj.stats()
     if as_json:
         click.echo(json.dumps(figures, indent=2, sort_keys=True))
         return
-    click.echo(f"Documents: {figures['documents']}")
+    click.echo(f"Documents: {figures['documents']:,}")
     for kind, by_status in sorted(figures["annotations"].items()):
-        parts = ", ".join(f"{n} {status}" for status, n in sorted(by_status.items()))
-        plural = {"entity": "Entities", "mention": "Mentions", "quote": "Quotes"}[kind]
-        click.echo(f"{plural}: {parts}")
+        parts = ", ".join(f"{n:,} {status}" for status, n in sorted(by_status.items()))
+        click.echo(f"{KIND_WORDS[kind].capitalize()}: {parts}")
     for annotator, per in sorted(figures["annotators"].items()):
-        done = per.get("done", 0)
-        counts = ", ".join(f"{per.get(k, 0)} {k}s" for k in ("mention", "quote", "entity"))
-        click.echo(f"Annotator {annotator}: {done} document(s) done; {counts} accepted")
+        counts = ", ".join(plural(per.get(k, 0), k) for k in ("mention", "quote", "entity"))
+        click.echo(f"Annotator {annotator}: {plural(per.get('done', 0), 'document')} done; "
+                   f"{counts} accepted")
+        layers = figures["undecided"].get(annotator, {})
+        if layers:
+            totals = {k: sum(kinds.get(k, 0) for kinds in layers.values())
+                      for k in ("quote", "mention", "entity")}
+            counts = ", ".join(plural(n, k) for k, n in totals.items())
+            click.echo(f"  undecided: {counts} in {plural(len(layers), 'document')}")
+            for uid, kinds in list(layers.items())[:LISTED]:
+                counts = ", ".join(plural(n, k) for k, n in sorted(kinds.items()))
+                click.echo(f"    {uid}: {counts}")
+            if len(layers) > LISTED:
+                click.echo(f"    … and {plural(len(layers) - LISTED, 'more document')} "
+                           "(--json lists them all)")
+
+
+LISTED = 10  # documents listed by name under a layer's undecided counts
+KIND_WORDS = {"entity": "entities", "mention": "mentions", "quote": "quotes"}
 
 
 @main.command("formats")

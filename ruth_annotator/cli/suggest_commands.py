@@ -8,7 +8,13 @@ from pathlib import Path
 
 import click
 
-from ruth_annotator.cli.common import annotator_option, main, project_argument, with_progress
+from ruth_annotator.cli.common import (
+    annotator_option,
+    main,
+    open_to_read,
+    project_argument,
+    with_progress,
+)
 from ruth_annotator.errors import InputError
 from ruth_annotator.formats.jsonl import json_lines
 from ruth_annotator.store import Project
@@ -44,6 +50,7 @@ def suggest(project: Path, documents: str | None, annotator: str | None,
         ids = document_ids(proj, wanted)
         report = suggest_project(proj, ids, proj.annotator, task, spacy_model=model,
                                  learn=not no_learning)
+    task.finish()
     click.echo(report.summary())
 
 
@@ -118,7 +125,7 @@ def evaluate(project: Path | None, gold: Path, system: Path | None, engine: bool
     elif system is not None:
         result = evaluate_records(records, _records(system))
     else:
-        with Project.open(project, annotator) as proj:
+        with open_to_read(project, annotator) as proj:
             found = list(proj.iter_records(include_suggestions=True,
                                            annotators=[proj.annotator]))
         result = evaluate_records(records, found)

@@ -144,7 +144,7 @@ class _Doc:
             items.append(Mention(new_id("m"), start, end, label, eid, guess_form(surface)))
         doc = NewDocument(text, first_line(text), f"{path.stem}-{self.number}",
                           origin=f"{path}:{self.number}")
-        return ParsedRecord(doc, None, None, items)
+        return ParsedRecord(doc, None, None, items, match_tokens=True)
 
 
 def read(path: Path) -> Iterator[ParsedRecord | InputError]:

@@ -27,6 +27,14 @@ _CP1252_HOLES = frozenset(b"\x81\x8d\x8f\x90\x9d")
 _UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}"
                             rb"|[\xf0-\xf4][\x80-\xbf]{3}")
 
+# Broken UTF-8 that Windows-1252 would read without complaint: the lead byte of é, ü, ñ …
+# (C3) or of ©, °, « … (C2) cut off its continuation byte in the middle of a lowercase
+# word ("Caf\xc3 au lait"); in Windows-1252 these bytes are the capitals Ã and Â, which
+# never follow a lowercase letter. And a byte-order mark anywhere but at the start: text
+# glued together from files in other encodings.
+_CUT_SEQUENCE = re.compile(rb"[a-z][\xc2\xc3](?![\x80-\xbf])")
+_INNER_BOM = re.compile(rb"(?<=.)(\xef\xbb\xbf|\xff\xfe|\xfe\xff)", re.S)
+
 #: Western-European text has few accented letters; a higher share of bytes above 0x7F
 #: among the letters means another alphabet (Cyrillic, Greek, CJK in UTF-16) read wrongly.
 _MAX_ACCENTED_SHARE = 0.3
@@ -73,7 +81,11 @@ def decode_bytes(data: bytes, path: Path | str) -> str:
             raise InputError("looks binary (it holds NUL bytes), not like text; if it is "
                              "UTF-16, save it with a byte-order mark or as UTF-8", path)
         text = _decode_utf8(data)
-        if text is None or _accidental_utf8(text):
+        if text is None:
+            text = _decode_single_byte(data)
+            if text is not None:
+                _refuse_broken_utf8(data, path)
+        elif _accidental_utf8(text):
             text = _decode_single_byte(data) or text
     if text is None:
         if _mixed(data):
@@ -89,6 +101,19 @@ def decode_bytes(data: bytes, path: Path | str) -> str:
     if not text.strip():
         raise InputError("holds only white space", path)
     return text
+
+
+def _refuse_broken_utf8(data: bytes, path: Path | str) -> None:
+    """Raise an InputError for bytes that are UTF-8 gone wrong rather than another
+    encoding: read as Windows-1252 they would import as mojibake ("CafÃ au lait ÿþ")."""
+    bom = _INNER_BOM.search(data)
+    if bom:
+        raise InputError(f"is broken text: a byte-order mark in the middle (byte "
+                         f"{bom.start() + 1}); save it as UTF-8 and import it again", path)
+    cut = _CUT_SEQUENCE.search(data)
+    if cut:
+        raise InputError(f"is broken UTF-8: byte {cut.start() + 2} starts a character that "
+                         "is cut off; save it as UTF-8 and import it again", path)
 
 
 def _decode_utf8(data: bytes) -> str | None:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from ruth_annotator.errors import InputError, RuthError
 from ruth_annotator.model.records import ParsedRecord
+from ruth_annotator.model.wording import plural
 
 #: Built-in format modules, in the order auto-detection tries them.
 BUILTIN_MODULES = ["jsonl", "doccano", "prodigy", "label_studio", "brat", "conll", "text",
@@ -46,9 +47,10 @@ class ExportReport:
     files: list[Path] = field(default_factory=list)
 
     def summary(self) -> str:
-        text = f"{self.documents} document(s), {self.annotations} annotation(s) written"
+        text = (f"{plural(self.documents, 'document')}, "
+                f"{plural(self.annotations, 'annotation')} written")
         if self.lost:
-            text += f"; {len(self.lost)} item(s) the format cannot carry (see the report)"
+            text += f"; {plural(len(self.lost), 'item')} the format cannot carry (see the report)"
         return text
 
 
@@ -110,6 +112,8 @@ def get(name: str) -> Format:
 def detect(path: Path) -> Format:
     """The format of a file or folder, from its detector or extension."""
     _load()
+    if path.is_dir() and any(_files_below(path, (".ann",))):
+        return get("brat")  # a brat corpus, its .ann files in subfolders or not
     for fmt in _FORMATS.values():
         if fmt.reader and fmt.detect and fmt.detect(path):
             return fmt
@@ -118,3 +122,49 @@ def detect(path: Path) -> Format:
         if fmt.reader and suffix in fmt.extensions:
             return fmt
     raise InputError("has a format I cannot tell; name it with --format", path)
+
+
+def _files_below(folder: Path, suffixes: tuple[str, ...] = ()) -> Iterator[Path]:
+    """Every file below `folder` (all its subfolders), in name order, hidden ones left out;
+    with `suffixes`, only files ending so."""
+    for path in sorted(folder.rglob("*")):
+        if any(part.startswith(".") for part in path.relative_to(folder).parts):
+            continue
+        if path.is_file() and (not suffixes or path.suffix.lower() in suffixes):
+            yield path
+
+
+def parts(path: Path, fmt_name: str | None = None) -> list[tuple[Format, Path]]:
+    """What to read for an import of `path`, each with its reader's format: a file, or a
+    folder read as a whole (brat, plain text), or every file below a folder that a format
+    reads, at any depth. A file whose format cannot be told is left out of a folder."""
+    fmt = get(fmt_name) if fmt_name else None
+    if not path.is_dir():
+        return [(fmt or detect(path), path)]
+    if fmt is not None:
+        if fmt.folder:
+            return [(fmt, path)]
+        found = [(fmt, f) for f in _files_below(path, fmt.extensions)]
+    else:
+        if any(_files_below(path, (".ann",))):
+            return [(get("brat"), path)]
+        found = []
+        for file in _files_below(path):
+            try:
+                found.append((detect(file), file))
+            except InputError:
+                continue
+    if not found:
+        what = f"no {fmt.name} files" if fmt else "no file of a format Ruth Annotator reads"
+        raise InputError(f"holds {what}", path)
+    return found
+
+
+#: Formats that hold documents on their own too (a JSONL line may be a bare article).
+DOCUMENT_FORMATS = frozenset({"jsonl", "text"})
+
+
+def expects_annotations(fmt: Format) -> bool:
+    """Whether files of `fmt` exist to carry annotations (brat's .ann, CoNLL's tags …),
+    so a whole folder of them that gives none was misread."""
+    return bool(fmt.carries & STRUCTURE) and fmt.name not in DOCUMENT_FORMATS

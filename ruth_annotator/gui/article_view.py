@@ -37,6 +37,7 @@ MAX_MARKS = 500  # extra selections stay cheap below a few hundred
 
 class ArticleView(QPlainTextEdit):
     clicked = Signal(int)  # code point under a plain click (no drag)
+    dragged = Signal()  # a selection was made with the mouse
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -57,7 +58,7 @@ class ArticleView(QPlainTextEdit):
         self._outlines: list[Span] = []
         self._drawn_at: tuple | None = None  # where the view was when last drawn
         self._extra: dict[str, list[QTextEdit.ExtraSelection]] = {}
-        self._press: QPoint | None = None
+        self._press: QPoint | None = None  # where the left button went down, while down
         self._flash_timer = QTimer(self, singleShot=True, interval=FLASH_MS)
         self._flash_timer.timeout.connect(lambda: self._set_extra("flash", []))
         self.set_zoom(0)
@@ -236,8 +237,14 @@ class ArticleView(QPlainTextEdit):
 
     # --- mouse --------------------------------------------------------------------------
 
+    @property
+    def mouse_down(self) -> bool:
+        """The left button is held (a click or drag is under way)."""
+        return self._press is not None
+
     def mousePressEvent(self, event) -> None:  # noqa: N802
-        self._press = event.position().toPoint()
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._press = event.position().toPoint()
         super().mousePressEvent(event)
 
     def mouseReleaseEvent(self, event) -> None:  # noqa: N802
@@ -250,10 +257,12 @@ class ArticleView(QPlainTextEdit):
         if not moved and not self.textCursor().hasSelection():
             pos = self.cursorForPosition(event.position().toPoint())
             self.clicked.emit(self.positions.cursor_position(pos))
-        elif self.snap_words:
+            return
+        if self.snap_words:
             span = self.selected_span()
             if span is not None:
                 self.select_span(span)
+        self.dragged.emit()
 
     def viewportEvent(self, event) -> bool:  # noqa: N802
         if event.type() == QEvent.Type.ToolTip:

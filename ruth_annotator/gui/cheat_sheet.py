@@ -29,7 +29,7 @@ from ruth_annotator.gui import menus
 from ruth_annotator.gui.dialogs.common import described
 
 if TYPE_CHECKING:
-    from ruth_annotator.gui.main_window import MainWindow
+    from ruth_annotator.gui.workspace import Workspace
 
 NATIVE = QKeySequence.SequenceFormat.NativeText
 PORTABLE = QKeySequence.SequenceFormat.PortableText
@@ -40,7 +40,7 @@ def _shown(keys: str) -> str:
 
 
 class CheatSheet(QDialog):
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: Workspace) -> None:
         super().__init__(window)
         self.setObjectName("cheat-sheet")
         self.setWindowTitle("Keyboard shortcuts")
@@ -163,7 +163,7 @@ class CheatSheet(QDialog):
         self.accept()
 
 
-def show(window: MainWindow) -> CheatSheet:
+def show(window: Workspace) -> CheatSheet:
     """Open the cheat sheet beside the window (not blocking it)."""
     dialog = CheatSheet(window)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -8,7 +8,6 @@ widgets or a layout pass over every row.
 
 from __future__ import annotations
 
-import sqlite3
 from bisect import bisect_left
 from collections import OrderedDict
 from collections.abc import Callable
@@ -23,6 +22,7 @@ from ruth_annotator.gui.sorted_tree import RowsView
 from ruth_annotator.model.annotations import ACCEPTED, PROPOSED
 from ruth_annotator.model.changes import ChangeSet
 from ruth_annotator.model.document import DocumentSummary
+from ruth_annotator.store.database import DatabaseError
 from ruth_annotator.store.project import Project
 
 STATUS_TEXT = {"todo": "to do", "in_progress": "in progress", "done": "done"}
@@ -64,6 +64,14 @@ def status_icon(status: str, size: int = 16) -> QIcon:
 _ROOT = QModelIndex()
 
 
+def undecided(d: DocumentSummary) -> str:
+    """"3 quotes, 12 mentions undecided", or "" when everything is decided."""
+    if not d.proposed:
+        return ""
+    mentions = d.proposed - d.proposed_quotes
+    return f"{d.proposed_quotes} quotes, {mentions} mentions undecided"
+
+
 def _placeholder(document_id: int, title: str) -> DocumentSummary:
     return DocumentSummary(document_id, "", title, 0, "todo", 0, 0)
 
@@ -99,7 +107,7 @@ class DocumentListModel(QAbstractListModel):
         wanted = self._ids[page * PAGE:(page + 1) * PAGE]
         try:
             found = {d.id: d for d in self.source().documents(from_id=wanted[0], limit=PAGE)}
-        except sqlite3.Error:  # the project is closed for a moment (restoring a backup)
+        except DatabaseError:  # the project is closed for a moment (restoring a backup)
             return _placeholder(wanted[row - page * PAGE], "…")
         # a document removed by another program since the list was read keeps its row
         docs = self._pages[page] = [found.get(i) or _placeholder(i, "(removed)")
@@ -116,15 +124,16 @@ class DocumentListModel(QAbstractListModel):
             return None
         d = self.summary(index.row())
         if role == Qt.ItemDataRole.DisplayRole:
-            return d.title or d.uid
+            left = undecided(d)
+            return f"{d.title or d.uid}  ·  {left}" if left else d.title or d.uid
         if role == Qt.ItemDataRole.DecorationRole:
             if d.status not in self._icons:
                 self._icons[d.status] = status_icon(d.status)
             return self._icons[d.status]
         if role == Qt.ItemDataRole.ToolTipRole:
             return plain_tip(f"{d.title or d.uid}\n{STATUS_TEXT.get(d.status, d.status)} · "
-                             f"{d.length:,} characters · {d.annotations} annotation(s), "
-                             f"{d.proposed} suggestion(s) undecided")
+                             f"{d.length:,} characters · {d.annotations} annotation(s) "
+                             f"accepted · {undecided(d) or 'nothing undecided'}")
         return d.id  # UserRole
 
     def row_of(self, document_id: int | None) -> int | None:
@@ -149,7 +158,7 @@ class DocumentListModel(QAbstractListModel):
     def _count_done(self) -> int:
         try:
             return self.source().done_count()
-        except sqlite3.Error:
+        except DatabaseError:
             return self._done
 
     def count_changes(self, document_id: int, changes: ChangeSet) -> None:
@@ -159,7 +168,7 @@ class DocumentListModel(QAbstractListModel):
         page = self._pages.get(row // PAGE) if row is not None else None
         if page is None:
             return  # not read yet: it will be read with the action's counts
-        accepted = proposed = 0
+        accepted = proposed = quotes = 0
         for change in changes.changes:
             if change.kind == "entity":
                 continue
@@ -167,10 +176,12 @@ class DocumentListModel(QAbstractListModel):
                 if item is not None:
                     accepted += sign * (item.status == ACCEPTED)
                     proposed += sign * (item.status == PROPOSED)
+                    quotes += sign * (item.status == PROPOSED and change.kind == "quote")
         if accepted or proposed:
             doc = page[row % PAGE]
             self.update(document_id, annotations=doc.annotations + accepted,
-                        proposed=doc.proposed + proposed)
+                        proposed=doc.proposed + proposed,
+                        proposed_quotes=doc.proposed_quotes + quotes)
 
     def done_count(self) -> int:
         return self._done

@@ -21,25 +21,30 @@ from PySide6.QtWidgets import (
 )
 
 from ruth_annotator import config
-from ruth_annotator.errors import RuthError
 from ruth_annotator.gui import describe, menus, messages, theme, window_state
-from ruth_annotator.gui.annotate import Annotate
 from ruth_annotator.gui.article_view import ArticleView
 from ruth_annotator.gui.backups import Backups
-from ruth_annotator.gui.dialogs import recent
 from ruth_annotator.gui.dialogs.project_menu import install_file_drop
 from ruth_annotator.gui.documents_panel import DocumentsPanel
 from ruth_annotator.gui.entities_panel import EntitiesPanel, relabel
+from ruth_annotator.gui.entity_keys import EntityKeys
 from ruth_annotator.gui.files import Files
 from ruth_annotator.gui.find_bar import FindBar
+from ruth_annotator.gui.focus import FocusMarks
+from ruth_annotator.gui.history import History
+from ruth_annotator.gui.lifecycle import DocumentLifecycle
+from ruth_annotator.gui.marking import Marking
 from ruth_annotator.gui.navigate import Navigate
-from ruth_annotator.gui.opening import as_assigned_annotator, open_project
 from ruth_annotator.gui.picker import Picker
+from ruth_annotator.gui.quote_links import QuoteLinks
 from ruth_annotator.gui.quotes_panel import QuotesPanel
+from ruth_annotator.gui.review import Review
 from ruth_annotator.gui.save_state import SaveBanner, save_text
 from ruth_annotator.gui.search_panel import SearchPanel
 from ruth_annotator.gui.selection import Selection
 from ruth_annotator.gui.session import Session
+from ruth_annotator.gui.span_edges import SpanEdges
+from ruth_annotator.gui.suggesting import SuggestionStatus
 from ruth_annotator.gui.workers import running_tasks
 from ruth_annotator.model import edits
 from ruth_annotator.store.project import Project
@@ -75,27 +80,33 @@ class MainWindow(QMainWindow):
             "search": self._dock("Search project", self.search_panel, area.BottomDockWidgetArea),
         }
         self.docks["search"].hide()
-        self.annotate = Annotate(self)
-        self.navigate = Navigate(self)
-        self.files = Files(self)
-        self.selection = Selection(self)
-        self.backups = Backups(self.session)
+        self.status_item = QLabel()
+        self.status_item.setTextFormat(Qt.TextFormat.PlainText)  # it quotes the article
+        self._build_parts()
         self.cheat_sheet = None
         self.actions: dict[str, QAction] = menus.build(self)
         self.label_actions: dict[str, QAction] = {}
         self._label_separator = None
         self._add_view_menu_docks()
+        self.view.addActions(list(self.actions.values()))  # the one-key shortcuts live here
+        # … and in the Entities panel, the keys on its selected rows (other letters there
+        # jump to a name as it is typed)
+        self.entities_panel.tree.addActions([self.actions[n] for n in (
+            "annotate.merge", "annotate.split", "edit.delete")])
+        self.focus_marks = FocusMarks(self.view, list(self.docks.values()),
+                                      lambda: self.theme.highlight)
         self.entities_panel.add_buttons([self.actions["annotate.merge"],
                                          self.actions["annotate.split"]])
         self.view.menu_actions = [self.actions[n] for n in (
             "annotate.quote", "annotate.speaker", "annotate.cue", "annotate.accept",
             "annotate.reject", "edit.delete")]
-        self.status_item = QLabel()
-        self.status_item.setTextFormat(Qt.TextFormat.PlainText)  # it quotes the article
         self.status_user = QLabel()
         self.status_save = QLabel()
+        self.status_progress = QLabel()
+        self.status_progress.setObjectName("review-progress")
         self.statusBar().addWidget(self.status_item, 1)
-        for label in (self.status_user, self.status_save):
+        self.statusBar().addPermanentWidget(SuggestionStatus(self.session.suggestions))
+        for label in (self.status_progress, self.status_user, self.status_save):
             self.statusBar().addPermanentWidget(label)
         self._connect()
         install_file_drop(self)
@@ -107,6 +118,30 @@ class MainWindow(QMainWindow):
         self.set_theme(settings.get("theme", "system"))
         self.start_project()
         self._save_state_changed()
+
+    def hint(self, message: str) -> None:
+        """One line in the status bar: why a key did nothing, or what an action did."""
+        self.statusBar().showMessage(message, 8000)
+
+    def _build_parts(self) -> None:
+        """The parts the menus call ("part.method" handlers), each given only what it
+        works on."""
+        s, view, hint = self.session, self.view, self.hint
+        self.backups = Backups(s)
+        self.lifecycle = DocumentLifecycle(s, self.documents_panel, self.backups, self, hint)
+        self.selection = Selection(s, view, self.picker, self.entities_panel,
+                                   self.quotes_panel, self.status_item,
+                                   self.lifecycle.open_document)
+        self.navigate = Navigate(s, view, self.documents_panel.model,
+                                 self.lifecycle.open_document, self.selection.reveal, hint,
+                                 self.find_bar, self.search_panel)
+        self.history = History(s.undo_stack)
+        self.marking = Marking(s, view, hint)
+        self.links = QuoteLinks(s, view, self.picker, hint)
+        self.entity_keys = EntityKeys(s, view, self.entities_panel, hint)
+        self.review = Review(s, view, hint, self.selection.reveal)
+        self.span_edges = SpanEdges(s, view, hint)
+        self.files = Files(self, s, self.lifecycle, hint, self.update_title)
 
     def _dock(self, title: str, widget: QWidget, area) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -128,11 +163,13 @@ class MainWindow(QMainWindow):
         s = self.session
         s.documentOpened.connect(self._document_opened)
         s.changed.connect(self._changed)
+        s.changed.connect(self.review.suggestions_arrived)
         s.currentChanged.connect(self.selection.current_changed)
         s.statusChanged.connect(lambda doc, status: self.documents_panel.model.update(
             doc, status=status))
         s.saveStateChanged.connect(self._save_state_changed)
-        s.notice.connect(lambda message: self.statusBar().showMessage(message, 8000))
+        s.notice.connect(self.hint)
+        self.lifecycle.projectStarted.connect(self._project_started)
         self.view.clicked.connect(self.selection.clicked)
         self.view.describe = lambda pos: describe.card(s.layer, s.text, pos) if s.layer else ""
         self.view.cursorPositionChanged.connect(self.selection.show_status_item)
@@ -144,63 +181,37 @@ class MainWindow(QMainWindow):
         self.entities_panel.relabelRequested.connect(
             lambda ids, label: s.apply(relabel(s.layer, ids, label)))
         self.quotes_panel.selected.connect(self.reveal)
-        self.quotes_panel.speakerRequested.connect(self.selection.edit_speaker)
+        self.quotes_panel.speakerRequested.connect(self._edit_speaker)
         self.picker.highlighted.connect(self.selection.picker_highlight)
         self.picker.closed.connect(self.view.setFocus)
         self.search_panel.hitActivated.connect(self.selection.open_hit)
         self.banner.copy_button.clicked.connect(self.files.save_copy)
 
-    # --- project and documents -----------------------------------------------------------
+    # --- project and documents (document_lifecycle does the work) ----------------------
 
     def start_project(self) -> None:
-        """Fill the document list, label keys and open the last (or first) document."""
+        self.lifecycle.start_project()
+
+    def reload_documents(self) -> None:
+        self.lifecycle.reload_documents()
+
+    def open_project_file(self, path: Path) -> None:
+        self.lifecycle.open_project_file(path)
+
+    def open_document(self, document_id: int) -> None:
+        self.lifecycle.open_document(document_id)
+
+    def _project_started(self) -> None:
         project = self.session.project
-        recent.remember_project(project.path)
         self.search_panel.project_path = project.path
         self.search_panel.annotator = project.annotator
         self.status_user.setText(f"Annotator: {project.annotator}")
         self._build_label_actions()
-        self.reload_documents()
-        self.backups.on_open()
-        last = config.load_settings().get("last_documents", {}).get(str(project.path))
-        model = self.documents_panel.model
-        first = last if model.row_of(last) is not None else model.next_unfinished(None)
-        first = first if first is not None else model.neighbour(None, 1)
-        if first is not None:
-            self.open_document(first)
         self.update_title()
 
-    def reload_documents(self) -> None:
-        self.documents_panel.reload()
-
-    def open_project_file(self, path: Path) -> None:
-        try:
-            project = as_assigned_annotator(open_project(path, self), self)
-        except RuthError as e:
-            messages.warning(self, "Open project", str(e))
-            return
-        if not self.session.use_project(project):
-            messages.warning(self, "Open project", "Your last actions are not saved yet; "
-                                "retry or save a copy first.")
-            return
-        self.start_project()
-
-    def open_document(self, document_id: int) -> None:
-        doc = self.session.document
-        if doc is not None and doc.id == document_id:
-            return
-        try:
-            opened = self.session.open_document(document_id)
-        except RuthError as e:  # a damaged row: say so in one line, keep the window
-            messages.warning(self, "Open document", str(e))
-            return
-        if not opened:
-            self.statusBar().showMessage("Your last actions are not saved yet: retry or save "
-                                         "a copy before opening another document.", 8000)
-            return
-        settings = config.load_settings()
-        settings.setdefault("last_documents", {})[str(self.session.project.path)] = document_id
-        config.save_settings(settings)
+    def _edit_speaker(self, quote_id: str) -> None:
+        self.session.set_current(quote_id)
+        self.links.pick_speaker()
 
     def _build_label_actions(self) -> None:
         for action in self.label_actions.values():
@@ -212,9 +223,11 @@ class MainWindow(QMainWindow):
         for label in self.session.labels:
             action = QAction(f"Mention as {label.name}", self)
             action.setShortcut(label.key)
+            menus.set_article_keys(action)
+            self.view.addAction(action)
             action.setToolTip(f"Make the selection a {label.name} mention ({label.key})")
             action.setStatusTip(label.description)
-            action.triggered.connect(lambda _c=False, name=label.name: self.annotate.mention(name))
+            action.triggered.connect(lambda _c=False, name=label.name: self.marking.mention(name))
             annotate_menu.insertAction(first, action)
             self.addAction(action)
             self.label_actions[label.name] = action
@@ -245,7 +258,9 @@ class MainWindow(QMainWindow):
         if self.picker.isVisible():
             self.picker.cancel()
         self.update_title()
+        self._show_progress()
         self.view.setFocus()
+        self.review.start()
 
     def _refresh_panels(self) -> None:
         """Fill the panels from the whole layer (a document was opened)."""
@@ -265,6 +280,16 @@ class MainWindow(QMainWindow):
             self.quotes_panel.apply_changes(changes)
         self.documents_panel.model.count_changes(s.document.id, changes)
         self.selection.current_changed(s.current_id)
+        self._show_progress()
+
+    def _show_progress(self) -> None:
+        """What is left to decide in the open document, always in sight."""
+        progress = self.review.progress()
+        self.status_progress.setText(progress.line() if progress else "")
+        self.status_progress.setToolTip(
+            f"{progress.undecided_quotes} quote(s) and {progress.undecided_mentions} "
+            "mention(s) still undecided; A accepts, X rejects, Shift+N goes to the next"
+            if progress else "")
 
     def _save_state_changed(self) -> None:
         text, ok = save_text(self.session)
@@ -283,6 +308,7 @@ class MainWindow(QMainWindow):
         theme.apply(QApplication.instance(), self.theme)
         self.banner.set_colors(self.theme.danger, self.theme.base)
         self.quotes_panel.muted = QColor(self.theme.muted)
+        self.focus_marks.restyle()
         s = self.session
         if s.layer is not None:
             scroll = self.view.verticalScrollBar().value()

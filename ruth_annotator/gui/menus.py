@@ -4,7 +4,7 @@ To add an entry, append an `Entry` to `ENTRIES`. Its `handler` is either
 `"package.module:function"` (imported when first used, called with the main window; with
 `checkable=True` also with the new checked state; with `submenu=True` with the window and
 the QMenu to fill each time it opens) or `"part.method"`, a method of one of the window's
-parts (`window.annotate`, `window.navigate`, …). Users can change shortcuts in the cheat
+parts (`window.marking`, `window.review`, …). Users can change shortcuts in the cheat
 sheet (`?`); their choices are kept in the settings under "shortcuts" as {name: keys}.
 """
 
@@ -14,6 +14,7 @@ import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
@@ -21,6 +22,8 @@ from ruth_annotator import config
 from ruth_annotator.errors import RuthError
 from ruth_annotator.gui import messages
 
+FUNCTION_KEYS = {getattr(Qt.Key, f"Key_F{n}") for n in range(1, 13)} | {
+    Qt.Key.Key_Escape, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown}
 MENUS = ("&File", "&Edit", "&Annotate", "&Navigate", "&View", "&Team", "&Help")
 
 
@@ -64,13 +67,13 @@ ENTRIES: list[Entry] = [
       "settings"),
     E("file.quit", "&File", "&Quit", "Ctrl+Q", "Close the window (everything is saved)",
       "files.quit", "quit"),
-    E("edit.undo", "&Edit", "&Undo", "Ctrl+Z", "Undo the last action", "annotate.undo",
+    E("edit.undo", "&Edit", "&Undo", "Ctrl+Z", "Undo the last action", "history.undo",
       "undo"),
     E("edit.redo", "&Edit", "&Redo", "Ctrl+Shift+Z", "Redo what was undone",
-      "annotate.redo", "undo", also="Ctrl+Y"),
+      "history.redo", "undo", also="Ctrl+Y"),
     E("edit.delete", "&Edit", "&Delete annotation", "Delete",
       "Delete the current annotation (or the entities selected in the panel)",
-      "annotate.delete", "edit"),
+      "entity_keys.delete", "edit"),
     E("edit.find", "&Edit", "&Find in document…", "Ctrl+F", "Search this article's text",
       "navigate.find_in_document", "find"),
     E("edit.find_project", "&Edit", "Find in &project…", "Ctrl+Shift+F",
@@ -78,57 +81,64 @@ ENTRIES: list[Entry] = [
       "find"),
     E("edit.snap", "&Edit", "&Snap selections to words", "",
       "Grow a selection to whole words and trim spaces (turn off for parts of words)",
-      "annotate.set_snap", "options", checkable=True),
+      "marking.set_snap", "options", checkable=True),
     E("annotate.quote", "&Annotate", "Direct &quote", "Q",
       "Make the selection a direct quote (quotation marks are left out)",
-      "annotate.quote_direct", "quote"),
+      "marking.quote_direct", "quote"),
     E("annotate.quote_indirect", "&Annotate", "&Indirect quote", "Shift+Q",
-      "Make the selection an indirect (reported) quote", "annotate.quote_indirect", "quote"),
+      "Make the selection an indirect (reported) quote", "marking.quote_indirect", "quote"),
     E("annotate.quote_mixed", "&Annotate", "&Mixed quote", "Alt+Q",
       "Make the selection a mixed quote (partly quoted, partly reported)",
-      "annotate.quote_mixed", "quote"),
+      "marking.quote_mixed", "quote"),
     E("annotate.speaker", "&Annotate", "Set &speaker…", "S",
       "Choose who said the current quote: Tab cycles nearby people, typing searches",
-      "annotate.pick_speaker", "link"),
+      "links.pick_speaker", "link"),
     E("annotate.addressee", "&Annotate", "Set &addressee…", "Shift+S",
-      "Choose to whom the current quote was said", "annotate.pick_addressee", "link"),
+      "Choose to whom the current quote was said", "links.pick_addressee", "link"),
     E("annotate.cue", "&Annotate", "Set &cue", "C",
       "Make the selection (or the word at the cursor) the current quote's cue; with the "
       "cursor in the quote and nothing selected, pick from the speech verbs nearby",
-      "annotate.set_cue", "link"),
+      "links.set_cue", "link"),
     E("annotate.segment", "&Annotate", "Add quote se&gment", "G",
-      "Add the selection as another segment of the current quote", "annotate.add_segment",
+      "Add the selection as another segment of the current quote", "marking.add_segment",
       "link"),
     E("annotate.merge", "&Annotate", "&Merge entities", "M",
       "Merge the entities selected in the panel, or of the mentions in the selection",
-      "annotate.merge", "entity"),
+      "entity_keys.merge", "entity"),
     E("annotate.split", "&Annotate", "S&plit into new entity", "Shift+M",
-      "Move the selected mentions out of their entity into a new one", "annotate.split",
+      "Move the selected mentions out of their entity into a new one", "entity_keys.split",
       "entity"),
     E("annotate.accept", "&Annotate", "&Accept suggestion", "A",
-      "Accept the suggestion at the cursor and go to the next", "annotate.accept",
-      "decide"),
+      "Accept the current suggestion (a quote with its speaker, cue and addressee) and go "
+      "to the next undecided one", "review.accept", "decide"),
     E("annotate.reject", "&Annotate", "&Reject suggestion", "X",
-      "Reject the suggestion at the cursor (it will not come back) and go to the next",
-      "annotate.reject", "decide"),
+      "Reject the current suggestion (it will not come back) and go to the next",
+      "review.reject", "decide"),
     E("annotate.accept_all", "&Annotate", "Accept all suggestions", "Shift+A",
-      "Accept every undecided suggestion in this document", "annotate.accept_all",
+      "Accept every undecided suggestion in this document", "review.accept_all",
       "decide"),
-    E("annotate.extend_end", "&Annotate", "Extend end by a word", "Alt+Right",
-      "Move the end of the current span one word right", "annotate.extend_end", "span"),
-    E("annotate.shrink_end", "&Annotate", "Shrink end by a word", "Alt+Left",
-      "Move the end of the current span one word left", "annotate.shrink_end", "span"),
-    E("annotate.extend_start", "&Annotate", "Extend start by a word", "Alt+Shift+Left",
-      "Move the start of the current span one word left", "annotate.extend_start", "span"),
-    E("annotate.shrink_start", "&Annotate", "Shrink start by a word", "Alt+Shift+Right",
-      "Move the start of the current span one word right", "annotate.shrink_start", "span"),
+    E("annotate.suggest_again", "&Annotate", "Su&ggest again", "", "Run the suggestion "
+      "engine on this document again; your work and what you rejected stay as they are",
+      "ruth_annotator.gui.suggesting:suggest_again", "decide"),
+    E("span_edges.extend_end", "&Annotate", "Extend end by a word", "Alt+Right",
+      "Move the end of the current span one word right", "span_edges.extend_end", "span"),
+    E("span_edges.shrink_end", "&Annotate", "Shrink end by a word", "Alt+Left",
+      "Move the end of the current span one word left", "span_edges.shrink_end", "span"),
+    E("span_edges.extend_start", "&Annotate", "Extend start by a word", "Alt+Shift+Left",
+      "Move the start of the current span one word left", "span_edges.extend_start", "span"),
+    E("span_edges.shrink_start", "&Annotate", "Shrink start by a word", "Alt+Shift+Right",
+      "Move the start of the current span one word right", "span_edges.shrink_start", "span"),
     E("navigate.next", "&Navigate", "&Next annotation", "N", "Go to the next annotation",
       "navigate.next_annotation", "annotation"),
     E("navigate.previous", "&Navigate", "&Previous annotation", "P",
       "Go to the previous annotation", "navigate.previous_annotation", "annotation"),
     E("navigate.next_suggestion", "&Navigate", "Next &undecided suggestion", "Shift+N",
-      "Go to the next suggestion nobody has accepted or rejected",
-      "navigate.next_suggestion", "annotation"),
+      "Go to the next suggestion nobody has accepted or rejected: quotes first, in reading "
+      "order, then mentions, one entity at a time", "review.next_undecided", "annotation"),
+    E("navigate.next_quote", "&Navigate", "Next &quote", "J",
+      "Go to the next quote in the text", "review.next_quote", "annotation"),
+    E("navigate.previous_quote", "&Navigate", "Previous q&uote", "K",
+      "Go to the previous quote in the text", "review.previous_quote", "annotation"),
     E("navigate.done_next", "&Navigate", "Mark &done, open next unfinished", "Ctrl+Return",
       "Mark this document done and open the next one that is not",
       "navigate.done_and_next", "document"),
@@ -254,9 +264,31 @@ def shown_keys(entry: Entry, keys: str) -> str:
     return ", ".join(QKeySequence(k).toString(native) for k in keys_of(entry, keys))
 
 
+def typed_in_text(keys: str) -> bool:
+    """Whether a key would be typed in a text field or a list (a letter, a digit, Delete,
+    with or without Shift): such keys act only while the article has focus, so typing in a
+    panel never accepts or deletes anything."""
+    sequence = QKeySequence(keys)
+    if sequence.isEmpty():
+        return False
+    modifiers = sequence[0].keyboardModifiers()
+    held = Qt.KeyboardModifier
+    return not modifiers & (held.ControlModifier | held.AltModifier | held.MetaModifier) \
+        and sequence[0].key() not in FUNCTION_KEYS
+
+
+def set_article_keys(action: QAction) -> None:
+    """Plain keys (see typed_in_text) fire only in the widgets the action is added to
+    (the article); the others anywhere in the window."""
+    plain = any(typed_in_text(k.toString()) for k in action.shortcuts())
+    action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut if plain
+                              else Qt.ShortcutContext.WindowShortcut)
+
+
 def set_shortcut(action: QAction, entry: Entry, keys: str) -> None:
     """Set an action's shortcuts and keep its tooltip and status tip in step."""
     action.setShortcuts([QKeySequence(k) for k in keys_of(entry, keys)])
+    set_article_keys(action)
     shown = shown_keys(entry, keys)
     tip = entry.tip or entry.text.replace("&", "")
     action.setToolTip(f"{tip} ({shown})" if shown else tip)

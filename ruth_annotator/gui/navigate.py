@@ -3,35 +3,43 @@ and the two searches."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
 
-from ruth_annotator.model.annotations import PROPOSED, REJECTED, Annotation
-
-if TYPE_CHECKING:
-    from ruth_annotator.gui.main_window import MainWindow
+from ruth_annotator.gui.article_view import ArticleView
+from ruth_annotator.gui.documents_panel import DocumentListModel
+from ruth_annotator.gui.find_bar import FindBar
+from ruth_annotator.gui.key_part import Hint
+from ruth_annotator.gui.search_panel import SearchPanel
+from ruth_annotator.gui.session import Session
+from ruth_annotator.model.annotations import REJECTED, Annotation
 
 
 class Navigate:
-    def __init__(self, window: MainWindow) -> None:
-        self.w = window
-        self.session = window.session
-
-    def _hint(self, message: str) -> None:
-        self.w.statusBar().showMessage(message, 5000)
+    def __init__(self, session: Session, view: ArticleView, documents: DocumentListModel,
+                 open_document: Callable[[int], None], reveal: Callable[[str], None],
+                 hint: Hint, find_bar: FindBar, search_panel: SearchPanel) -> None:
+        self.session = session
+        self.view = view
+        self.documents = documents
+        self.open_document = open_document
+        self.reveal = reveal
+        self._hint = hint
+        self.find_bar = find_bar
+        self.search_panel = search_panel
 
     # --- annotations ----------------------------------------------------------------
 
-    def _ordered(self, only_proposed: bool) -> list[Annotation]:
+    def _ordered(self) -> list[Annotation]:
         layer = self.session.layer
         if layer is None:
             return []
         items = [a for a in (*layer.mentions.values(), *layer.quotes.values())
-                 if a.status != REJECTED and (not only_proposed or a.status == PROPOSED)]
+                 if a.status != REJECTED]
         items.sort(key=lambda a: (a.start, -a.end, a.kind, a.id))
         return items
 
-    def _step(self, step: int, only_proposed: bool = False) -> Annotation | None:
-        items = self._ordered(only_proposed)
+    def _step(self, step: int) -> Annotation | None:
+        items = self._ordered()
         if not items:
             return None
         current = self.session.layer.get(self.session.current_id or "")
@@ -39,7 +47,7 @@ class Navigate:
             key = (current.start, -current.end, current.kind, current.id)
         else:
             # just before anything that starts at the cursor
-            key = (self.w.view.cursor_position(), -(1 << 62), "", "")
+            key = (self.view.cursor_position(), -(1 << 62), "", "")
         keys = [(a.start, -a.end, a.kind, a.id) for a in items]
         if step > 0:
             after = [i for i, k in enumerate(keys) if k > key]
@@ -52,25 +60,14 @@ class Navigate:
         if item is None:
             self._hint("No more annotations after this one.")
         else:
-            self.w.reveal(item.id)
+            self.reveal(item.id)
 
     def previous_annotation(self) -> None:
         item = self._step(-1)
         if item is None:
             self._hint("No annotations before this one.")
         else:
-            self.w.reveal(item.id)
-
-    def next_suggestion(self) -> None:
-        """The next undecided suggestion, wrapping round to the first."""
-        item = self._step(1, only_proposed=True)
-        if item is None:
-            items = self._ordered(only_proposed=True)
-            if not items:
-                self._hint("Every suggestion in this document is decided.")
-                return
-            item = items[0]
-        self.w.reveal(item.id)
+            self.reveal(item.id)
 
     # --- documents --------------------------------------------------------------------
 
@@ -78,16 +75,16 @@ class Navigate:
         return self.session.document.id if self.session.document else None
 
     def next_document(self) -> None:
-        self._open(self.w.documents_panel.model.neighbour(self._current_doc(), 1))
+        self._open(self.documents.neighbour(self._current_doc(), 1))
 
     def previous_document(self) -> None:
-        self._open(self.w.documents_panel.model.neighbour(self._current_doc(), -1))
+        self._open(self.documents.neighbour(self._current_doc(), -1))
 
     def done_and_next(self) -> None:
         if self.session.document is None:
             return
         self.session.set_status("done")
-        target = self.w.documents_panel.model.next_unfinished(self._current_doc())
+        target = self.documents.next_unfinished(self._current_doc())
         if target is None:
             self._hint("Marked done. Every document is done.")
             return
@@ -95,12 +92,12 @@ class Navigate:
 
     def _open(self, document_id: int | None) -> None:
         if document_id is not None:
-            self.w.open_document(document_id)
+            self.open_document(document_id)
 
     # --- searching --------------------------------------------------------------------
 
     def find_in_document(self) -> None:
-        self.w.find_bar.start(self.w.view.selected_span())
+        self.find_bar.start(self.view.selected_span())
 
     def find_in_project(self) -> None:
-        self.w.search_panel.start()
+        self.search_panel.start()

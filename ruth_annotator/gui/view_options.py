@@ -11,7 +11,7 @@ from ruth_annotator import config
 from ruth_annotator.gui.theme import THEMES
 
 if TYPE_CHECKING:
-    from ruth_annotator.gui.main_window import MainWindow
+    from ruth_annotator.gui.workspace import Workspace
 
 
 def _store(key: str, value) -> None:
@@ -20,7 +20,7 @@ def _store(key: str, value) -> None:
     config.save_settings(settings)
 
 
-def fill_theme_menu(window: MainWindow, menu: QMenu) -> None:
+def fill_theme_menu(window: Workspace, menu: QMenu) -> None:
     menu.clear()
     group = QActionGroup(menu)
     current = config.load_settings().get("theme", "system")
@@ -32,21 +32,21 @@ def fill_theme_menu(window: MainWindow, menu: QMenu) -> None:
         action.triggered.connect(lambda _checked=False, name=name: set_theme(window, name))
 
 
-def set_theme(window: MainWindow, name: str) -> None:
+def set_theme(window: Workspace, name: str) -> None:
     _store("theme", name)
     window.set_theme(name)
 
 
-def zoom(window: MainWindow, step: int) -> None:
+def zoom(window: Workspace, step: int) -> None:
     size = int(config.load_settings().get("zoom", 0)) + step
     size = max(-6, min(20, size))
     _store("zoom", size)
     window.view.set_zoom(size)
 
 
-def zoom_in(window: MainWindow) -> None:
+def zoom_in(window: Workspace) -> None:
     zoom(window, 1)
 
 
-def zoom_out(window: MainWindow) -> None:
+def zoom_out(window: Workspace) -> None:
     zoom(window, -1)

@@ -48,4 +48,5 @@ class DocumentSummary:
     length: int
     status: str
     annotations: int = 0
-    proposed: int = 0
+    proposed: int = 0  # undecided mentions and quotes
+    proposed_quotes: int = 0  # of which quotes

@@ -116,3 +116,9 @@ class Layer:
 
     def children_of(self, quote_id: str) -> list[Quote]:
         return [q for q in self.quotes.values() if q.parent == quote_id]
+
+
+def status_after_edit(status: str) -> str:
+    """The status rule, for the window and the store alike: the first edit of a 'todo'
+    document makes it 'in_progress'; a document marked done stays done when corrected."""
+    return "in_progress" if status == "todo" else status

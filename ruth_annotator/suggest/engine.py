@@ -84,20 +84,27 @@ def suggest_document(text: str, layer: Layer, lexicon: Lexicon | None = None,
     layer's own accepted names are always used. `spacy_model`: a spaCy pipeline's name or
     path, for its entities (needs the `spacy` extra).
     """
+    return proposals_for(analyse_document(text, layer, lexicon, spacy_model), layer)
+
+
+def analyse_document(text: str, layer: Layer, lexicon: Lexicon | None = None,
+                     spacy_model: str | None = None) -> Analysis:
+    """The slow half of `suggest_document`: what the engine finds, before it meets the
+    layer. It may run in another thread while the annotator goes on changing the layer."""
     model_mentions = None
     if spacy_model:
         from ruth_annotator.suggest.spacy_entities import spacy_mentions
 
         model_mentions = spacy_mentions(text, spacy_model)
     with _cycle_collector_paused():
-        return _proposals(text, layer, layer_lexicon(text, layer).merged(lexicon),
-                          model_mentions)
+        return analyse(text, layer_lexicon(text, layer).merged(lexicon), model_mentions)
 
 
-def _proposals(text: str, layer: Layer, lexicon: Lexicon,
-               model_mentions: list[tuple[int, int, str]] | None) -> ChangeSet:
-    analysis = analyse(text, lexicon, model_mentions)
-    return propose(text, layer, analysis.entities, analysis.quotes)
+def proposals_for(analysis: Analysis, layer: Layer) -> ChangeSet:
+    """The quick half: what of the findings the layer, as it is now, lets in (nothing that
+    overlaps an annotation in it, whatever its status; see proposals)."""
+    with _cycle_collector_paused():
+        return propose(analysis.text, layer, analysis.entities, analysis.quotes)
 
 
 def suggest_record(record: dict, lexicon: Lexicon | None = None,

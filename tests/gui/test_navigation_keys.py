@@ -51,7 +51,12 @@ def statuses(window) -> dict[str, str]:
 
 def test_accept_reject_and_accept_all(qtbot, win):
     view = win.view
-    qtbot.keyClick(view, Qt.Key.Key_N, SHIFT)  # first undecided suggestion
+    # opening makes the first undecided quote current, and counts what is left
+    quote = win.session.layer.get(win.session.current_id)
+    assert quote.kind == "quote" and quote.status == PROPOSED
+    assert win.status_progress.text() == "quotes 0 of 1 decided · mentions 0 of 3"
+    qtbot.keyClick(view, Qt.Key.Key_X)  # reject the quote: on to the mentions
+    assert statuses(win)["quote"] == "rejected"
     first = win.session.layer.get(win.session.current_id)
     assert first.status == PROPOSED and win.session.text[first.start:first.end] == "Kate Winslet"
     qtbot.keyClick(view, Qt.Key.Key_A)  # accept, then on to the next suggestion
@@ -62,13 +67,44 @@ def test_accept_reject_and_accept_all(qtbot, win):
     assert statuses(win)["Mia Threapleton"] == "rejected"
     assert not win.view.highlighter.index.marks_of_id(second.id)  # rejected: not drawn
     assert win.session.layer.entities[first.entity].status == "accepted"
+    assert win.status_progress.text() == "quotes 1 of 1 decided · mentions 2 of 3"
+    qtbot.keyClick(view, Qt.Key.Key_Z, CTRL)
+    qtbot.keyClick(view, Qt.Key.Key_Z, CTRL)
+    qtbot.keyClick(view, Qt.Key.Key_Z, CTRL)
+    assert statuses(win)["quote"] == "proposed"
     qtbot.keyClick(view, Qt.Key.Key_A, SHIFT)  # accept the rest
-    assert statuses(win) == {"Kate Winslet": "accepted", "Mia Threapleton": "rejected",
+    assert statuses(win) == {"Kate Winslet": "accepted", "Mia Threapleton": "accepted",
                              "Dominic Savage": "accepted", "quote": "accepted"}
+    assert win.status_progress.text() == "quotes 1 of 1 decided · mentions 3 of 3"
     qtbot.keyClick(view, Qt.Key.Key_N, SHIFT)
     assert "decided" in win.statusBar().currentMessage()
     qtbot.keyClick(view, Qt.Key.Key_Z, CTRL)  # accept-all is one undo step
     assert statuses(win)["Dominic Savage"] == "proposed" and statuses(win)["quote"] == "proposed"
+
+
+def test_quote_keys_and_undecided_order(qtbot, win, sample_text):
+    """J / K step through quotes; Shift+N visits undecided quotes first, then mentions
+    one entity at a time."""
+    view = win.view
+    layer = win.session.layer
+    (quote,) = layer.quotes.values()
+    human = edits.add_quote(layer, [find(sample_text, "blown away")])
+    win.session.apply(human)
+    made = next(q for q in human.added_items() if q.kind == "quote")
+    view.place_cursor(0)
+    win.session.set_current(None)
+    win.session.current_quote_id = None
+    qtbot.keyClick(view, Qt.Key.Key_J)
+    first = min((quote, made), key=lambda q: q.start)
+    assert win.session.current_id == first.id
+    qtbot.keyClick(view, Qt.Key.Key_J)
+    assert win.session.current_id == max((quote, made), key=lambda q: q.start).id
+    qtbot.keyClick(view, Qt.Key.Key_J)
+    assert "No more quotes" in win.statusBar().currentMessage()
+    qtbot.keyClick(view, Qt.Key.Key_K)
+    assert win.session.current_id == first.id
+    qtbot.keyClick(view, Qt.Key.Key_N, SHIFT)
+    assert win.session.current_id == quote.id  # the undecided quote, wherever it is
 
 
 def test_next_and_previous_annotation(qtbot, win):
@@ -76,6 +112,8 @@ def test_next_and_previous_annotation(qtbot, win):
     layer = win.session.layer
     order = sorted((*layer.mentions.values(), *layer.quotes.values()),
                    key=lambda a: (a.start, -a.end))
+    win.view.place_cursor(0)
+    win.session.set_current(None)
     seen = []
     for _ in order:
         qtbot.keyClick(view, Qt.Key.Key_N)
@@ -115,6 +153,7 @@ def test_done_and_next_document_and_paging(qtbot, win):
 
 def test_find_in_document(qtbot, win):
     text = win.session.text
+    win.view.place_cursor(0)  # opening went to the undecided quote; search from the top
     qtbot.keyClick(win.view, Qt.Key.Key_F, CTRL)
     assert win.find_bar.isVisible()
     qtbot.keyClicks(win.find_bar.edit, "winslet")

@@ -51,14 +51,14 @@ def test_changed_shortcut_works_and_persists(qtbot, window, qapp):
     sheet = open_sheet(qtbot, window)
     sheet.table.selectRow(row_of(sheet, "Next annotation"))
     sheet.editor.setFocus()
-    qtbot.keyClick(sheet.editor, Qt.Key.Key_J)
-    qtbot.waitUntil(lambda: sheet.editor.keySequence().toString() == "J")
+    qtbot.keyClick(sheet.editor, Qt.Key.Key_L)
+    qtbot.waitUntil(lambda: sheet.editor.keySequence().toString() == "L")
     sheet.assign(sheet.editor.keySequence().toString())
-    assert rows(sheet)["Next annotation"] == "J"
+    assert rows(sheet)["Next annotation"] == "L"
     sheet.save()
     assert not sheet.isVisible()
-    assert config.load_settings()["shortcuts"] == {"navigate.next": "J"}
-    assert window.actions["navigate.next"].toolTip().endswith("(J)")
+    assert config.load_settings()["shortcuts"] == {"navigate.next": "L"}
+    assert window.actions["navigate.next"].toolTip().endswith("(L)")
     window.activateWindow()  # as the desktop does when a dialog closes
     qtbot.waitUntil(window.isActiveWindow)
     text = window.session.text
@@ -67,14 +67,14 @@ def test_changed_shortcut_works_and_persists(qtbot, window, qapp):
     assert len(window.session.layer) == 2  # entity and mention
     window.session.set_current(None)
     window.view.place_cursor(0)
-    qtbot.keyClick(window.view, Qt.Key.Key_J)
-    assert window.session.current_id is not None  # J now goes to the next annotation
+    qtbot.keyClick(window.view, Qt.Key.Key_L)
+    assert window.session.current_id is not None  # L now goes to the next annotation
     # a new window (next start) reads the same shortcut
     from ruth_annotator.gui.main_window import MainWindow
 
     second = MainWindow(window.session.project)
     qtbot.addWidget(second)
-    assert second.actions["navigate.next"].shortcut().toString() == "J"
+    assert second.actions["navigate.next"].shortcut().toString() == "L"
 
 
 def test_clashing_shortcut_is_refused(qtbot, window):

@@ -145,7 +145,7 @@ def test_cli_backup_list_restore_check(tmp_path, project):
     code, out = cli("restore", project.path, "9")
     assert code == 1 and "no backup number 9" in error_lines(out)[0]
     code, out = cli("check", project.path)
-    assert code == 0 and ": ok (1 document(s), 2 annotation(s))" in out
+    assert code == 0 and ": ok (1 document, 2 annotations)" in out
 
 
 def test_check_reports_damage_and_broken_references(tmp_path, project):
@@ -155,8 +155,8 @@ def test_check_reports_damage_and_broken_references(tmp_path, project):
     project.close()
     code, out = cli("check", project.path)
     assert code == 1
-    assert "mention of a missing entity" in out and "mention outside its document" in out
-    assert error_lines(out) == [f"Error: {project.path}: 2 problem(s) found; "
+    assert "points at a missing entity" in out and "mention outside its document" in out
+    assert error_lines(out) == [f"Error: {project.path}: 2 problems found; "
                                 "'ruth-annotator restore --list' shows the backups"]
     corrupt(project.path)
     code, out = cli("check", project.path)

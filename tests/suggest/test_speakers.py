@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.suggest.helpers import one_quote, quotes
+from .helpers import one_quote, quotes
 
 SAMPLE_DIRECT = [
     # (start of the quote, speaker, speaker mention, cue)

@@ -7,6 +7,8 @@ from collections import Counter
 import pytest
 from click.testing import CliRunner
 
+from ruth_annotator.app.assigning import write_packages
+from ruth_annotator.app.merging import merge_files
 from ruth_annotator.cli import main
 from ruth_annotator.errors import InputError, ProjectError
 from ruth_annotator.model import Mention, NewDocument
@@ -14,8 +16,7 @@ from ruth_annotator.model.labels import DEFAULT_LABELS, Label
 from ruth_annotator.model.records import ParsedRecord
 from ruth_annotator.store import Project
 from ruth_annotator.team.agreement import project_agreement
-from ruth_annotator.team.assign import ASSIGNED_TO, plan_assignment, write_packages
-from ruth_annotator.team.merge import merge_files
+from ruth_annotator.team.assign import ASSIGNED_TO, plan_assignment
 
 from .scenario import TEXT, alice_items, bob_items
 
@@ -91,7 +92,7 @@ def test_assign_then_merge_round_trip(three_docs, tmp_path):
                                        "alice,bob", "--overlap", "1", "--output-dir",
                                        str(tmp_path / "out")])
     assert result.exit_code == 0, result.output
-    assert "alice: 3 document(s), 3 shared ->" in result.stdout
+    assert "alice: 3 documents, 3 shared ->" in result.stdout
     for name, items in (("alice", alice_items()), ("bob", bob_items())):
         with Project.open(tmp_path / "out" / f"test-{name}.ruth", name) as proj:
             doc_id = proj.find_by_hash(three_docs.document(1).hash)

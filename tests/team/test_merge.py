@@ -7,13 +7,14 @@ from dataclasses import replace
 import pytest
 from click.testing import CliRunner
 
+from ruth_annotator.app.merging import merge_files
 from ruth_annotator.cli import main
 from ruth_annotator.errors import InputError
 from ruth_annotator.model import Entity, Mention, NewDocument, Quote, Span, text_hash
 from ruth_annotator.model.edits import delete_annotations
 from ruth_annotator.model.records import ParsedRecord
 from ruth_annotator.store import Project
-from ruth_annotator.team.merge import MergeConflict, merge_files
+from ruth_annotator.team.merge import MergeConflict
 from ruth_annotator.team.signature import signature
 
 from .scenario import TEXT, alice_items, annotator_file

@@ -17,7 +17,7 @@ from ruth_annotator.gui.dialogs.welcome import PROJECT_FILTER, with_suffix
 from ruth_annotator.store.project import Project
 
 if TYPE_CHECKING:
-    from ruth_annotator.gui.main_window import MainWindow
+    from ruth_annotator.gui.workspace import Workspace
 
 translate = QCoreApplication.translate  # (context, text): this module's context is ProjectMenu
 
@@ -31,7 +31,7 @@ def create_project(path: Path) -> Path:
     return path
 
 
-def new_project(window: MainWindow) -> None:
+def new_project(window: Workspace) -> None:
     """Menu handler: File → New project."""
     name, _ = QFileDialog.getSaveFileName(window, translate("ProjectMenu", "New project"),
                                           str(Path.home() / f"annotations{PROJECT_SUFFIX}"),
@@ -46,7 +46,7 @@ def new_project(window: MainWindow) -> None:
     window.open_project_file(path)
 
 
-def fill_recent_menu(window: MainWindow, menu: QMenu) -> None:
+def fill_recent_menu(window: Workspace, menu: QMenu) -> None:
     """Submenu handler: File → Open recent, rebuilt each time it opens."""
     menu.clear()
     current = Path(window.session.project.path).resolve()
@@ -72,7 +72,7 @@ def dropped_paths(event) -> list[Path]:
     return [Path(u.toLocalFile()) for u in mime.urls() if u.isLocalFile() and u.toLocalFile()]
 
 
-def open_or_import(window: MainWindow, paths: list[Path]) -> None:
+def open_or_import(window: Workspace, paths: list[Path]) -> None:
     """A dropped project opens; other files and folders are imported in the background."""
     projects = [p for p in paths if p.suffix == PROJECT_SUFFIX]
     others = [p for p in paths if p.suffix != PROJECT_SUFFIX]
@@ -88,7 +88,7 @@ def open_or_import(window: MainWindow, paths: list[Path]) -> None:
 
 
 class _DropFilter(QObject):
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: Workspace) -> None:
         super().__init__(window)
         self.window = window
 
@@ -104,7 +104,7 @@ class _DropFilter(QObject):
         return False
 
 
-def install_file_drop(window: MainWindow) -> None:
+def install_file_drop(window: Workspace) -> None:
     """Let files be dropped anywhere on the window, the article included."""
     drop_filter = _DropFilter(window)
     for widget in (window, window.view, window.view.viewport()):

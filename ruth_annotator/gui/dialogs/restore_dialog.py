@@ -32,7 +32,7 @@ from ruth_annotator.store.backup import Backup, create_backup, list_backups, res
 from ruth_annotator.store.project import Project
 
 if TYPE_CHECKING:
-    from ruth_annotator.gui.main_window import MainWindow
+    from ruth_annotator.gui.workspace import Workspace
 
 ROLE_BACKUP = Qt.ItemDataRole.UserRole
 
@@ -88,7 +88,7 @@ def title() -> str:
     return translate("RestoreDialog", "Restore from backup")
 
 
-def show(window: MainWindow) -> RestoreDialog:
+def show(window: Workspace) -> RestoreDialog:
     """Menu handler: File → Restore from backup… (the dialog is window-modal, not blocking)."""
     dialog = RestoreDialog(window.session.project.path, window)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -97,7 +97,7 @@ def show(window: MainWindow) -> RestoreDialog:
     return dialog
 
 
-def confirm_and_restore(window: MainWindow, backup: Backup | None) -> TaskRun | None:
+def confirm_and_restore(window: Workspace, backup: Backup | None) -> TaskRun | None:
     if backup is None:
         return None
     question = translate("RestoreDialog", "Put {name} back to the backup of {when}?\n\n"
@@ -111,7 +111,7 @@ def confirm_and_restore(window: MainWindow, backup: Backup | None) -> TaskRun | 
     return restore_in_window(window, backup)
 
 
-def restore_in_window(window: MainWindow, backup: Backup) -> TaskRun | None:
+def restore_in_window(window: Workspace, backup: Backup) -> TaskRun | None:
     """Close the project here, restore `backup` in a worker, reopen it, say what happened."""
     session = window.session
     if not session.saved and not session.retry():
@@ -148,7 +148,7 @@ def restore_in_window(window: MainWindow, backup: Backup) -> TaskRun | None:
     return run
 
 
-def reopen(window: MainWindow, path: Path, annotator: str, readonly: bool) -> bool:
+def reopen(window: Workspace, path: Path, annotator: str, readonly: bool) -> bool:
     """Open the project again in the window, as the same annotator; read-only if another
     program took it meanwhile."""
     try:
@@ -165,7 +165,7 @@ def reopen(window: MainWindow, path: Path, annotator: str, readonly: bool) -> bo
     return True
 
 
-def back_up_now(window: MainWindow) -> TaskRun:
+def back_up_now(window: Workspace) -> TaskRun:
     """Menu handler: File → Back up now (a copy into the project's backup folder)."""
     session = window.session
     path = Path(session.project.path)
