@@ -127,7 +127,9 @@ class IndirectQuotes:
 
     def _sentence(self, start: int, end: int) -> QuoteDraft | None:
         text = self.text
-        words = set(rp.LOWER_WORD.findall(text[start:end].lower()))
+        lower = text[start:end].lower()
+        first = start
+        words = set(rp.LOWER_WORD.findall(lower))
         if words.isdisjoint(rp.CUE_WORDS):
             return None  # most sentences report nothing: one cheap look before the patterns
         dateline = rp.DATELINE.match(text, start, end)
@@ -138,10 +140,15 @@ class IndirectQuotes:
         m = rp.ACCORDING_FIRST.match(sentence)
         if m:
             return self._make(start + m.start("clause"), stop, m, start)
-        leads = [0] + [m.end() for m in rp.LEAD_POSITIONS.finditer(sentence)]
         # Each pattern needs its verbs among the sentence's words (and "that"): without
-        # them, trying it at every lead position cannot match.
-        reporting = not words.isdisjoint(rp.REPORTING_WORDS)
+        # them, trying it at every lead position cannot match; and a speaker phrase starts
+        # before its verb, so leads after the last verb are not tried either.
+        verbs = words & rp.REPORTING_WORDS
+        reporting = bool(verbs)
+        verbs |= words & rp.CHARACTERISING
+        last_verb = max((lower.rfind(v) for v in verbs), default=-1) - (start - first)
+        leads = [0] + [m.end() for m in rp.LEAD_POSITIONS.finditer(sentence, 0,
+                                                                     max(0, last_verb))]
         indirect = rp.matches_at(rp.INDIRECT, sentence, leads) \
             if reporting and "that" in words else ()
         for m in indirect:
