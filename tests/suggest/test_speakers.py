@@ -236,3 +236,16 @@ def test_a_paragraph_naming_someone_else_changes_the_speaker():
     text = ('"It was a very nice talk," the tycoon said.\n\n'
             'Dana Reyes met voters in Reno. "We will win this state in November," she said.\n')
     assert [q.speaker for q in quotes(text)] == ["the tycoon", "Dana Reyes"]
+
+
+def test_partial_quotes_inside_a_reporting_sentence():
+    text = ("Marking the end of the primaries, the former secretary of state talked about "
+            "continuing the “progress we had under President Obama” on Tuesday.\n\n"
+            "Glenn Beck spoke next. “Donald Trump is a dictator in the making,” said Beck, who "
+            "said there were “too many disturbing things for me to dismiss.”\n\n"
+            "The group backs what it calls “sensible gun violence prevention laws.”\n")
+    found = {q.text: (q.type, q.speaker_mention, q.cue) for q in quotes(text)}
+    assert found["progress we had under President Obama"] == (
+        "mixed", "the former secretary of state", "talked")
+    assert found["too many disturbing things for me to dismiss."] == ("mixed", "Beck", "said")
+    assert "sensible gun violence prevention laws." not in found  # "calls": a name for it
