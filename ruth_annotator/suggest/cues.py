@@ -42,7 +42,9 @@ NAME_OF = rf"{NAME}(?:[ \t]+of[ \t]+(?:the[ \t]+)?{_CAP}(?:[ \t]+{_CAP}){{0,2}})
 SPEAKER = (rf"(?P<spk>{NOMINAL}|{PRON}|{POSSESSIVE}|{DESCRIBED}|{NAME_OF}|{LOWER_DESCRIBED}|"
            rf"{PLURAL})")
 # One or two comma-separated asides: "Smith, 45, said", "Ellis, 67, from Hull, said".
-APPOS = r"(?P<app>,[ \t]*[^,\n\"“”‘’]{1,80}?(?:,[ \t]*[^,\n\"“”‘’]{1,80}?)?,)?"
+# A party and state in brackets may come first: "Sen. Pat Toomey (R-Pa.) said".
+APPOS = (r"(?:[ \t]*\([^()\n]{1,30}\))?"
+         r"(?P<app>,[ \t]*[^,\n\"“”‘’]{1,80}?(?:,[ \t]*[^,\n\"“”‘’]{1,80}?)?,)?")
 ADV = (r"(?:(?:also|later|then|previously|once|has|had|have|would|will|recently|simply|"
        r"just|further|again|earlier|quickly|now|often|reportedly|allegedly|had|could|"
        r"would|once|cheerfully|quietly|angrily|proudly|simply|always|never|still|even|"
@@ -72,7 +74,8 @@ class CuePatterns:
             rf"{DET}[ \t]+[^,.;:!?\"“”‘’\n]{{1,60}}|{PLURAL})")
         self.pre_subject = re.compile(
             rf"{LEAD}{SPEAKER}{APPOS}[ \t]+{ADV}(?P<cue>{cue}|{COLLOQUIAL})"
-            rf"(?:(?P<rest>[ \t]+[^:,;.!?\n]{{1,100}}?)[ \t]*[:,]|[ \t]*[:,]?)[ \t]*$")
+            rf"(?:[ \t]+[^:,;.!?\n]{{1,100}}?[ \t]*[:,]|[ \t,]+[^:;.!?\n]{{1,100}}?[ \t]*:|"
+            r"[ \t]*[:,]?)[ \t]*$")
         self.pre_cue_only = re.compile(
             rf"\b(?P<cue>{cue}|{COLLOQUIAL})(?:[ \t]+(?:me|him|her|them|us|you))?"
             r"[ \t]*[:,][ \t]*$")

@@ -249,3 +249,11 @@ def test_partial_quotes_inside_a_reporting_sentence():
         "mixed", "the former secretary of state", "talked")
     assert found["too many disturbing things for me to dismiss."] == ("mixed", "Beck", "said")
     assert "sensible gun violence prevention laws." not in found  # "calls": a name for it
+
+
+def test_party_and_state_in_brackets_and_a_cue_whose_clause_goes_on_to_a_colon():
+    text = ('"If they did, they should be held accountable," Sen. Chuck Schumer (D-N.Y.) said '
+            "Tuesday.\n\nIf the law has never had its day in court, Giuliani said, there is "
+            'a simple explanation: "There has never been a secretary as reckless."\n\n'
+            '"It was a very bad deal for all of us," Toomey fumed on Tuesday.\n')
+    assert [q.speaker for q in quotes(text)] == ["Chuck Schumer", "Giuliani", "Toomey"]
