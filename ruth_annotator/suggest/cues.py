@@ -51,8 +51,8 @@ ADV = (r"(?:(?:also|later|then|previously|once|has|had|have|would|will|recently|
        r"repeatedly|publicly|privately|first|finally|eventually|immediately|insisted|"
        r"herself|himself|themselves)[ \t]+){0,3}")
 # A speaker phrase starts a clause: "Outside court, Emily's father, Mark Watts, said:".
-LEAD = (r"(?:^|(?<=[,;:—–(] )|(?<=\b[Aa]nd )|(?<=\b[Bb]ut )|(?<=\b[Ww]hen )|(?<=\b[Tt]hen )|"
-        r"(?<=\b[Yy]et ))")
+LEAD = (r"(?:^|(?<=[,;:—–(] )|(?<= - )|(?<=\b[Aa]nd )|(?<=\b[Bb]ut )|(?<=\b[Ww]hen )|"
+        r"(?<=\b[Tt]hen )|(?<=\b[Yy]et ))")
 
 _PRE_ACCORDING = re.compile(
     rf"\b(?P<cue>[Aa]ccording to)[ \t]+(?P<spk>{NAME}|{NOMINAL}|{PLURAL})[ \t]*,[ \t]*$")
@@ -193,7 +193,7 @@ def dash_attribution(text: str, start: int, limit: int) -> CueMatch | None:
 
 _CLAUSE_SUBJECT = re.compile(rf"(?P<spk>{DET}[ \t]+[\w'’-]+|{NAME})[ \t]+[a-z]")
 IRREGULAR_PAST = alternation(EN.lines("irregular_past"))
-_NAMED_SUBJECT = re.compile(rf"(?P<spk>{PRON}|{NAME})(?:{APPOS})[ \t]+(?:[a-z]+ly[ \t]+)?"
+_NAMED_SUBJECT = re.compile(rf"(?P<spk>{PRON}|{NAME})(?:{APPOS})[ \t]+(?:[a-z]+ly[ \t]+)?{ADV}"
                             rf"(?:is|has|[a-z]+ed|[a-z]+s|{IRREGULAR_PAST})\b")
 
 

@@ -22,6 +22,7 @@ THAT_OPTIONAL_STRICT = EN.verb_forms(CLAUSE_FORMS, tag="strict")
 REPORT = alternation(REPORTING_WORDS)
 _CHARACTERISING = EN.verb_forms(("third", "past"), name="characterising_verbs")
 CHARACTERISING = frozenset(_CHARACTERISING)
+CHARACTERISING_ING = EN.verb_forms(("ing",), name="characterising_verbs")
 PARTICIPLES = EN.verb_forms(("ing",), without="manner")
 CONJOINED_VERBS = EN.verb_forms(("third", "past"), without="manner")
 THAT_OPTIONAL_ANY = THAT_OPTIONAL | THAT_OPTIONAL_STRICT
@@ -79,7 +80,7 @@ ENDS_WITH_OPEN_CUE = re.compile(r"[:,][ \t]*[\"“‘'„]")
 # Where a speaker phrase may start (see LEAD): trying the patterns only there is faster than
 # letting the regex engine try every position.
 # (Written with the punctuation first and the words spelled out: three times faster.)
-LEAD_POSITIONS = re.compile(r"[,;:—–(] |\b(?:and|but|when|then|yet|And|But|When|Then|Yet) ")
+LEAD_POSITIONS = re.compile(r"[,;:—–(] | - |\b(?:and|but|when|then|yet|And|But|When|Then|Yet) ")
 
 
 def matches_at(pattern: re.Pattern, sentence: str, positions: list[int]):

@@ -257,3 +257,16 @@ def test_party_and_state_in_brackets_and_a_cue_whose_clause_goes_on_to_a_colon()
             'a simple explanation: "There has never been a secretary as reckless."\n\n'
             '"It was a very bad deal for all of us," Toomey fumed on Tuesday.\n')
     assert [q.speaker for q in quotes(text)] == ["Chuck Schumer", "Giuliani", "Toomey"]
+
+
+def test_partial_quotes_with_the_cue_after_or_a_long_aside_or_a_participle():
+    text = ("At private courses, members may pay more if necessary “because they expect a "
+            "certain level of service,” Mr. Chipok said.\n\n"
+            "Representative Adam Schiff, a Democrat of California and a member of the House's "
+            "Permanent Select Committee on Intelligence, said the announcement was “a very "
+            "positive development for all of us.”\n\n"
+            "Lewandowski earlier quashed rumors by tweeting that “I am under a strict "
+            "confidentiality agreement.”\n")
+    assert [(q.speaker_mention, q.cue) for q in quotes(text)] == [
+        ("Chipok", "said"), ("Adam Schiff", "said"),
+        ("Lewandowski", "tweeting")]
