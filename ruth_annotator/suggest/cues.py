@@ -36,7 +36,9 @@ PLURAL = (alternation(EN.words("roles_plural") | EN.words("document_nouns"), cap
           r"(?:[ \t]+(?:of|in|from|at|near|across)[ \t]+[^,.;:!?\"“”‘’\n]{1,50}?)?")
 # "Rovers manager Steve Kane", "Bristol's mayor", "Tom Harlan of Kansas".
 DESCRIBED = rf"{NAME}[ \t]+(?:[a-z][\w-]*[ \t]+){{1,3}}{NAME}"
-LOWER_DESCRIBED = rf"(?:[a-z][\w-]*[ \t]+){{1,3}}{NAME}"
+# "former George W. Bush speechwriter Noam Neusner": the last name is the person.
+LOWER_DESCRIBED = (rf"(?:[a-z][\w-]*[ \t]+){{1,3}}(?:{NAME}[ \t]+(?:[a-z][\w-]*[ \t]+){{1,2}})?"
+                   rf"{NAME}")
 POSSESSIVE = rf"{NAME}['’]s[ \t]+[a-z][\w-]*(?:[ \t]+[a-z][\w-]*){{0,2}}?"
 NAME_OF = rf"{NAME}(?:[ \t]+of[ \t]+(?:the[ \t]+)?{_CAP}(?:[ \t]+{_CAP}){{0,2}})?"
 SPEAKER = (rf"(?P<spk>{NOMINAL}|{PRON}|{POSSESSIVE}|{DESCRIBED}|{NAME_OF}|{LOWER_DESCRIBED}|"

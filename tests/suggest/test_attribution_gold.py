@@ -147,3 +147,13 @@ def test_polnear_train_split_figures():
     assert ev.pieces["overlap"].f1 >= 0.87
     assert ev.piece_speakers.value >= 0.90
     assert ev.end_to_end.f1 >= 0.79
+
+
+def test_a_relative_pronoun_as_gold_speaker_stands_for_its_antecedent():
+    from ruth_annotator.suggest.evaluate import _antecedents
+
+    text = "Swanson praised evangelist Franklin Graham, who has vowed not to buy cookies."
+    who = text.index("who")
+    spans = _antecedents(text, [Span(who, who + 3)])
+    assert [text[s.start:s.end] for s in spans] == ["who", "Swanson praised evangelist "
+                                                    "Franklin Graham"]
