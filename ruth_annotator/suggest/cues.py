@@ -45,8 +45,10 @@ SPEAKER = (rf"(?P<spk>{NOMINAL}|{PRON}|{POSSESSIVE}|{DESCRIBED}|{NAME_OF}|{LOWER
            rf"{PLURAL})")
 # One or two comma-separated asides: "Smith, 45, said", "Ellis, 67, from Hull, said".
 # A party and state in brackets may come first: "Sen. Pat Toomey (R-Pa.) said".
+# (An apostrophe inside a word may stand in it: "Jenna Golden, Twitter’s director, said".)
+_ASIDE = r"(?:[^,\n\"“”‘’]|(?<=\w)’(?=\w))"
 APPOS = (r"(?:[ \t]*\([^()\n]{1,30}\))?"
-         r"(?P<app>,[ \t]*[^,\n\"“”‘’]{1,80}?(?:,[ \t]*[^,\n\"“”‘’]{1,80}?)?,)?")
+         rf"(?P<app>,[ \t]*{_ASIDE}{{1,80}}?(?:,[ \t]*{_ASIDE}{{1,80}}?)?,)?")
 ADV = (r"(?:(?:also|later|then|previously|once|has|had|have|would|will|recently|simply|"
        r"just|further|again|earlier|quickly|now|often|reportedly|allegedly|had|could|"
        r"would|once|cheerfully|quietly|angrily|proudly|simply|always|never|still|even|"
@@ -59,6 +61,8 @@ LEAD = (r"(?:^|(?<=[,;:—–(] )|(?<= - )|(?<=\b[Aa]nd )|(?<=\b[Bb]ut )|(?<=\b[
 _PRE_ACCORDING = re.compile(
     rf"\b(?P<cue>[Aa]ccording to)[ \t]+(?P<spk>{NAME}|{NOMINAL}|{PLURAL})[ \t]*,[ \t]*$")
 _PRE_LABEL = re.compile(rf"^[ \t]*(?P<spk>{NAME})[ \t]*:[ \t]*$")
+# "Clinton: “…” Bush: “…”": a name and a colon after a sentence ends, within a paragraph.
+_SENTENCE_LABEL = re.compile(rf"(?<=[.!?\"”’] )(?P<spk>{NAME})[ \t]*:[ \t]*$")
 
 
 class CuePatterns:
@@ -79,7 +83,8 @@ class CuePatterns:
             rf"(?:[ \t]+[^:,;.!?\n]{{1,100}}?[ \t]*[:,]|[ \t,]+[^:;.!?\n]{{1,100}}?[ \t]*:|"
             r"[ \t]*[:,]?)[ \t]*$")
         self.pre_cue_only = re.compile(
-            rf"\b(?P<cue>{cue}|{COLLOQUIAL})(?:[ \t]+(?:me|him|her|them|us|you))?"
+            rf"\b(?P<cue>{cue}|{COLLOQUIAL})(?:[ \t]+(?:me|him|her|them|us|you|reporters|"
+            r"(?:the|a|an|his|her|their|its|our)[ \t]+[\w'’-]+(?:[ \t]+[\w'’-]+)?))?"
             r"[ \t]*[:,][ \t]*$")
 
 
@@ -239,6 +244,9 @@ def cue_before(text: str, start: int, mark: int,
         speaker = (subjects[-1].start(), subjects[-1].end()) if subjects else \
             clause_subject(text, start, cue[0])
         return CueMatch(cue, speaker, _addressee(text, cue, mark), "before")
+    m = _SENTENCE_LABEL.search(text, start, mark)  # (its lookbehind sees before `start`)
+    if m is not None:
+        return CueMatch(None, (m.start("spk"), m.end("spk")), None, "colon")
     m = _PRE_LABEL.match(window)
     if m is not None:
         return CueMatch(None, _span(m, "spk", start), None, "label")

@@ -20,9 +20,9 @@ NEW = ('Sheldon Adelson met Donald Trump on Monday. "It was a very nice talk," t
 def test_what_accepted_quotes_teach():
     lexicon = attribution_lexicon(
         [("harrumphed", "the gambling tycoon"), ("said", "Texas delegate Bill Eastland"),
-         ("chimed in", "Supt. Jane Roe"), ("was", "he"), ("about", "the influential US daily"),
+         ("piped up", "Supt. Jane Roe"), ("was", "he"), ("about", "the influential US daily"),
          ("said", "Republicans across America"), ("said", "all of them")], KNOWN_CUES)
-    assert lexicon.cues == {"harrumphed", "chimed in"}  # not "was", "about" or "said"
+    assert lexicon.cues == {"harrumphed", "piped up"}  # not "was", "about" or "said"
     assert lexicon.roles == {"tycoon", "delegate", "daily"}  # not "across" or "all"
     assert lexicon.titles == {"Supt."}
 

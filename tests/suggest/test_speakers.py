@@ -270,3 +270,17 @@ def test_partial_quotes_with_the_cue_after_or_a_long_aside_or_a_participle():
     assert [(q.speaker_mention, q.cue) for q in quotes(text)] == [
         ("Chipok", "said"), ("Adam Schiff", "said"),
         ("Lewandowski", "tweeting")]
+
+
+def test_labels_within_a_paragraph_objects_after_a_participle_and_apostrophes_in_asides():
+    text = ('Jeb Bush and Hillary Clinton reject the term. Clinton: "Our goal is not to '
+            'contain ISIS, but to defeat it." Bush: "The mission is to destroy ISIS, not to '
+            'contain it."\n\n'
+            "Trump spoke first. Clinton seemed ready to riff on it in Iowa, telling the crowd, "
+            '"Some people get a little carried away, have you noticed?"\n\n'
+            '"They are very open to trying new things," Jenna Golden, Twitter’s director of '
+            "political advertising, said of the campaign.\n\n"
+            'Brown criticized Bill Clinton. Hillary shot back, "I suppose I could have stayed '
+            'home and baked cookies."\n')
+    assert [q.speaker_mention for q in quotes(text)] == [
+        "Clinton", "Bush", "Clinton", "Jenna Golden", "Hillary"]
