@@ -87,21 +87,35 @@ def _estimate(paths: list[Path]) -> int:
     return total
 
 
+def writable_format(fmt_name: str, output: Path | None = None) -> registry.Format:
+    """The format of that name, refused in one line when it can only be imported."""
+    fmt = registry.get(fmt_name)
+    if fmt.writer is None:
+        raise InputError(f"the {fmt.name} format can only be imported", output)
+    return fmt
+
+
+def write_records(records: Iterable[dict], fmt_name: str, output: Path,
+                  options: ExportOptions, report: ExportReport | None = None) -> ExportReport:
+    """Write full records (as `Project.iter_records` gives them) with the format's writer:
+    what the export command does for each file, and what each Dask worker does for a shard."""
+    report = report if report is not None else ExportReport()
+    writable_format(fmt_name, output).writer(records, Path(output), options, report)
+    return report
+
+
 def export_project(project: Project, fmt_name: str, output: Path,
                    options: ExportOptions | None = None, task: Task = NO_TASK) -> ExportReport:
     """Stream the project's records through a format's writer into `output`."""
     options = options or ExportOptions()
-    fmt = registry.get(fmt_name)
+    fmt = writable_format(fmt_name, output)
     _check_annotators(project, options.annotators)
-    if fmt.writer is None:
-        raise InputError(f"the {fmt.name} format can only be imported", output)
     report = ExportReport(undecided_left_out=undecided_left_out(project, options))
     output = Path(output)
     if options.split is None or fmt.handles_split:
         records = project.iter_records(options.include_suggestions, options.annotators,
                                        task=task)
-        fmt.writer(records, output, options, report)
-        return report
+        return write_records(records, fmt.name, output, options, report)
     # One pass a split, each restricted to its documents: constant memory, and the
     # writers stay unaware of splits.
     by_split: dict[str, list[int]] = {name: [] for name in SPLIT_NAMES}
@@ -118,7 +132,8 @@ def export_project(project: Project, fmt_name: str, output: Path,
                         cancelled=task.cancelled)
         records = project.iter_records(options.include_suggestions, options.annotators,
                                        by_split[name], task=sub_task)
-        fmt.writer(records, split_path(output, name, fmt.folder), options, report)
+        write_records(records, fmt.name, split_path(output, name, fmt.folder), options,
+                      report)
         done += part
     return report
 

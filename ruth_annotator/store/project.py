@@ -29,7 +29,7 @@ from ruth_annotator.model import (
     NewDocument,
 )
 from ruth_annotator.model.changes import Change
-from ruth_annotator.model.decisions import dataset_view, only_status_differs
+from ruth_annotator.model.decisions import only_status_differs
 from ruth_annotator.model.labels import Label, validate_label_set
 from ruth_annotator.model.layer import status_after_edit
 from ruth_annotator.model.records import ParsedRecord, layer_to_record
@@ -101,8 +101,8 @@ def _how_written(change: Change) -> tuple[str, str]:
 class Project(SharingRows, SearchRows):
     """An open project file. Use `Project.open(path)`; close it (or use `with`) when done.
 
-    Every SQL statement of the application is a method here or in the mixins (sharing,
-    searching); callers group writes with `transaction()`.
+    Callers outside the store reach the file only through these methods (and those of the
+    mixins: sharing, searching), and group writes with `transaction()`.
     """
 
     def __init__(self, path: Path, db: Database, annotator: str) -> None:
@@ -410,10 +410,9 @@ class Project(SharingRows, SearchRows):
             docs, layers = self._read_batch(ids)
             for doc_id, annotator in batch:
                 layer = layers.get((doc_id, annotator)) or Layer(doc_id, annotator)
-                layer = dataset_view(layer, include_suggestions)
                 if doc_id not in docs:
                     raise ProjectError(f"has no document {doc_id}", self.path)
-                yield layer_to_record(docs[doc_id], layer)
+                yield layer_to_record(docs[doc_id], layer.for_export(include_suggestions))
             done += len(ids)
             task.check()
             task.report(done, total)
