@@ -30,7 +30,9 @@ def _records(paths: Iterable[Path], fmt_name: str | None, skip_bad: bool,
             if fmt.reader is None:
                 raise InputError(f"the {fmt.name} format can only be exported", part)
             for item in fmt.reader(part):
-                if isinstance(item, InputError):
+                if isinstance(item, registry.Skipped):
+                    result.problems.append(str(item))
+                elif isinstance(item, InputError):
                     if not skip_bad:
                         raise item
                     result.problems.append(str(item))

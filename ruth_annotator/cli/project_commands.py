@@ -53,8 +53,17 @@ def import_(project: Path, paths: tuple[Path, ...], fmt: str | None, skip_bad: b
     the other formats in `ruth-annotator formats`."""
     from ruth_annotator.app.transfer import import_paths
 
-    with Project.open(project, annotator, create=True) as proj:
-        result = import_paths(proj, paths, fmt, skip_bad=skip_bad, task=task)
+    new = not (project.exists() or project.is_symlink())
+    try:
+        with Project.open(project, annotator, create=True) as proj:
+            result = import_paths(proj, paths, fmt, skip_bad=skip_bad, task=task)
+    except BaseException:
+        # A refused import leaves nothing behind: not even the project it created.
+        if new:
+            for leftover in (project, project.with_name(project.name + "-wal"),
+                             project.with_name(project.name + "-shm")):
+                leftover.unlink(missing_ok=True)
+        raise
     task.finish()
     for problem in result.problems:
         click.echo(f"Skipped: {problem}", err=True)
@@ -75,9 +84,13 @@ def import_(project: Path, paths: tuple[Path, ...], fmt: str | None, skip_bad: b
                    "depends only on its id and --seed).")
 @click.option("--seed", default=0, show_default=True, type=int,
               help="Seed of the train/dev/test assignment.")
+@click.option("--no-overlap", is_flag=True,
+              help="doccano: leave out spans that overlap an earlier one (and report them), "
+                   "for a project with “Allow overlapping entity” off.")
 @with_progress("Exporting")
 def export(project: Path, fmt: str, output: Path, include_suggestions: bool,
-           annotators: str | None, split: str | None, seed: int, task) -> None:
+           annotators: str | None, split: str | None, seed: int, no_overlap: bool,
+           task) -> None:
     """Export PROJECT's annotations (accepted ones, unless --include-suggestions)."""
     from ruth_annotator.app.transfer import export_project
     from ruth_annotator.formats.registry import ExportOptions
@@ -88,6 +101,7 @@ def export(project: Path, fmt: str, output: Path, include_suggestions: bool,
         annotators=[a.strip() for a in annotators.split(",")] if annotators else None,
         split=parse_split(split) if split else None,
         seed=seed,
+        no_overlap=no_overlap,
     )
     with open_to_read(project) as proj:
         report = export_project(proj, fmt, output, options, task)

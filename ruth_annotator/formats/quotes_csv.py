@@ -12,6 +12,8 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from ruth_annotator.formats.files import atomic_output
+from ruth_annotator.formats.flat import Losses
+from ruth_annotator.formats.links import resolved
 from ruth_annotator.formats.registry import ExportOptions, ExportReport, Format, register
 from ruth_annotator.model.wording import plural
 
@@ -47,6 +49,10 @@ def write(records: Iterable[dict], path: Path, options: ExportOptions,
         writer = csv.DictWriter(out, COLUMNS)
         writer.writeheader()
         for record in records:
+            losses = Losses(record)
+            record = resolved(record, losses.add)
+            losses.meta_and_sources()
+            report.take(losses)
             for row in rows(record):
                 writer.writerow(row)
                 report.annotations += 1

@@ -80,14 +80,6 @@ class Layer:
             self.status,
         )
 
-    def for_export(self, include_suggestions: bool) -> Layer:
-        """What an export writes: accepted annotations, or with `include_suggestions` the
-        undecided ones too; rejected suggestions never leave the project, and no link
-        leads to an item left out (model/decisions.py)."""
-        from ruth_annotator.model.decisions import dataset_view  # it builds on Layer
-
-        return dataset_view(self, include_suggestions)
-
     def accepted(self) -> Layer:
         """A copy with only what a person made or accepted (the default export)."""
         return Layer.of(

@@ -28,6 +28,7 @@ from ruth_annotator.app.transfer import writable_format, write_records
 from ruth_annotator.errors import InputError, OptionalDependencyError
 from ruth_annotator.formats.registry import ExportOptions, ExportReport
 from ruth_annotator.model import Document, Layer
+from ruth_annotator.model.decisions import dataset_view
 from ruth_annotator.model.records import layer_to_record, record_to_items
 
 Record = dict
@@ -80,13 +81,13 @@ def preannotate(records, suggest: Callable[[Record], Record] | None = None):
 
 
 def _filtered(records: Iterable[Record], options: ExportOptions) -> list[Record]:
-    """What `Project.iter_records` lets through (`Layer.for_export`)."""
+    """What `Project.iter_records` lets through (`model.decisions.dataset_view`)."""
     out = []
     for record in records:
         if options.annotators and record.get("annotator") not in options.annotators:
             continue
         doc, layer = _parse(record)
-        out.append(layer_to_record(doc, layer.for_export(options.include_suggestions)))
+        out.append(layer_to_record(doc, dataset_view(layer, options.include_suggestions)))
     return out
 
 

@@ -29,7 +29,7 @@ from ruth_annotator.model import (
     NewDocument,
 )
 from ruth_annotator.model.changes import Change
-from ruth_annotator.model.decisions import only_status_differs
+from ruth_annotator.model.decisions import dataset_view, only_status_differs
 from ruth_annotator.model.labels import Label, validate_label_set
 from ruth_annotator.model.layer import status_after_edit
 from ruth_annotator.model.records import ParsedRecord, layer_to_record
@@ -412,7 +412,7 @@ class Project(SharingRows, SearchRows):
                 layer = layers.get((doc_id, annotator)) or Layer(doc_id, annotator)
                 if doc_id not in docs:
                     raise ProjectError(f"has no document {doc_id}", self.path)
-                yield layer_to_record(docs[doc_id], layer.for_export(include_suggestions))
+                yield layer_to_record(docs[doc_id], dataset_view(layer, include_suggestions))
             done += len(ids)
             task.check()
             task.report(done, total)
