@@ -92,7 +92,7 @@ def export(project: Path, fmt: str, output: Path, include_suggestions: bool,
            annotators: str | None, split: str | None, seed: int, no_overlap: bool,
            task) -> None:
     """Export PROJECT's annotations (accepted ones, unless --include-suggestions)."""
-    from ruth_annotator.app.transfer import export_project, undecided_left_out
+    from ruth_annotator.app.transfer import export_project
     from ruth_annotator.formats.registry import ExportOptions
     from ruth_annotator.formats.splits import parse_split
 
@@ -105,12 +105,11 @@ def export(project: Path, fmt: str, output: Path, include_suggestions: bool,
     )
     with open_to_read(project) as proj:
         report = export_project(proj, fmt, output, options, task)
-        left_out = undecided_left_out(proj, options)
     task.finish()
     for item in report.lost:
         click.echo(f"Not carried by {fmt}: {item}", err=True)
-    if left_out:
-        click.echo(f"{plural(left_out, 'undecided suggestion')} left out; "
+    if report.undecided_left_out:
+        click.echo(f"{plural(report.undecided_left_out, 'undecided suggestion')} left out; "
                    "--include-suggestions writes them too", err=True)
     click.echo(f"{report.summary()} to {output}")
 
@@ -119,7 +118,8 @@ def export(project: Path, fmt: str, output: Path, include_suggestions: bool,
 @project_argument()
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
 def stats(project: Path, as_json: bool) -> None:
-    """Documents, annotations by kind and status, and progress per annotator."""
+    """Documents, annotations by kind and status, and progress per annotator with the
+    suggestions still undecided in each document."""
     with open_to_read(project) as proj:
         figures = proj.stats()
     if as_json:

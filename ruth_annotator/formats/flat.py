@@ -105,6 +105,9 @@ def quote_parents(quotes: list[Quote]) -> dict[str, str | None]:
     return out
 
 
+KINDS = {"mention": "mentions", "quote": "quotes", "entity": "entities"}
+
+
 @dataclass
 class Losses:
     """Collects one line per item a format cannot carry, naming document and item."""
@@ -120,10 +123,24 @@ class Losses:
         return f"document {self.record['id']}{who}"
 
     def add(self, item: dict, problem: str) -> None:
-        text = item.get("text") or item.get("name") or ""
+        """One line naming the item as a person sees it: kind, text and label."""
+        kind, known = self._known(str(item.get("id", "")))
+        text = item.get("text") or item.get("name") or known.get("text") or \
+            known.get("name") or ""
         short = (text[:40] + "…") if len(text) > 40 else text
         short = " ".join(short.split())
-        self.lines.append(f"{self._where()}: {item['id']} “{short}”: {problem}")
+        label = known.get("type") or known.get("label")
+        named = f"{kind} “{short}” ({label})" if label else f"{kind} “{short}”"
+        self.lines.append(f"{self._where()}: {named}: {problem}")
+
+    def _known(self, item_id: str) -> tuple[str, dict]:
+        """(kind, the record's dict) of an item named by id; a cue is its quote's."""
+        base = item_id.split("/")[0]
+        for kind in ("mention", "quote", "entity"):
+            for found in self.record.get(KINDS[kind], ()):
+                if found["id"] == base:
+                    return ("cue of quote" if "/cue" in item_id else kind), found
+        return "span", {}
 
     def document(self, problem: str) -> None:
         """A loss that concerns the document as a whole (counted, not listed, per document)."""

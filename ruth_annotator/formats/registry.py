@@ -57,6 +57,7 @@ class ExportReport:
     annotations: int = 0
     lost: list[str] = field(default_factory=list)
     files: list[Path] = field(default_factory=list)
+    undecided_left_out: int = 0  # suggestions not written (no --include-suggestions)
     # A loss that concerns whole documents is one line for the export, counting them:
     # problem -> [its line in `lost`, documents]. Keeps the report small at any size.
     _shared: dict[str, list[int]] = field(default_factory=dict, repr=False)
