@@ -15,7 +15,6 @@ import tempfile
 from dataclasses import replace
 from pathlib import Path
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from link_checks import CHECKERS, brat_substitutions
@@ -175,8 +174,6 @@ def test_every_action_keeps_the_rule_and_every_export_resolves(actions, data):
             run.project.close()
 
 
-@pytest.mark.xfail(strict=False, reason="the brat exporter links a speaker without a chosen "
-                                        "mention through the speaker's first mention")
 def test_brat_never_names_another_mention_as_speaker(tmp_path):
     run = Run(tmp_path)
     try:
