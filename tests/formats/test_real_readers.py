@@ -442,3 +442,17 @@ def spacy_debug_data(path: Path, tmp: Path) -> str:
         capture_output=True, text=True, env=env)
     assert done.returncode == 0, done.stderr[-2000:]
     return done.stdout
+
+
+def test_brat_pair_whose_text_starts_with_a_byte_order_mark(tmp_path):
+    """brat decodes the .txt as "utf8": the mark is character 0 of its offsets."""
+    from format_cases import read
+
+    text = "Kate Winslet said:\r\n“Yes.”\r\n"
+    (tmp_path / "a.txt").write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
+    (tmp_path / "a.ann").write_text("T1\tPERSON 1 13\tKate Winslet\nT2\tQuote 22 26\tYes.\n",
+                                    encoding="utf-8")
+    (parsed,) = read("brat", tmp_path)
+    assert parsed.document.text == text
+    assert sorted((i.start, i.end) for i in parsed.items if i.kind in ("mention", "quote")) \
+        == [(0, 12), (21, 25)]
