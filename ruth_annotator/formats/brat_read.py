@@ -89,7 +89,8 @@ class _Ann:
             raise self.fail(number, f"{ident} is not “TYPE START END\\tTEXT”")
         kind = m.group(1)
         frags = [tuple(int(x) for x in f.split(" ")) for f in m.group(2).split(";")]
-        for (a, b), prev in zip(frags, [(-1, -1), *frags], strict=False):
+        ordered = sorted(frags)  # brat takes fragments in any order, none overlapping
+        for (a, b), prev in zip(ordered, [(-1, -1), *ordered], strict=False):
             if not (self.shift <= a < b <= len(self.brat)) or a < prev[1]:
                 raise self.fail(number, f"{ident} offsets {a} {b} do not fit the text "
                                         f"({len(self.brat)} characters)")
@@ -103,7 +104,7 @@ class _Ann:
             raise self.fail(number, f"{ident} says “{shown.translate(_ESCAPES)}” but the "
                                     f"text at {m.group(2)} is “{expected.translate(_ESCAPES)}”"
                                     + hint)
-        frags = [(a - self.shift, b - self.shift) for a, b in frags]
+        frags = [(a - self.shift, b - self.shift) for a, b in ordered]
         merged = [frags[0]]
         for a, b in frags[1:]:
             gap = self.text[merged[-1][1]:a]

@@ -456,3 +456,13 @@ def test_brat_pair_whose_text_starts_with_a_byte_order_mark(tmp_path):
     assert parsed.document.text == text
     assert sorted((i.start, i.end) for i in parsed.items if i.kind in ("mention", "quote")) \
         == [(0, 12), (21, 25)]
+
+
+def test_brat_fragments_in_any_order_as_brat_takes_them(tmp_path):
+    from format_cases import read
+
+    (tmp_path / "a.txt").write_text("“Yes,” she said, “now.”", encoding="utf-8")
+    (tmp_path / "a.ann").write_text("T1\tQuote 18 22;1 5\tnow. Yes,\n", encoding="utf-8")
+    (parsed,) = read("brat", tmp_path)
+    (quote,) = [i for i in parsed.items if i.kind == "quote"]
+    assert [(s.start, s.end) for s in quote.spans] == [(1, 5), (18, 22)]
