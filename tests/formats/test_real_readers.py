@@ -293,6 +293,10 @@ def check_conll(path: Path) -> int:
                 assert i and sentence[i - 1][2:] == tag[2:], (path.read_text(), sentence)
     found = sum(len(e) for e in Entities(sentences, IOB2).entities)
     assert found == sum(tag.startswith("B-") for sentence in sentences for tag in sentence)
+    if found:  # seqeval's own strict evaluation reads the file as its gold and prediction
+        from seqeval.metrics import f1_score
+
+        assert f1_score(sentences, sentences, mode="strict", scheme=IOB2) == 1.0
     return found
 
 
