@@ -84,10 +84,14 @@ def _gold(path: Path) -> list[dict]:
               help="Ruth JSONL to score instead of PROJECT (for example another export).")
 @click.option("--engine", is_flag=True,
               help="Score the engine's suggestions made afresh on the gold texts.")
+@click.option("--learn-from", type=click.IntRange(min=1), metavar="N",
+              help="With --engine: take the first N gold documents as accepted work (the "
+                   "engine learns their cue words, speaker descriptors and titles, and "
+                   "names unless the gold is brat attribution) and score the others.")
 @annotator_option
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
 def evaluate(project: Path | None, gold: Path, system: Path | None, engine: bool,
-             annotator: str | None, as_json: bool) -> None:
+             learn_from: int | None, annotator: str | None, as_json: bool) -> None:
     """Score suggestions (or any annotations) against gold annotations.
 
     Compares PROJECT's layer of the annotator (accepted and proposed items), the --system
@@ -100,12 +104,23 @@ def evaluate(project: Path | None, gold: Path, system: Path | None, engine: bool
 
     if (project is not None) + (system is not None) + engine != 1:
         raise click.UsageError("give one of PROJECT, --system or --engine")
+    if learn_from and not engine:
+        raise click.UsageError("--learn-from goes with --engine")
     records = _gold(gold)
     if engine:
         from ruth_annotator.suggest import suggest_record
+        from ruth_annotator.suggest.lexicon import records_lexicon
 
+        lexicon = None
+        if learn_from:
+            if learn_from >= len(records):
+                raise click.UsageError(f"--learn-from {learn_from} leaves none of the "
+                                       f"{len(records)} gold documents to score")
+            taught, records = records[:learn_from], records[learn_from:]
+            lexicon = records_lexicon(taught, names=not any(
+                (r.get("meta") or {}).get("gold") == "attribution" for r in taught))
         result = evaluate_records(records, [suggest_record({"id": r.get("id"),
-                                                            "text": r["text"]})
+                                                            "text": r["text"]}, lexicon)
                                             for r in records])
     elif system is not None:
         result = evaluate_records(records, _records(system))

@@ -6,8 +6,9 @@ reports it (Cue) and what was said (Content), joined by an event
 the other two. Each attribution becomes one quote record: its segments are the Content's
 fragments (an interrupted quote keeps its pieces), its cue the Cue, its speaker an entity
 with the Source as its one mention (the corpora do not link sources that are the same
-person). The type is "mixed" when the content holds a quotation mark, else "indirect":
-which parts are direct speech is the evaluation's question, not the reader's.
+person). The type is "direct" when every fragment of the content is in quotation marks,
+"mixed" when it holds one somewhere, else "indirect"; which parts are direct speech is
+then the evaluation's question (it looks for the quoted pieces in every type).
 
 A folder is searched for NAME.txt files; the gold of each is NAME.ann or, where several
 annotators' files exist, NAME_<suffix>.ann: the first of them in name order is used, so
@@ -105,7 +106,7 @@ def attribution_record(text: str, ann: str, path: Path, uid: str) -> dict:
         if not segments:
             continue
         quote = {"id": f"q{n}", "spans": [{"start": a, "end": b} for a, b in segments],
-                 "type": "mixed" if _quoted(text, segments) else "indirect",
+                 "type": _quote_type(text, segments),
                  "speaker": None, "speaker_mention": None, "cue": None}
         cue = bounds.get(item.roles.get("Cue", ""))
         if cue is not None:
@@ -118,7 +119,8 @@ def attribution_record(text: str, ann: str, path: Path, uid: str) -> dict:
                 entities.append({"id": entity, "name": " ".join(text[span[0]:span[1]].split()),
                                  "label": "PERSON"})
                 mentions.append({"id": f"m{len(mentions) + 1}", "start": span[0],
-                                 "end": span[1], "label": "PERSON", "entity": entity})
+                                 "end": span[1], "label": "PERSON", "entity": entity,
+                                 "form": _form(text[span[0]:span[1]])})
                 mention_of[span] = len(mentions) - 1
             mention = mentions[mention_of[span]]
             quote["speaker"], quote["speaker_mention"] = mention["entity"], mention["id"]
@@ -127,9 +129,41 @@ def attribution_record(text: str, ann: str, path: Path, uid: str) -> dict:
             "quotes": quotes, "meta": {"gold": ATTRIBUTION_GOLD}}
 
 
-def _quoted(text: str, segments: list[tuple[int, int]]) -> bool:
-    """A quotation mark inside the content or right at its edge (outside it)."""
-    return any(_MARK.search(text, max(0, a - 2), min(len(text), b + 2)) for a, b in segments)
+_OPENING = re.compile("[\"“„«‘]|''|``")
+_CLOSING = re.compile("[\"”»’]|''")
+_EDGE = " \t\r\n.,;:!?…—–-"
+
+
+def _quote_type(text: str, segments: list[tuple[int, int]]) -> str:
+    """direct: every segment is in quotation marks (the marks inside it or right outside);
+    mixed: a mark somewhere in the content; indirect: none."""
+    if not any(_MARK.search(text, max(0, a - 2), min(len(text), b + 2)) for a, b in segments):
+        return "indirect"
+    for a, b in segments:
+        while a < b and text[a] in _EDGE:
+            a += 1
+        while b > a and text[b - 1] in _EDGE:
+            b -= 1
+        head = text[max(0, a - 2):a + 2]
+        tail = text[max(0, b - 2):b + 2]
+        if not (_OPENING.search(head) and _CLOSING.search(tail)):
+            return "mixed"
+    return "direct"
+
+
+_PRONOUNS = frozenset("he she they i we it you him her them me us who which that".split())
+_DETERMINERS = frozenset("""the a an his her their its our my your this that these those one
+another some many several both all each""".split())
+
+
+def _form(surface: str) -> str:
+    """pronoun ("he"), nominal ("the Republican lawmaker", "officials") or name."""
+    words = surface.split()
+    if not words or surface.strip().lower() in _PRONOUNS:
+        return "pronoun"
+    if words[0].lower() in _DETERMINERS or words[0][:1].islower():
+        return "nominal"
+    return "name"
 
 
 def read_attribution_pair(txt: Path, ann: Path) -> dict:

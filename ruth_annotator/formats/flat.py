@@ -277,6 +277,8 @@ def items_from_view(text: str, spans: list[FlatSpan],
         if bad:
             raise ValueError(f"span {s.id!r}: {bad}")
         for start, end in s.fragments:
+            if start >= end:
+                raise ValueError(f"span {s.id!r} starts at {start}, not before its end {end}")
             if not 0 <= start < end <= len(text):
                 raise ValueError(f"span {s.id!r} {start}..{end} does not fit the text "
                                  f"({len(text)} characters)")

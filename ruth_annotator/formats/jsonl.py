@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ruth_annotator.errors import InputError
 from ruth_annotator.formats import labels
-from ruth_annotator.formats.decoding import MAX_DOCUMENT_BYTES
+from ruth_annotator.formats.decoding import MAX_DOCUMENT_BYTES, json_problem
 from ruth_annotator.formats.files import atomic_output
 from ruth_annotator.formats.flat import Losses
 from ruth_annotator.formats.links import resolved
@@ -23,8 +23,9 @@ from ruth_annotator.model.records import ParsedRecord, record_to_items
 
 SUFFIXES = (".jsonl", ".ndjson")
 
-#: A line longer than this (a document with its annotations) is refused unread.
-MAX_LINE_BYTES = 2 * MAX_DOCUMENT_BYTES
+#: A line longer than this (a document with its annotations) is refused unread: the one
+#: document limit of every way in.
+MAX_LINE_BYTES = MAX_DOCUMENT_BYTES
 # JSON may escape half of a UTF-16 surrogate pair ("\ud800") that is not text at all.
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 
@@ -60,8 +61,8 @@ def json_lines(path: Path) -> Iterator[tuple[int, object] | InputError]:
         for number, raw in enumerate(_lines(handle), 1):
             if raw is None:
                 empty = False
-                yield InputError(f"line {number}: longer than {MAX_LINE_BYTES // 2**20} MB; "
-                                 "split the document", path)
+                yield InputError(f"line {number}: longer than {MAX_LINE_BYTES // 2**20} MB, "
+                                 "the most a document may be; split the document", path)
                 continue
             try:
                 line = raw.decode("utf-8")
@@ -75,7 +76,7 @@ def json_lines(path: Path) -> Iterator[tuple[int, object] | InputError]:
             try:
                 value = json.loads(line)
             except json.JSONDecodeError as e:
-                yield InputError(f"line {number}: broken JSON ({e.msg} at column {e.colno})",
+                yield InputError(f"line {number}: broken JSON ({json_problem(e, one_line=True)})",
                                  path)
                 continue
             except RecursionError:

@@ -20,9 +20,9 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from xml.sax.saxutils import quoteattr
 
-from ruth_annotator.errors import InputError
+from ruth_annotator.errors import InputError, excerpt
 from ruth_annotator.formats import flat
-from ruth_annotator.formats.decoding import read_utf8
+from ruth_annotator.formats.decoding import json_problem, read_utf8
 from ruth_annotator.formats.files import atomic_output
 from ruth_annotator.formats.labels import exported
 from ruth_annotator.formats.registry import (
@@ -174,14 +174,20 @@ def _result(r: object, text: str, status: str, spans: list[flat.FlatSpan],
         rels.append(flat.Relation(labels[0], str(r["from_id"]), str(r["to_id"])))
         return
     value = r.get("value")
-    if not isinstance(value, dict) or not all(
-            isinstance(value.get(k), int) and not isinstance(value.get(k), bool)
-            for k in ("start", "end")):
-        raise ValueError(f"region {r.get('id')!r} has no start/end offsets "
+    region = f"region {excerpt(repr(r.get('id')), 40)}"
+    if not isinstance(value, dict) or "start" not in value or "end" not in value:
+        raise ValueError(f"{region} has no start/end offsets "
                          "(a newer Label Studio or a HyperText task?)")
+    for key in ("start", "end"):
+        if isinstance(value[key], bool) or not isinstance(value[key], int):
+            raise ValueError(f"{region} {key} must be a whole number of characters, not "
+                             f"{excerpt(repr(value[key]), 40)}")
+    if value["start"] >= value["end"]:
+        raise ValueError(f"{region} starts at {value['start']}, not before its end "
+                         f"{value['end']}")
     labels = value.get("labels")
     if not isinstance(labels, list) or len(labels) != 1 or not isinstance(labels[0], str):
-        raise ValueError(f"region {r.get('id')!r} needs exactly one label")
+        raise ValueError(f"{region} needs exactly one label")
     start, end = value["start"], value["end"]
     inside = 0 <= start < end <= len(text)
     if not inside or ("text" in value and value["text"] != text[start:end]):
@@ -192,10 +198,10 @@ def _result(r: object, text: str, status: str, spans: list[flat.FlatSpan],
                 units[2 * start:2 * end].decode("utf-16-le", "replace") == value.get("text")
                 else "")
         if not inside:
-            raise ValueError(f"region {r.get('id')!r} {start}..{end} lies outside the text "
+            raise ValueError(f"{region} {start}..{end} lies outside the text "
                              f"({len(text)} characters){hint}")
-        raise ValueError(f"region {r.get('id')!r} says {value['text']!r} but the text at "
-                         f"{start}..{end} is {text[start:end]!r}{hint}")
+        raise ValueError(f"{region} says {excerpt(repr(value['text']))} but the text at "
+                         f"{start}..{end} is {excerpt(repr(text[start:end]))}{hint}")
     kind, label = flat.kind_of_label(labels[0])
     spans.append(flat.FlatSpan(str(r["id"]), kind, [(start, end)], label, status))
 
@@ -222,8 +228,7 @@ def read(path: Path) -> Iterator[ParsedRecord | InputError]:
     try:
         data = json.loads(content)
     except json.JSONDecodeError as e:
-        raise InputError(f"is broken JSON ({e.msg} at line {e.lineno} column {e.colno})",
-                         path) from None
+        raise InputError(f"is broken JSON ({json_problem(e)})", path) from None
     except RecursionError:
         raise InputError("holds JSON nested too deeply", path) from None
     tasks = [data] if isinstance(data, dict) and "data" in data else data

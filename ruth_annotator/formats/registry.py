@@ -71,7 +71,7 @@ class ExportReport:
                 slot = self._shared[problem] = [len(self.lost), 0]
                 self.lost.append("")
             slot[1] += 1
-            self.lost[slot[0]] = f"{problem} (in {slot[1]} document(s))"
+            self.lost[slot[0]] = f"{problem} (in {plural(slot[1], 'document')})"
 
     def summary(self) -> str:
         text = (f"{plural(self.documents, 'document')}, "

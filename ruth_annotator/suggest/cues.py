@@ -36,25 +36,33 @@ PLURAL = (alternation(EN.words("roles_plural") | EN.words("document_nouns"), cap
           r"(?:[ \t]+(?:of|in|from|at|near|across)[ \t]+[^,.;:!?\"“”‘’\n]{1,50}?)?")
 # "Rovers manager Steve Kane", "Bristol's mayor", "Tom Harlan of Kansas".
 DESCRIBED = rf"{NAME}[ \t]+(?:[a-z][\w-]*[ \t]+){{1,3}}{NAME}"
-LOWER_DESCRIBED = rf"(?:[a-z][\w-]*[ \t]+){{1,3}}{NAME}"
+# "former George W. Bush speechwriter Noam Neusner": the last name is the person.
+LOWER_DESCRIBED = (rf"(?:[a-z][\w-]*[ \t]+){{1,3}}(?:{NAME}[ \t]+(?:[a-z][\w-]*[ \t]+){{1,2}})?"
+                   rf"{NAME}")
 POSSESSIVE = rf"{NAME}['’]s[ \t]+[a-z][\w-]*(?:[ \t]+[a-z][\w-]*){{0,2}}?"
 NAME_OF = rf"{NAME}(?:[ \t]+of[ \t]+(?:the[ \t]+)?{_CAP}(?:[ \t]+{_CAP}){{0,2}})?"
 SPEAKER = (rf"(?P<spk>{NOMINAL}|{PRON}|{POSSESSIVE}|{DESCRIBED}|{NAME_OF}|{LOWER_DESCRIBED}|"
            rf"{PLURAL})")
 # One or two comma-separated asides: "Smith, 45, said", "Ellis, 67, from Hull, said".
-APPOS = r"(?P<app>,[ \t]*[^,\n\"“”‘’]{1,80}?(?:,[ \t]*[^,\n\"“”‘’]{1,80}?)?,)?"
+# A party and state in brackets may come first: "Sen. Pat Toomey (R-Pa.) said".
+# (An apostrophe inside a word may stand in it: "Jenna Golden, Twitter’s director, said".)
+_ASIDE = r"(?:[^,\n\"“”‘’]|(?<=\w)’(?=\w))"
+APPOS = (r"(?:[ \t]*\([^()\n]{1,30}\))?"
+         rf"(?P<app>,[ \t]*{_ASIDE}{{1,80}}?(?:,[ \t]*{_ASIDE}{{1,80}}?)?,)?")
 ADV = (r"(?:(?:also|later|then|previously|once|has|had|have|would|will|recently|simply|"
        r"just|further|again|earlier|quickly|now|often|reportedly|allegedly|had|could|"
        r"would|once|cheerfully|quietly|angrily|proudly|simply|always|never|still|even|"
        r"repeatedly|publicly|privately|first|finally|eventually|immediately|insisted|"
        r"herself|himself|themselves)[ \t]+){0,3}")
 # A speaker phrase starts a clause: "Outside court, Emily's father, Mark Watts, said:".
-LEAD = (r"(?:^|(?<=[,;:—–(] )|(?<=\b[Aa]nd )|(?<=\b[Bb]ut )|(?<=\b[Ww]hen )|(?<=\b[Tt]hen )|"
-        r"(?<=\b[Yy]et ))")
+LEAD = (r"(?:^|(?<=[,;:—–(] )|(?<= - )|(?<=\b[Aa]nd )|(?<=\b[Bb]ut )|(?<=\b[Ww]hen )|"
+        r"(?<=\b[Tt]hen )|(?<=\b[Yy]et ))")
 
 _PRE_ACCORDING = re.compile(
     rf"\b(?P<cue>[Aa]ccording to)[ \t]+(?P<spk>{NAME}|{NOMINAL}|{PLURAL})[ \t]*,[ \t]*$")
 _PRE_LABEL = re.compile(rf"^[ \t]*(?P<spk>{NAME})[ \t]*:[ \t]*$")
+# "Clinton: “…” Bush: “…”": a name and a colon after a sentence ends, within a paragraph.
+_SENTENCE_LABEL = re.compile(rf"(?<=[.!?\"”’] )(?P<spk>{NAME})[ \t]*:[ \t]*$")
 
 
 class CuePatterns:
@@ -72,9 +80,11 @@ class CuePatterns:
             rf"{DET}[ \t]+[^,.;:!?\"“”‘’\n]{{1,60}}|{PLURAL})")
         self.pre_subject = re.compile(
             rf"{LEAD}{SPEAKER}{APPOS}[ \t]+{ADV}(?P<cue>{cue}|{COLLOQUIAL})"
-            rf"(?:(?P<rest>[ \t]+[^:,;.!?\n]{{1,100}}?)[ \t]*[:,]|[ \t]*[:,]?)[ \t]*$")
+            rf"(?:[ \t]+[^:,;.!?\n]{{1,100}}?[ \t]*[:,]|[ \t,]+[^:;.!?\n]{{1,100}}?[ \t]*:|"
+            r"[ \t]*[:,]?)[ \t]*$")
         self.pre_cue_only = re.compile(
-            rf"\b(?P<cue>{cue}|{COLLOQUIAL})(?:[ \t]+(?:me|him|her|them|us|you))?"
+            rf"\b(?P<cue>{cue}|{COLLOQUIAL})(?:[ \t]+(?:me|him|her|them|us|you|reporters|"
+            r"(?:the|a|an|his|her|their|its|our)[ \t]+[\w'’-]+(?:[ \t]+[\w'’-]+)?))?"
             r"[ \t]*[:,][ \t]*$")
 
 
@@ -189,8 +199,9 @@ def dash_attribution(text: str, start: int, limit: int) -> CueMatch | None:
 
 
 _CLAUSE_SUBJECT = re.compile(rf"(?P<spk>{DET}[ \t]+[\w'’-]+|{NAME})[ \t]+[a-z]")
-_NAMED_SUBJECT = re.compile(rf"(?P<spk>{PRON}|{NAME})(?:{APPOS})[ \t]+(?:[a-z]+ly[ \t]+)?"
-                            r"(?:was|is|had|has|did|[a-z]+ed|[a-z]+s)\b")
+IRREGULAR_PAST = alternation(EN.lines("irregular_past"))
+_NAMED_SUBJECT = re.compile(rf"(?P<spk>{PRON}|{NAME})(?:{APPOS})[ \t]+(?:[a-z]+ly[ \t]+)?{ADV}"
+                            rf"(?:is|has|[a-z]+ed|[a-z]+s|{IRREGULAR_PAST})\b")
 
 
 def clause_subject(text: str, start: int, end: int,
@@ -233,6 +244,9 @@ def cue_before(text: str, start: int, mark: int,
         speaker = (subjects[-1].start(), subjects[-1].end()) if subjects else \
             clause_subject(text, start, cue[0])
         return CueMatch(cue, speaker, _addressee(text, cue, mark), "before")
+    m = _SENTENCE_LABEL.search(text, start, mark)  # (its lookbehind sees before `start`)
+    if m is not None:
+        return CueMatch(None, (m.start("spk"), m.end("spk")), None, "colon")
     m = _PRE_LABEL.match(window)
     if m is not None:
         return CueMatch(None, _span(m, "spk", start), None, "label")

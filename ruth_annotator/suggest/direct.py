@@ -34,7 +34,7 @@ _AFTER_REACH = 160
 _ANY_MARK = re.compile("[\"“”‘’'«»]")
 
 
-def _title_like(content: str) -> bool:
+def title_like(content: str) -> bool:
     words = [w for w in _WORDS.findall(content) if len(w) > 3]
     if _ENDS_CLAUSE.search(content) or len(content.split()) > 6 or not words:
         return False
@@ -80,7 +80,7 @@ class DirectQuotes:
         match = self._cue(q, start, limit, para.start) if standalone else None
         if match is None and standalone and para.body:
             match = self._cue_in_previous_paragraph(q, para) or self._dash_after(q, para)
-        if match is None and (not standalone or not para.body or _title_like(content)
+        if match is None and (not standalone or not para.body or title_like(content)
                               or not self._speechlike(content, 4)):
             self._not_speech(i, q)
             return None
@@ -168,7 +168,7 @@ class DirectQuotes:
         match = self._cue(q, start, limit, segment[0]) if self._standalone(q.open_pos) \
             else None
         content = self._content(q)
-        if match is None and (not self._speechlike(content, 3) or _title_like(content)
+        if match is None and (not self._speechlike(content, 3) or title_like(content)
                               or not _ENDS_CLAUSE.search(content)):
             self._not_speech(i, q)
             return
@@ -201,7 +201,7 @@ class DirectQuotes:
         self.not_speech.append(i)
         content = self._content(q)
         word = _LAST_WORD.search(self.text, max(0, q.open_pos - 30), q.open_pos)
-        if word and word.group(1).lower() in WORK_NOUNS and _title_like(content):
+        if word and word.group(1).lower() in WORK_NOUNS and title_like(content):
             self.titles.append((q.segments[0].start, q.segments[-1].end))
 
     def _segments(self, q: MarkedQuote) -> list[tuple[int, int]]:

@@ -17,7 +17,7 @@ from ruth_annotator.model.changes import ChangeSet
 from ruth_annotator.model.document import Document, text_hash
 from ruth_annotator.model.layer import Layer
 from ruth_annotator.model.records import layer_to_record, record_to_items
-from ruth_annotator.suggest.direct import DirectQuotes
+from ruth_annotator.suggest.direct import DirectQuotes, title_like
 from ruth_annotator.suggest.drafts import QuoteDraft
 from ruth_annotator.suggest.entities import Cluster, EntityTable, Found, find_entities
 from ruth_annotator.suggest.indirect import IndirectQuotes
@@ -25,6 +25,7 @@ from ruth_annotator.suggest.interviews import interview_quotes
 from ruth_annotator.suggest.learned_words import words_of
 from ruth_annotator.suggest.lexicon import Lexicon, layer_lexicon
 from ruth_annotator.suggest.marks import find_quotes, reading_view
+from ruth_annotator.suggest.partial import partial_quotes
 from ruth_annotator.suggest.proposals import propose
 from ruth_annotator.suggest.speakers import SpeakerResolver
 from ruth_annotator.suggest.text_units import Units
@@ -56,6 +57,7 @@ def analyse(text: str, lexicon: Lexicon | None = None,
     fragments = [(marked[i].start, marked[i].end) for i in direct.not_speech]
     drafts += interview_quotes(text, units, table, drafts)
     drafts += IndirectQuotes(text, units, drafts, fragments).run()
+    drafts += partial_quotes(text, units, drafts, fragments, title_like)
     task.check()
     for start, end in direct.titles:
         if not table.within(start, end):

@@ -16,7 +16,8 @@ speaker accuracy on the overlap-matched pieces whose gold has a speaker; cue acc
 end-to-end F1, where a piece counts only when its span matches and its speaker is right
 (or the gold names no speaker). "Speaker right": the system's speaker mention overlaps a
 mention of the gold speaker (for attribution gold, the Source span), or the system's
-speaker entity has a mention that does. Errors are counted by kind with examples: missed,
+speaker entity has a mention that does; a relative pronoun as gold speaker ("Graham, who
+has vowed") stands for the phrase before it. Errors are counted by kind with examples: missed,
 boundary (overlapping but under 0.8), spurious, and wrong speaker by the kind of gold
 speaker (name, nominal, pronoun, list attribution such as a line "— Jane Doe, CNN").
 """
@@ -213,6 +214,25 @@ def _speaker_spans(layer: Layer, q: Quote) -> list[Span]:
     return spans
 
 
+_RELATIVE = frozenset(("who", "which", "that"))
+
+
+def _antecedents(text: str, spans: list[Span]) -> list[Span]:
+    """A relative pronoun as gold speaker ("Franklin Graham, who has vowed …") stands for
+    the phrase before it: that phrase counts as the gold speaker too."""
+    out = list(spans)
+    for span in spans:
+        if text[span.start:span.end].strip().lower() not in _RELATIVE:
+            continue
+        comma = text.rfind(",", max(0, span.start - 3), span.start)
+        if comma < 0:
+            continue
+        start = max(text.rfind(c, max(0, comma - 120), comma) for c in ",.;:\n\"“”(") + 1
+        if start < comma:
+            out.append(Span(start, comma))
+    return out
+
+
 def _close_enough(a: Quote, b: Quote) -> bool:
     shared = shared_length(a.spans, b.spans)
     return shared / (covered_length(a.spans) + covered_length(b.spans) - shared) >= MIN_OVERLAP
@@ -239,7 +259,7 @@ def compare_pieces(text: str, gold: Layer, system: Layer, out: Evaluation,
         if g.cue:
             out.piece_cues.total += 1
             out.piece_cues.correct += bool(s.cue and s.cue.overlaps(g.cue))
-        gold_spans = _speaker_spans(gold, g)
+        gold_spans = _antecedents(text, _speaker_spans(gold, g))
         if not gold_spans:
             out.end_to_end.matched += 1
             continue

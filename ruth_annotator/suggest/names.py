@@ -21,8 +21,10 @@ _WORD = (rf"(?:(?:Mr|Mrs|Ms|Dr|Prof|St|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Det|Insp|
          rf"|[{_UPPER}]\w*(?:['’](?!s\b)[A-Za-zÀ-ÿ]\w*|-[A-Za-zÀ-ÿ\d]\w*)*"
          rf"(?:['’]s(?=[ \t]+[{_UPPER}])|(?<=s)['’](?=[ \t]+[{_UPPER}]))?\+?)")
 _CONNECT = r"(?:of|for|the|and|&|de|da|di|du|van|von|der|den|le|la|del|bin|al|y)"
+# The lookahead lets most positions fail at once: a name starts with a capital.
 SEQUENCE = re.compile(
-    rf"(?<![\w'’])(?:{_WORD})(?:(?:[ \t]+{_CONNECT})*[ \t]+(?:{_WORD}))*(?:[ \t]+\d{{1,2}}\b)?")
+    rf"(?=[{_UPPER}])(?<![\w'’])(?:{_WORD})(?:(?:[ \t]+{_CONNECT})*[ \t]+(?:{_WORD}))*"
+    r"(?:[ \t]+\d{1,2}\b)?")
 TOKEN = re.compile(rf"{_WORD}|{_CONNECT}\b|\d+")
 _PARTICLES = frozenset("de da di du van von der den le la del bin al y".split())
 # "Threapleton said": a speech verb after a name (an -s form that is also a noun, "Apple

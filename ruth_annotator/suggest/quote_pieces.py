@@ -1,13 +1,14 @@
 """Direct-quote pieces: the unit in which direct speech is scored.
 
 A piece is a stretch of words between quotation marks; a quote interrupted by its
-attribution ("A," she said, "b.") is two pieces. From a direct quote, each segment (and each
-paragraph of a segment) is a piece. From an indirect or mixed quote, or an attribution
-corpus's content ("She said that the plan was “a disaster for everyone.”"), the pieces are
-the spans between marks inside it; marks just outside a segment count (annotators differ
-on whether the marks belong to the content). Pieces of fewer than `MIN_WORDS` words are
-left out on both sides: two- and three-word fragments in marks are mostly scare quotes
-and titles, and partial quotes that short are not what direct-speech suggestions are for.
+attribution ("A," she said, "b.") is two pieces. The pieces of a quote are the spans
+between marks in each segment (and each paragraph of a segment), marks just outside a
+segment included (annotators differ on whether the marks belong to the content): from an
+attribution corpus's content ("She said that the plan was “a disaster for everyone.”")
+the quoted part. A direct quote's segment without marks is a piece as a whole. Pieces of
+fewer than `MIN_WORDS` words are left out on both sides: two- and three-word fragments in
+marks are mostly scare quotes and titles, and partial quotes that short are not what
+direct-speech suggestions are for.
 """
 
 from __future__ import annotations
@@ -96,10 +97,8 @@ def pieces(text: str, quote: Quote) -> list[Quote]:
     found: list[tuple[int, int]] = []
     for seg in quote.spans:
         for a, b in _lines(text, seg.start, seg.end):
-            if quote.type == "direct":
-                found.append((a, b))
-            else:
-                found += marked_spans(text, *_widened(text, a, b))
+            marked = marked_spans(text, *_widened(text, a, b))
+            found += marked if marked or quote.type != "direct" else [(a, b)]
     out = []
     for a, b in found:
         a, b = trimmed(text, a, b)

@@ -22,8 +22,10 @@ THAT_OPTIONAL_STRICT = EN.verb_forms(CLAUSE_FORMS, tag="strict")
 REPORT = alternation(REPORTING_WORDS)
 _CHARACTERISING = EN.verb_forms(("third", "past"), name="characterising_verbs")
 CHARACTERISING = frozenset(_CHARACTERISING)
-_PARTICIPLES = EN.verb_forms(("ing",), without="manner")
-_CONJOINED = EN.verb_forms(("third", "past"), without="manner")
+CHARACTERISING_ING = EN.verb_forms(("ing",), name="characterising_verbs")
+PARTICIPLES = EN.verb_forms(("ing",), without="manner")
+CONJOINED_VERBS = EN.verb_forms(("third", "past"), without="manner")
+THAT_OPTIONAL_ANY = THAT_OPTIONAL | THAT_OPTIONAL_STRICT
 INDIRECT = re.compile(
     rf"{LEAD}{SPEAKER}{APPOS}[ \t]+{ADV}(?<!\bto )(?P<cue>{REPORT})\b"
     rf"(?P<mid>[^.;:!?\"“”‘’\n]{{0,70}}?)(?P<that>[ \t]+that\b)[ \t]+(?P<clause>\S)")
@@ -39,11 +41,11 @@ ACCORDING_LAST = re.compile(r",[ \t]+(?P<cue>according to)[ \t]+"
                              r"(?P<spk>(?:[^,.;]|(?<=\d)[,.](?=\d)){2,60})[.!?]?[\"”’']?$")
 # "…, telling fans she needs time": the sentence's subject speaks.
 PARTICIPLE = re.compile(
-    rf",[ \t]+(?P<cue>{alternation(_PARTICIPLES)})\b(?P<mid>[^,.;:!?\"“”‘’\n]{{0,30}}?)"
+    rf",[ \t]+(?P<cue>{alternation(PARTICIPLES)})\b(?P<mid>[^,.;:!?\"“”‘’\n]{{0,30}}?)"
     r"(?:[ \t]+that)?[ \t]+(?P<clause>\S)")
 # "The Bank kept rates on hold but said inflation was falling": the subject speaks.
 CONJOINED = re.compile(
-    rf",?[ \t]+(?:but|and)[ \t]+(?:also[ \t]+)?(?P<cue>{alternation(_CONJOINED)})\b"
+    rf",?[ \t]+(?:but|and)[ \t]+(?:also[ \t]+)?(?P<cue>{alternation(CONJOINED_VERBS)})\b"
     r"(?P<mid>[^,.;:!?\"“”‘’\n]{0,30}?)(?:[ \t]+that)?[ \t]+(?P<clause>\S)")
 SUBJECT = re.compile(rf"{SPEAKER}")
 NAMED_SUBJECT = re.compile(rf"(?:[Tt]he[ \t]+)?(?P<spk>{NAME_OF})(?=[ \t,])")
@@ -70,14 +72,15 @@ NEXT_CLAUSE = re.compile(r",[ \t]+(?:(?:and|but)[ \t]+(?:I|we|he|she|they)|accor
 # After a reported clause, ", opening the door to cuts" is the reporter's own gloss.
 GLOSS = re.compile(r",[ \t]+[a-z]+ing\b")
 LOWER_WORD = re.compile(r"\b[a-z]+\b")
-CUE_WORDS = REPORTING_WORDS | CUE_VERBS | CHARACTERISING | _PARTICIPLES | {"according"}
+CUE_WORDS = REPORTING_WORDS | CUE_VERBS | CHARACTERISING | PARTICIPLES | {"according"}
 END_PUNCT_CHAR = re.compile(r"[\s.!?…\"”’')\]]")  # the run of these ending a sentence
 ENDS_WITH_OPEN_CUE = re.compile(r"[:,][ \t]*[\"“‘'„]")
 
 
 # Where a speaker phrase may start (see LEAD): trying the patterns only there is faster than
 # letting the regex engine try every position.
-LEAD_POSITIONS = re.compile(r"(?:[,;:—–(]|\b[Aa]nd|\b[Bb]ut|\b[Ww]hen|\b[Tt]hen|\b[Yy]et) ")
+# (Written with the punctuation first and the words spelled out: three times faster.)
+LEAD_POSITIONS = re.compile(r"[,;:—–(] | - |\b(?:and|but|when|then|yet|And|But|When|Then|Yet) ")
 
 
 def matches_at(pattern: re.Pattern, sentence: str, positions: list[int]):

@@ -15,14 +15,15 @@ from collections import defaultdict
 from itertools import accumulate
 
 from ruth_annotator.suggest import people_words as people
+from ruth_annotator.suggest.cues import IRREGULAR_PAST
 from ruth_annotator.suggest.drafts import FIRST_PERSON, INHERITED, LABELLED, QuoteDraft
 from ruth_annotator.suggest.entities import AGAIN, Cluster, EntityTable, Found
 from ruth_annotator.suggest.learned_words import STANDARD, Words
 from ruth_annotator.suggest.text_units import Units
 
 _SUBJECT_AFTER = re.compile(
-    r"(?:,[^,\n]{1,80},)?[ \t]+(?:[a-z]+ly[ \t]+)?(?:has|had|have|is|was|were|are|will|would|"
-    r"can|could|also|did|does|[a-z]+ed|[a-z]+s)\b")
+    r"(?:,[^,\n]{1,80},)?[ \t]+(?:[a-z]+ly[ \t]+)?(?:has|have|is|are|will|would|"
+    rf"can|could|also|does|[a-z]+ed|[a-z]+s|{IRREGULAR_PAST})\b")
 _PREPOSITION_BEFORE = re.compile(
     r"\b(?:with|to|for|by|of|from|at|on|in|about|against|alongside|as|like|than|and|"
     r"ex|husband|wife|daughter|son)[ \t]+(?:\w+[ \t]+)?$")
@@ -190,7 +191,11 @@ class SpeakerResolver:
             bool(_AGENTS.fullmatch(head)) or (
             det in ("one", "another") and len(words) > 1 and words[1] == "of")
         cluster = None
-        if det == "the" and is_role and head not in people.PLURAL_ROLES:
+        if det == "the" and head not in people.PLURAL_ROLES and head.isalpha():
+            cluster = self._described_before(s, head, exclude)
+        if cluster is not None:
+            pass
+        elif det == "the" and is_role and head not in people.PLURAL_ROLES:
             cluster = self._salient(s, self.words.roles.get(head, ""), "PERSON", d, exclude)
         elif det in ("the", "its") and head in people.ORG_NOUNS:
             cluster = self._salient(s, "", "ORG", d, exclude)
@@ -207,6 +212,27 @@ class SpeakerResolver:
                 key, label, name, self.words.roles.get(head, ""))
         d.speaker_key = cluster.key
         d.speaker_found = self._mention(s, e, cluster, "nominal")
+
+    def _described_before(self, pos: int, head: str, exclude: set[str]) -> Cluster | None:
+        """"the CNN host" is Jake Tapper when the text called him so before: "CNN host Jake
+        Tapper", "Jake Tapper, the CNN host," (the nearest such person)."""
+        start = max(0, pos - 4 * _REACH)
+        found = None
+        for m in re.finditer(rf"\b{head}\b", self.text[start:pos], re.I):
+            at = start + m.start()
+            after = self.table.within(start + m.end(), start + m.end() + 60)
+            if after and self.text[start + m.end():after[0].start].strip() == "":
+                found = after[0]  # "host Jake Tapper"
+                continue
+            comma = self.text.rfind(",", max(0, at - 60), at)
+            if comma >= 0 and self.text[comma + 1:at].split()[:1] in (["the"], ["a"], ["an"]):
+                before = [x for x in self.table.within(max(0, comma - 60), comma)
+                          if x.end == comma]  # "Jake Tapper, the CNN host"
+                if before:
+                    found = before[0]
+        if found is None or found.label != "PERSON" or found.key in exclude:
+            return None
+        return self.table.clusters.get(found.key)
 
     def _name_in(self, span: tuple[int, int]) -> Found | None:
         inside = [m for m in self.table.within(*span)
@@ -275,11 +301,21 @@ class SpeakerResolver:
                 weight *= 0.7
             scores[m.key] += weight
         last = self._last
-        if last is not None and last.speaker_key in scores:
+        if last is not None and last.speaker_key in scores and \
+                not self._new_person_here(pos, last, scores):
             scores[last.speaker_key] += 1.0
         if not scores:
             return None
         return clusters[max(scores, key=lambda k: (scores[k], len(clusters[k].mentions)))]
+
+    def _new_person_here(self, pos: int, last: QuoteDraft, scores: dict[str, float]) -> bool:
+        """A paragraph that names someone else before "she said", after a quote of another
+        paragraph, is about that person: the last speaker gets no bonus then."""
+        para = self.units.paragraph_at(pos)
+        if para is None or self.units.paragraph_at(last.start) is para:
+            return False
+        return any(m.start >= para.start and m.key != last.speaker_key and m.key in scores
+                   and m.form == "name" for m in self.table.within(para.start, pos))
 
     def _role(self, m: Found) -> float:
         """Subjects weigh double, objects of a preposition half."""

@@ -24,7 +24,7 @@ def test_every_file_loads_and_has_entries():
 
 def test_speech_verbs_are_one_table_with_known_tags():
     verbs = EN.verbs()
-    assert len({v.base for v in verbs}) == len(verbs)
+    assert len({(v.base, v.past) for v in verbs}) == len(verbs)  # spellings may differ
     for verb in verbs:
         assert verb.tags <= TAGS, verb
     # direct cues, reported speech and the name rules all read the same table
