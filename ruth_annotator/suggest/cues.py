@@ -37,8 +37,8 @@ PLURAL = (alternation(EN.words("roles_plural") | EN.words("document_nouns"), cap
 # "Rovers manager Steve Kane", "Bristol's mayor", "Tom Harlan of Kansas".
 DESCRIBED = rf"{NAME}[ \t]+(?:[a-z][\w-]*[ \t]+){{1,3}}{NAME}"
 # "former George W. Bush speechwriter Noam Neusner": the last name is the person.
-LOWER_DESCRIBED = (rf"(?:[a-z][\w-]*[ \t]+){{1,3}}(?:{NAME}[ \t]+(?:[a-z][\w-]*[ \t]+){{1,2}})?"
-                   rf"{NAME}")
+LOWER_DESCRIBED = (rf"(?!(?:and|or|but|then|when|yet|so|as|if)\b)(?:[a-z][\w-]*[ \t]+){{1,3}}"
+                   rf"(?:{NAME}[ \t]+(?:[a-z][\w-]*[ \t]+){{1,2}})?{NAME}")
 POSSESSIVE = rf"{NAME}['’]s[ \t]+[a-z][\w-]*(?:[ \t]+[a-z][\w-]*){{0,2}}?"
 NAME_OF = rf"{NAME}(?:[ \t]+of[ \t]+(?:the[ \t]+)?{_CAP}(?:[ \t]+{_CAP}){{0,2}})?"
 SPEAKER = (rf"(?P<spk>{NOMINAL}|{PRON}|{POSSESSIVE}|{DESCRIBED}|{NAME_OF}|{LOWER_DESCRIBED}|"
@@ -229,6 +229,8 @@ def cue_before(text: str, start: int, mark: int,
     """A cue and speaker introducing a quote whose opening mark is at `mark`; the search
     starts at `start` (the clause's beginning)."""
     start = max(start, mark - _BEFORE_REACH)
+    while start < mark and text[start] in " \t":
+        start += 1  # after a closing mark: "“A,” Rubio said, “B.”"
     window = text[start:mark]
     m = _PRE_ACCORDING.search(window)
     if m is not None:
@@ -242,7 +244,7 @@ def cue_before(text: str, start: int, mark: int,
         cue = _span(m, "cue", start)
         subjects = list(_SUBJECT_WORD.finditer(text, start, cue[0]))
         speaker = (subjects[-1].start(), subjects[-1].end()) if subjects else \
-            clause_subject(text, start, cue[0])
+            clause_subject(text, start, cue[0] + 1)  # the subject may end right at the cue
         return CueMatch(cue, speaker, _addressee(text, cue, mark), "before")
     m = _SENTENCE_LABEL.search(text, start, mark)  # (its lookbehind sees before `start`)
     if m is not None:

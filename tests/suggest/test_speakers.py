@@ -284,3 +284,10 @@ def test_labels_within_a_paragraph_objects_after_a_participle_and_apostrophes_in
             'home and baked cookies."\n')
     assert [q.speaker_mention for q in quotes(text)] == [
         "Clinton", "Bush", "Clinton", "Jenna Golden", "Hillary"]
+
+
+def test_an_interrupted_quote_that_goes_on_as_a_new_sentence_keeps_its_speaker():
+    text = ('He argued that it was fine. "If you look at it," Rubio said, "I don\'t believe '
+            'our positions are dramatically different."\n')
+    direct = [q for q in quotes(text) if q.type == "direct"]
+    assert [(q.speaker, q.cue) for q in direct] == [("Rubio", "said"), ("Rubio", "said")]
