@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ruth_annotator.suggest import people_words as people
 from ruth_annotator.suggest.names import _WORD as _CAP
 from ruth_annotator.suggest.vocab import EN, alternation
 
@@ -37,12 +38,16 @@ PLURAL = (alternation(EN.words("roles_plural") | EN.words("document_nouns"), cap
 # "Rovers manager Steve Kane", "Bristol's mayor", "Tom Harlan of Kansas".
 DESCRIBED = rf"{NAME}[ \t]+(?:[a-z][\w-]*[ \t]+){{1,3}}{NAME}"
 # "former George W. Bush speechwriter Noam Neusner": the last name is the person.
-LOWER_DESCRIBED = (rf"(?!(?:and|or|but|then|when|yet|so|as|if)\b)(?:[a-z][\w-]*[ \t]+){{1,3}}"
+LOWER_DESCRIBED = (rf"(?!(?:and|or|but|then|when|yet|so|as|if)\b)(?:[a-z0-9][\w-]*[ \t]+){{1,3}}"
                    rf"(?:{NAME}[ \t]+(?:[a-z][\w-]*[ \t]+){{1,2}})?{NAME}")
 POSSESSIVE = rf"{NAME}['’]s[ \t]+[a-z][\w-]*(?:[ \t]+[a-z][\w-]*){{0,2}}?"
 NAME_OF = rf"{NAME}(?:[ \t]+of[ \t]+(?:the[ \t]+)?{_CAP}(?:[ \t]+{_CAP}){{0,2}})?"
-SPEAKER = (rf"(?P<spk>{NOMINAL}|{PRON}|{POSSESSIVE}|{DESCRIBED}|{NAME_OF}|{LOWER_DESCRIBED}|"
-           rf"{PLURAL})")
+# Capitalised words that open a sentence but never a speaker: "In July, Sammy Aaron said".
+_NOT_SPEAKER = alternation(w for w in people.COMMON_CAPS if w.lower() not in (
+    "the", "a", "an", "his", "her", "their", "its", "one", "another", "our", "my", "your", "he",
+    "she", "they", "i", "we", "it", "police", "officials", "sources"))
+SPEAKER = (rf"(?P<spk>(?!{_NOT_SPEAKER}\b)(?:{NOMINAL}|{PRON}|{POSSESSIVE}|{DESCRIBED}|"
+           rf"{NAME_OF}|{LOWER_DESCRIBED}|{PLURAL}))")
 # One or two comma-separated asides: "Smith, 45, said", "Ellis, 67, from Hull, said".
 # A party and state in brackets may come first: "Sen. Pat Toomey (R-Pa.) said".
 # (An apostrophe inside a word may stand in it: "Jenna Golden, Twitter’s director, said".)
@@ -198,7 +203,10 @@ def dash_attribution(text: str, start: int, limit: int) -> CueMatch | None:
     return CueMatch((dash, end), (m.start("spk"), m.end("spk")), None, "dash")
 
 
-_CLAUSE_SUBJECT = re.compile(rf"(?P<spk>{DET}[ \t]+[\w'’-]+|{NAME})[ \t]+[a-z]")
+# The subject, then an aside or a relative clause ("Mr. Trump, who said last week that …,
+# issued a statement"), then a lower-case word.
+_CLAUSE_SUBJECT = re.compile(rf"(?P<spk>{DET}[ \t]+[\w'’-]+|{NAME}){APPOS}"
+                             r"(?:,[ \t]+who[^,\n]{1,200},)?[ \t]+[a-z]")
 IRREGULAR_PAST = alternation(EN.lines("irregular_past"))
 _NAMED_SUBJECT = re.compile(rf"(?P<spk>{PRON}|{NAME})(?:{APPOS})[ \t]+(?:[a-z]+ly[ \t]+)?{ADV}"
                             rf"(?:is|has|[a-z]+ed|[a-z]+s|{IRREGULAR_PAST})\b")
@@ -214,6 +222,10 @@ def clause_subject(text: str, start: int, end: int,
     while begin < end and text[begin] in " \t\"“‘'":
         begin += 1
     m = (_NAMED_SUBJECT if names_only else _CLAUSE_SUBJECT).match(text, begin, end)
+    if not names_only:  # "In a statement released Thursday, Rep. Jeffries reacted, saying:"
+        while m is not None and text[m.start("spk"):m.end("spk")] in people.COMMON_CAPS:
+            comma = text.find(", ", m.end("spk"), end)
+            m = _CLAUSE_SUBJECT.match(text, comma + 2, end) if comma >= 0 else None
     if m is None or names_only and text[m.start("spk"):m.end("spk")] in _NOT_SUBJECTS:
         return None
     return (m.start("spk"), m.end("spk"))

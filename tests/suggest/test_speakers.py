@@ -291,3 +291,14 @@ def test_an_interrupted_quote_that_goes_on_as_a_new_sentence_keeps_its_speaker()
             'our positions are dramatically different."\n')
     direct = [q for q in quotes(text) if q.type == "direct"]
     assert [(q.speaker, q.cue) for q in direct] == [("Rubio", "said"), ("Rubio", "said")]
+
+
+def test_an_opening_phrase_is_not_the_speaker():
+    text = ("In a statement released Thursday, Rep. Hakeem Jeffries (D-N.Y.) reacted to the "
+            "news, saying: “Trayvon Martin’s killer should be in prison.”\n\n"
+            "In July, Sammy Aaron, vice chairman of G-III, told Forbes that Trump is "
+            '"very involved on a weekly basis" in the design process.\n\n'
+            "17-year-old Jared Potts echoed:\n\n"
+            "“He speaks his mind, and I think that might be what the country needs.”\n")
+    assert [q.speaker for q in quotes(text)] == ["Hakeem Jeffries", "Sammy Aaron",
+                                                 "Jared Potts"]
