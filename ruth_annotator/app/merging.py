@@ -16,6 +16,7 @@ from ruth_annotator.errors import InputError
 from ruth_annotator.model import Layer, NewDocument
 from ruth_annotator.model.labels import Label
 from ruth_annotator.model.records import ParsedRecord
+from ruth_annotator.model.wording import plural
 from ruth_annotator.store import Project
 from ruth_annotator.store.importing import renamed
 from ruth_annotator.tasks import NO_TASK, Task
@@ -65,7 +66,8 @@ def _read(project: Project, source: Project, add_documents: bool) -> _Source:
         first = (annotated or foreign)[0][3]
         source.close()
         raise InputError(
-            f"{len(annotated or foreign)} of its {len(documents)} document(s) are not in the "
+            f"{len(annotated or foreign)} of its {plural(len(documents), 'document')} are not in "
+            "the "
             f"project (first: “{first[:60]}”); nothing was merged. Merge with "
             "--add-documents to add them", source.path)
     return _Source(source, documents)

@@ -1,9 +1,10 @@
 """An open project, its open document and layer, and the one funnel every change goes
 through (no Qt: the window adapts it in gui/session.py, a script may use it as it is).
 
-`apply(changes)` passes the change through the decision rules (`RULES`), records it as one
-undoable `Step` named after it, applies it to the layer in memory and writes it to the
-project in one SQLite transaction; undo and redo run the same path with the step's inverse.
+`apply(changes)` passes the change through the decision rules (`RULES`: the rule of
+model/decisions.py), records it as one undoable `Step` named after it, applies it to the
+layer in memory and writes it to the project in one SQLite transaction; undo and redo run
+the same path with the step's inverse.
 The status rule (an edit starts a 'todo' document) is `model.layer.status_after_edit`,
 shared with the store.
 
@@ -22,6 +23,7 @@ from pathlib import Path
 
 from ruth_annotator.errors import ProjectError, RuthError
 from ruth_annotator.model.changes import ChangeSet
+from ruth_annotator.model.decisions import keep_decisions
 from ruth_annotator.model.document import Document
 from ruth_annotator.model.labels import Label
 from ruth_annotator.model.layer import Layer, status_after_edit
@@ -32,10 +34,13 @@ from ruth_annotator.store.project import Project
 WRITE_ERRORS = (DatabaseError, RuthError, OSError)
 
 #: A decision rule: given the layer and a change about to be made, the change as it must be
-#: made (for example: accepting a quote also accepts what it points at). The rules are pure
-#: functions of the model; every change of the window and of scripts passes them here.
+#: made. The rules are pure functions of the model; every change of the window and of
+#: scripts passes them here, whoever built it (an edit, curation, the suggestion engine).
 Rule = Callable[[Layer, ChangeSet], ChangeSet]
-RULES: list[Rule] = []
+#: The decision rule (model/decisions.py): an accepted annotation never points at one that
+#: is not accepted. The edits of model/edits.py already obey it; here it also holds for
+#: change sets made elsewhere (a change that already obeys it comes out the same).
+RULES: list[Rule] = [keep_decisions]
 
 
 @dataclass(frozen=True)

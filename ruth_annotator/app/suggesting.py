@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ruth_annotator.errors import ProjectError
+from ruth_annotator.model.wording import plural
 from ruth_annotator.store.project import Project
 from ruth_annotator.suggest.cues import KNOWN_CUES
 from ruth_annotator.suggest.engine import suggest_document
@@ -25,9 +26,9 @@ class SuggestReport:
     quotes: int = 0
 
     def summary(self) -> str:
-        return (f"{self.quotes} quote(s), {self.mentions} mention(s) and {self.entities} "
-                f"entit{'y' if self.entities == 1 else 'ies'} proposed in "
-                f"{self.documents} document(s)")
+        return (f"{plural(self.quotes, 'quote')}, {plural(self.mentions, 'mention')} and "
+                f"{plural(self.entities, 'entity')} proposed in "
+                f"{plural(self.documents, 'document')}")
 
 
 def document_ids(project: Project, wanted: list[str] | None) -> list[int]:

@@ -14,6 +14,7 @@ from ruth_annotator.formats import registry
 from ruth_annotator.formats.registry import ExportOptions, ExportReport
 from ruth_annotator.formats.splits import SPLIT_NAMES, split_of, split_path
 from ruth_annotator.model.records import ParsedRecord
+from ruth_annotator.model.wording import plural
 from ruth_annotator.store.project import ImportResult, Project
 from ruth_annotator.tasks import NO_TASK, Task
 
@@ -29,7 +30,9 @@ def _records(paths: Iterable[Path], fmt_name: str | None, skip_bad: bool,
             if fmt.reader is None:
                 raise InputError(f"the {fmt.name} format can only be exported", part)
             for item in fmt.reader(part):
-                if isinstance(item, InputError):
+                if isinstance(item, registry.Skipped):
+                    result.problems.append(str(item))
+                elif isinstance(item, InputError):
                     if not skip_bad:
                         raise item
                     result.problems.append(str(item))
@@ -56,7 +59,7 @@ class FolderCount:
         annotated = sorted(name for name in self.documents
                            if registry.expects_annotations(registry.get(name)))
         if path.is_dir() and annotated and not self.annotations:
-            found = ", ".join(f"{self.documents[n]} {n} document(s)" for n in annotated)
+            found = ", ".join(plural(self.documents[n], f"{n} document") for n in annotated)
             raise InputError(f"holds {found} but not one annotation could be read from "
                              "them; check the files, or name their format with --format "
                              "to import them as they are", path)
@@ -86,21 +89,35 @@ def _estimate(paths: list[Path]) -> int:
     return total
 
 
+def writable_format(fmt_name: str, output: Path | None = None) -> registry.Format:
+    """The format of that name, refused in one line when it can only be imported."""
+    fmt = registry.get(fmt_name)
+    if fmt.writer is None:
+        raise InputError(f"the {fmt.name} format can only be imported", output)
+    return fmt
+
+
+def write_records(records: Iterable[dict], fmt_name: str, output: Path,
+                  options: ExportOptions, report: ExportReport | None = None) -> ExportReport:
+    """Write full records (as `Project.iter_records` gives them) with the format's writer:
+    what the export command does for each file, and what each Dask worker does for a shard."""
+    report = report if report is not None else ExportReport()
+    writable_format(fmt_name, output).writer(records, Path(output), options, report)
+    return report
+
+
 def export_project(project: Project, fmt_name: str, output: Path,
                    options: ExportOptions | None = None, task: Task = NO_TASK) -> ExportReport:
     """Stream the project's records through a format's writer into `output`."""
     options = options or ExportOptions()
-    fmt = registry.get(fmt_name)
+    fmt = writable_format(fmt_name, output)
     _check_annotators(project, options.annotators)
-    if fmt.writer is None:
-        raise InputError(f"the {fmt.name} format can only be imported", output)
-    report = ExportReport()
+    report = ExportReport(undecided_left_out=undecided_left_out(project, options))
     output = Path(output)
     if options.split is None or fmt.handles_split:
         records = project.iter_records(options.include_suggestions, options.annotators,
                                        task=task)
-        fmt.writer(records, output, options, report)
-        return report
+        return write_records(records, fmt.name, output, options, report)
     # One pass a split, each restricted to its documents: constant memory, and the
     # writers stay unaware of splits.
     by_split: dict[str, list[int]] = {name: [] for name in SPLIT_NAMES}
@@ -117,7 +134,8 @@ def export_project(project: Project, fmt_name: str, output: Path,
                         cancelled=task.cancelled)
         records = project.iter_records(options.include_suggestions, options.annotators,
                                        by_split[name], task=sub_task)
-        fmt.writer(records, split_path(output, name, fmt.folder), options, report)
+        write_records(records, fmt.name, split_path(output, name, fmt.folder), options,
+                      report)
         done += part
     return report
 

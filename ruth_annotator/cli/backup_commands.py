@@ -71,7 +71,8 @@ def _choose(project: Path, choice: str | None, found: list[backups.Backup]) -> P
 @project_argument()
 def check(project: Path) -> None:
     """Check PROJECT: every page of the file, and that every annotation still fits its
-    document and points to annotations that exist. Reads only; exit status 1 on problems."""
+    document and points to annotations that exist, and that no accepted annotation points
+    at one that is not accepted. Reads only; exit status 1 on problems."""
     report = check_project(project)
     if report.ok:
         click.echo(f"{project}: ok ({plural(report.documents, 'document')}, "

@@ -53,8 +53,17 @@ def import_(project: Path, paths: tuple[Path, ...], fmt: str | None, skip_bad: b
     the other formats in `ruth-annotator formats`."""
     from ruth_annotator.app.transfer import import_paths
 
-    with Project.open(project, annotator, create=True) as proj:
-        result = import_paths(proj, paths, fmt, skip_bad=skip_bad, task=task)
+    new = not (project.exists() or project.is_symlink())
+    try:
+        with Project.open(project, annotator, create=True) as proj:
+            result = import_paths(proj, paths, fmt, skip_bad=skip_bad, task=task)
+    except BaseException:
+        # A refused import leaves nothing behind: not even the project it created.
+        if new:
+            for leftover in (project, project.with_name(project.name + "-wal"),
+                             project.with_name(project.name + "-shm")):
+                leftover.unlink(missing_ok=True)
+        raise
     task.finish()
     for problem in result.problems:
         click.echo(f"Skipped: {problem}", err=True)
@@ -75,11 +84,15 @@ def import_(project: Path, paths: tuple[Path, ...], fmt: str | None, skip_bad: b
                    "depends only on its id and --seed).")
 @click.option("--seed", default=0, show_default=True, type=int,
               help="Seed of the train/dev/test assignment.")
+@click.option("--no-overlap", is_flag=True,
+              help="doccano: leave out spans that overlap an earlier one (and report them), "
+                   "for a project with “Allow overlapping entity” off.")
 @with_progress("Exporting")
 def export(project: Path, fmt: str, output: Path, include_suggestions: bool,
-           annotators: str | None, split: str | None, seed: int, task) -> None:
+           annotators: str | None, split: str | None, seed: int, no_overlap: bool,
+           task) -> None:
     """Export PROJECT's annotations (accepted ones, unless --include-suggestions)."""
-    from ruth_annotator.app.transfer import export_project, undecided_left_out
+    from ruth_annotator.app.transfer import export_project
     from ruth_annotator.formats.registry import ExportOptions
     from ruth_annotator.formats.splits import parse_split
 
@@ -88,15 +101,15 @@ def export(project: Path, fmt: str, output: Path, include_suggestions: bool,
         annotators=[a.strip() for a in annotators.split(",")] if annotators else None,
         split=parse_split(split) if split else None,
         seed=seed,
+        no_overlap=no_overlap,
     )
     with open_to_read(project) as proj:
         report = export_project(proj, fmt, output, options, task)
-        left_out = undecided_left_out(proj, options)
     task.finish()
     for item in report.lost:
         click.echo(f"Not carried by {fmt}: {item}", err=True)
-    if left_out:
-        click.echo(f"{plural(left_out, 'undecided suggestion')} left out; "
+    if report.undecided_left_out:
+        click.echo(f"{plural(report.undecided_left_out, 'undecided suggestion')} left out; "
                    "--include-suggestions writes them too", err=True)
     click.echo(f"{report.summary()} to {output}")
 
@@ -105,7 +118,8 @@ def export(project: Path, fmt: str, output: Path, include_suggestions: bool,
 @project_argument()
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
 def stats(project: Path, as_json: bool) -> None:
-    """Documents, annotations by kind and status, and progress per annotator."""
+    """Documents, annotations by kind and status, and progress per annotator with the
+    suggestions still undecided in each document."""
     with open_to_read(project) as proj:
         figures = proj.stats()
     if as_json:

@@ -22,7 +22,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ruth_annotator.errors import InputError
-from ruth_annotator.formats.brat_read import Newlines, normalised
 from ruth_annotator.formats.decoding import read_text_file, read_utf8
 
 _TEXTBOUND = re.compile(r"^(\S+) (\d+ \d+(?:;\d+ \d+)*)$")
@@ -49,11 +48,11 @@ def _fail(path: Path, number: int, problem: str) -> InputError:
 
 
 def _parse(ann: str, text: str, path: Path) -> tuple[dict[str, _Bound], list[_Attribution]]:
-    norm, lines = normalised(text), Newlines(text)
+    # Offsets count the exact text, CR LF as two, as brat does (see brat_read.py).
     bounds: dict[str, _Bound] = {}
     events: list[_Attribution] = []
     relations: list[tuple[int, str, str]] = []
-    for number, line in enumerate(normalised(ann).split("\n"), 1):
+    for number, line in enumerate(ann.splitlines(), 1):
         if not line.strip():
             continue
         ident, _, rest = line.partition("\t")
@@ -65,11 +64,10 @@ def _parse(ann: str, text: str, path: Path) -> tuple[dict[str, _Bound], list[_At
             if not m:
                 raise _fail(path, number, f"{ident} is not “TYPE START END\\tTEXT”")
             frags = [tuple(int(x) for x in f.split(" ")) for f in m.group(2).split(";")]
-            if any(not 0 <= a <= b <= len(norm) for a, b in frags):
+            if any(not 0 <= a <= b <= len(text) for a, b in frags):
                 raise _fail(path, number, f"{ident} offsets {m.group(2)} lie beyond the text "
-                                          f"({len(norm)} characters)")
-            bounds[ident] = _Bound(m.group(1), [(lines.to_text(a), lines.to_text(b))
-                                                for a, b in frags])
+                                          f"({len(text)} characters)")
+            bounds[ident] = _Bound(m.group(1), list(frags))
         elif ident.startswith("E"):
             args = rest.split()
             roles = dict(a.split(":", 1) for a in args[1:] if ":" in a)

@@ -9,13 +9,17 @@ refused with a message that names the file.
 from __future__ import annotations
 
 import codecs
+import json
+import os
 import re
 import unicodedata
 from pathlib import Path
 
 from ruth_annotator.errors import InputError
 
-#: A single document larger than this is refused; news articles are kilobytes.
+#: The one size limit of every way in: a document (a text file, a JSON line, a file a
+#: format reads whole) larger than this is refused before it is read; news articles are
+#: kilobytes, and a document in memory costs ten to twenty times its bytes.
 MAX_DOCUMENT_BYTES = 50 * 1024 * 1024
 
 # Windows-1252 leaves these five bytes undefined; Latin-1 maps them to C1 controls that no
@@ -43,14 +47,7 @@ _MAX_ACCENTED_SHARE = 0.3
 def read_text_file(path: Path, max_bytes: int = MAX_DOCUMENT_BYTES) -> str:
     """The file's text, exactly (no newline or Unicode normalisation), or an InputError."""
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise InputError(
-                f"is {size / 2**20:.0f} MB; a document may be at most "
-                f"{max_bytes / 2**20:.0f} MB (split it, or import it as JSONL lines)",
-                path,
-            )
-        data = path.read_bytes()
+        data = read_bounded(path, max_bytes)
     except IsADirectoryError:
         raise InputError("is a folder, not a file", path) from None
     except FileNotFoundError:
@@ -60,16 +57,52 @@ def read_text_file(path: Path, max_bytes: int = MAX_DOCUMENT_BYTES) -> str:
     return decode_bytes(data, path)
 
 
+def size_error(size: int, path: Path | str, what: str = "a document",
+               max_bytes: int = MAX_DOCUMENT_BYTES) -> InputError:
+    """The one message for input over the limit, naming its size and the limit."""
+    return InputError(f"is {_megabytes(size)}; {what} may be at most "
+                      f"{_megabytes(max_bytes)} (split it, or import it as JSONL lines)", path)
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 2**20:.0f} MB" if size >= 2**20 else f"{size / 2**10:.0f} KB"
+
+
+def read_bounded(path: Path, max_bytes: int = MAX_DOCUMENT_BYTES,
+                 what: str = "a document") -> bytes:
+    """The file's bytes, refused by its size before anything is read (a 1 GiB file of
+    holes costs nothing to refuse); a file that grows while it is read is cut at the
+    limit and refused too."""
+    with path.open("rb") as f:
+        size = os.fstat(f.fileno()).st_size
+        if size > max_bytes:
+            raise size_error(size, path, what, max_bytes)
+        data = f.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise size_error(len(data), path, what, max_bytes)
+    return data
+
+
 def read_utf8(path: Path) -> str:
-    """A UTF-8 file of a structured format (byte-order mark allowed), or an InputError."""
+    """A UTF-8 file of a structured format (byte-order mark allowed), or an InputError.
+    Such a file is read whole, so it is held to the size of one document."""
     try:
-        return path.read_bytes().decode("utf-8-sig")
+        return read_bounded(path, what="a file read whole").decode("utf-8-sig")
     except IsADirectoryError:
         raise InputError("is a folder, not a file", path) from None
     except OSError as e:
         raise InputError(f"cannot be read ({e.strerror})", path) from None
     except UnicodeDecodeError as e:
         raise InputError(f"is not UTF-8 (byte {e.start + 1})", path) from None
+
+
+def json_problem(error: json.JSONDecodeError, *, one_line: bool = False) -> str:
+    """What is wrong with broken JSON, and where ("Unterminated string starting at" ends in
+    "at" in Python's own message, which made "… starting at at column 5"). For a JSON
+    line, whose number the caller names, only the column."""
+    what = error.msg.removesuffix(" at")
+    where = f"column {error.colno}" if one_line else f"line {error.lineno} column {error.colno}"
+    return f"{what} at {where}"
 
 
 def decode_bytes(data: bytes, path: Path | str) -> str:

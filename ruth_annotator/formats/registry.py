@@ -11,6 +11,7 @@ import importlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 from ruth_annotator.errors import InputError, RuthError
 from ruth_annotator.model.records import ParsedRecord
@@ -35,6 +36,17 @@ class ExportOptions:
     annotators: list[str] | None = None
     split: tuple[float, float, float] | None = None
     seed: int = 0
+    #: Leave out spans that overlap an earlier one (doccano's default project setting
+    #: drops them on import and then fails on the relations that point at them).
+    no_overlap: bool = False
+
+
+@dataclass
+class Losses(Protocol):
+    """What one document's export could not carry (formats/flat.py makes them)."""
+
+    lines: list[str]
+    shared: list[str]
 
 
 @dataclass
@@ -45,6 +57,21 @@ class ExportReport:
     annotations: int = 0
     lost: list[str] = field(default_factory=list)
     files: list[Path] = field(default_factory=list)
+    undecided_left_out: int = 0  # suggestions not written (no --include-suggestions)
+    # A loss that concerns whole documents is one line for the export, counting them:
+    # problem -> [its line in `lost`, documents]. Keeps the report small at any size.
+    _shared: dict[str, list[int]] = field(default_factory=dict, repr=False)
+
+    def take(self, losses: Losses) -> None:
+        """Add what one document's export could not carry."""
+        self.lost.extend(losses.lines)
+        for problem in losses.shared:
+            slot = self._shared.get(problem)
+            if slot is None:
+                slot = self._shared[problem] = [len(self.lost), 0]
+                self.lost.append("")
+            slot[1] += 1
+            self.lost[slot[0]] = f"{problem} (in {plural(slot[1], 'document')})"
 
     def summary(self) -> str:
         text = (f"{plural(self.documents, 'document')}, "
@@ -54,7 +81,19 @@ class ExportReport:
         return text
 
 
-Reader = Callable[[Path], Iterator[ParsedRecord]]
+@dataclass(frozen=True)
+class Skipped:
+    """Part of a file a reader leaves out on purpose (not an error): the import goes on
+    and lists it, e.g. Label Studio predictions exported as ids only."""
+
+    message: str
+    path: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}"
+
+
+Reader = Callable[[Path], Iterator[ParsedRecord | InputError | Skipped]]
 Writer = Callable[[Iterable[dict], Path, ExportOptions, ExportReport], None]
 
 

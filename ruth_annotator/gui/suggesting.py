@@ -81,7 +81,8 @@ class Suggestions(QObject):
         self._start(engine_settings()[1], again=True)
 
     def cancel(self, say: str = "") -> None:
-        """Stop waiting for a run: its findings are dropped (Suggest again runs it anew)."""
+        """Stop a run: the engine stops at its next step and nothing it found is added
+        (Suggest again runs it anew)."""
         self._request += 1
         if self.task is not None:
             self.task.cancel()
@@ -108,7 +109,7 @@ class Suggestions(QObject):
         request, document_id = self._request, session.document.id
 
         def work(task: Task = NO_TASK) -> Analysis:
-            return analyse_document(text, snapshot, lexicon, spacy_model)
+            return analyse_document(text, snapshot, lexicon, spacy_model, task)
 
         def done(analysis: Analysis) -> None:
             if request != self._request:

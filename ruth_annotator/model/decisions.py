@@ -22,7 +22,8 @@ CLI and the library obey the same rule; imports bring records into line with it 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import operator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 
 from ruth_annotator.model.annotations import (
@@ -61,6 +62,19 @@ def with_status(item: Annotation, status: str) -> Annotation:
 
 
 _set = object.__setattr__
+_REST: dict[type, Callable] = {}
+
+
+def only_status_differs(before: Annotation, after: Annotation) -> bool:
+    """Whether `after` is `before` with another status (a decision), compared in C: the
+    store writes such changes as their status column alone."""
+    cls = type(before)
+    if type(after) is not cls or before.status == after.status:
+        return False
+    rest = _REST.get(cls)
+    if rest is None:
+        rest = _REST[cls] = operator.attrgetter(*(n for n in cls.__slots__ if n != "status"))
+    return rest(before) == rest(after)
 
 
 def links(item: Annotation) -> Iterator[tuple[str, str]]:
@@ -122,7 +136,7 @@ class _State:
 
     def changed(self) -> list[Change]:
         return [Change(self.before[i], a) for i, a in self.after.items()
-                if self.before[i] != a]
+                if self.before[i] is not a and self.before[i] != a]
 
 
 def keep_decisions(layer: Layer, changes: ChangeSet, *, keep_unknown: bool = False
@@ -152,15 +166,18 @@ def keep_decisions(layer: Layer, changes: ChangeSet, *, keep_unknown: bool = Fal
                     state.set(target)
                     accepted.append(target)
                     pending.append(target.id)
-        if item is None or item.status != ACCEPTED:
-            was = state.before.get(item_id, layer.get(item_id))
-            if was is not None and (was.status == ACCEPTED or item is None):
-                for user_id in state.users(item_id):
-                    user = state.get(user_id)
-                    if user is not None and user.status == ACCEPTED:
-                        for name, target_id in list(links(user)):
-                            if target_id == item_id:
-                                user = _unlink(state, user, name, unlinked)
+        was = state.before.get(item_id, layer.get(item_id))
+        if was is not None and (item is None or (item.status != ACCEPTED
+                                                 and item.status != was.status)):
+            # Deleted, or decided against: accepted items pointing at it let go.
+            for user_id in state.users(item_id):
+                user = state.get(user_id)
+                if user is not None and user.status == ACCEPTED:
+                    for name, target_id in list(links(user)):
+                        if target_id == item_id:
+                            user = _unlink(state, user, name, unlinked)
+    if not accepted and not unlinked and len(state.after) == len(changes.changes):
+        return changes  # the rule holds already (accepting all, most edits)
     merged = ChangeSet(changes.description, tuple(state.changed()))
     return ChangeSet(_describe(merged.description, accepted, unlinked), merged.changes)
 
@@ -185,9 +202,10 @@ def _accepted_ancestor(state: _State, parent: str | None) -> str | None:
     seen: set[str] = set()
     while parent and parent not in seen:
         seen.add(parent)
-        quote = state.get(parent)
-        if isinstance(quote, Quote) and quote.status == ACCEPTED:
+        current = state.get(parent)
+        if isinstance(current, Quote) and current.status == ACCEPTED:
             return parent
+        quote = current or state.before.get(parent)  # a deleted quote: as it was
         parent = quote.parent if isinstance(quote, Quote) else None
     return None
 
@@ -208,21 +226,40 @@ def _describe(description: str, accepted: list[Annotation], unlinked: list[str])
     return f"{description} ({'; '.join(extra)})" if description else "; ".join(extra)
 
 
-def bring_into_line(items: Iterable[Annotation]) -> tuple[list[Annotation], int, int]:
-    """Imported items made to keep the rule among themselves: (items, how many linked
-    suggestions were accepted, how many links were cleared). Links to items outside
-    the list are left as they are."""
+def dataset_view(layer: Layer, include_suggestions: bool = False) -> Layer:
+    """The layer as an export writes it: accepted items (and undecided ones, with
+    suggestions), each link to an item left out cleared, so every link in the file resolves.
+    Under the rule only links of undecided items can lead to a rejected one."""
+    kept = layer.visible() if include_suggestions else layer.accepted()
+    out = []
+    for item in kept:
+        cleared = {name: None for name, target in links(item) if kept.get(target) is None}
+        if cleared.get("parent", 1) is None:  # nested in a quote left out: in its parent
+            cleared["parent"] = _kept_ancestor(layer, kept, item.parent)
+        out.append(replace(item, **cleared) if cleared else item)
+    return Layer.of(layer.document_id, layer.annotator, out, layer.status)
+
+
+def _kept_ancestor(layer: Layer, kept: Layer, parent: str | None) -> str | None:
+    seen: set[str] = set()
+    while parent and parent not in seen and kept.get(parent) is None:
+        seen.add(parent)
+        quote = layer.quotes.get(parent)
+        parent = quote.parent if quote is not None else None
+    return parent if parent and kept.get(parent) is not None else None
+
+
+def bring_into_line(layer: Layer, items: Iterable[Annotation]
+                    ) -> tuple[list[Annotation], int]:
+    """Imported items joining `layer`, closed under the rule: (the items to write — the
+    imported ones and any stored ones the rule changes —, how many suggestions were
+    accepted because an accepted annotation uses them). A link to an item neither
+    imported nor stored is left as it is (`check` reports it)."""
     items = list(items)
-    present = {i.id for i in items}
-    empty = Layer(0, "")
-    changes = keep_decisions(empty, ChangeSet.added("", *items), keep_unknown=True)
+    changes = keep_decisions(layer, ChangeSet.added("", *items), keep_unknown=True)
+    was = {i.id: i.status for i in items}
     out = [c.after for c in changes.changes if c.after is not None]
-    by_id = {i.id: i for i in items}
-    n_accepted = sum(1 for i in out if by_id[i.id].status != i.status)
-    n_cleared = sum(
-        1 for i in out for name, value in links(by_id[i.id])
-        if value in present and getattr(i, name) != value
-    )
-    return out, n_accepted, n_cleared
-
-
+    accepted = sum(1 for c in changes.changes if c.after is not None
+                   and c.after.status == ACCEPTED
+                   and was.get(c.id, c.before.status if c.before else ACCEPTED) != ACCEPTED)
+    return out, accepted

@@ -116,8 +116,10 @@ def maybe_backup(project: Project, every_minutes: float | None = None,
         if (datetime.now() - latest.created).total_seconds() < every_minutes * 60:
             return None
         # The file's time moves without a change too (closing writes the log back into
-        # it): compare what the project holds with the backup before copying it again.
-        if _same_content(project.path, latest.path):
+        # it): unless the log itself was written since, compare what the project holds
+        # with the backup before copying it again.
+        if not _log_written_since(project.path, latest.path.stat().st_mtime) and \
+                _same_content(project.path, latest.path):
             os.utime(latest.path, (changed, changed))
             return None
     return create_backup(project.path, reason)
@@ -212,6 +214,16 @@ def _changed_at(project_path: Path) -> float:
     return max(times) if times else time.time()
 
 
+def _log_written_since(project_path: Path, moment: float) -> bool:
+    """Whether a commit went into the write-ahead log after `moment` (only commits write
+    it): then the project surely changed, and comparing it with a backup is no use."""
+    try:
+        st = project_path.with_name(project_path.name + "-wal").stat()
+    except OSError:
+        return False
+    return st.st_size > 0 and st.st_mtime > moment
+
+
 def _same_content(first: Path, second: Path) -> bool:
     """Whether two project files hold the same rows in every table (read-only)."""
     try:
@@ -257,6 +269,9 @@ def _write_copy(source: sqlite3.Connection, target: Path, shown: Path) -> None:
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         _remove_with_journal(tmp)
+        # Made here, exclusively: a link planted under this name since (the target may
+        # sit in a shared folder) makes this fail instead of SQLite writing through it.
+        os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
     except OSError as e:
         raise RuthError(f"cannot write a backup here ({e.strerror})", target) from None
     try:

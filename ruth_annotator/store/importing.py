@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from ruth_annotator.model import Annotation, Entity, Mention, Quote, new_id, text_hash
+from ruth_annotator.model import Annotation, Entity, Layer, Mention, Quote, new_id, text_hash
 from ruth_annotator.model.decisions import bring_into_line
 from ruth_annotator.model.presence import moved, not_present, without_spaces
 from ruth_annotator.model.records import ParsedRecord
@@ -126,7 +126,6 @@ def import_records(project: Project, records: Iterable[ParsedRecord], task, tota
                     else None
                 project.add_layer_items(doc_id, annotator, items, status)
                 result.layers += 1
-                result.annotations += sum(1 for i in items if not isinstance(i, Entity))
             if seen % 200 == 0:
                 task.check()
                 task.report(seen, total)
@@ -138,17 +137,20 @@ def import_records(project: Project, records: Iterable[ParsedRecord], task, tota
 
 def _into_layer(project: Project, result: ImportResult, items: list[Annotation],
                 doc_id: int, annotator: str, fresh: bool) -> list[Annotation]:
-    """The record's items as they join the layer: brought into line with the decision
-    rule, without those the layer holds already, with ids that clash renamed."""
-    items, accepted, _ = bring_into_line(items)
-    result.accepted_with += accepted
+    """The record's items as they join the layer: without those the layer holds already,
+    ids that clash renamed, then brought into line with the decision rule together with
+    the stored layer (a stored suggestion an imported accepted quote uses is accepted)."""
+    layer = Layer(doc_id, annotator) if fresh else project.layer(doc_id, annotator)
     if not fresh:
-        items, present = not_present(project.layer(doc_id, annotator), items)
+        items, present = not_present(layer, items)
         result.present += present
     taken = project.existing_ids(i.id for i in items)
     if taken:  # ids of another layer: derived ids, the same on a repeat
         items = renamed(items, taken, f"{doc_id}/{annotator}")
         items = renamed(items, project.existing_ids(i.id for i in items))
+    result.annotations += sum(1 for i in items if not isinstance(i, Entity))
+    items, accepted = bring_into_line(layer, items)  # may add stored items to rewrite
+    result.accepted_with += accepted
     return items
 
 

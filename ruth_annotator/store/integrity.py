@@ -14,6 +14,7 @@ from pathlib import Path
 
 from ruth_annotator.errors import ProjectError
 from ruth_annotator.model.document import text_hash
+from ruth_annotator.model.wording import plural
 from ruth_annotator.store.opening import (
     check_existing,
     connect_readonly,
@@ -142,7 +143,7 @@ def _check(conn: sqlite3.Connection, report: CheckReport) -> None:
     for table in _TEXT_TABLES:  # a flipped byte in a text field passes SQLite's check
         bad = _rows_not_utf8(conn, table)
         if bad:
-            report.problems.append(f"damaged: {bad} row(s) of {table} hold text that is "
+            report.problems.append(f"damaged: {plural(bad, 'row')} of {table} hold text that is "
                                    "not UTF-8")
     for table, rowid, parent, _ in conn.execute("PRAGMA foreign_key_check").fetchmany(LIMIT):
         report.problems.append(f"row {rowid} of {table} points to a missing row of {parent}")
@@ -155,6 +156,7 @@ def _check(conn: sqlite3.Connection, report: CheckReport) -> None:
         for doc, annotator, item in conn.execute(sql).fetchmany(LIMIT):
             report.problems.append(f"document {doc}, {annotator}: {what} ({item})")
     _check_links(conn, report)
+    _check_twice(conn, report)
     bad = 0
     for doc, raw, digest, length in conn.execute(
         "select id, cast(text as blob), hash, length from documents order by id"
@@ -188,6 +190,26 @@ def _check_links(conn: sqlite3.Connection, report: CheckReport) -> None:
                 report.problems.append(
                     f"{where}: {source} points at a {found_status} {what} "
                     f"{_text(conn, target, found)}; accept it or unlink it")
+
+
+# Annotations a layer holds twice (an import repeated before imports became idempotent):
+# the same span, label and links; rejected suggestions are left aside.
+_TWICE = [
+    ("mentions", 'start, "end", label, entity'),
+    ("quotes", 'type, spans, speaker, speaker_mention, cue_start, cue_end, addressee, parent'),
+]
+
+
+def _check_twice(conn: sqlite3.Connection, report: CheckReport) -> None:
+    """Each annotation a layer holds more than once, by document and text."""
+    for table, columns in _TWICE:
+        sql = (f"select document_id, annotator, min(id), count(*) from {table} "
+               f"where status != 'rejected' group by document_id, annotator, {columns} "
+               "having count(*) > 1")
+        for doc, annotator, item, n in conn.execute(sql).fetchmany(LIMIT):
+            report.problems.append(f"document {_uid(conn, doc)} ({annotator}): "
+                                   f"{_KIND[table]} {_text(conn, table, item)} is there "
+                                   f"{n} times; delete the copies")
 
 
 def _uid(conn: sqlite3.Connection, document_id: int) -> str:

@@ -43,6 +43,7 @@ def open_database(path: Path, *, create: bool = False,
                   readonly: bool = False) -> tuple[Database, locking.WriteLock | None]:
     """Check, lock and open `path`; the lock is None for a read-only opening."""
     exists = exists_checked(path)
+    refuse_planted_links(path)
     if exists:
         check_existing(path)
     elif not create or readonly:
@@ -77,6 +78,17 @@ def exists_checked(path: Path) -> bool:
             raise ProjectError("is a symbolic link that points in a loop", path) from None
         raise ProjectError(f"cannot be read ({getattr(e, 'strerror', e)})", path) from None
     return True
+
+
+def refuse_planted_links(path: Path) -> None:
+    """SQLite's files beside a project (its log, its index, its journal) and our lock are
+    never links: one planted in a shared folder is named, instead of SQLite's bare
+    "unable to open database file" (SQLite itself does not follow them)."""
+    for suffix in ("-wal", "-shm", "-journal", "-lock"):
+        side = path.with_name(path.name + suffix)
+        if side.is_symlink():
+            raise ProjectError(f"cannot be opened: {side.name} beside it is a symbolic "
+                               "link, not a file of this project; remove the link", path)
 
 
 def readonly_database(path: Path) -> Database:

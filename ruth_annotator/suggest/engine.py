@@ -29,6 +29,7 @@ from ruth_annotator.suggest.partial import partial_quotes
 from ruth_annotator.suggest.proposals import propose
 from ruth_annotator.suggest.speakers import SpeakerResolver
 from ruth_annotator.suggest.text_units import Units
+from ruth_annotator.tasks import NO_TASK, Task
 
 
 @dataclass
@@ -41,18 +42,23 @@ class Analysis:
 
 
 def analyse(text: str, lexicon: Lexicon | None = None,
-            model_mentions: list[tuple[int, int, str]] | None = None) -> Analysis:
+            model_mentions: list[tuple[int, int, str]] | None = None,
+            task: Task = NO_TASK) -> Analysis:
+    """The findings; `task` may stop it between steps (Cancelled)."""
     original, text = text, reading_view(text)
     words = words_of(lexicon)
     units = Units(text)
     table = find_entities(text, units, lexicon, model_mentions, words.titles, words.roles)
+    task.check()
     marked = find_quotes(text, units)
     direct = DirectQuotes(text, units, marked, words.cues)
     drafts = direct.run()
+    task.check()
     fragments = [(marked[i].start, marked[i].end) for i in direct.not_speech]
     drafts += interview_quotes(text, units, table, drafts)
     drafts += IndirectQuotes(text, units, drafts, fragments).run()
     drafts += partial_quotes(text, units, drafts, fragments, title_like)
+    task.check()
     for start, end in direct.titles:
         if not table.within(start, end):
             name = " ".join(text[start:end].split())
@@ -90,16 +96,19 @@ def suggest_document(text: str, layer: Layer, lexicon: Lexicon | None = None,
 
 
 def analyse_document(text: str, layer: Layer, lexicon: Lexicon | None = None,
-                     spacy_model: str | None = None) -> Analysis:
+                     spacy_model: str | None = None, task: Task = NO_TASK) -> Analysis:
     """The slow half of `suggest_document`: what the engine finds, before it meets the
-    layer. It may run in another thread while the annotator goes on changing the layer."""
+    layer. It may run in another thread while the annotator goes on changing the layer;
+    `task` stops it between steps."""
     model_mentions = None
     if spacy_model:
         from ruth_annotator.suggest.spacy_entities import spacy_mentions
 
         model_mentions = spacy_mentions(text, spacy_model)
+        task.check()
     with _cycle_collector_paused():
-        return analyse(text, layer_lexicon(text, layer).merged(lexicon), model_mentions)
+        return analyse(text, layer_lexicon(text, layer).merged(lexicon), model_mentions,
+                       task)
 
 
 def proposals_for(analysis: Analysis, layer: Layer) -> ChangeSet:

@@ -20,6 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ruth_annotator.errors import InputError, ProjectError
+from ruth_annotator.model.wording import plural
 
 PREFER = ("file", "project", "newer")
 BASE_KEY = "merge-base/{annotator}/{digest}"
@@ -43,20 +44,20 @@ class MergeReport:
     labels_added: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
-        parts = [f"{len(self.added)} layer(s) added", f"{len(self.updated)} updated",
+        parts = [f"{plural(len(self.added), 'layer')} added", f"{len(self.updated)} updated",
                  f"{self.unchanged} unchanged"]
         if self.kept:
             parts.append(f"{len(self.kept)} kept (edited here since the last merge)")
         if self.resolved:
-            parts.append(f"{len(self.resolved)} conflict(s) settled")
+            parts.append(f"{plural(len(self.resolved), 'conflict')} settled")
         if self.documents_added:
-            parts.append(f"{self.documents_added} document(s) added")
+            parts.append(f"{plural(self.documents_added, 'document')} added")
         if self.documents_skipped:
-            parts.append(f"{self.documents_skipped} unannotated document(s) not in the "
+            parts.append(f"{plural(self.documents_skipped, 'unannotated document')} not in the "
                          "project skipped")
         if self.labels_added:
             parts.append(f"labels added: {', '.join(self.labels_added)}")
-        return f"Merged {self.files} file(s): " + ", ".join(parts)
+        return f"Merged {plural(self.files, 'file')}: " + ", ".join(parts)
 
 
 def check_prefer(prefer: str | None) -> None:
@@ -106,7 +107,7 @@ def take_file_copy(copies: LayerCopies, prefer: str | None,
 def conflict_error(report: MergeReport, path) -> MergeConflict:
     conflicts = report.conflicts
     return MergeConflict(
-        f"{len(conflicts)} layer(s) were changed both here and in the files since "
+        f"{plural(len(conflicts), 'layer')} changed both here and in the files since "
         f"they were last merged ({'; '.join(conflicts[:3])}"
         f"{'; …' if len(conflicts) > 3 else ''}); nothing was merged. Choose a side "
         "with --prefer file, --prefer project or --prefer newer", path)

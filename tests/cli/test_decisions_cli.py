@@ -128,3 +128,14 @@ def test_the_progress_bar_ends_its_line_before_the_result(monkeypatch):
     screen.seek(0)
     task.report(3, 3)  # reaching the end ends the line by itself
     assert screen.getvalue().endswith("\n")
+
+
+def test_check_names_an_annotation_held_twice(broken):
+    with Project.open(broken) as project:
+        project.db.execute("update quotes set status = 'proposed'")
+        project.db.execute("insert into mentions select 'm-copy', document_id, annotator, "
+                           "status, source, start, \"end\", label, entity, form "
+                           "from mentions")
+    code, _, err = cli("check", broken)
+    assert code == 1
+    assert "document ruth (ann): mention “Kate Winslet” is there 2 times" in err

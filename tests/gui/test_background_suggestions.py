@@ -18,9 +18,11 @@ from PySide6.QtWidgets import QWidget
 from gui.helpers import drag_select, show_window
 from ruth_annotator.gui import suggesting
 from ruth_annotator.gui.workers import running_tasks
+from ruth_annotator.model import NewDocument
 from ruth_annotator.model.annotations import ACCEPTED, PROPOSED, REJECTED, Span
 from ruth_annotator.model.layer import Layer
 from ruth_annotator.store import Project, locking
+from ruth_annotator.tasks import Cancelled
 
 SHIFT = Qt.KeyboardModifier.ShiftModifier
 
@@ -35,10 +37,17 @@ def gate(monkeypatch):
 
     def held(*args, **kwargs):
         assert opened.wait(30)
-        return real(*args, **kwargs)
+        try:
+            found = real(*args, **kwargs)
+        except Cancelled:
+            opened.outcomes.append("stopped")
+            raise
+        opened.outcomes.append("finished")
+        return found
 
     monkeypatch.setattr(engine, "analyse_document", held)
     opened.real = real  # the engine itself, for the test's own run
+    opened.outcomes = []  # how each gated run ended
     monkeypatch.setattr(suggesting, "BACKGROUND_CHARS", 0)
     yield opened
     opened.set()
@@ -102,13 +111,33 @@ def test_cancel_drops_the_run_and_suggest_again_runs_it(qtbot, project, gate):
     gate.set()
     for run in running_tasks():
         run.wait()
-    qtbot.wait(50)  # the cancelled run's answer, if it came, is dropped
+    qtbot.wait(50)
+    assert gate.outcomes == ["stopped"]  # the engine stopped at its next step
     assert len(window.session.layer) == 0 and len(stored(window)) == 0
 
     window.actions["annotate.suggest_again"].trigger()
     qtbot.waitUntil(lambda: len(window.session.layer) > 0, timeout=30_000)
     assert all(a.status == PROPOSED for a in window.session.layer)
     assert not widget.isVisible()
+
+
+def test_opening_another_document_drops_the_run(qtbot, project, sample_text, gate):
+    project.add_documents([NewDocument(sample_text.replace("Kate", "Cate"), "Second")])
+    window = show_window(qtbot, project)
+    window.activateWindow()
+    qtbot.waitUntil(window.view.hasFocus)
+    assert window.session.document.id == 1 and window.session.suggestions.running
+    qtbot.keyClick(window.view, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    assert window.session.document.id == 2 and window.session.suggestions.running
+    gate.set()
+    qtbot.waitUntil(lambda: not status_widget(window).isVisible(), timeout=30_000)
+    for run in running_tasks():
+        run.wait()
+    qtbot.wait(50)
+    assert len(window.session.layer) > 0  # the second document's own run
+    with Project.open(project.path, "tester", readonly=True) as fresh:
+        assert len(fresh.layer(1)) == 0  # the first one's run was dropped, not misplaced
+        assert len(fresh.layer(2)) == len(window.session.layer)
 
 
 def test_suggest_again_keeps_rejections_and_brings_back_what_was_deleted(qtbot, project):

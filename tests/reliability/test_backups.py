@@ -193,12 +193,11 @@ def test_killed_restores_leave_the_old_or_the_new_state(tmp_path, project, figur
     inside = 0
     for i in range(12):
         source = old if i % 2 else new
-        proc = subprocess.Popen([sys.executable, "-c", code, str(project.path), str(source)],
-                                stdout=subprocess.PIPE)
-        assert proc.stdout.readline() == b"start\n"
-        time.sleep(rng.uniform(0, 0.15))  # a restore of this project takes about 0.1 s
-        proc.kill()
-        proc.wait()
+        with subprocess.Popen([sys.executable, "-c", code, str(project.path), str(source)],
+                              stdout=subprocess.PIPE) as proc:
+            assert proc.stdout.readline() == b"start\n"
+            time.sleep(rng.uniform(0, 0.15))  # a restore of this project takes about 0.1 s
+            proc.kill()
         inside += any(p.name.startswith(".") for p in tmp_path.iterdir())  # copy under way
         conn = sqlite3.connect(project.path)
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"

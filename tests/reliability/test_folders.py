@@ -63,7 +63,7 @@ def test_a_folder_of_annotation_files_without_annotations_is_an_error(tmp_path):
     code, out = cli("import", target, tmp_path / "corpus")
     assert code == 1
     [line] = error_lines(out)
-    assert "holds 2 conll document(s) but not one annotation could be read" in line, line
+    assert "holds 2 conll documents but not one annotation could be read" in line, line
     assert not target.exists() or annotations(target) == 0
     code, out = cli("import", target, tmp_path / "corpus", "--format", "conll")
     assert code == 0, out  # named on purpose: taken as it is
@@ -78,4 +78,4 @@ def test_a_brat_folder_with_empty_annotation_files_says_what_it_found(tmp_path):
     code, out = cli("import", tmp_path / "new.ruth", tmp_path / "corpus")
     assert code == 1
     [line] = error_lines(out)
-    assert "holds 3 brat document(s) but not one annotation" in line, line
+    assert "holds 3 brat documents but not one annotation" in line, line

@@ -62,8 +62,8 @@ def test_the_network_guard_notices_attempts(no_network):
         socket.create_connection(("192.0.2.1", 80), timeout=1)
     with pytest.raises(OSError):
         urllib.request.urlopen("http://example.invalid/", timeout=1)
-    with pytest.raises(OSError):
-        socket.socket(socket.AF_INET).connect(("192.0.2.1", 80))
+    with pytest.raises(OSError), socket.socket(socket.AF_INET) as sock:
+        sock.connect(("192.0.2.1", 80))
     assert len(no_network) == 3
     no_network.clear()
 
@@ -347,3 +347,41 @@ def test_restore_writes_only_onto_a_project_or_a_new_path(project, tmp_path, kin
     fresh = tmp_path / "fresh.ruth"
     assert cli("restore", fresh, good)[0] == 0
     assert dump(fresh) == dump(good)
+
+
+@pytest.mark.parametrize("suffix", ["-wal", "-shm", "-journal"])
+def test_planted_links_beside_a_project_are_named_and_followed_nowhere(tmp_path, suffix):
+    """SQLite refused them with a bare "unable to open database file"."""
+    path = tmp_path / "p.ruth"
+    Project.open(path, create=True).close()
+    precious = tmp_path / "precious.txt"
+    precious.write_text("precious", encoding="utf-8")
+    (tmp_path / f"p.ruth{suffix}").symlink_to(precious)
+    for readonly in (False, True):
+        with pytest.raises(RuthError, match=f"p.ruth{suffix} beside it is a symbolic link"):
+            Project.open(path, readonly=readonly)
+    assert precious.read_text(encoding="utf-8") == "precious"
+
+
+def test_a_link_planted_at_a_copys_temporary_name_is_never_written_through(project,
+                                                                           tmp_path,
+                                                                           monkeypatch):
+    """A backup or a restore writes a temporary copy beside its target first; a link put
+    under that name between clearing it and writing (a shared folder) fails the copy in
+    one line and its target keeps its bytes."""
+    from ruth_annotator.store import backup
+
+    precious = tmp_path / "precious.txt"
+    precious.write_text("precious", encoding="utf-8")
+    clear = backup._remove_with_journal
+
+    def clear_then_plant(path):
+        clear(path)
+        if path.name.endswith(".part"):
+            path.symlink_to(precious)
+
+    monkeypatch.setattr(backup, "_remove_with_journal", clear_then_plant)
+    with pytest.raises(RuthError, match="cannot write a backup here") as caught:
+        backup.create_backup(project.path, target=tmp_path / "copy.ruth")
+    assert "\n" not in str(caught.value)
+    assert precious.read_text(encoding="utf-8") == "precious"

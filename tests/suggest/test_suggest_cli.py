@@ -25,7 +25,7 @@ def test_suggest_then_export_with_suggestions(run, tmp_path, sample_path):
     assert run("import", project, sample_path).exit_code == 0
     result = run("suggest", project)
     assert result.exit_code == 0, result.output
-    assert "quote(s)" in result.output and "1 document(s)" in result.output
+    assert "quotes" in result.output and "1 document" in result.output
     out = tmp_path / "out.jsonl"
     assert run("export", project, "--format", "jsonl", "--include-suggestions",
                "-o", out).exit_code == 0
@@ -46,7 +46,7 @@ def test_suggest_selected_documents_and_errors(run, tmp_path, sample_path):
     project = tmp_path / "p.ruth"
     run("import", project, sample_path)
     result = run("suggest", project, "--documents", "1", "--annotator", "other")
-    assert result.exit_code == 0 and "1 document(s)" in result.output
+    assert result.exit_code == 0 and "1 document" in result.output
     result = run("suggest", project, "--documents", "7")
     assert result.exit_code == 1 and "has no document '7'" in result.output
     assert "Traceback" not in result.output

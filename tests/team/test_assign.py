@@ -103,13 +103,13 @@ def test_assign_then_merge_round_trip(three_docs, tmp_path):
     result = CliRunner().invoke(main, ["merge", str(three_docs.path), *paths])
     assert result.exit_code == 0, result.output
     # the sample and art-2 carry work; art-3 stayed untouched in both packages
-    assert "4 layer(s) added, 0 updated, 0 unchanged" in result.stdout
+    assert "4 layers added, 0 updated, 0 unchanged" in result.stdout
     report = project_agreement(three_docs)
     assert report.pairs[0].to_dict()["quote_types"]["kappa"] == round(5 / 9, 4)
     # art-2 is done by both with no annotations: it counts as an agreed empty document
     assert sorted(report.pairs[0].documents) == [1, 2]
     result = CliRunner().invoke(main, ["merge", str(three_docs.path), *paths])
-    assert "0 layer(s) added, 0 updated, 4 unchanged" in result.stdout
+    assert "0 layers added, 0 updated, 4 unchanged" in result.stdout
 
 
 def test_independent_and_assigned_files_merge_together(project, tmp_path):

@@ -91,3 +91,25 @@ def test_a_read_only_project_refuses_changes_and_says_why(project, sample_text):
         assert heard.events == [("notice", "This project is open read-only: nothing can be "
                                            "changed.")]
         assert session.set_status("done") is False
+
+
+def test_a_change_made_by_hand_obeys_the_decision_rule_too(project, sample_text):
+    """Accepting a suggested quote with a change set not made by the edits still accepts
+    its speaker mention (the rule of model/decisions.py runs in the funnel)."""
+    from dataclasses import replace
+
+    from ruth_annotator.model.annotations import ACCEPTED, PROPOSED
+    from ruth_annotator.suggest import suggest_document
+
+    session = Session(project)
+    session.open_document(1)
+    session.apply(suggest_document(sample_text, session.layer))
+    quote = next(q for q in session.layer.quotes.values()
+                 if q.speaker_mention and q.status == PROPOSED
+                 and session.layer.mentions[q.speaker_mention].status == PROPOSED)
+    session.apply(ChangeSet.replaced("Accept by hand",
+                                     [(quote, replace(quote, status=ACCEPTED))]))
+    assert session.layer.mentions[quote.speaker_mention].status == ACCEPTED
+    assert stored(project.path).mentions[quote.speaker_mention].status == ACCEPTED
+    session.undo()
+    assert session.layer.mentions[quote.speaker_mention].status == PROPOSED

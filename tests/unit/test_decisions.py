@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ruth_annotator.model import (
     ACCEPTED,
     PROPOSED,
@@ -15,7 +17,7 @@ from ruth_annotator.model import (
     Span,
     edits,
 )
-from ruth_annotator.model.decisions import bring_into_line, broken_links
+from ruth_annotator.model.decisions import bring_into_line, broken_links, dataset_view
 from ruth_annotator.model.wording import plural
 
 
@@ -136,10 +138,19 @@ def test_an_import_is_brought_into_line():
     items = [i if i.id != "q-inner" else Quote(**{**_fields(i), "status": ACCEPTED})
              for i in layer]
     items.append(Quote("q-x", "direct", (Span(200, 210),), speaker="e-stored"))
-    fixed, accepted, cleared = bring_into_line(items)
-    assert accepted == 4 and cleared == 0
+    fixed, accepted = bring_into_line(Layer(1, "a"), items)
+    assert accepted == 4
     assert broken_links(Layer.of(1, "a", [i for i in fixed if i.id != "q-x"])) == []
     assert next(i for i in fixed if i.id == "q-x").speaker == "e-stored"  # stored elsewhere
+
+
+def test_an_import_that_uses_a_stored_suggestion_accepts_it():
+    layer = suggested_quote_layer()
+    mine = Quote("q-new", "direct", (Span(100, 120),), "e-kate", "m-kate")
+    fixed, accepted = bring_into_line(layer, [mine])
+    assert accepted == 2  # the stored mention and entity, written back accepted
+    assert {i.id: i.status for i in fixed} == {"q-new": ACCEPTED, "m-kate": ACCEPTED,
+                                               "e-kate": ACCEPTED}
 
 
 def _fields(quote: Quote) -> dict:
@@ -150,3 +161,18 @@ def test_plurals_are_words():
     assert [plural(1, "entity"), plural(2, "entity"), plural(3, "quote"),
             plural(1500, "suggestion"), plural(2, "day"), plural(2, "class")] == [
         "1 entity", "2 entities", "3 quotes", "1,500 suggestions", "2 days", "2 classes"]
+
+
+def test_an_export_writes_no_link_to_what_it_leaves_out():
+    layer = suggested_quote_layer()
+    middle = Quote("q-mid", "direct", (Span(25, 80),), parent="q-outer", status=REJECTED)
+    layer.apply(ChangeSet.added("", middle))
+    layer.apply(ChangeSet.replaced("", [(layer.quotes["q-inner"],
+                                         replace(layer.quotes["q-inner"], parent="q-mid"))]))
+    act(layer, edits.decide(layer, ["m-kate"], accept=False))
+    view = dataset_view(layer, include_suggestions=True)
+    inner = view.quotes["q-inner"]
+    assert (inner.speaker_mention, inner.speaker, inner.parent) == (None, "e-kate", "q-outer")
+    assert "q-mid" not in view.quotes and "m-kate" not in view.mentions
+    assert layer.quotes["q-inner"].speaker_mention == "m-kate"  # the layer keeps its links
+    assert dataset_view(layer).quotes == {}
