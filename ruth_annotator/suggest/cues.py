@@ -67,7 +67,7 @@ _PRE_ACCORDING = re.compile(
     rf"\b(?P<cue>[Aa]ccording to)[ \t]+(?P<spk>{NAME}|{NOMINAL}|{PLURAL})[ \t]*,[ \t]*$")
 _PRE_LABEL = re.compile(rf"^[ \t]*(?P<spk>{NAME})[ \t]*:[ \t]*$")
 # "Clinton: “…” Bush: “…”": a name and a colon after a sentence ends, within a paragraph.
-_SENTENCE_LABEL = re.compile(rf"(?<=[.!?\"”’] )(?P<spk>{NAME})[ \t]*:[ \t]*$")
+_SENTENCE_LABEL = re.compile(rf"(?:(?<=[.!?\"”’] )|(?<= [-—–] ))(?P<spk>{NAME})[ \t]*:[ \t]*$")
 
 
 class CuePatterns:
@@ -90,7 +90,7 @@ class CuePatterns:
         self.pre_cue_only = re.compile(
             rf"\b(?P<cue>{cue}|{COLLOQUIAL})(?:[ \t]+(?:me|him|her|them|us|you|reporters|"
             r"(?:the|a|an|his|her|their|its|our)[ \t]+[\w'’-]+(?:[ \t]+[\w'’-]+)?))?"
-            r"[ \t]*[:,][ \t]*$")
+            r"(?:[ \t]*[:,]|(?<=ing))[ \t]*$")  # "alternately shouting “Get out”"
 
 
 @lru_cache(maxsize=8)
@@ -231,6 +231,31 @@ def clause_subject(text: str, start: int, end: int,
     return (m.start("spk"), m.end("spk"))
 
 
+# "…, Fiorina said, adding that": a participle's subject is the speaker of the verb before.
+_SAID_BEFORE = (
+    re.compile(rf"(?:{LEAD}|(?<=[”\"’] )){SPEAKER}{APPOS}[ \t]+{ADV}{alternation(CUE_VERBS)}"
+               r"[ \t]*,[ \t]*$"),
+    re.compile(rf"{alternation(CUE_VERBS)}[ \t]+{SPEAKER}[ \t]*,[ \t]*$"))
+
+
+def said_before(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The speaker of "Fiorina said," or "said Fiorina," ending text[start:end]."""
+    window = text[start:end]
+    m = _SAID_BEFORE[0].search(window) or _SAID_BEFORE[1].search(window)
+    return speaker_span(m, start) if m is not None else None
+
+
+_CLAUSE_NAME = re.compile(rf"(?:(?:and|but|then)[ \t]+)?(?P<spk>{NAME})(?:{APPOS})[ \t]+[a-z]")
+
+
+def _named_clause_subject(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """A name opening the clause from `start` ("Ms. Sherry smiled and said")."""
+    m = _CLAUSE_NAME.match(text, start, end)
+    if m is None or text[m.start("spk"):m.end("spk")] in people.COMMON_CAPS:
+        return None
+    return (m.start("spk"), m.end("spk"))
+
+
 def _opens_quote(rest: str) -> bool:
     first = rest.lstrip()[:1]
     return bool(first) and first in "\"“‘'„«"
@@ -247,6 +272,9 @@ def cue_before(text: str, start: int, mark: int,
     m = _PRE_ACCORDING.search(window)
     if m is not None:
         return CueMatch(_span(m, "cue", start), _span(m, "spk", start), None, "according")
+    m = _SENTENCE_LABEL.search(text, start, mark)  # (its lookbehind sees before `start`)
+    if m is not None:  # before the verbs: "Pollsters agree - Carl Bialik: “…”"
+        return CueMatch(None, (m.start("spk"), m.end("spk")), None, "colon")
     m = patterns.pre_subject.search(window)
     if m is not None:
         cue = _span(m, "cue", start)
@@ -254,13 +282,15 @@ def cue_before(text: str, start: int, mark: int,
     m = patterns.pre_cue_only.search(window)
     if m is not None:
         cue = _span(m, "cue", start)
-        subjects = list(_SUBJECT_WORD.finditer(text, start, cue[0]))
-        speaker = (subjects[-1].start(), subjects[-1].end()) if subjects else \
-            clause_subject(text, start, cue[0] + 1)  # the subject may end right at the cue
+        # "When asked whom she supported, Ms. Sherry smiled and said,": the clause of the
+        # cue names its subject; else the last pronoun, else the sentence's subject
+        clause = max(start, text.rfind(", ", start, cue[0]) + 2)
+        speaker = _named_clause_subject(text, clause, cue[0] + 1)
+        if speaker is None:
+            subjects = list(_SUBJECT_WORD.finditer(text, start, cue[0]))
+            speaker = (subjects[-1].start(), subjects[-1].end()) if subjects else \
+                clause_subject(text, start, cue[0] + 1)  # the subject may end at the cue
         return CueMatch(cue, speaker, _addressee(text, cue, mark), "before")
-    m = _SENTENCE_LABEL.search(text, start, mark)  # (its lookbehind sees before `start`)
-    if m is not None:
-        return CueMatch(None, (m.start("spk"), m.end("spk")), None, "colon")
     m = _PRE_LABEL.match(window)
     if m is not None:
         return CueMatch(None, _span(m, "spk", start), None, "label")

@@ -23,6 +23,7 @@ from ruth_annotator.suggest.cues import (
     SPEAKER,
     clause_subject,
     cue_after,
+    said_before,
     speaker_span,
 )
 from ruth_annotator.suggest.drafts import CUED, QuoteDraft
@@ -79,6 +80,9 @@ def _attribution(text: str, sentence: int, mark: int):
         if m is not None and VERBS.isdisjoint(m.group("spk").lower().split()):
             return (verb.start(), verb.end()), speaker_span(m, sentence)
         if verb.group().endswith("ing"):  # "Lewandowski quashed rumors by tweeting that"
+            said = said_before(text, sentence, verb.start())
+            if said is not None:
+                return (verb.start(), verb.end()), said
             subject = clause_subject(text, sentence, verb.start(), names_only=True)
             if subject is not None:
                 return (verb.start(), verb.end()), subject

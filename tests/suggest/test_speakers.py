@@ -302,3 +302,15 @@ def test_an_opening_phrase_is_not_the_speaker():
             "“He speaks his mind, and I think that might be what the country needs.”\n")
     assert [q.speaker for q in quotes(text)] == ["Hakeem Jeffries", "Sammy Aaron",
                                                  "Jared Potts"]
+
+
+def test_subject_of_the_cue_clause_participles_without_comma_and_dash_labels():
+    text = ("When asked whom she supported, Ms. Sherry smiled and said, “I'm waiting for "
+            "Michael Bloomberg to get in the race.”\n\n"
+            "Mr. Trump tries to turn the interruptions to his advantage, alternately shouting "
+            "“Get them out of here now.”\n\n"
+            "Pollsters agree - Carl Bialik: “One of the biggest lessons was a simple one.”\n\n"
+            "The former secretary of state will play the “woman card,” Fiorina said, adding "
+            "that the way to go after it “is to attack her track record.”\n")
+    assert [q.speaker for q in quotes(text) if q.type != "indirect"] == [
+        "Sherry", "Trump", "Carl Bialik", "Fiorina"]
