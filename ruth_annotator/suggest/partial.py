@@ -59,7 +59,8 @@ def partial_quotes(text: str, units: Units, drafts: list[QuoteDraft],
         if para is None or not para.body:
             continue
         sentence = max(units.sentence_at(start)[0], para.start)
-        found = _attribution(text, sentence, start) or _cue_after(text, start, end, para.end)
+        found = sentence_attribution(text, sentence, start) or \
+            _cue_after(text, start, end, para.end)
         if found is None:
             continue
         cue, speaker = found
@@ -68,7 +69,8 @@ def partial_quotes(text: str, units: Units, drafts: list[QuoteDraft],
     return out
 
 
-def _attribution(text: str, sentence: int, mark: int):
+def sentence_attribution(text: str, sentence: int,
+                         mark: int) -> tuple[tuple[int, int], tuple[int, int]] | None:
     """(cue, speaker) of the last speech verb before the fragment that has a speaker (a
     phrase with no speech verb in it: "the secretary talked about continuing" is about
     "talked")."""

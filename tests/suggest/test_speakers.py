@@ -314,3 +314,11 @@ def test_subject_of_the_cue_clause_participles_without_comma_and_dash_labels():
             "that the way to go after it “is to attack her track record.”\n")
     assert [q.speaker for q in quotes(text) if q.type != "indirect"] == [
         "Sherry", "Trump", "Carl Bialik", "Fiorina"]
+
+
+def test_a_quote_after_a_comma_takes_the_speech_verb_earlier_in_its_sentence():
+    text = ("Mr. Biden spoke in Scranton. Mr. Trump is so reckless, the vice president said, "
+            "that if his late son had enlisted, “I would have thrown my body in front of "
+            "him.”\n")
+    [q] = quotes(text)
+    assert (q.speaker_mention, q.cue) == ("the vice president", "said")
