@@ -322,3 +322,9 @@ def test_a_quote_after_a_comma_takes_the_speech_verb_earlier_in_its_sentence():
             "him.”\n")
     [q] = quotes(text)
     assert (q.speaker_mention, q.cue) == ("the vice president", "said")
+
+
+def test_a_first_name_tells_the_gender_before_a_role_noun():
+    text = ("Trump spokesman Hope Hicks confirmed the news. \"They are not affiliated with the "
+            'campaign," she said.\n')
+    assert [q.speaker for q in quotes(text) if q.type == "direct"] == ["Hope Hicks"]
