@@ -65,6 +65,8 @@ LEAD = (r"(?:^|(?<=[,;:—–(] )|(?<= - )|(?<=\b[Aa]nd )|(?<=\b[Bb]ut )|(?<=\b[
 
 _PRE_ACCORDING = re.compile(
     rf"\b(?P<cue>[Aa]ccording to)[ \t]+(?P<spk>{NAME}|{NOMINAL}|{PLURAL})[ \t]*,[ \t]*$")
+# "“…,” according to a court document filed by state attorney Dave Aronberg."
+_POST_ACCORDING = re.compile(r"[\s,]*(?P<cue>according to)[ \t]+(?P<spk>[^,.;:!?\"“”‘’\n]{2,80})")
 _PRE_LABEL = re.compile(rf"^[ \t]*(?P<spk>{NAME})[ \t]*:[ \t]*$")
 # "Clinton: “…” Bush: “…”": a name and a colon after a sentence ends, within a paragraph.
 _SENTENCE_LABEL = re.compile(rf"(?:(?<=[.!?\"”’] )|(?<= [-—–] ))(?P<spk>{NAME})[ \t]*:[ \t]*$")
@@ -157,7 +159,8 @@ def cue_after(text: str, start: int, limit: int,
               patterns: CuePatterns = DEFAULT) -> CueMatch | None:
     """A cue and speaker right after a quote's closing mark (`start`), before `limit`."""
     window = text[start:limit]
-    m = patterns.post_subject.match(window) or patterns.post_inverted.match(window)
+    m = patterns.post_subject.match(window) or patterns.post_inverted.match(window) or \
+        _POST_ACCORDING.match(window)
     ended = text[start - 2 : start - 1]
     if m is None and ended not in ".!?":
         # "“…” about fixing inequality, said Marla Kilfoyle": the sentence goes on first
@@ -172,7 +175,7 @@ def cue_after(text: str, start: int, limit: int,
     first = text[speaker[0]:speaker[1]] if speaker else ""
     if ended == "." and first[:1].isupper() or ended in "?!" and first in _NEW_SENTENCE:
         return None  # "…?" I told him: a new sentence, not the quote's cue
-    inverted = m.re is patterns.post_inverted
+    inverted = m.re is patterns.post_inverted or m.re is _POST_ACCORDING
     if speaker is not None and inverted:  # "said the minister on Monday"
         cut = _TRIM_NOMINAL.search(text, speaker[0], speaker[1])
         if cut is not None:

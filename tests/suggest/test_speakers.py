@@ -328,3 +328,11 @@ def test_a_first_name_tells_the_gender_before_a_role_noun():
     text = ("Trump spokesman Hope Hicks confirmed the news. \"They are not affiliated with the "
             'campaign," she said.\n')
     assert [q.speaker for q in quotes(text) if q.type == "direct"] == ["Hope Hicks"]
+
+
+def test_according_to_after_a_quote():
+    text = ("The case was closed on Thursday.\n\n“Although there was probable cause to make an "
+            "arrest, the evidence cannot prove all the elements,” according to a court "
+            "document filed by state attorney Dave Aronberg.\n")
+    [q] = [q for q in quotes(text) if q.type == "direct"]
+    assert (q.cue, q.speaker) == ("according to", "Dave Aronberg")
