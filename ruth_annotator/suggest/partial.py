@@ -53,7 +53,8 @@ def partial_quotes(text: str, units: Units, drafts: list[QuoteDraft],
     out = []
     for start, end in fragments:
         content = text[start:end]
-        if len(content.split()) < MIN_WORDS or covered.hits(start, end) or is_title(content):
+        if len(content.split()) < MIN_WORDS or covered.hits(start, end) or \
+                is_title(content.rstrip(".,;:!?")):  # "on ABC’s “This Week With George ….”"
             continue
         para = units.paragraph_at(start)
         if para is None or not para.body:
