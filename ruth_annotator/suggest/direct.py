@@ -77,7 +77,10 @@ class DirectQuotes:
         standalone = self._standalone(q.open_pos)
         prev_close = self._sibling_close(i, para.start)
         start = max(self.units.sentence_at(q.open_pos)[0], para.start, prev_close)
-        limit = min(para.end, self._sibling_open(i, para.end), (q.close_pos or 0) + _AFTER_REACH)
+        # a quote over paragraphs has its cue after its closing mark, in its last paragraph
+        end_para = self.units.paragraph_at(q.close_pos) if q.close_pos else para
+        ceiling = end_para.end if end_para is not None else para.end
+        limit = min(ceiling, self._sibling_open(i, ceiling), (q.close_pos or 0) + _AFTER_REACH)
         match = self._cue(q, start, limit, para.start) if standalone else None
         if match is None and standalone and para.body:
             match = self._cue_in_previous_paragraph(q, para) or self._dash_after(q, para) \

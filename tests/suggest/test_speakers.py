@@ -336,3 +336,12 @@ def test_according_to_after_a_quote():
             "document filed by state attorney Dave Aronberg.\n")
     [q] = [q for q in quotes(text) if q.type == "direct"]
     assert (q.cue, q.speaker) == ("according to", "Dave Aronberg")
+
+
+def test_a_quote_over_paragraphs_takes_the_cue_after_its_closing_mark():
+    text = ("“Trump says what people want to say,” Rubio said. “But presidents can’t just say "
+            "anything they want.\n\n“I'm not interested in being politically correct,\" he "
+            "continued.\n")
+    over = [q for q in quotes(text) if len(q.segments) == 2]
+    assert [(q.speaker, q.speaker_mention, q.cue) for q in over] == [
+        ("Rubio", "he", "continued")]
