@@ -24,7 +24,7 @@ from ruth_annotator.app.transfer import export_project, import_paths
 from ruth_annotator.formats import registry
 from ruth_annotator.formats.registry import ExportOptions
 from ruth_annotator.model import ACCEPTED, PROPOSED, NewDocument, edits
-from ruth_annotator.model.decisions import broken_links
+from ruth_annotator.model.decisions import broken_links, dataset_view
 from ruth_annotator.model.layer import Layer
 from ruth_annotator.model.records import ParsedRecord, layer_to_record
 from ruth_annotator.store import Project
@@ -154,10 +154,12 @@ class Run:
         stored = self.project.layer(self.doc)
         assert broken_links(stored) == []
         assert {i.id: i for i in stored} == {i.id: i for i in self.layer}
-        written = stored.visible() if include_suggestions else stored.accepted()
+        written = dataset_view(stored, include_suggestions)
         for fmt in WRITABLE:
             out = self.export(fmt, include_suggestions)
             assert CHECKERS[fmt](out, written) == [], (fmt, include_suggestions)
+            if fmt in SPEAKER_FORMATS:  # and never another mention as the speaker
+                assert substitutions(fmt, out, written) == [], (fmt, include_suggestions)
 
 
 @settings(max_examples=int(EXAMPLES or 10), deadline=None, derandomize=EXAMPLES is None,
