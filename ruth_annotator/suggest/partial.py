@@ -23,6 +23,7 @@ from ruth_annotator.suggest.cues import (
     SPEAKER,
     clause_subject,
     cue_after,
+    said_before,
     speaker_span,
 )
 from ruth_annotator.suggest.drafts import CUED, QuoteDraft
@@ -38,7 +39,7 @@ VERBS = (EN.verb_forms(("past", "ing")) | EN.verb_forms(("third",), without="nou
          | CHARACTERISING | CHARACTERISING_ING)
 # The speaker right before the verb: "the former secretary of state talked about",
 # "Smith, 45, said", "Beck, who said".
-_SUBJECT_BEFORE = re.compile(rf"{LEAD}{SPEAKER}{APPOS}[ \t]+{ADV}$")
+_SUBJECT_BEFORE = re.compile(rf"{LEAD}{SPEAKER}{APPOS}[ \t]+(?:[a-z]+ly[ \t]+)?{ADV}$")
 _WHO_BEFORE = re.compile(rf"(?P<spk>{NAME}),[ \t]+who[ \t]+{ADV}$")
 # "Representative Adam B. Schiff, a Democrat of California and a member of …, said": a
 # name opening the sentence with a long aside before the verb.
@@ -52,13 +53,15 @@ def partial_quotes(text: str, units: Units, drafts: list[QuoteDraft],
     out = []
     for start, end in fragments:
         content = text[start:end]
-        if len(content.split()) < MIN_WORDS or covered.hits(start, end) or is_title(content):
+        if len(content.split()) < MIN_WORDS or covered.hits(start, end) or \
+                is_title(content.rstrip(".,;:!?")):  # "on ABC’s “This Week With George ….”"
             continue
         para = units.paragraph_at(start)
         if para is None or not para.body:
             continue
         sentence = max(units.sentence_at(start)[0], para.start)
-        found = _attribution(text, sentence, start) or _cue_after(text, start, end, para.end)
+        found = sentence_attribution(text, sentence, start) or \
+            _cue_after(text, start, end, para.end)
         if found is None:
             continue
         cue, speaker = found
@@ -67,7 +70,8 @@ def partial_quotes(text: str, units: Units, drafts: list[QuoteDraft],
     return out
 
 
-def _attribution(text: str, sentence: int, mark: int):
+def sentence_attribution(text: str, sentence: int,
+                         mark: int) -> tuple[tuple[int, int], tuple[int, int]] | None:
     """(cue, speaker) of the last speech verb before the fragment that has a speaker (a
     phrase with no speech verb in it: "the secretary talked about continuing" is about
     "talked")."""
@@ -79,6 +83,9 @@ def _attribution(text: str, sentence: int, mark: int):
         if m is not None and VERBS.isdisjoint(m.group("spk").lower().split()):
             return (verb.start(), verb.end()), speaker_span(m, sentence)
         if verb.group().endswith("ing"):  # "Lewandowski quashed rumors by tweeting that"
+            said = said_before(text, sentence, verb.start())
+            if said is not None:
+                return (verb.start(), verb.end()), said
             subject = clause_subject(text, sentence, verb.start(), names_only=True)
             if subject is not None:
                 return (verb.start(), verb.end()), subject
