@@ -345,3 +345,10 @@ def test_a_quote_over_paragraphs_takes_the_cue_after_its_closing_mark():
     over = [q for q in quotes(text) if len(q.segments) == 2]
     assert [(q.speaker, q.speaker_mention, q.cue) for q in over] == [
         ("Rubio", "he", "continued")]
+
+
+def test_i_outside_any_quote_is_the_author():
+    text = ('That night I talked about my sentence on television. "This is a big political '
+            'win for me," I said.\n')
+    [q] = [q for q in quotes(text) if q.type == "direct"]
+    assert (q.speaker, q.speaker_mention) == ("the author", "I")
