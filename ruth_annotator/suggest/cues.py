@@ -279,6 +279,11 @@ def cue_before(text: str, start: int, mark: int,
     if m is not None:  # before the verbs: "Pollsters agree - Carl Bialik: “…”"
         return CueMatch(None, (m.start("spk"), m.end("spk")), None, "colon")
     m = patterns.pre_subject.search(window)
+    while m is not None:  # the last speaker and cue before the mark: "a woman asked for a
+        later = patterns.pre_subject.search(window, m.end("spk"))  # photo and Clinton said,"
+        if later is None:
+            break
+        m = later
     if m is not None:
         cue = _span(m, "cue", start)
         return CueMatch(cue, speaker_span(m, start), _addressee(text, cue, mark), "before")

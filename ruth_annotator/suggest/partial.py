@@ -41,6 +41,7 @@ VERBS = (EN.verb_forms(("past", "ing")) | EN.verb_forms(("third",), without="nou
 # "Smith, 45, said", "Beck, who said".
 _SUBJECT_BEFORE = re.compile(rf"{LEAD}{SPEAKER}{APPOS}[ \t]+(?:[a-z]+ly[ \t]+)?{ADV}$")
 _WHO_BEFORE = re.compile(rf"(?P<spk>{NAME}),[ \t]+who[ \t]+{ADV}$")
+_CONJOINED_BEFORE = re.compile(rf"[ \t]+(?:and|but)[ \t]+{ADV}$")
 # "Representative Adam B. Schiff, a Democrat of California and a member of …, said": a
 # name opening the sentence with a long aside before the verb.
 _NAME_ASIDE = re.compile(rf"(?P<spk>{NAME}),[^\"“”‘’\n]{{1,200}},[ \t]+{ADV}$")
@@ -82,6 +83,10 @@ def sentence_attribution(text: str, sentence: int,
             _NAME_ASIDE.match(window)
         if m is not None and VERBS.isdisjoint(m.group("spk").lower().split()):
             return (verb.start(), verb.end()), speaker_span(m, sentence)
+        if _CONJOINED_BEFORE.search(window):  # "Massie used to support Paul, but now said"
+            subject = clause_subject(text, sentence, verb.start(), names_only=True)
+            if subject is not None:
+                return (verb.start(), verb.end()), subject
         if verb.group().endswith("ing"):  # "Lewandowski quashed rumors by tweeting that"
             said = said_before(text, sentence, verb.start())
             if said is not None:

@@ -352,3 +352,12 @@ def test_i_outside_any_quote_is_the_author():
             'win for me," I said.\n')
     [q] = [q for q in quotes(text) if q.type == "direct"]
     assert (q.speaker, q.speaker_mention) == ("the author", "I")
+
+
+def test_the_last_speaker_before_the_mark_and_a_verb_joined_by_but():
+    text = ("Bill Clinton met voters in Boston. At one point, a woman asked for a photo and "
+            "Clinton said, “as long as we’re not violating any election laws.”\n\n"
+            "House Republican Thomas Massie used to support Rand Paul, but now said Trump had "
+            "“the opportunity and the obligation to bring us together.”\n")
+    assert [q.speaker for q in quotes(text) if q.type != "indirect"] == [
+        "Bill Clinton", "Thomas Massie"]
