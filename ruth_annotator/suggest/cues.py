@@ -251,6 +251,16 @@ def said_before(text: str, start: int, end: int) -> tuple[int, int] | None:
 _CLAUSE_NAME = re.compile(rf"(?:(?:and|but|then)[ \t]+)?(?P<spk>{NAME})(?:{APPOS})[ \t]+[a-z]")
 
 
+_CARRIER = re.compile(rf"(?P<spk>{DET}[ \t]+(?:[\w'’-]+[ \t]+){{0,4}}?"
+                      rf"{alternation(EN.words('message_nouns') | people.DOCUMENT_NOUNS)})"
+                      r"[ \t]+$")
+
+
+def _carrier_before(text: str, start: int, cue: int) -> tuple[int, int] | None:
+    m = _CARRIER.search(text, start, cue)
+    return (m.start("spk"), m.end("spk")) if m is not None else None
+
+
 def _named_clause_subject(text: str, start: int, end: int) -> tuple[int, int] | None:
     """A name opening the clause from `start` ("Ms. Sherry smiled and said")."""
     m = _CLAUSE_NAME.match(text, start, end)
@@ -291,9 +301,11 @@ def cue_before(text: str, start: int, mark: int,
     if m is not None:
         cue = _span(m, "cue", start)
         # "When asked whom she supported, Ms. Sherry smiled and said,": the clause of the
-        # cue names its subject; else the last pronoun, else the sentence's subject
+        # cue names its subject; else the last pronoun, else the sentence's subject; but
+        # "a campaign hat reading, “…”": a thing that carries words, right before the cue
         clause = max(start, text.rfind(", ", start, cue[0]) + 2)
-        speaker = _named_clause_subject(text, clause, cue[0] + 1)
+        speaker = _carrier_before(text, clause, cue[0]) or \
+            _named_clause_subject(text, clause, cue[0] + 1)
         if speaker is None:
             subjects = list(_SUBJECT_WORD.finditer(text, start, cue[0]))
             speaker = (subjects[-1].start(), subjects[-1].end()) if subjects else \

@@ -361,3 +361,11 @@ def test_the_last_speaker_before_the_mark_and_a_verb_joined_by_but():
             "“the opportunity and the obligation to bring us together.”\n")
     assert [q.speaker for q in quotes(text) if q.type != "indirect"] == [
         "Bill Clinton", "Thomas Massie"]
+
+
+def test_a_thing_that_carries_words_speaks_them():
+    text = ("Two senators wore a Donald Trump campaign hat reading, “Make Mexico Great Again "
+            "Also” on Wednesday night.\n\nHer backers tried to tie Bradley to Walker, with one "
+            "of her ads asking, “Is Rebecca Bradley independent enough to serve?”\n")
+    assert [(q.speaker_mention, q.cue) for q in quotes(text)] == [
+        ("a Donald Trump campaign hat", "reading"), ("one of her ads", "asking")]
