@@ -36,7 +36,11 @@ PLURAL = (alternation(EN.words("roles_plural") | EN.words("document_nouns"), cap
           + r"|[A-Za-z][a-z]+(?:ers|ists|ians|ents))"
           r"(?:[ \t]+(?:of|in|from|at|near|across)[ \t]+[^,.;:!?\"“”‘’\n]{1,50}?)?")
 # "Rovers manager Steve Kane", "Bristol's mayor", "Tom Harlan of Kansas".
-DESCRIBED = rf"{NAME}[ \t]+(?:[a-z][\w-]*[ \t]+){{1,3}}{NAME}"
+# The lower-case words between names describe (nouns, adjectives), they are not verbs or
+# prepositions: "Rovers manager Steve Kane", not "Blackwell pointed to Cruz".
+_DESCRIBING = (r"(?!(?:to|at|with|and|or|but|for|from|in|on|by|about|as|after|before)\b)"
+               r"(?![a-z]+ed\b)")
+DESCRIBED = rf"{NAME}[ \t]+(?:{_DESCRIBING}[a-z][\w-]*[ \t]+){{1,3}}{NAME}"
 # "former George W. Bush speechwriter Noam Neusner": the last name is the person.
 LOWER_DESCRIBED = (rf"(?!(?:and|or|but|then|when|yet|so|as|if)\b)(?:[a-z0-9][\w-]*[ \t]+){{1,3}}"
                    rf"(?:{NAME}[ \t]+(?:[a-z][\w-]*[ \t]+){{1,2}})?{NAME}")
@@ -238,7 +242,7 @@ def clause_subject(text: str, start: int, end: int,
 _SAID_BEFORE = (
     re.compile(rf"(?:{LEAD}|(?<=[”\"’] )){SPEAKER}{APPOS}[ \t]+{ADV}{alternation(CUE_VERBS)}"
                r"[ \t]*,[ \t]*$"),
-    re.compile(rf"{alternation(CUE_VERBS)}[ \t]+{SPEAKER}[ \t]*,[ \t]*$"))
+    re.compile(rf"{alternation(CUE_VERBS)}[ \t]+(?P<spk>{NAME})[ \t]*,[ \t]*$"))
 
 
 def said_before(text: str, start: int, end: int) -> tuple[int, int] | None:

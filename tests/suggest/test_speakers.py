@@ -369,3 +369,12 @@ def test_a_thing_that_carries_words_speaks_them():
             "of her ads asking, “Is Rebecca Bradley independent enough to serve?”\n")
     assert [(q.speaker_mention, q.cue) for q in quotes(text)] == [
         ("a Donald Trump campaign hat", "reading"), ("one of her ads", "asking")]
+
+
+def test_a_verb_between_two_names_does_not_describe():
+    text = ("Blackwell pointed to Cruz’s organisation, noting that he has put together “what "
+            "is probably the best national ground game.”\n\n"
+            "Mrs. Clinton echoed the criticism, saying Mr. Trump “reminds us every day that "
+            "he is not in it for the American people.”\n")
+    assert [q.speaker for q in quotes(text) if q.type != "indirect"] == [
+        "Blackwell", "Clinton"]
