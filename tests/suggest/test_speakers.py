@@ -313,7 +313,7 @@ def test_subject_of_the_cue_clause_participles_without_comma_and_dash_labels():
             "The former secretary of state will play the “woman card,” Fiorina said, adding "
             "that the way to go after it “is to attack her track record.”\n")
     assert [q.speaker for q in quotes(text) if q.type != "indirect"] == [
-        "Sherry", "Trump", "Carl Bialik", "Fiorina"]
+        "Sherry", "Trump", "Carl Bialik", "Fiorina", "Fiorina"]  # “woman card,” Fiorina said
 
 
 def test_a_quote_after_a_comma_takes_the_speech_verb_earlier_in_its_sentence():
@@ -378,3 +378,12 @@ def test_a_verb_between_two_names_does_not_describe():
             "he is not in it for the American people.”\n")
     assert [q.speaker for q in quotes(text) if q.type != "indirect"] == [
         "Blackwell", "Clinton"]
+
+
+def test_a_short_fragment_with_its_own_cue_changes_the_speaker_of_the_next_quote():
+    text = ("White House spokesman Josh Earnest said the plan was costly. ''It will not "
+            "pass,'' Mr. Earnest said.\n\nThe tax cut plans are ''profoundly irresponsible,'' "
+            "said Steve Bell, senior director of economic policy at the Bipartisan Policy "
+            "Center. ''It just leaves guys like me speechless about what to do next.''\n")
+    assert [(q.type, q.speaker) for q in quotes(text)][-2:] == [
+        ("mixed", "Steve Bell"), ("direct", "Steve Bell")]
