@@ -36,7 +36,11 @@ PLURAL = (alternation(EN.words("roles_plural") | EN.words("document_nouns"), cap
           + r"|[A-Za-z][a-z]+(?:ers|ists|ians|ents))"
           r"(?:[ \t]+(?:of|in|from|at|near|across)[ \t]+[^,.;:!?\"“”‘’\n]{1,50}?)?")
 # "Rovers manager Steve Kane", "Bristol's mayor", "Tom Harlan of Kansas".
-DESCRIBED = rf"{NAME}[ \t]+(?:[a-z][\w-]*[ \t]+){{1,3}}{NAME}"
+# The lower-case words between names describe (nouns, adjectives), they are not verbs or
+# prepositions: "Rovers manager Steve Kane", not "Blackwell pointed to Cruz".
+_DESCRIBING = (r"(?!(?:to|at|with|and|or|but|for|from|in|on|by|about|as|after|before)\b)"
+               r"(?![a-z]+ed\b)")
+DESCRIBED = rf"{NAME}[ \t]+(?:{_DESCRIBING}[a-z][\w-]*[ \t]+){{1,3}}{NAME}"
 # "former George W. Bush speechwriter Noam Neusner": the last name is the person.
 LOWER_DESCRIBED = (rf"(?!(?:and|or|but|then|when|yet|so|as|if)\b)(?:[a-z0-9][\w-]*[ \t]+){{1,3}}"
                    rf"(?:{NAME}[ \t]+(?:[a-z][\w-]*[ \t]+){{1,2}})?{NAME}")
@@ -238,7 +242,7 @@ def clause_subject(text: str, start: int, end: int,
 _SAID_BEFORE = (
     re.compile(rf"(?:{LEAD}|(?<=[”\"’] )){SPEAKER}{APPOS}[ \t]+{ADV}{alternation(CUE_VERBS)}"
                r"[ \t]*,[ \t]*$"),
-    re.compile(rf"{alternation(CUE_VERBS)}[ \t]+{SPEAKER}[ \t]*,[ \t]*$"))
+    re.compile(rf"{alternation(CUE_VERBS)}[ \t]+(?P<spk>{NAME})[ \t]*,[ \t]*$"))
 
 
 def said_before(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -249,6 +253,16 @@ def said_before(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 
 _CLAUSE_NAME = re.compile(rf"(?:(?:and|but|then)[ \t]+)?(?P<spk>{NAME})(?:{APPOS})[ \t]+[a-z]")
+
+
+_CARRIER = re.compile(rf"(?P<spk>{DET}[ \t]+(?:[\w'’-]+[ \t]+){{0,4}}?"
+                      rf"{alternation(EN.words('message_nouns') | people.DOCUMENT_NOUNS)})"
+                      r"[ \t]+$")
+
+
+def _carrier_before(text: str, start: int, cue: int) -> tuple[int, int] | None:
+    m = _CARRIER.search(text, start, cue)
+    return (m.start("spk"), m.end("spk")) if m is not None else None
 
 
 def _named_clause_subject(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -279,6 +293,11 @@ def cue_before(text: str, start: int, mark: int,
     if m is not None:  # before the verbs: "Pollsters agree - Carl Bialik: “…”"
         return CueMatch(None, (m.start("spk"), m.end("spk")), None, "colon")
     m = patterns.pre_subject.search(window)
+    while m is not None:  # the last speaker and cue before the mark: "a woman asked for a
+        later = patterns.pre_subject.search(window, m.end("spk"))  # photo and Clinton said,"
+        if later is None:
+            break
+        m = later
     if m is not None:
         cue = _span(m, "cue", start)
         return CueMatch(cue, speaker_span(m, start), _addressee(text, cue, mark), "before")
@@ -286,9 +305,11 @@ def cue_before(text: str, start: int, mark: int,
     if m is not None:
         cue = _span(m, "cue", start)
         # "When asked whom she supported, Ms. Sherry smiled and said,": the clause of the
-        # cue names its subject; else the last pronoun, else the sentence's subject
+        # cue names its subject; else the last pronoun, else the sentence's subject; but
+        # "a campaign hat reading, “…”": a thing that carries words, right before the cue
         clause = max(start, text.rfind(", ", start, cue[0]) + 2)
-        speaker = _named_clause_subject(text, clause, cue[0] + 1)
+        speaker = _carrier_before(text, clause, cue[0]) or \
+            _named_clause_subject(text, clause, cue[0] + 1)
         if speaker is None:
             subjects = list(_SUBJECT_WORD.finditer(text, start, cue[0]))
             speaker = (subjects[-1].start(), subjects[-1].end()) if subjects else \

@@ -313,7 +313,7 @@ def test_subject_of_the_cue_clause_participles_without_comma_and_dash_labels():
             "The former secretary of state will play the “woman card,” Fiorina said, adding "
             "that the way to go after it “is to attack her track record.”\n")
     assert [q.speaker for q in quotes(text) if q.type != "indirect"] == [
-        "Sherry", "Trump", "Carl Bialik", "Fiorina"]
+        "Sherry", "Trump", "Carl Bialik", "Fiorina", "Fiorina"]  # “woman card,” Fiorina said
 
 
 def test_a_quote_after_a_comma_takes_the_speech_verb_earlier_in_its_sentence():
@@ -345,3 +345,45 @@ def test_a_quote_over_paragraphs_takes_the_cue_after_its_closing_mark():
     over = [q for q in quotes(text) if len(q.segments) == 2]
     assert [(q.speaker, q.speaker_mention, q.cue) for q in over] == [
         ("Rubio", "he", "continued")]
+
+
+def test_i_outside_any_quote_is_the_author():
+    text = ('That night I talked about my sentence on television. "This is a big political '
+            'win for me," I said.\n')
+    [q] = [q for q in quotes(text) if q.type == "direct"]
+    assert (q.speaker, q.speaker_mention) == ("the author", "I")
+
+
+def test_the_last_speaker_before_the_mark_and_a_verb_joined_by_but():
+    text = ("Bill Clinton met voters in Boston. At one point, a woman asked for a photo and "
+            "Clinton said, “as long as we’re not violating any election laws.”\n\n"
+            "House Republican Thomas Massie used to support Rand Paul, but now said Trump had "
+            "“the opportunity and the obligation to bring us together.”\n")
+    assert [q.speaker for q in quotes(text) if q.type != "indirect"] == [
+        "Bill Clinton", "Thomas Massie"]
+
+
+def test_a_thing_that_carries_words_speaks_them():
+    text = ("Two senators wore a Donald Trump campaign hat reading, “Make Mexico Great Again "
+            "Also” on Wednesday night.\n\nHer backers tried to tie Bradley to Walker, with one "
+            "of her ads asking, “Is Rebecca Bradley independent enough to serve?”\n")
+    assert [(q.speaker_mention, q.cue) for q in quotes(text)] == [
+        ("a Donald Trump campaign hat", "reading"), ("one of her ads", "asking")]
+
+
+def test_a_verb_between_two_names_does_not_describe():
+    text = ("Blackwell pointed to Cruz’s organisation, noting that he has put together “what "
+            "is probably the best national ground game.”\n\n"
+            "Mrs. Clinton echoed the criticism, saying Mr. Trump “reminds us every day that "
+            "he is not in it for the American people.”\n")
+    assert [q.speaker for q in quotes(text) if q.type != "indirect"] == [
+        "Blackwell", "Clinton"]
+
+
+def test_a_short_fragment_with_its_own_cue_changes_the_speaker_of_the_next_quote():
+    text = ("White House spokesman Josh Earnest said the plan was costly. ''It will not "
+            "pass,'' Mr. Earnest said.\n\nThe tax cut plans are ''profoundly irresponsible,'' "
+            "said Steve Bell, senior director of economic policy at the Bipartisan Policy "
+            "Center. ''It just leaves guys like me speechless about what to do next.''\n")
+    assert [(q.type, q.speaker) for q in quotes(text)][-2:] == [
+        ("mixed", "Steve Bell"), ("direct", "Steve Bell")]
