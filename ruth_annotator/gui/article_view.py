@@ -198,6 +198,14 @@ class ArticleView(QPlainTextEdit):
         shown = max(1, self.viewport().height() // max(1, self.fontMetrics().lineSpacing()))
         self.verticalScrollBar().setValue(max(0, first - shown // 3))
 
+    def visible_span(self) -> Span:
+        """The code points in sight, from the top-left to the bottom-right of the page."""
+        port = self.viewport().rect()
+        first = self.cursorForPosition(port.topLeft())
+        last = self.cursorForPosition(port.bottomRight())
+        return Span(self.positions.cursor_position(first),
+                    self.positions.cursor_position(last))
+
     def span_rects(self, span: Span) -> list[QRectF]:
         """Rectangles (viewport coordinates) covering a span, one per visual line."""
         start, end = self.positions.to_qt(span.start), self.positions.to_qt(span.end)

@@ -130,14 +130,14 @@ class MainWindow(QMainWindow):
         self.selection = Selection(s, view, self.picker, self.entities_panel,
                                    self.quotes_panel, self.status_item,
                                    self.lifecycle.open_document)
-        self.navigate = Navigate(s, view, self.documents_panel.model,
-                                 self.lifecycle.open_document, self.selection.reveal, hint,
-                                 self.find_bar, self.search_panel)
         self.history = History(s.undo_stack)
         self.marking = Marking(s, view, hint)
         self.links = QuoteLinks(s, view, self.picker, hint)
         self.entity_keys = EntityKeys(s, view, self.entities_panel, hint)
-        self.review = Review(s, view, hint, self.selection.reveal)
+        self.review = Review(s, view, hint, self.selection.reveal, self)
+        self.navigate = Navigate(s, view, self.documents_panel.model,
+                                 self.lifecycle.open_document, self.selection.reveal, hint,
+                                 self.find_bar, self.search_panel, self.review, self)
         self.span_edges = SpanEdges(s, view, hint)
         self.files = Files(self, s, self.lifecycle, hint, self.update_title)
 
