@@ -23,7 +23,13 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def _areas(ws: Workspace) -> dict[str, Callable[[], list[Figure]]]:
-    from benchmarks import gui_figures, process_figures, store_figures, suggest_figures
+    from benchmarks import (
+        decision_figures,
+        gui_figures,
+        process_figures,
+        store_figures,
+        suggest_figures,
+    )
 
     scale = ws.scale
     return {
@@ -34,6 +40,7 @@ def _areas(ws: Workspace) -> dict[str, Callable[[], list[Figure]]]:
         + gui_figures.act_figures(ws),
         "import": lambda: store_figures.import_figures(ws),
         "export": lambda: store_figures.export_figures(ws),
+        "accept": lambda: decision_figures.accept_all_figures(ws),
         "suggest": lambda: suggest_figures.suggest_figures(ws),
         "start": lambda: process_figures.start_figures(ws),
         "memory": lambda: process_figures.memory_figures(ws),
@@ -46,8 +53,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--toy", action="store_true",
                         help="tiny sizes: proves the command works, measures nothing useful")
     parser.add_argument("--only", metavar="AREAS",
-                        help="comma-separated areas: open,paint,act,import,export,suggest,"
-                             "start,memory")
+                        help="comma-separated areas: open,paint,act,import,export,accept,"
+                             "suggest,start,memory")
     parser.add_argument("--output", type=Path, default=ROOT / "docs" / "benchmarks.md",
                         help="the Markdown file whose results block is rewritten")
     args = parser.parse_args(argv)

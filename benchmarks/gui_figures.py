@@ -247,7 +247,7 @@ def act_figures(ws: Workspace) -> list[Figure]:
                 w.window.view.select_span(span)
                 app.processEvents()
                 start = time.perf_counter()
-                w.window.annotate.mention("MISC")
+                w.window.marking.mention("MISC")
                 app.processEvents()
                 ours.append(time.perf_counter() - start)
                 limits.append(bare_insert(raw, f"m-rawgui{doc_id}-{n:06d}", doc_id, span))

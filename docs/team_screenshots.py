@@ -53,7 +53,9 @@ def main() -> int:
     from ruth_annotator.resources import sample_article
     from ruth_annotator.store import Project
     from ruth_annotator.team.agreement import project_agreement
-    from tests.team.scenario import alice_items, bob_items, write_layer
+    # The test scenario, by file: an installed package may also be called `tests`.
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+    from team.scenario import alice_items, bob_items, write_layer
 
     app = application()
     project = Project.open(home / "news.ruth", create=True)

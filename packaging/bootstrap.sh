@@ -8,6 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 mode="${1:-app}"; shift || true
 PY="${PYTHON:-python3}"
+. packaging/apt_wait.sh
 
 # Libraries the Qt wheels load (xcb for a real window, EGL/GL, fonts, keyboard maps), plus
 # Xvfb and a colour emoji font so headless tests and screenshots draw like a desktop.
@@ -27,10 +28,8 @@ if command -v dpkg-query >/dev/null 2>&1; then
 fi
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing system libraries for Qt: ${missing[*]}"
-  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends \
-    "${missing[@]}" >/dev/null
+  apt_get update -qq
+  apt_get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
 "$PY" -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
@@ -39,22 +38,23 @@ if [ ! -x .venv/bin/python ]; then
   if ! "$PY" -m venv .venv >/dev/null 2>&1; then
     # Debian splits venv/ensurepip into its own package.
     rm -rf .venv
-    SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
-    $SUDO apt-get update -qq
+    apt_get update -qq
     ver=$("$PY" -c 'import sys; print(f"{sys.version_info[0]}.{sys.version_info[1]}")')
-    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "python$ver-venv" >/dev/null \
-      || DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq python3-venv >/dev/null
+    apt_get install -y -qq "python$ver-venv" >/dev/null \
+      || apt_get install -y -qq python3-venv >/dev/null
     "$PY" -m venv .venv
   fi
 fi
 .venv/bin/python -m pip install -q --upgrade pip >/dev/null
+# The big download (PySide6 is about 300 MB): pip's own progress bars, not -q.
+echo "Installing Ruth Annotator and its libraries into .venv (PySide6 is a large download)..."
 if [ "$mode" = test ]; then
-  .venv/bin/python -m pip install -q -e ".[test]"
+  .venv/bin/python -m pip install --progress-bar on -e ".[test]"
   export QT_QPA_PLATFORM=offscreen
   .venv/bin/ruff check .
   .venv/bin/lint-imports
   exec .venv/bin/python -m pytest "$@"
 else
-  .venv/bin/python -m pip install -q -e .
+  .venv/bin/python -m pip install --progress-bar on -e .
   exec .venv/bin/ruth-annotator "$@"
 fi

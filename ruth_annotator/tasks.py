@@ -20,10 +20,16 @@ class Task:
 
     progress: ProgressFn | None = None
     cancelled: Callable[[], bool] | None = None
+    finished: Callable[[], None] | None = None  # ends the progress display (its line)
 
     def report(self, done: int, total: int) -> None:
         if self.progress is not None:
             self.progress(done, total)
+
+    def finish(self) -> None:
+        """The work is over: the progress display ends, before any result is printed."""
+        if self.finished is not None:
+            self.finished()
 
     def check(self) -> None:
         if self.cancelled is not None and self.cancelled():

@@ -11,7 +11,10 @@ from __future__ import annotations
 import subprocess
 import sys
 import textwrap
+import tomllib
+from pathlib import Path
 
+from packaging.requirements import Requirement
 from packaging.version import Version
 
 CALLS = 20_000
@@ -33,8 +36,26 @@ def test_twenty_thousand_void_calls_do_not_abort():
     assert result.stdout.strip() == "ok True"
 
 
-def test_installed_release_is_not_the_broken_one():
+PYPROJECT = Path(__file__).resolve().parents[1] / "pyproject.toml"
+
+
+def pyside_requirements() -> list[Requirement]:
+    deps = tomllib.loads(PYPROJECT.read_text(encoding="utf-8"))["project"]["dependencies"]
+    return [r for r in map(Requirement, deps) if r.name.lower() == "pyside6-essentials"]
+
+
+def test_the_pin_keeps_the_broken_release_off_python_3_11():
+    """Checked on every Python: the requirement that applies to 3.11 excludes 6.12."""
+    on_311 = [r for r in pyside_requirements()
+              if r.marker is None or r.marker.evaluate({"python_version": "3.11"})]
+    assert on_311 and all(Version("6.12.0") not in r.specifier for r in on_311)
+
+
+def test_installed_release_is_the_pinned_one():
+    """The installed PySide6 meets the requirement for this Python (on 3.11: not 6.12)."""
     import PySide6
 
-    if sys.version_info < (3, 12):
-        assert Version(PySide6.__version__) < Version("6.12")
+    applying = [r for r in pyside_requirements() if r.marker is None or r.marker.evaluate()]
+    assert applying, "no PySide6 requirement applies to this Python"
+    installed = Version(PySide6.__version__)
+    assert all(installed in r.specifier for r in applying), (installed, applying)

@@ -10,9 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ruth_annotator.errors import ProjectError
+from ruth_annotator.model.wording import plural
 from ruth_annotator.store.project import Project
+from ruth_annotator.suggest.cues import KNOWN_CUES
 from ruth_annotator.suggest.engine import suggest_document
-from ruth_annotator.suggest.lexicon import Lexicon, build_lexicon
+from ruth_annotator.suggest.lexicon import Lexicon, attribution_lexicon, build_lexicon
 from ruth_annotator.tasks import NO_TASK, Task
 
 
@@ -24,9 +26,9 @@ class SuggestReport:
     quotes: int = 0
 
     def summary(self) -> str:
-        return (f"{self.quotes} quote(s), {self.mentions} mention(s) and {self.entities} "
-                f"entit{'y' if self.entities == 1 else 'ies'} proposed in "
-                f"{self.documents} document(s)")
+        return (f"{plural(self.quotes, 'quote')}, {plural(self.mentions, 'mention')} and "
+                f"{plural(self.entities, 'entity')} proposed in "
+                f"{plural(self.documents, 'document')}")
 
 
 def document_ids(project: Project, wanted: list[str] | None) -> list[int]:
@@ -58,7 +60,7 @@ def suggest_project(project: Project, documents: list[int] | None = None,
 
         load_pipeline(spacy_model)  # a missing pipeline fails before anything is written
     report = SuggestReport()
-    with project.db.atomic():
+    with project.transaction():
         for i, doc_id in enumerate(ids, 1):
             task.check()
             doc = project.document(doc_id)
@@ -78,4 +80,11 @@ _FIELD = {"entity": "entities", "mention": "mentions", "quote": "quotes"}
 
 def learned_lexicon(project: Project, annotator: str | None = None) -> Lexicon:
     """What the annotator accepted or rejected anywhere in the project."""
-    return build_lexicon(project.decided_mention_surfaces(annotator or project.annotator))
+    return build_lexicon(project.decided_mention_surfaces(annotator or project.annotator)) \
+        .merged(learned_attribution(project, annotator))
+
+
+def learned_attribution(project: Project, annotator: str | None = None) -> Lexicon:
+    """Cue words, titles and descriptor nouns of the annotator's accepted quotes."""
+    return attribution_lexicon(
+        project.accepted_attributions(annotator or project.annotator), KNOWN_CUES)

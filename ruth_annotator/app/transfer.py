@@ -9,11 +9,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from ruth_annotator.errors import InputError
+from ruth_annotator.errors import InputError, ProjectError
 from ruth_annotator.formats import registry
 from ruth_annotator.formats.registry import ExportOptions, ExportReport
 from ruth_annotator.formats.splits import SPLIT_NAMES, split_of, split_path
 from ruth_annotator.model.records import ParsedRecord
+from ruth_annotator.model.wording import plural
 from ruth_annotator.store.project import ImportResult, Project
 from ruth_annotator.tasks import NO_TASK, Task
 
@@ -24,16 +25,44 @@ def _records(paths: Iterable[Path], fmt_name: str | None, skip_bad: bool,
         path = Path(path)
         if not path.exists():
             raise InputError("does not exist", path)
-        fmt = registry.get(fmt_name) if fmt_name else registry.detect(path)
-        if fmt.reader is None:
-            raise InputError(f"the {fmt.name} format can only be exported", path)
-        for item in fmt.reader(path):
-            if isinstance(item, InputError):
-                if not skip_bad:
-                    raise item
-                result.problems.append(str(item))
-            else:
-                yield item
+        found = FolderCount()
+        for fmt, part in registry.parts(path, fmt_name):
+            if fmt.reader is None:
+                raise InputError(f"the {fmt.name} format can only be exported", part)
+            for item in fmt.reader(part):
+                if isinstance(item, registry.Skipped):
+                    result.problems.append(str(item))
+                elif isinstance(item, InputError):
+                    if not skip_bad:
+                        raise item
+                    result.problems.append(str(item))
+                else:
+                    found.add(fmt, item)
+                    yield item
+        if fmt_name is None:  # a format named on purpose is taken at its word
+            found.refuse_if_empty(path)
+
+
+class FolderCount:
+    """What a folder's files gave: a folder of an annotation format (brat, CoNLL, JSONL …)
+    that gives documents but not one annotation was misread, and is an error."""
+
+    def __init__(self) -> None:
+        self.documents: dict[str, int] = {}
+        self.annotations = 0
+
+    def add(self, fmt: registry.Format, record: ParsedRecord) -> None:
+        self.documents[fmt.name] = self.documents.get(fmt.name, 0) + 1
+        self.annotations += len(record.items)
+
+    def refuse_if_empty(self, path: Path) -> None:
+        annotated = sorted(name for name in self.documents
+                           if registry.expects_annotations(registry.get(name)))
+        if path.is_dir() and annotated and not self.annotations:
+            found = ", ".join(plural(self.documents[n], f"{n} document") for n in annotated)
+            raise InputError(f"holds {found} but not one annotation could be read from "
+                             "them; check the files, or name their format with --format "
+                             "to import them as they are", path)
 
 
 def import_paths(project: Project, paths: Iterable[Path], fmt_name: str | None = None,
@@ -60,20 +89,35 @@ def _estimate(paths: list[Path]) -> int:
     return total
 
 
+def writable_format(fmt_name: str, output: Path | None = None) -> registry.Format:
+    """The format of that name, refused in one line when it can only be imported."""
+    fmt = registry.get(fmt_name)
+    if fmt.writer is None:
+        raise InputError(f"the {fmt.name} format can only be imported", output)
+    return fmt
+
+
+def write_records(records: Iterable[dict], fmt_name: str, output: Path,
+                  options: ExportOptions, report: ExportReport | None = None) -> ExportReport:
+    """Write full records (as `Project.iter_records` gives them) with the format's writer:
+    what the export command does for each file, and what each Dask worker does for a shard."""
+    report = report if report is not None else ExportReport()
+    writable_format(fmt_name, output).writer(records, Path(output), options, report)
+    return report
+
+
 def export_project(project: Project, fmt_name: str, output: Path,
                    options: ExportOptions | None = None, task: Task = NO_TASK) -> ExportReport:
     """Stream the project's records through a format's writer into `output`."""
     options = options or ExportOptions()
-    fmt = registry.get(fmt_name)
-    if fmt.writer is None:
-        raise InputError(f"the {fmt.name} format can only be imported", output)
-    report = ExportReport()
+    fmt = writable_format(fmt_name, output)
+    _check_annotators(project, options.annotators)
+    report = ExportReport(undecided_left_out=undecided_left_out(project, options))
     output = Path(output)
     if options.split is None or fmt.handles_split:
         records = project.iter_records(options.include_suggestions, options.annotators,
                                        task=task)
-        fmt.writer(records, output, options, report)
-        return report
+        return write_records(records, fmt.name, output, options, report)
     # One pass a split, each restricted to its documents: constant memory, and the
     # writers stay unaware of splits.
     by_split: dict[str, list[int]] = {name: [] for name in SPLIT_NAMES}
@@ -90,9 +134,28 @@ def export_project(project: Project, fmt_name: str, output: Path,
                         cancelled=task.cancelled)
         records = project.iter_records(options.include_suggestions, options.annotators,
                                        by_split[name], task=sub_task)
-        fmt.writer(records, split_path(output, name, fmt.folder), options, report)
+        write_records(records, fmt.name, split_path(output, name, fmt.folder), options,
+                      report)
         done += part
     return report
+
+
+def _check_annotators(project: Project, wanted: list[str] | None) -> None:
+    """Asking for a layer that does not exist is a mistake, not an empty dataset."""
+    layers = project.annotators()
+    missing = [a for a in wanted or [] if a not in layers and a != project.annotator]
+    if missing:
+        there = f"there are: {', '.join(layers)}" if layers else "it has no layers yet"
+        raise ProjectError(f"has no layer of annotator {', '.join(map(repr, missing))} "
+                           f"({there})", project.path)
+
+
+def undecided_left_out(project: Project, options: ExportOptions) -> int:
+    """How many undecided suggestions an export without them leaves out (0 with them)."""
+    if options.include_suggestions:
+        return 0
+    return sum(n for layers in project.undecided(options.annotators).values()
+               for kinds in layers.values() for n in kinds.values())
 
 
 def open_project_with_sample(path: Path, annotator: str | None = None) -> Project:

@@ -8,6 +8,7 @@ import click
 
 from ruth_annotator.cli.common import main, project_argument
 from ruth_annotator.errors import RuthError
+from ruth_annotator.model.wording import plural
 from ruth_annotator.store import backup as backups
 from ruth_annotator.store.integrity import check_project
 
@@ -70,13 +71,14 @@ def _choose(project: Path, choice: str | None, found: list[backups.Backup]) -> P
 @project_argument()
 def check(project: Path) -> None:
     """Check PROJECT: every page of the file, and that every annotation still fits its
-    document and points to annotations that exist. Reads only; exit status 1 on problems."""
+    document and points to annotations that exist, and that no accepted annotation points
+    at one that is not accepted. Reads only; exit status 1 on problems."""
     report = check_project(project)
     if report.ok:
-        click.echo(f"{project}: ok ({report.documents} document(s), "
-                   f"{report.annotations} annotation(s))")
+        click.echo(f"{project}: ok ({plural(report.documents, 'document')}, "
+                   f"{plural(report.annotations, 'annotation')})")
         return
     for problem in report.problems:
         click.echo(f"{project}: {problem}", err=True)
-    raise RuthError(f"{len(report.problems)} problem(s) found; "
+    raise RuthError(f"{plural(len(report.problems), 'problem')} found; "
                     "'ruth-annotator restore --list' shows the backups", project)

@@ -14,6 +14,7 @@ from pathlib import Path
 import click
 
 from ruth_annotator.cli.common import main
+from ruth_annotator.model.wording import plural
 from ruth_annotator.resources import DESKTOP_ID, resource_path
 
 MIME_FILE = "ruth-annotator.xml"
@@ -119,12 +120,12 @@ def install_desktop(remove: bool, data_dir: Path | None) -> None:
     if remove:
         removed = uninstall(data)
         refresh_caches(data)
-        click.echo(f"Removed {len(removed)} file(s) from {data}")
+        click.echo(f"Removed {plural(len(removed), 'file')} from {data}")
         return
     command = launcher()
     written = install(data, command)
     ran = refresh_caches(data)
-    click.echo(f"Installed {len(written)} file(s) into {data}; the menu entry runs "
+    click.echo(f"Installed {plural(len(written), 'file')} into {data}; the menu entry runs "
                f"{shlex.join(command)}")
     if "update-mime-database" not in ran:
         click.echo("update-mime-database was not found: .ruth files are recognised after "

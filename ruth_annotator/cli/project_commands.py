@@ -7,7 +7,14 @@ from pathlib import Path
 
 import click
 
-from ruth_annotator.cli.common import annotator_option, main, project_argument, with_progress
+from ruth_annotator.cli.common import (
+    annotator_option,
+    main,
+    open_to_read,
+    project_argument,
+    with_progress,
+)
+from ruth_annotator.model.wording import plural
 from ruth_annotator.store import Project
 
 # The formats are imported inside the commands that use them: every start of the window
@@ -46,8 +53,18 @@ def import_(project: Path, paths: tuple[Path, ...], fmt: str | None, skip_bad: b
     the other formats in `ruth-annotator formats`."""
     from ruth_annotator.app.transfer import import_paths
 
-    with Project.open(project, annotator, create=True) as proj:
-        result = import_paths(proj, paths, fmt, skip_bad=skip_bad, task=task)
+    new = not (project.exists() or project.is_symlink())
+    try:
+        with Project.open(project, annotator, create=True) as proj:
+            result = import_paths(proj, paths, fmt, skip_bad=skip_bad, task=task)
+    except BaseException:
+        # A refused import leaves nothing behind: not even the project it created.
+        if new:
+            for leftover in (project, project.with_name(project.name + "-wal"),
+                             project.with_name(project.name + "-shm")):
+                leftover.unlink(missing_ok=True)
+        raise
+    task.finish()
     for problem in result.problems:
         click.echo(f"Skipped: {problem}", err=True)
     click.echo(result.summary())
@@ -67,9 +84,13 @@ def import_(project: Path, paths: tuple[Path, ...], fmt: str | None, skip_bad: b
                    "depends only on its id and --seed).")
 @click.option("--seed", default=0, show_default=True, type=int,
               help="Seed of the train/dev/test assignment.")
+@click.option("--no-overlap", is_flag=True,
+              help="doccano: leave out spans that overlap an earlier one (and report them), "
+                   "for a project with “Allow overlapping entity” off.")
 @with_progress("Exporting")
 def export(project: Path, fmt: str, output: Path, include_suggestions: bool,
-           annotators: str | None, split: str | None, seed: int, task) -> None:
+           annotators: str | None, split: str | None, seed: int, no_overlap: bool,
+           task) -> None:
     """Export PROJECT's annotations (accepted ones, unless --include-suggestions)."""
     from ruth_annotator.app.transfer import export_project
     from ruth_annotator.formats.registry import ExportOptions
@@ -80,11 +101,16 @@ def export(project: Path, fmt: str, output: Path, include_suggestions: bool,
         annotators=[a.strip() for a in annotators.split(",")] if annotators else None,
         split=parse_split(split) if split else None,
         seed=seed,
+        no_overlap=no_overlap,
     )
-    with Project.open(project) as proj:
+    with open_to_read(project) as proj:
         report = export_project(proj, fmt, output, options, task)
+    task.finish()
     for item in report.lost:
         click.echo(f"Not carried by {fmt}: {item}", err=True)
+    if report.undecided_left_out:
+        click.echo(f"{plural(report.undecided_left_out, 'undecided suggestion')} left out; "
+                   "--include-suggestions writes them too", err=True)
     click.echo(f"{report.summary()} to {output}")
 
 
@@ -92,21 +118,37 @@ def export(project: Path, fmt: str, output: Path, include_suggestions: bool,
 @project_argument()
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
 def stats(project: Path, as_json: bool) -> None:
-    """Documents, annotations by kind and status, and progress per annotator."""
-    with Project.open(project) as proj:
+    """Documents, annotations by kind and status, and progress per annotator with the
+    suggestions still undecided in each document."""
+    with open_to_read(project) as proj:
         figures = proj.stats()
     if as_json:
         click.echo(json.dumps(figures, indent=2, sort_keys=True))
         return
-    click.echo(f"Documents: {figures['documents']}")
+    click.echo(f"Documents: {figures['documents']:,}")
     for kind, by_status in sorted(figures["annotations"].items()):
-        parts = ", ".join(f"{n} {status}" for status, n in sorted(by_status.items()))
-        plural = {"entity": "Entities", "mention": "Mentions", "quote": "Quotes"}[kind]
-        click.echo(f"{plural}: {parts}")
+        parts = ", ".join(f"{n:,} {status}" for status, n in sorted(by_status.items()))
+        click.echo(f"{KIND_WORDS[kind].capitalize()}: {parts}")
     for annotator, per in sorted(figures["annotators"].items()):
-        done = per.get("done", 0)
-        counts = ", ".join(f"{per.get(k, 0)} {k}s" for k in ("mention", "quote", "entity"))
-        click.echo(f"Annotator {annotator}: {done} document(s) done; {counts} accepted")
+        counts = ", ".join(plural(per.get(k, 0), k) for k in ("mention", "quote", "entity"))
+        click.echo(f"Annotator {annotator}: {plural(per.get('done', 0), 'document')} done; "
+                   f"{counts} accepted")
+        layers = figures["undecided"].get(annotator, {})
+        if layers:
+            totals = {k: sum(kinds.get(k, 0) for kinds in layers.values())
+                      for k in ("quote", "mention", "entity")}
+            counts = ", ".join(plural(n, k) for k, n in totals.items())
+            click.echo(f"  undecided: {counts} in {plural(len(layers), 'document')}")
+            for uid, kinds in list(layers.items())[:LISTED]:
+                counts = ", ".join(plural(n, k) for k, n in sorted(kinds.items()))
+                click.echo(f"    {uid}: {counts}")
+            if len(layers) > LISTED:
+                click.echo(f"    … and {plural(len(layers) - LISTED, 'more document')} "
+                           "(--json lists them all)")
+
+
+LISTED = 10  # documents listed by name under a layer's undecided counts
+KIND_WORDS = {"entity": "entities", "mention": "mentions", "quote": "quotes"}
 
 
 @main.command("formats")

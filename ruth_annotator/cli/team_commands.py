@@ -11,12 +11,15 @@ from pathlib import Path
 
 import click
 
-from ruth_annotator.cli.common import main, project_argument, with_progress
+from ruth_annotator.app.assigning import write_packages
+from ruth_annotator.app.merging import merge_files
+from ruth_annotator.cli.common import main, open_to_read, project_argument, with_progress
 from ruth_annotator.errors import OptionalDependencyError
+from ruth_annotator.model.wording import plural
 from ruth_annotator.store import Project
 from ruth_annotator.team.agreement import Comparison, project_agreement
-from ruth_annotator.team.assign import plan_assignment, write_packages
-from ruth_annotator.team.merge import PREFER, merge_files
+from ruth_annotator.team.assign import plan_assignment
+from ruth_annotator.team.merge import PREFER
 from ruth_annotator.team.publishing import datasette_metadata
 
 
@@ -44,8 +47,9 @@ def assign(project: Path, annotators: str, overlap: float, per_shared: int, seed
         plan = plan_assignment(proj.document_ids(), _names(annotators) or [], overlap,
                                per_shared, seed)
         packages = write_packages(proj, plan, output_dir or project.parent, task)
+    task.finish()
     for package in packages:
-        click.echo(f"{package.annotator}: {len(package.documents)} document(s), "
+        click.echo(f"{package.annotator}: {plural(len(package.documents), 'document')}, "
                    f"{package.shared} shared -> {package.path}")
 
 
@@ -64,6 +68,7 @@ def merge(project: Path, files: tuple[Path, ...], add_documents: bool, prefer: s
     """Bring annotators' project FILES back into PROJECT (safe to run again)."""
     with Project.open(project) as proj:
         report = merge_files(proj, list(files), add_documents, prefer, task)
+    task.finish()
     for line in report.resolved:
         click.echo(f"Conflict settled: {line}", err=True)
     click.echo(report.summary())
@@ -78,8 +83,9 @@ def merge(project: Path, files: tuple[Path, ...], add_documents: bool, prefer: s
 def agree(project: Path, annotators: str | None, done_only: bool, as_json: bool,
           task) -> None:
     """Agreement between annotators: span F1, κ and α for quote types, speakers."""
-    with Project.open(project) as proj:
+    with open_to_read(project) as proj:
         report = project_agreement(proj, _names(annotators), done_only, task)
+    task.finish()
     if as_json:
         click.echo(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
         return
@@ -109,7 +115,7 @@ def describe(c: Comparison) -> list[str]:
     """Lines of text for one pair (or all pairs pooled)."""
     d = c.to_dict()
     who = "All pairs" if c.annotators == ("*", "*") else " × ".join(c.annotators)
-    lines = [f"{who}: {len(c.documents)} document(s)",
+    lines = [f"{who}: {plural(len(c.documents), 'document')}",
              f"  {'':14} {'exact F1':>9} {'overlap F1':>11} {'A':>5} {'B':>5}"]
     rows = [("Mentions", d["mentions"]["exact"]["overall"], d["mentions"]["overlap"]["overall"])]
     rows += [(f"  {label}", d["mentions"]["exact"]["by_label"][label],
@@ -120,10 +126,11 @@ def describe(c: Comparison) -> list[str]:
                      f"{exact['a']:>5} {exact['b']:>5}")
     types, speakers = d["quote_types"], d["speakers"]
     kappa_name = "κ (mean of pairs)" if c.pair_kappas is not None else "Cohen's κ"
-    lines.append(f"  Quote types on {types['matched']} matched quote(s): agreement "
+    lines.append(f"  Quote types on {plural(types['matched'], 'matched quote')}: agreement "
                  f"{_pair(types['agreement'])}, {kappa_name} {_pair(types['kappa'])}, "
                  f"Krippendorff's α {_pair(types['alpha'])}")
-    lines.append(f"  Speakers: {speakers['agree']} of {speakers['matched']} matched quote(s) "
+    matched = plural(speakers["matched"], "matched quote")
+    lines.append(f"  Speakers: {speakers['agree']} of {matched} "
                  f"agree ({_pair(speakers['agreement'])})")
     return lines
 

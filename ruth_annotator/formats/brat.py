@@ -5,9 +5,9 @@ fragments are `start end;start end`, cues `T` lines of type `Cue`; `R` lines lin
 to its `Speaker`, `Addressee` and cue (`Quote_cue`); `A` lines hold `QuoteType`, `Form` and
 `Status`; mentions of one entity share an `*\tEquiv` line.
 
-What brat counts: brat reads the .txt as UTF-8 with universal newlines (CR LF and CR
-become LF) and counts characters (code points) of that string. The .txt is written with
-its exact bytes, and offsets are translated, so a CR LF counts one. An .ann line cannot
+What brat counts: characters (code points) of the exact text of the .txt, CR LF counting
+two (see brat_read.py for how brat reads, and how that was checked against brat itself).
+The .txt is written with its exact bytes and offsets are Ruth's own. An .ann line cannot
 hold a line break, so a span that crosses one is written as fragments on either side of
 it, and fragments separated by line breaks alone are joined again on reading.
 """
@@ -19,8 +19,8 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from ruth_annotator.errors import InputError
-from ruth_annotator.formats import flat
-from ruth_annotator.formats.brat_read import LINE_BREAKS, RELATION_TYPES, Newlines, read_pair
+from ruth_annotator.formats import flat, labels
+from ruth_annotator.formats.brat_read import LINE_BREAKS, RELATION_TYPES, read_pair
 from ruth_annotator.formats.files import atomic_output, inside, safe_name
 from ruth_annotator.formats.registry import STRUCTURE, ExportOptions, ExportReport, Format, register
 from ruth_annotator.model.records import ParsedRecord
@@ -44,7 +44,6 @@ def to_ann(record: dict, losses: flat.Losses) -> str:
     spans, rels = flat.export_view(record, losses, discontinuous=True, forms=True,
                                    status=True)
     text = record["text"]
-    lines = Newlines(text)
     tid: dict[str, str] = {}
     out: list[str] = []
     attrs: list[str] = []
@@ -63,7 +62,7 @@ def to_ann(record: dict, losses: flat.Losses) -> str:
         t = f"T{len(tid) + 1}"
         tid[s.id] = t
         kind = {"quote": "Quote", "cue": "Cue"}.get(s.kind, s.label)
-        offsets = ";".join(f"{lines.to_brat(a)} {lines.to_brat(b)}" for a, b in parts)
+        offsets = ";".join(f"{a} {b}" for a, b in parts)
         out.append(f"{t}\t{kind} {offsets}\t{' '.join(text[a:b] for a, b in parts)}")
         if s.kind == "quote":
             attrs.append(f"QuoteType {t} {s.label}")
@@ -107,10 +106,10 @@ def write(records: Iterable[dict], path: Path, options: ExportOptions,
             out.write(record["text"])
         with atomic_output(inside(path, name + ".ann")) as out:
             out.write(ann)
-        types.update((m["label"], None) for m in record["mentions"])
+        types.update((labels.exported(m["label"]), None) for m in record["mentions"])
         report.documents += 1
         report.annotations += len(record["mentions"]) + len(record["quotes"])
-        report.lost.extend(losses.lines)
+        report.take(losses)
     with atomic_output(inside(path, "annotation.conf")) as out:
         out.write(annotation_conf(list(types)))
     report.files.append(path)
@@ -163,7 +162,7 @@ FORMAT = register(Format(
     carries=STRUCTURE | {"status"},
     folder=True,
     detect=_detect,
-    notes="Offsets are characters of the text as brat reads it (CR LF counts one). Entity "
+    notes="Offsets are characters of the exact text (CR LF counts two, as in brat). Entity "
           "names and knowledge-base ids are not carried; spans crossing line breaks are "
           "written as fragments.",
 ))

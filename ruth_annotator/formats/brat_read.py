@@ -1,14 +1,21 @@
 """Reading brat standoff strictly, and the offset rules that writing shares.
 
-Every text-bound line is checked against the text (brat's own reader does the same), so
-offsets counted some other way are refused with the line that shows it, never imported
-shifted.
+Offsets count the characters (code points) of the exact text of the .txt: brat's
+`open_textfile` asks `codecs.open` for universal newlines, but `codecs.open` always opens
+the file in binary mode, so nothing is translated and CR LF counts two. Its .ann lines are
+read with `readlines()` of a codecs reader, which splits at every line boundary of
+`str.splitlines`. Checked against brat itself (v1.3 on Python 2.7 and master on Python
+3.10): a CR LF document whose offsets count CR LF as one is refused line by line
+(“Text-bound annotation text … does not match marked span(s)”).
+
+Every text-bound line is checked against the text as brat checks it (the fragments' text
+joined by one space starts the text field, and what follows it is white space), so offsets
+counted some other way are refused with the line that shows it, never imported shifted.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from pathlib import Path
 
 from ruth_annotator.errors import InputError
@@ -18,7 +25,7 @@ from ruth_annotator.model.annotations import MENTION_FORMS, QUOTE_TYPES, STATUSE
 from ruth_annotator.model.document import NewDocument
 from ruth_annotator.model.records import ParsedRecord, first_line
 
-#: Characters that end a line for brat's readers (Python's str.splitlines).
+#: Characters that end a line for brat's .ann reader (Python's str.splitlines).
 LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 RELATION_TYPES = {flat.SPEAKER: "Speaker", flat.ADDRESSEE: "Addressee", flat.CUE: "Quote_cue"}
 _RELATION_OF = {v: k for k, v in RELATION_TYPES.items()}
@@ -27,33 +34,11 @@ _ESCAPES = {ord(c): repr(c)[1:-1] for c in LINE_BREAKS + "\t"}
 _ATTRIBUTES = {"QuoteType": QUOTE_TYPES, "Form": MENTION_FORMS, "Status": STATUSES}
 
 
-class Newlines:
-    """Code points in the exact text versus brat's offsets (CR LF counted as one)."""
-
-    def __init__(self, text: str) -> None:
-        # Raw index of the LF of every CR LF pair, and where that break lands for brat.
-        self.lf = [m.start() + 1 for m in re.finditer("\r\n", text)]
-        self.norm = [i - 1 - k for k, i in enumerate(self.lf)]
-
-    def to_brat(self, position: int) -> int:
-        return position - bisect_left(self.lf, position)
-
-    def to_text(self, position: int) -> int:
-        return position + bisect_left(self.norm, position)
-
-
-def normalised(text: str) -> str:
-    """The text as brat reads it (universal newlines)."""
-    return text.replace("\r\n", "\n").replace("\r", "\n")
-
-
 class _Ann:
     """The lines of one .ann file, parsed."""
 
     def __init__(self, text: str, path: Path) -> None:
         self.text, self.path = text, path
-        self.norm = normalised(text)
-        self.lines = Newlines(text)
         self.spans: dict[str, flat.FlatSpan] = {}
         self.rels: list[flat.Relation] = []
         self.attrs: list[tuple[int, str, str, str]] = []
@@ -98,16 +83,21 @@ class _Ann:
         kind = m.group(1)
         frags = [tuple(int(x) for x in f.split(" ")) for f in m.group(2).split(";")]
         for (a, b), prev in zip(frags, [(-1, -1), *frags], strict=False):
-            if not (0 <= a < b <= len(self.norm)) or a < prev[1]:
+            if not (0 <= a < b <= len(self.text)) or a < prev[1]:
                 raise self.fail(number, f"{ident} offsets {a} {b} do not fit the text "
-                                        f"({len(self.norm)} characters as brat counts them)")
-        expected = " ".join(self.norm[a:b] for a, b in frags)
-        if shown != expected:
+                                        f"({len(self.text)} characters)")
+        expected = " ".join(self.text[a:b] for a, b in frags)
+        rest = shown[len(expected):]
+        if not shown.startswith(expected) or (rest and not rest[0].isspace()):
+            hint = ""
+            if "\r\n" in self.text:
+                hint = (" (brat counts CR LF as two characters; were the offsets counted "
+                        "with CR LF as one?)")
             raise self.fail(number, f"{ident} says “{shown.translate(_ESCAPES)}” but the "
-                                    f"text at {m.group(2)} is “{expected.translate(_ESCAPES)}”")
-        raw = [(self.lines.to_text(a), self.lines.to_text(b)) for a, b in frags]
-        merged = [raw[0]]
-        for a, b in raw[1:]:
+                                    f"text at {m.group(2)} is “{expected.translate(_ESCAPES)}”"
+                                    + hint)
+        merged = [frags[0]]
+        for a, b in frags[1:]:
             gap = self.text[merged[-1][1]:a]
             if gap and not gap.strip(LINE_BREAKS):
                 merged[-1] = (merged[-1][0], b)
@@ -142,7 +132,7 @@ def read_pair(ann_path: Path) -> ParsedRecord:
     text = read_text_file(ann_path.with_suffix(".txt"))
     content = read_utf8(ann_path)
     ann = _Ann(text, ann_path)
-    for number, line in enumerate(normalised(content).split("\n"), 1):
+    for number, line in enumerate(content.splitlines(), 1):
         if line.strip():
             ann.line(number, line)
     ann.apply_attributes()

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from ruth_annotator.errors import InputError
-from ruth_annotator.formats import flat
+from ruth_annotator.formats import flat, labels, links
 from ruth_annotator.formats.decoding import read_utf8
 from ruth_annotator.formats.files import atomic_output
 from ruth_annotator.formats.registry import ExportOptions, ExportReport, Format, register
@@ -29,10 +29,16 @@ DOCSTART = "-DOCSTART-"
 QUOTE_TAGS = {*flat.QUOTE_LABELS.values(), flat.CUE_LABEL, "SPEAKER"}
 
 
-def bio_tags(tokens: Tokens, spans: list[tuple[dict, int, int, str]],
-             losses: flat.Losses) -> list[str]:
-    """Tags for the tokens; spans earlier in the list win where they overlap."""
+def bio_tags(tokens: Tokens, sentences: list[list[int]],
+             spans: list[tuple[dict, int, int, str]], losses: flat.Losses) -> list[str]:
+    """Tags for the tokens (IOB2); spans earlier in the list win where they overlap. A span
+    that crosses a sentence break starts again with B- in each sentence it covers, since an
+    I- must follow its B- within the sentence."""
     tags = ["O"] * len(tokens)
+    sentence_of = [0] * len(tokens)
+    for n, sentence in enumerate(sentences):
+        for i in sentence:
+            sentence_of[i] = n
     for item, start, end, label in spans:
         found = tokens.token_range(start, end)
         if found is None:
@@ -42,18 +48,24 @@ def bio_tags(tokens: Tokens, spans: list[tuple[dict, int, int, str]],
         if any(t != "O" for t in tags[first:last + 1]):
             losses.add(item, "overlaps another span; BIO holds one label a token")
             continue
-        tags[first] = f"B-{label}"
-        for i in range(first + 1, last + 1):
-            tags[i] = f"I-{label}"
+        parts = sentence_of[last] - sentence_of[first] + 1
+        if parts > 1:
+            losses.add(item, f"crosses a line break; written as {parts} spans, one a "
+                             "sentence")
+        for i in range(first, last + 1):
+            begins = i == first or sentence_of[i] != sentence_of[i - 1]
+            tags[i] = f"{'B' if begins else 'I'}-{label}"
     return tags
 
 
 def entity_spans(record: dict, losses: flat.Losses) -> list[tuple[dict, int, int, str]]:
-    return [(m, m["start"], m["end"], m["label"])
+    losses.meta_and_sources()
+    return [(m, m["start"], m["end"], losses.label(m["label"]))
             for m in sorted(record["mentions"], key=lambda m: (m["start"], -m["end"]))]
 
 
 def quote_spans(record: dict, losses: flat.Losses) -> list[tuple[dict, int, int, str]]:
+    losses.meta_and_sources()
     mentions = {m["id"]: m for m in record["mentions"]}
     out = []
     for q in sorted(record["quotes"], key=lambda q: (q["start"], -q["end"])):
@@ -75,17 +87,19 @@ def _writer(pick):
         with atomic_output(path) as out:
             for record in records:
                 losses = flat.Losses(record)
+                record = links.resolved(record, losses.add)
                 tokens = Tokens.of(record["text"])
                 spans = pick(record, losses)
-                tags = bio_tags(tokens, spans, losses)
+                sentences = tokens.lines()
+                tags = bio_tags(tokens, sentences, spans, losses)
                 out.write(f"{DOCSTART} O\n\n")
-                for line in tokens.lines():
+                for line in sentences:
                     out.writelines(f"{tokens.text[tokens.spans[i][0]:tokens.spans[i][1]]} "
                                    f"{tags[i]}\n" for i in line)
                     out.write("\n")
                 report.documents += 1
                 report.annotations += sum(t.startswith("B-") for t in tags)
-                report.lost.extend(losses.lines)
+                report.take(losses)
         report.files.append(path)
     return write
 
@@ -128,6 +142,9 @@ class _Doc:
                     raise InputError(f"line {line}: {tag} is a conll-quotes tag; quote files "
                                      "cannot be read back (they do not say which speaker "
                                      "and cue belong to which quote)", path)
+                bad = labels.problem(label) if tag != "O" else None
+                if bad:
+                    raise InputError(f"line {line}: {bad}", path)
                 if prefix == "I" and open_label == label:
                     spans[-1][1] = pos + len(token)
                 elif tag != "O":
@@ -144,7 +161,7 @@ class _Doc:
             items.append(Mention(new_id("m"), start, end, label, eid, guess_form(surface)))
         doc = NewDocument(text, first_line(text), f"{path.stem}-{self.number}",
                           origin=f"{path}:{self.number}")
-        return ParsedRecord(doc, None, None, items)
+        return ParsedRecord(doc, None, None, items, match_tokens=True)
 
 
 def read(path: Path) -> Iterator[ParsedRecord | InputError]:

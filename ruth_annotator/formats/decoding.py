@@ -9,13 +9,17 @@ refused with a message that names the file.
 from __future__ import annotations
 
 import codecs
+import json
+import os
 import re
 import unicodedata
 from pathlib import Path
 
 from ruth_annotator.errors import InputError
 
-#: A single document larger than this is refused; news articles are kilobytes.
+#: The one size limit of every way in: a document (a text file, a JSON line, a file a
+#: format reads whole) larger than this is refused before it is read; news articles are
+#: kilobytes, and a document in memory costs ten to twenty times its bytes.
 MAX_DOCUMENT_BYTES = 50 * 1024 * 1024
 
 # Windows-1252 leaves these five bytes undefined; Latin-1 maps them to C1 controls that no
@@ -27,6 +31,14 @@ _CP1252_HOLES = frozenset(b"\x81\x8d\x8f\x90\x9d")
 _UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}"
                             rb"|[\xf0-\xf4][\x80-\xbf]{3}")
 
+# Broken UTF-8 that Windows-1252 would read without complaint: the lead byte of é, ü, ñ …
+# (C3) or of ©, °, « … (C2) cut off its continuation byte in the middle of a lowercase
+# word ("Caf\xc3 au lait"); in Windows-1252 these bytes are the capitals Ã and Â, which
+# never follow a lowercase letter. And a byte-order mark anywhere but at the start: text
+# glued together from files in other encodings.
+_CUT_SEQUENCE = re.compile(rb"[a-z][\xc2\xc3](?![\x80-\xbf])")
+_INNER_BOM = re.compile(rb"(?<=.)(\xef\xbb\xbf|\xff\xfe|\xfe\xff)", re.S)
+
 #: Western-European text has few accented letters; a higher share of bytes above 0x7F
 #: among the letters means another alphabet (Cyrillic, Greek, CJK in UTF-16) read wrongly.
 _MAX_ACCENTED_SHARE = 0.3
@@ -35,14 +47,7 @@ _MAX_ACCENTED_SHARE = 0.3
 def read_text_file(path: Path, max_bytes: int = MAX_DOCUMENT_BYTES) -> str:
     """The file's text, exactly (no newline or Unicode normalisation), or an InputError."""
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise InputError(
-                f"is {size / 2**20:.0f} MB; a document may be at most "
-                f"{max_bytes / 2**20:.0f} MB (split it, or import it as JSONL lines)",
-                path,
-            )
-        data = path.read_bytes()
+        data = read_bounded(path, max_bytes)
     except IsADirectoryError:
         raise InputError("is a folder, not a file", path) from None
     except FileNotFoundError:
@@ -52,16 +57,52 @@ def read_text_file(path: Path, max_bytes: int = MAX_DOCUMENT_BYTES) -> str:
     return decode_bytes(data, path)
 
 
+def size_error(size: int, path: Path | str, what: str = "a document",
+               max_bytes: int = MAX_DOCUMENT_BYTES) -> InputError:
+    """The one message for input over the limit, naming its size and the limit."""
+    return InputError(f"is {_megabytes(size)}; {what} may be at most "
+                      f"{_megabytes(max_bytes)} (split it, or import it as JSONL lines)", path)
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 2**20:.0f} MB" if size >= 2**20 else f"{size / 2**10:.0f} KB"
+
+
+def read_bounded(path: Path, max_bytes: int = MAX_DOCUMENT_BYTES,
+                 what: str = "a document") -> bytes:
+    """The file's bytes, refused by its size before anything is read (a 1 GiB file of
+    holes costs nothing to refuse); a file that grows while it is read is cut at the
+    limit and refused too."""
+    with path.open("rb") as f:
+        size = os.fstat(f.fileno()).st_size
+        if size > max_bytes:
+            raise size_error(size, path, what, max_bytes)
+        data = f.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise size_error(len(data), path, what, max_bytes)
+    return data
+
+
 def read_utf8(path: Path) -> str:
-    """A UTF-8 file of a structured format (byte-order mark allowed), or an InputError."""
+    """A UTF-8 file of a structured format (byte-order mark allowed), or an InputError.
+    Such a file is read whole, so it is held to the size of one document."""
     try:
-        return path.read_bytes().decode("utf-8-sig")
+        return read_bounded(path, what="a file read whole").decode("utf-8-sig")
     except IsADirectoryError:
         raise InputError("is a folder, not a file", path) from None
     except OSError as e:
         raise InputError(f"cannot be read ({e.strerror})", path) from None
     except UnicodeDecodeError as e:
         raise InputError(f"is not UTF-8 (byte {e.start + 1})", path) from None
+
+
+def json_problem(error: json.JSONDecodeError, *, one_line: bool = False) -> str:
+    """What is wrong with broken JSON, and where ("Unterminated string starting at" ends in
+    "at" in Python's own message, which made "… starting at at column 5"). For a JSON
+    line, whose number the caller names, only the column."""
+    what = error.msg.removesuffix(" at")
+    where = f"column {error.colno}" if one_line else f"line {error.lineno} column {error.colno}"
+    return f"{what} at {where}"
 
 
 def decode_bytes(data: bytes, path: Path | str) -> str:
@@ -73,7 +114,11 @@ def decode_bytes(data: bytes, path: Path | str) -> str:
             raise InputError("looks binary (it holds NUL bytes), not like text; if it is "
                              "UTF-16, save it with a byte-order mark or as UTF-8", path)
         text = _decode_utf8(data)
-        if text is None or _accidental_utf8(text):
+        if text is None:
+            text = _decode_single_byte(data)
+            if text is not None:
+                _refuse_broken_utf8(data, path)
+        elif _accidental_utf8(text):
             text = _decode_single_byte(data) or text
     if text is None:
         if _mixed(data):
@@ -89,6 +134,19 @@ def decode_bytes(data: bytes, path: Path | str) -> str:
     if not text.strip():
         raise InputError("holds only white space", path)
     return text
+
+
+def _refuse_broken_utf8(data: bytes, path: Path | str) -> None:
+    """Raise an InputError for bytes that are UTF-8 gone wrong rather than another
+    encoding: read as Windows-1252 they would import as mojibake ("CafÃ au lait ÿþ")."""
+    bom = _INNER_BOM.search(data)
+    if bom:
+        raise InputError(f"is broken text: a byte-order mark in the middle (byte "
+                         f"{bom.start() + 1}); save it as UTF-8 and import it again", path)
+    cut = _CUT_SEQUENCE.search(data)
+    if cut:
+        raise InputError(f"is broken UTF-8: byte {cut.start() + 2} starts a character that "
+                         "is cut off; save it as UTF-8 and import it again", path)
 
 
 def _decode_utf8(data: bytes) -> str | None:

@@ -1,9 +1,23 @@
 """doccano JSONL: one document a line with `entities` and `relations`.
 
-doccano's sequence-labelling projects count offsets in UTF-16 units, as the browser does
-(unless the project counts grapheme clusters, which this format does not support), so
-offsets are converted with the one converter in model/offsets.py. Quotes and cues become
-entities labelled DIRECT_QUOTE … and CUE; links become relations (see flat.py).
+Offsets are UTF-16 units. Confirmed on doccano 1.8.4 itself, in its own annotation screen
+under headless Chromium: a span drawn with the mouse over "Kate Winslet" after two emoji is
+saved as 8..20 (code points would be 6..18), and our export of a document with emoji, a flag
+and CR LF is drawn on the right words (tests/formats/fixtures/doccano_editor_check.py). It
+agrees with the source of doccano's annotation component, v-annotator 0.1.28, where (outside
+its grapheme mode, the project option “Count grapheme clusters as one character”) a span's
+offsets are DOM selection offsets. An offset that falls between the two halves of a surrogate
+pair is refused with the line and the offset, never rounded.
+
+What a doccano project needs for this file: a “Sequence Labeling” project with “Use
+relation labeling” on, “Allow overlapping entity” on (quotes contain their speakers, cues and
+nested quotes), and “Count grapheme clusters as one character” off. With overlapping off,
+doccano's import keeps, in order of start, only spans that begin after the last kept one
+ends, and then fails (KeyError in `Relations.save`) on a relation to a dropped span; the
+export option `no_overlap` writes that file instead, leaving out (and reporting) what such
+a project would drop, with the relations that touch it. Both seen on doccano 1.8.4's own
+import pipeline (tests/formats/fixtures/doccano_pipeline.py). Quotes and cues become entities
+labelled DIRECT_QUOTE … and CUE; links become relations (see flat.py).
 """
 
 from __future__ import annotations
@@ -22,9 +36,35 @@ from ruth_annotator.model.records import ParsedRecord, first_line
 SUFFIXES = (".jsonl",)
 
 
-def to_line(record: dict, losses: flat.Losses) -> dict:
+def without_overlap(spans: list[flat.FlatSpan], rels: list[flat.Relation], text: str,
+                    losses: flat.Losses) -> tuple[list[flat.FlatSpan], list[flat.Relation]]:
+    """What a doccano project without overlapping entities keeps: in order of start, a span
+    that begins at or after the end of the last span kept (as its import does)."""
+    kept, last_end = [], -1
+    for s in sorted(spans, key=lambda s: s.start):  # stable, like doccano's sorted()
+        if s.start >= last_end:
+            kept.append(s)
+            last_end = s.end
+        else:
+            losses.add({"id": s.id, "text": text[s.start:s.end]},
+                       "overlaps an earlier span; left out for a doccano project without "
+                       "overlapping entities")
+    ids = {s.id for s in kept}
+    kept_rels = []
+    for r in rels:
+        if r.head in ids and r.child in ids:
+            kept_rels.append(r)
+        else:
+            losses.add({"id": r.head, "text": ""},
+                       f"{r.label} link is left out with the overlapping span it needs")
+    return kept, kept_rels
+
+
+def to_line(record: dict, losses: flat.Losses, no_overlap: bool = False) -> dict:
     spans, rels = flat.export_view(record, losses, discontinuous=False, forms=False,
                                    status=False)
+    if no_overlap:
+        spans, rels = without_overlap(spans, rels, record["text"], losses)
     index = Utf16Index(record["text"])
     number = {s.id: i for i, s in enumerate(spans, 1)}
     return {
@@ -46,10 +86,10 @@ def to_line(record: dict, losses: flat.Losses) -> dict:
 
 def write(records: Iterable[dict], path: Path, options: ExportOptions,
           report: ExportReport) -> None:
-    def convert(record: dict) -> tuple[dict, int, list[str]]:
+    def convert(record: dict) -> tuple[dict, int, flat.Losses]:
         losses = flat.Losses(record)
-        line = to_line(record, losses)
-        return line, len(line["entities"]), losses.lines
+        line = to_line(record, losses, options.no_overlap)
+        return line, len(line["entities"]), losses
 
     write_json_lines(records, path, report, convert)
 
@@ -73,7 +113,13 @@ def from_line(data: object) -> ParsedRecord:
         u16 = _int(value, what)
         if not 0 <= u16 <= index.length_u16:
             raise ValueError(f"{what} {u16} lies outside the text")
-        return index.to_codepoint(u16)
+        position = index.to_codepoint(u16)
+        if index.to_utf16(position) != u16:
+            raise ValueError(f"{what} {u16} falls between the two halves of the surrogate "
+                             f"pair of “{text[position]}” (UTF-16 units {u16 - 1}..{u16 + 1}); "
+                             "doccano counts UTF-16 units, so the offsets were counted "
+                             "some other way")
+        return position
 
     spans: list[flat.FlatSpan] = []
     raw_entities = data.get("entities")
@@ -132,6 +178,7 @@ FORMAT = register(Format(
     carries=STRUCTURE | {"annotators"},
     detect=_detect,
     notes="Offsets count UTF-16 units, as doccano does; turn off “Count grapheme clusters "
-          "as one character” in the doccano project. Status, mention forms, entity names "
-          "and knowledge-base ids are not carried.",
+          "as one character” and turn on “Allow overlapping entity” in the doccano project "
+          "(or export with --no-overlap). Status, mention forms, entity names, "
+          "knowledge-base ids and document metadata are not carried.",
 ))

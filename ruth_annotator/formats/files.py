@@ -25,6 +25,7 @@ def atomic_output(path: Path, mode: str = "w") -> Iterator[IO]:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+        os.fchmod(fd, 0o666 & ~current_umask())  # mkstemp makes 0600; exports are shared
     except OSError as e:
         raise RuthError(f"cannot write here ({e.strerror})", path) from None
     try:
@@ -40,6 +41,20 @@ def atomic_output(path: Path, mode: str = "w") -> Iterator[IO]:
         if isinstance(e, OSError):
             raise RuthError(f"cannot be written ({e.strerror})", path) from None
         raise
+
+
+def current_umask() -> int:
+    """The process's umask, read without changing it where the system says it (Linux)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as f:
+            for line in f:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def safe_name(name: str, fallback: str = "document") -> str:

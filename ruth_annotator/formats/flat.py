@@ -14,6 +14,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 
+from ruth_annotator.formats import labels, links
 from ruth_annotator.model.annotations import (
     ACCEPTED,
     HUMAN,
@@ -104,33 +105,81 @@ def quote_parents(quotes: list[Quote]) -> dict[str, str | None]:
     return out
 
 
+KINDS = {"mention": "mentions", "quote": "quotes", "entity": "entities"}
+
+
 @dataclass
 class Losses:
     """Collects one line per item a format cannot carry, naming document and item."""
 
     record: dict
     lines: list[str] = field(default_factory=list)
+    #: Losses of the document as a whole, told once for the export (see ExportReport.take).
+    shared: list[str] = field(default_factory=list)
+    mapped: dict[str, str] = field(default_factory=dict)
+
+    def _where(self) -> str:
+        who = f" ({self.record['annotator']})" if self.record.get("annotator") else ""
+        return f"document {self.record['id']}{who}"
 
     def add(self, item: dict, problem: str) -> None:
-        text = item.get("text") or item.get("name") or ""
+        """One line naming the item as a person sees it: kind, text and label."""
+        kind, known = self._known(str(item.get("id", "")))
+        text = item.get("text") or item.get("name") or known.get("text") or \
+            known.get("name") or ""
         short = (text[:40] + "…") if len(text) > 40 else text
         short = " ".join(short.split())
-        who = f" ({self.record['annotator']})" if self.record.get("annotator") else ""
-        self.lines.append(
-            f"document {self.record['id']}{who}: {item['id']} “{short}”: {problem}")
+        label = known.get("type") or known.get("label")
+        named = f"{kind} “{short}” ({label})" if label else f"{kind} “{short}”"
+        self.lines.append(f"{self._where()}: {named}: {problem}")
+
+    def _known(self, item_id: str) -> tuple[str, dict]:
+        """(kind, the record's dict) of an item named by id; a cue is its quote's."""
+        base = item_id.split("/")[0]
+        for kind in ("mention", "quote", "entity"):
+            for found in self.record.get(KINDS[kind], ()):
+                if found["id"] == base:
+                    return ("cue of quote" if "/cue" in item_id else kind), found
+        return "span", {}
+
+    def document(self, problem: str) -> None:
+        """A loss that concerns the document as a whole (counted, not listed, per document)."""
+        if problem not in self.shared:
+            self.shared.append(problem)
+
+    def label(self, label: str) -> str:
+        """The label a format writes, reporting each mapped label once a document."""
+        name = labels.exported(label)
+        if name != label and label not in self.mapped:
+            self.mapped[label] = name
+            self.document(f"label “{label}” is written as “{name}” "
+                          f"({labels.problem(label)})")
+        return name
+
+    def meta_and_sources(self) -> None:
+        """What a format that keeps only spans, labels and status loses of the document."""
+        if self.record.get("meta"):
+            keys = ", ".join(sorted(self.record["meta"]))
+            self.document(f"document metadata ({keys}) is not carried")
+        if any(a.get("source") == SUGGESTED and a["status"] == ACCEPTED
+               for kind in ("entities", "mentions", "quotes") for a in self.record[kind]):
+            self.document("accepted suggestions read back as made by hand (where an item "
+                          "came from is not carried)")
 
 
 def export_view(record: dict, losses: Losses, *, discontinuous: bool, forms: bool,
                 status: bool) -> tuple[list[FlatSpan], list[Relation]]:
     """The record as spans and relations, reporting into `losses` what they cannot hold."""
+    record = links.resolved(record, losses.add)
+    losses.meta_and_sources()
     spans: list[FlatSpan] = []
     rels: list[Relation] = []
     by_entity: dict[str, list[dict]] = defaultdict(list)
     mention_ids = set()
     for m in record["mentions"]:
         mention_ids.add(m["id"])
-        spans.append(FlatSpan(m["id"], "mention", [(m["start"], m["end"])], m["label"],
-                              m["status"], m["form"]))
+        spans.append(FlatSpan(m["id"], "mention", [(m["start"], m["end"])],
+                              losses.label(m["label"]), m["status"], m["form"]))
         if m["entity"]:
             by_entity[m["entity"]].append(m)
         else:
@@ -183,12 +232,11 @@ def _quote_links(q: dict, by_entity: dict, mention_ids: set, spans: list[FlatSpa
                  rels: list[Relation], losses: Losses) -> None:
     if q["speaker_mention"] in mention_ids:
         rels.append(Relation(SPEAKER, q["id"], q["speaker_mention"]))
-    elif q["speaker"] and by_entity.get(q["speaker"]):
-        rels.append(Relation(SPEAKER, q["id"], by_entity[q["speaker"]][0]["id"]))
-        losses.add(q, "speaker without a chosen mention is linked through the "
-                      "speaker's first mention")
-    elif q["speaker"] or q["speaker_mention"]:
-        losses.add(q, "speaker has no mention in this export and is left out")
+    elif q["speaker"]:
+        # Linking one of the entity's mentions instead would say that mention is the
+        # speaker, which nobody decided.
+        losses.add(q, "its speaker is an entity without a chosen mention; the format links "
+                      "mentions only, so the speaker link is left out")
     if q["cue"]:
         cue_id = f"{q['id']}/cue"
         spans.append(FlatSpan(cue_id, "cue", [(q["cue"]["start"], q["cue"]["end"])],
@@ -225,7 +273,12 @@ def items_from_view(text: str, spans: list[FlatSpan],
     for s in spans:
         if s.id in by_id:
             raise ValueError(f"span id {s.id!r} is used twice")
+        bad = labels.problem(s.label) if s.kind == "mention" else None
+        if bad:
+            raise ValueError(f"span {s.id!r}: {bad}")
         for start, end in s.fragments:
+            if start >= end:
+                raise ValueError(f"span {s.id!r} starts at {start}, not before its end {end}")
             if not 0 <= start < end <= len(text):
                 raise ValueError(f"span {s.id!r} {start}..{end} does not fit the text "
                                  f"({len(text)} characters)")

@@ -15,6 +15,8 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from ruth_annotator.formats.files import atomic_output, inside
+from ruth_annotator.formats.flat import Losses
+from ruth_annotator.formats.links import resolved
 from ruth_annotator.formats.registry import FEATURES, ExportOptions, ExportReport, Format, register
 from ruth_annotator.formats.splits import split_of
 
@@ -40,9 +42,14 @@ def write(records: Iterable[dict], path: Path, options: ExportOptions,
         for record in records:
             name = HF_SPLITS[split_of(record["id"], options.seed, options.split)] \
                 if options.split else "data"
-            outs[name].write(json.dumps(to_line(record), ensure_ascii=False) + "\n")
+            losses = Losses(record)
+            record = resolved(record, losses.add)
+            report.take(losses)
+            line = json.dumps(to_line(record), ensure_ascii=False) + "\n"
+            outs[name].write(line)
             c = counts[name]
             c["examples"] += 1
+            c["bytes"] += len(line.encode("utf-8"))
             c.update(f"mention:{m['label']}" for m in record["mentions"])
             c.update(f"quote:{q['type']}" for q in record["quotes"])
             c["entities"] += len(record["entities"])
@@ -64,7 +71,9 @@ def dataset_card(counts: dict[str, Counter]) -> str:
         lines += [f"  - split: {split}", f"    path: {name}.jsonl"]
     lines += ["dataset_info:", "  splits:"]
     for name, split in split_of_file.items():
-        lines += [f"  - name: {split}", f"    num_examples: {counts[name]['examples']}"]
+        # num_bytes too: without it `datasets` warns that the card's split info is malformed
+        lines += [f"  - name: {split}", f"    num_bytes: {counts[name]['bytes']}",
+                  f"    num_examples: {counts[name]['examples']}"]
     lines += ["---", "", "# Ruth Annotator export", "",
               "News articles with entity mentions and quotations (speaker, cue, addressee), "
               "annotated with Ruth Annotator. Offsets are Unicode code points into `text`, "

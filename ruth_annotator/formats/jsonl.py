@@ -13,15 +13,19 @@ from dataclasses import replace
 from pathlib import Path
 
 from ruth_annotator.errors import InputError
-from ruth_annotator.formats.decoding import MAX_DOCUMENT_BYTES
+from ruth_annotator.formats import labels
+from ruth_annotator.formats.decoding import MAX_DOCUMENT_BYTES, json_problem
 from ruth_annotator.formats.files import atomic_output
+from ruth_annotator.formats.flat import Losses
+from ruth_annotator.formats.links import resolved
 from ruth_annotator.formats.registry import FEATURES, ExportOptions, ExportReport, Format, register
 from ruth_annotator.model.records import ParsedRecord, record_to_items
 
 SUFFIXES = (".jsonl", ".ndjson")
 
-#: A line longer than this (a document with its annotations) is refused unread.
-MAX_LINE_BYTES = 2 * MAX_DOCUMENT_BYTES
+#: A line longer than this (a document with its annotations) is refused unread: the one
+#: document limit of every way in.
+MAX_LINE_BYTES = MAX_DOCUMENT_BYTES
 # JSON may escape half of a UTF-16 surrogate pair ("\ud800") that is not text at all.
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 
@@ -29,6 +33,11 @@ _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 def parse_line(data: object, number: int, path: Path) -> ParsedRecord | InputError:
     try:
         record = record_to_items(data)
+        for item in record.items:
+            if item.kind in ("entity", "mention"):
+                bad = labels.problem(item.label)
+                if bad:
+                    raise ValueError(f"{item.kind} {item.id!r}: {bad}")
     except (KeyError, TypeError, ValueError, AttributeError) as e:
         detail = f"missing field {e}" if isinstance(e, KeyError) else str(e)
         return InputError(f"line {number}: {detail}", path)
@@ -52,8 +61,8 @@ def json_lines(path: Path) -> Iterator[tuple[int, object] | InputError]:
         for number, raw in enumerate(_lines(handle), 1):
             if raw is None:
                 empty = False
-                yield InputError(f"line {number}: longer than {MAX_LINE_BYTES // 2**20} MB; "
-                                 "split the document", path)
+                yield InputError(f"line {number}: longer than {MAX_LINE_BYTES // 2**20} MB, "
+                                 "the most a document may be; split the document", path)
                 continue
             try:
                 line = raw.decode("utf-8")
@@ -67,7 +76,7 @@ def json_lines(path: Path) -> Iterator[tuple[int, object] | InputError]:
             try:
                 value = json.loads(line)
             except json.JSONDecodeError as e:
-                yield InputError(f"line {number}: broken JSON ({e.msg} at column {e.colno})",
+                yield InputError(f"line {number}: broken JSON ({json_problem(e, one_line=True)})",
                                  path)
                 continue
             except RecursionError:
@@ -139,24 +148,28 @@ def read(path: Path) -> Iterator[ParsedRecord | InputError]:
 
 
 def write_json_lines(records: Iterable[dict], path: Path, report: ExportReport,
-                     convert: Callable[[dict], tuple[dict, int, list[str]]]) -> None:
+                     convert: Callable[[dict], tuple[dict, int, Losses]]) -> None:
     """Stream records through `convert` (line, annotations written, what was lost) into
     one JSON object a line; every JSON-lines exporter writes through this."""
     with atomic_output(path) as out:
         for record in records:
-            line, written, lost = convert(record)
+            line, written, losses = convert(record)
             out.write(json.dumps(line, ensure_ascii=False))
             out.write("\n")
             report.documents += 1
             report.annotations += written
-            report.lost.extend(lost)
+            report.take(losses)
     report.files.append(path)
 
 
 def write_records(records: Iterable[dict], path: Path, options: ExportOptions,
                   report: ExportReport) -> None:
-    write_json_lines(records, path, report,
-                     lambda r: (r, len(r["mentions"]) + len(r["quotes"]), []))
+    def convert(record: dict) -> tuple[dict, int, Losses]:
+        losses = Losses(record)
+        record = resolved(record, losses.add)
+        return record, len(record["mentions"]) + len(record["quotes"]), losses
+
+    write_json_lines(records, path, report, convert)
 
 
 def _detect(path: Path) -> bool:

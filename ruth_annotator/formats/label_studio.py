@@ -1,9 +1,16 @@
 """Label Studio JSON tasks: `data.text`, accepted work as `annotations`, suggestions as
 `predictions`, each a `result` list of `labels` regions and `relation` results.
 
-Label Studio counts offsets in UTF-16 units (it is a browser app), so every offset goes
-through model/offsets.py. Mentions use the control `label`, quotes and cues the control
-`quote`; a labelling config that matches is written beside the tasks.
+Label Studio counts offsets in code points, as Ruth does, although it runs in a browser.
+Checked on Label Studio 1.23.2 itself, three ways: a region drawn in its own editor over a
+word after two emoji is saved as 8..15 (UTF-16 units would be 10..17); a task imported with
+code-point offsets is drawn on the right words; UTF-16 offsets are drawn shifted right by one
+character per emoji before them. Mentions use the control `label`, quotes and cues the
+control `quote`; a labelling config that matches is written beside the tasks.
+
+Its default JSON export lists predictions as ids only (`"predictions": [1]`); those are
+skipped, and the import says so. The tasks hold spans, labels and accepted-or-suggested:
+document metadata and whether an accepted item was once a suggestion are reported as lost.
 """
 
 from __future__ import annotations
@@ -13,15 +20,22 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from xml.sax.saxutils import quoteattr
 
-from ruth_annotator.errors import InputError
+from ruth_annotator.errors import InputError, excerpt
 from ruth_annotator.formats import flat
-from ruth_annotator.formats.decoding import read_utf8
+from ruth_annotator.formats.decoding import json_problem, read_utf8
 from ruth_annotator.formats.files import atomic_output
-from ruth_annotator.formats.registry import STRUCTURE, ExportOptions, ExportReport, Format, register
+from ruth_annotator.formats.labels import exported
+from ruth_annotator.formats.registry import (
+    STRUCTURE,
+    ExportOptions,
+    ExportReport,
+    Format,
+    Skipped,
+    register,
+)
 from ruth_annotator.model.annotations import ACCEPTED, PROPOSED
 from ruth_annotator.model.document import NewDocument
 from ruth_annotator.model.labels import DEFAULT_LABELS
-from ruth_annotator.model.offsets import Utf16Index
 from ruth_annotator.model.records import ParsedRecord, first_line
 
 SUFFIXES = (".json",)
@@ -32,14 +46,13 @@ def to_task(record: dict, losses: flat.Losses) -> dict:
     spans, rels = flat.export_view(record, losses, discontinuous=False, forms=False,
                                    status=True)
     text = record["text"]
-    index = Utf16Index(text)
     status = {s.id: s.status for s in spans}
     results: dict[str, list] = {ACCEPTED: [], PROPOSED: []}
     for s in spans:
         results[s.status].append({
             "id": s.id, "from_name": "label" if s.kind == "mention" else "quote",
             "to_name": "text", "type": "labels",
-            "value": {"start": index.to_utf16(s.start), "end": index.to_utf16(s.end),
+            "value": {"start": s.start, "end": s.end,
                       "text": text[s.start:s.end], "labels": [s.flat_label]},
         })
     for r in rels:
@@ -75,8 +88,8 @@ def write(records: Iterable[dict], path: Path, options: ExportOptions,
             out.write(json.dumps(task, ensure_ascii=False))
             report.documents += 1
             report.annotations += len(record["mentions"]) + len(record["quotes"])
-            report.lost.extend(losses.lines)
-            labels.update((m["label"], None) for m in record["mentions"])
+            report.take(losses)
+            labels.update((exported(m["label"]), None) for m in record["mentions"])
         out.write("\n]\n")
     report.files.append(path)
     config = path.with_name(f"{path.stem}.label_config.xml")
@@ -99,8 +112,9 @@ def label_config(labels: list[str]) -> str:
     )
 
 
-def _task_records(task: object) -> list[ParsedRecord]:
-    """The layers of one task: one per annotation, suggestions with the first."""
+def _task_records(task: object, skipped: list[str]) -> list[ParsedRecord]:
+    """The layers of one task: one per annotation, suggestions with the first. Predictions
+    listed by id only are counted into `skipped`."""
     if not isinstance(task, dict) or not isinstance(task.get("data"), dict):
         raise ValueError("is not a Label Studio task (an object with \"data\")")
     data = task["data"]
@@ -113,10 +127,18 @@ def _task_records(task: object) -> list[ParsedRecord]:
     annotations = [a for a in flat.as_list(task.get("annotations", task.get("completions")),
                                     "annotations") if not _cancelled(a)]
     predictions = flat.as_list(task.get("predictions"), "predictions")
+    by_id = [p for p in predictions if isinstance(p, int) and not isinstance(p, bool)]
+    if by_id:
+        skipped.append(f"{len(by_id)} prediction(s) listed by id only "
+                       f"({', '.join(map(str, by_id[:5]))}{', …' if len(by_id) > 5 else ''}) "
+                       "are skipped: Label Studio's default export leaves their regions out; "
+                       "export with full predictions to bring them in")
+        predictions = [p for p in predictions if not any(p is i for i in by_id)]
     layers: list[tuple[str | None, list, list]] = []
     own = data.get("ruth_annotator") if isinstance(data.get("ruth_annotator"), str) else None
     for i, a in enumerate(annotations):
-        layers.append((own if i == 0 and own else _annotator(a), _results(a), []))
+        results = _results(a)
+        layers.append((own if i == 0 and own else _annotator(a), results, []))
     if predictions:
         suggested = [r for p in predictions for r in _results(p)]
         if layers:
@@ -128,20 +150,19 @@ def _task_records(task: object) -> list[ParsedRecord]:
     uid = data.get("ruth_id", task.get("id"))
     title = data.get("title") if isinstance(data.get("title"), str) else first_line(text)
     doc = NewDocument(text, title or first_line(text), str(uid) if uid is not None else None)
-    index = Utf16Index(text)
     out = []
     for annotator, accepted, proposed in layers:
         spans: list[flat.FlatSpan] = []
         rels: list[flat.Relation] = []
         for results, status in ((accepted, ACCEPTED), (proposed, PROPOSED)):
             for r in results:
-                _result(r, text, index, status, spans, rels)
+                _result(r, text, status, spans, rels)
         out.append(ParsedRecord(doc, annotator, None, flat.items_from_view(text, spans, rels)))
     return out
 
 
-def _result(r: object, text: str, index: Utf16Index, status: str,
-            spans: list[flat.FlatSpan], rels: list[flat.Relation]) -> None:
+def _result(r: object, text: str, status: str, spans: list[flat.FlatSpan],
+            rels: list[flat.Relation]) -> None:
     if not isinstance(r, dict) or r.get("type") not in KNOWN_TYPES:
         kind = r.get("type") if isinstance(r, dict) else type(r).__name__
         raise ValueError(f"result type {kind!r} is not one Ruth reads (labels, relation); "
@@ -153,21 +174,34 @@ def _result(r: object, text: str, index: Utf16Index, status: str,
         rels.append(flat.Relation(labels[0], str(r["from_id"]), str(r["to_id"])))
         return
     value = r.get("value")
-    if not isinstance(value, dict) or not all(
-            isinstance(value.get(k), int) and not isinstance(value.get(k), bool)
-            for k in ("start", "end")):
-        raise ValueError(f"region {r.get('id')!r} has no start/end offsets "
+    region = f"region {excerpt(repr(r.get('id')), 40)}"
+    if not isinstance(value, dict) or "start" not in value or "end" not in value:
+        raise ValueError(f"{region} has no start/end offsets "
                          "(a newer Label Studio or a HyperText task?)")
+    for key in ("start", "end"):
+        if isinstance(value[key], bool) or not isinstance(value[key], int):
+            raise ValueError(f"{region} {key} must be a whole number of characters, not "
+                             f"{excerpt(repr(value[key]), 40)}")
+    if value["start"] >= value["end"]:
+        raise ValueError(f"{region} starts at {value['start']}, not before its end "
+                         f"{value['end']}")
     labels = value.get("labels")
     if not isinstance(labels, list) or len(labels) != 1 or not isinstance(labels[0], str):
-        raise ValueError(f"region {r.get('id')!r} needs exactly one label")
-    if not 0 <= value["start"] < value["end"] <= index.length_u16:
-        raise ValueError(f"region {r.get('id')!r} {value['start']}..{value['end']} lies "
-                         "outside the text")
-    start, end = index.to_codepoint(value["start"]), index.to_codepoint(value["end"])
-    if "text" in value and value["text"] != text[start:end]:
-        raise ValueError(f"region {r.get('id')!r} says {value['text']!r} but the text at "
-                         f"{value['start']}..{value['end']} (UTF-16) is {text[start:end]!r}")
+        raise ValueError(f"{region} needs exactly one label")
+    start, end = value["start"], value["end"]
+    inside = 0 <= start < end <= len(text)
+    if not inside or ("text" in value and value["text"] != text[start:end]):
+        units = text.encode("utf-16-le")
+        hint = (" (these offsets count UTF-16 units, as Ruth Annotator's Label Studio "
+                "exports once did; Label Studio counts characters)"
+                if 0 <= start < end and
+                units[2 * start:2 * end].decode("utf-16-le", "replace") == value.get("text")
+                else "")
+        if not inside:
+            raise ValueError(f"{region} {start}..{end} lies outside the text "
+                             f"({len(text)} characters){hint}")
+        raise ValueError(f"{region} says {excerpt(repr(value['text']))} but the text at "
+                         f"{start}..{end} is {excerpt(repr(text[start:end]))}{hint}")
     kind, label = flat.kind_of_label(labels[0])
     spans.append(flat.FlatSpan(str(r["id"]), kind, [(start, end)], label, status))
 
@@ -194,8 +228,7 @@ def read(path: Path) -> Iterator[ParsedRecord | InputError]:
     try:
         data = json.loads(content)
     except json.JSONDecodeError as e:
-        raise InputError(f"is broken JSON ({e.msg} at line {e.lineno} column {e.colno})",
-                         path) from None
+        raise InputError(f"is broken JSON ({json_problem(e)})", path) from None
     except RecursionError:
         raise InputError("holds JSON nested too deeply", path) from None
     tasks = [data] if isinstance(data, dict) and "data" in data else data
@@ -203,11 +236,13 @@ def read(path: Path) -> Iterator[ParsedRecord | InputError]:
         raise InputError("is not a Label Studio export: expected a JSON list of tasks "
                          "(objects with \"data\")", path)
     for number, task in enumerate(tasks, 1):
+        skipped: list[str] = []
         try:
-            yield from _task_records(task)
+            yield from _task_records(task, skipped)
         except (KeyError, TypeError, ValueError) as e:
             detail = f"missing field {e}" if isinstance(e, KeyError) else str(e)
             yield InputError(f"task {number}: {detail}", path)
+        yield from (Skipped(f"task {number}: {line}", str(path)) for line in skipped)
 
 
 def _detect(path: Path) -> bool:
@@ -220,7 +255,7 @@ def _detect(path: Path) -> bool:
 
 FORMAT = register(Format(
     name="label-studio",
-    description="Label Studio JSON tasks (labels and relation results, UTF-16 offsets)",
+    description="Label Studio JSON tasks (labels and relation results, code-point offsets)",
     extensions=SUFFIXES,
     reader=read,
     writer=write,
@@ -228,5 +263,6 @@ FORMAT = register(Format(
     detect=_detect,
     notes="Accepted annotations go to “annotations”, suggestions to “predictions”. A "
           "labelling config (NAME.label_config.xml) is written beside the tasks. Mention "
-          "forms, entity names and knowledge-base ids are not carried.",
+          "forms, entity names, knowledge-base ids, document metadata and whether an "
+          "accepted item was a suggestion are not carried.",
 ))

@@ -64,12 +64,47 @@ def to_task(record: dict, losses: flat.Losses) -> dict:
 
 def write(records: Iterable[dict], path: Path, options: ExportOptions,
           report: ExportReport) -> None:
-    def convert(record: dict) -> tuple[dict, int, list[str]]:
+    def convert(record: dict) -> tuple[dict, int, flat.Losses]:
         losses = flat.Losses(record)
         task = to_task(record, losses)
-        return task, len(task["spans"]), losses.lines
+        return task, len(task["spans"]), losses
 
     write_json_lines(records, path, report, convert)
+
+
+def _tokens(data: dict, text: str) -> list[tuple[int, int]]:
+    """The task's own tokens, each checked against the text; ValueError for the first one
+    that contradicts it (a task whose text was changed after tokenising)."""
+    out = []
+    for i, t in enumerate(flat.as_list(data.get("tokens"), "tokens")):
+        if not isinstance(t, dict):
+            raise ValueError(f"token {i} must be an object")
+        start, end = t.get("start"), t.get("end")
+        if not (isinstance(start, int) and isinstance(end, int)) \
+                or isinstance(start, bool) or isinstance(end, bool):
+            raise ValueError(f"token {i} needs integer start and end")
+        if not 0 <= start <= end <= len(text):
+            raise ValueError(f"token {i} {start}..{end} does not fit the text "
+                             f"({len(text)} characters)")
+        if "text" in t and t["text"] != text[start:end]:
+            raise ValueError(f"token {i} says {t['text']!r} but the text at {start}..{end} is "
+                             f"{text[start:end]!r}")
+        out.append((start, end))
+    return out
+
+
+def _on_tokens(raw: dict, tokens: list[tuple[int, int]], start: int, end: int) -> None:
+    """A span's token_start/token_end must name the tokens its offsets cover."""
+    for key, index, want in (("token_start", 0, start), ("token_end", 1, end)):
+        i = raw.get(key)
+        if i is None or not tokens:
+            continue
+        if not isinstance(i, int) or isinstance(i, bool) or not 0 <= i < len(tokens):
+            raise ValueError(f"span {start}..{end}: {key} {i!r} is not a token of the task")
+        if tokens[i][index] != want:
+            raise ValueError(f"span {start}..{end}: {key} {i} is the token at "
+                             f"{tokens[i][0]}..{tokens[i][1]}, which does not "
+                             f"{'start' if index == 0 else 'end'} at {want}")
 
 
 def _span(data: object, text: str) -> tuple[int, int, str]:
@@ -94,9 +129,11 @@ def from_task(data: object) -> ParsedRecord:
     spans: list[flat.FlatSpan] = []
     key_of: dict[tuple[int, int, str], str] = {}
     rels: list[flat.Relation] = []
+    tokens = _tokens(data, text)
     if data.get("answer", "accept") == "accept":
         for i, raw in enumerate(flat.as_list(data.get("spans"), "spans")):
             start, end, label = _span(raw, text)
+            _on_tokens(raw, tokens, start, end)
             kind, plain = flat.kind_of_label(label)
             key = key_of.setdefault((start, end, label), f"s{i}")
             if key == f"s{i}":

@@ -12,7 +12,10 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from ruth_annotator.formats.files import atomic_output
+from ruth_annotator.formats.flat import Losses
+from ruth_annotator.formats.links import resolved
 from ruth_annotator.formats.registry import ExportOptions, ExportReport, Format, register
+from ruth_annotator.model.wording import plural
 
 COLUMNS = ("document", "title", "annotator", "quote_id", "type", "status", "start", "end",
            "text", "segments", "speaker", "speaker_mention", "cue", "cue_start", "cue_end",
@@ -46,6 +49,10 @@ def write(records: Iterable[dict], path: Path, options: ExportOptions,
         writer = csv.DictWriter(out, COLUMNS)
         writer.writeheader()
         for record in records:
+            losses = Losses(record)
+            record = resolved(record, losses.add)
+            losses.meta_and_sources()
+            report.take(losses)
             for row in rows(record):
                 writer.writerow(row)
                 report.annotations += 1
@@ -53,8 +60,9 @@ def write(records: Iterable[dict], path: Path, options: ExportOptions,
             left_out += sum(m["id"] not in speakers for m in record["mentions"])
             report.documents += 1
     if left_out:
-        report.lost.append(f"{left_out} mention(s) that are not a quote's speaker: a quotes "
-                           "table has no place for them (export jsonl or brat for those)")
+        report.lost.append(f"{plural(left_out, 'mention')} that are not a quote's speaker: "
+                           "a quotes table has no place for them (export jsonl or brat for "
+                           "those)")
     report.files.append(path)
 
 

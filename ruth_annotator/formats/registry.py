@@ -11,9 +11,11 @@ import importlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 from ruth_annotator.errors import InputError, RuthError
 from ruth_annotator.model.records import ParsedRecord
+from ruth_annotator.model.wording import plural
 
 #: Built-in format modules, in the order auto-detection tries them.
 BUILTIN_MODULES = ["jsonl", "doccano", "prodigy", "label_studio", "brat", "conll", "text",
@@ -34,6 +36,17 @@ class ExportOptions:
     annotators: list[str] | None = None
     split: tuple[float, float, float] | None = None
     seed: int = 0
+    #: Leave out spans that overlap an earlier one (doccano's default project setting
+    #: drops them on import and then fails on the relations that point at them).
+    no_overlap: bool = False
+
+
+@dataclass
+class Losses(Protocol):
+    """What one document's export could not carry (formats/flat.py makes them)."""
+
+    lines: list[str]
+    shared: list[str]
 
 
 @dataclass
@@ -44,15 +57,43 @@ class ExportReport:
     annotations: int = 0
     lost: list[str] = field(default_factory=list)
     files: list[Path] = field(default_factory=list)
+    undecided_left_out: int = 0  # suggestions not written (no --include-suggestions)
+    # A loss that concerns whole documents is one line for the export, counting them:
+    # problem -> [its line in `lost`, documents]. Keeps the report small at any size.
+    _shared: dict[str, list[int]] = field(default_factory=dict, repr=False)
+
+    def take(self, losses: Losses) -> None:
+        """Add what one document's export could not carry."""
+        self.lost.extend(losses.lines)
+        for problem in losses.shared:
+            slot = self._shared.get(problem)
+            if slot is None:
+                slot = self._shared[problem] = [len(self.lost), 0]
+                self.lost.append("")
+            slot[1] += 1
+            self.lost[slot[0]] = f"{problem} (in {plural(slot[1], 'document')})"
 
     def summary(self) -> str:
-        text = f"{self.documents} document(s), {self.annotations} annotation(s) written"
+        text = (f"{plural(self.documents, 'document')}, "
+                f"{plural(self.annotations, 'annotation')} written")
         if self.lost:
-            text += f"; {len(self.lost)} item(s) the format cannot carry (see the report)"
+            text += f"; {plural(len(self.lost), 'item')} the format cannot carry (see the report)"
         return text
 
 
-Reader = Callable[[Path], Iterator[ParsedRecord]]
+@dataclass(frozen=True)
+class Skipped:
+    """Part of a file a reader leaves out on purpose (not an error): the import goes on
+    and lists it, e.g. Label Studio predictions exported as ids only."""
+
+    message: str
+    path: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}"
+
+
+Reader = Callable[[Path], Iterator[ParsedRecord | InputError | Skipped]]
 Writer = Callable[[Iterable[dict], Path, ExportOptions, ExportReport], None]
 
 
@@ -110,6 +151,8 @@ def get(name: str) -> Format:
 def detect(path: Path) -> Format:
     """The format of a file or folder, from its detector or extension."""
     _load()
+    if path.is_dir() and any(_files_below(path, (".ann",))):
+        return get("brat")  # a brat corpus, its .ann files in subfolders or not
     for fmt in _FORMATS.values():
         if fmt.reader and fmt.detect and fmt.detect(path):
             return fmt
@@ -118,3 +161,49 @@ def detect(path: Path) -> Format:
         if fmt.reader and suffix in fmt.extensions:
             return fmt
     raise InputError("has a format I cannot tell; name it with --format", path)
+
+
+def _files_below(folder: Path, suffixes: tuple[str, ...] = ()) -> Iterator[Path]:
+    """Every file below `folder` (all its subfolders), in name order, hidden ones left out;
+    with `suffixes`, only files ending so."""
+    for path in sorted(folder.rglob("*")):
+        if any(part.startswith(".") for part in path.relative_to(folder).parts):
+            continue
+        if path.is_file() and (not suffixes or path.suffix.lower() in suffixes):
+            yield path
+
+
+def parts(path: Path, fmt_name: str | None = None) -> list[tuple[Format, Path]]:
+    """What to read for an import of `path`, each with its reader's format: a file, or a
+    folder read as a whole (brat, plain text), or every file below a folder that a format
+    reads, at any depth. A file whose format cannot be told is left out of a folder."""
+    fmt = get(fmt_name) if fmt_name else None
+    if not path.is_dir():
+        return [(fmt or detect(path), path)]
+    if fmt is not None:
+        if fmt.folder:
+            return [(fmt, path)]
+        found = [(fmt, f) for f in _files_below(path, fmt.extensions)]
+    else:
+        if any(_files_below(path, (".ann",))):
+            return [(get("brat"), path)]
+        found = []
+        for file in _files_below(path):
+            try:
+                found.append((detect(file), file))
+            except InputError:
+                continue
+    if not found:
+        what = f"no {fmt.name} files" if fmt else "no file of a format Ruth Annotator reads"
+        raise InputError(f"holds {what}", path)
+    return found
+
+
+#: Formats that hold documents on their own too (a JSONL line may be a bare article).
+DOCUMENT_FORMATS = frozenset({"jsonl", "text"})
+
+
+def expects_annotations(fmt: Format) -> bool:
+    """Whether files of `fmt` exist to carry annotations (brat's .ann, CoNLL's tags …),
+    so a whole folder of them that gives none was misread."""
+    return bool(fmt.carries & STRUCTURE) and fmt.name not in DOCUMENT_FORMATS

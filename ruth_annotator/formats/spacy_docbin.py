@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from ruth_annotator.errors import OptionalDependencyError
-from ruth_annotator.formats import flat
+from ruth_annotator.formats import flat, links
 from ruth_annotator.formats.files import atomic_output
 from ruth_annotator.formats.registry import STRUCTURE, ExportOptions, ExportReport, Format, register
 from ruth_annotator.formats.tokens import Tokens
@@ -55,11 +55,12 @@ def words_and_spaces(tokens: Tokens) -> tuple[list[str], list[bool]]:
 
 
 def to_doc(spacy, vocab, record: dict, losses: flat.Losses):
+    record = links.resolved(record, losses.add)
     text = record["text"]
     words, spaces = words_and_spaces(Tokens.of(text))
     doc = spacy.tokens.Doc(vocab, words=words, spaces=spaces)
     doc.user_data.update({"id": record["id"], "title": record["title"],
-                          "annotator": record["annotator"]})
+                          "annotator": record["annotator"], "meta": record["meta"] or {}})
 
     def span(item: dict, start: int, end: int, label: str, **ids):
         found = doc.char_span(start, end, label=label, **ids)
@@ -171,7 +172,7 @@ def _write_shards(spacy, records: Iterable[dict], path: Path, report: ExportRepo
         shard.add(doc)
         report.documents += 1
         report.annotations += len(doc.spans["mentions"]) + len(doc.spans["quotes"])
-        report.lost.extend(losses.lines)
+        report.take(losses)
     if shard is None:
         shard, number = spacy.tokens.DocBin(store_user_data=True), 1
     flush()

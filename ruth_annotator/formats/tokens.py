@@ -3,8 +3,9 @@
 Token formats can only hold spans that start and end on token boundaries, so all of them
 must cut the text the same way, and the exporters must be able to say exactly which
 annotations fall between boundaries. Tokens are runs of word characters or single other
-characters; combining marks, emoji modifiers and zero-width joiners stay with the
-character they modify, so a token boundary never splits what a reader sees as one letter.
+characters; combining marks, variation selectors, emoji modifiers, emoji tag characters and
+zero-width joiners stay with the character they modify, and two regional indicators make one
+flag (🇬🇧), so a token boundary never splits what a reader sees as one character.
 """
 
 from __future__ import annotations
@@ -19,9 +20,14 @@ _ZWJ = "\u200d"
 
 
 def _is_attached(ch: str) -> bool:
-    """Characters that belong to the one before them (marks, joiners, skin tones)."""
+    """Characters that belong to the one before them (marks, joiners, skin tones, the tag
+    characters of flags such as 🏴󠁧󠁢󠁳󠁣󠁴󠁿)."""
     return (unicodedata.category(ch)[0] == "M" or ch == _ZWJ
-            or "\U0001f3fb" <= ch <= "\U0001f3ff")
+            or "\U0001f3fb" <= ch <= "\U0001f3ff" or "\U000e0020" <= ch <= "\U000e007f")
+
+
+def _regional(ch: str) -> bool:
+    return "\U0001f1e6" <= ch <= "\U0001f1ff"
 
 
 def tokenize(text: str) -> list[tuple[int, int]]:
@@ -36,6 +42,8 @@ def tokenize(text: str) -> list[tuple[int, int]]:
             glue = (
                 _is_attached(first)
                 or last == _ZWJ
+                # the second regional indicator of a flag; a third starts the next flag
+                or (_regional(first) and prev_end - prev_start == 1 and _regional(last))
                 or (_is_attached(last) and first.isalnum()
                     and (text[prev_start].isalnum() or text[prev_start] == "_"))
             )

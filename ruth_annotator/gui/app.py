@@ -7,14 +7,18 @@ one line (a message box, and on stderr), never with a traceback.
 
 from __future__ import annotations
 
+import contextlib
 import os
+import signal
+import socket
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, QSocketNotifier, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from ruth_annotator import __version__, config
 from ruth_annotator.errors import RuthError
@@ -111,12 +115,53 @@ def run(project_path: Path | None = None) -> int:
         print(f"Error: {e}", file=sys.stderr)
         messages.critical(None, "Ruth Annotator", str(e))
         return 1
-    status = app.exec()
+    with closing_on_signals(window):
+        status = app.exec()
     for task in running_tasks():  # a backup may still be copying: let it end cleanly
         task.cancel()
         task.wait()
     window.session.close()
     return status
+
+
+#: Signals that ask the app to end: a logout or `kill` (SIGTERM), a closed terminal (SIGHUP).
+CLOSING_SIGNALS = [getattr(signal, name) for name in ("SIGTERM", "SIGHUP")
+                   if hasattr(signal, name)]
+
+
+@contextlib.contextmanager
+def closing_on_signals(window: QWidget) -> Iterator[None]:
+    """While the event loop runs, SIGTERM and SIGHUP close the window as Ctrl+Q does: the
+    project is closed (its lock released, its log written back into the file) and the
+    app exits with status 0. Without this they end the process where it stands.
+
+    Python runs a signal handler only when it next gets control, which inside Qt's event
+    loop may be never: the signal also writes a byte to a socket Qt watches, which wakes it.
+    """
+    reader, writer = socket.socketpair()
+    reader.setblocking(False)
+    writer.setblocking(False)
+    notifier = QSocketNotifier(reader.fileno(), QSocketNotifier.Type.Read)
+    notifier.activated.connect(lambda *_: _drain(reader))
+    previous_fd = signal.set_wakeup_fd(writer.fileno())
+    previous = {sig: signal.signal(sig, lambda *_: QTimer.singleShot(0, window.close))
+                for sig in CLOSING_SIGNALS}
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+        signal.set_wakeup_fd(previous_fd)
+        notifier.setEnabled(False)
+        notifier.deleteLater()
+        reader.close()
+        writer.close()
+
+
+def _drain(reader: socket.socket) -> None:
+    with contextlib.suppress(OSError):
+        while reader.recv(64):
+            pass
 
 
 def main() -> None:

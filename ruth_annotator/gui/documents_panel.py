@@ -8,7 +8,6 @@ widgets or a layout pass over every row.
 
 from __future__ import annotations
 
-import sqlite3
 from bisect import bisect_left
 from collections import OrderedDict
 from collections.abc import Callable
@@ -23,6 +22,7 @@ from ruth_annotator.gui.sorted_tree import RowsView
 from ruth_annotator.model.annotations import ACCEPTED, PROPOSED
 from ruth_annotator.model.changes import ChangeSet
 from ruth_annotator.model.document import DocumentSummary
+from ruth_annotator.store.database import DatabaseError
 from ruth_annotator.store.project import Project
 
 STATUS_TEXT = {"todo": "to do", "in_progress": "in progress", "done": "done"}
@@ -107,7 +107,7 @@ class DocumentListModel(QAbstractListModel):
         wanted = self._ids[page * PAGE:(page + 1) * PAGE]
         try:
             found = {d.id: d for d in self.source().documents(from_id=wanted[0], limit=PAGE)}
-        except sqlite3.Error:  # the project is closed for a moment (restoring a backup)
+        except DatabaseError:  # the project is closed for a moment (restoring a backup)
             return _placeholder(wanted[row - page * PAGE], "…")
         # a document removed by another program since the list was read keeps its row
         docs = self._pages[page] = [found.get(i) or _placeholder(i, "(removed)")
@@ -158,7 +158,7 @@ class DocumentListModel(QAbstractListModel):
     def _count_done(self) -> int:
         try:
             return self.source().done_count()
-        except sqlite3.Error:
+        except DatabaseError:
             return self._done
 
     def count_changes(self, document_id: int, changes: ChangeSet) -> None:

@@ -44,6 +44,7 @@ from ruth_annotator.gui.search_panel import SearchPanel
 from ruth_annotator.gui.selection import Selection
 from ruth_annotator.gui.session import Session
 from ruth_annotator.gui.span_edges import SpanEdges
+from ruth_annotator.gui.suggesting import SuggestionStatus
 from ruth_annotator.gui.workers import running_tasks
 from ruth_annotator.model import edits
 from ruth_annotator.store.project import Project
@@ -104,6 +105,7 @@ class MainWindow(QMainWindow):
         self.status_progress = QLabel()
         self.status_progress.setObjectName("review-progress")
         self.statusBar().addWidget(self.status_item, 1)
+        self.statusBar().addPermanentWidget(SuggestionStatus(self.session.suggestions))
         for label in (self.status_progress, self.status_user, self.status_save):
             self.statusBar().addPermanentWidget(label)
         self._connect()

@@ -117,6 +117,9 @@ ENTRIES: list[Entry] = [
     E("annotate.accept_all", "&Annotate", "Accept all suggestions", "Shift+A",
       "Accept every undecided suggestion in this document", "review.accept_all",
       "decide"),
+    E("annotate.suggest_again", "&Annotate", "Su&ggest again", "", "Run the suggestion "
+      "engine on this document again; your work and what you rejected stay as they are",
+      "ruth_annotator.gui.suggesting:suggest_again", "decide"),
     E("span_edges.extend_end", "&Annotate", "Extend end by a word", "Alt+Right",
       "Move the end of the current span one word right", "span_edges.extend_end", "span"),
     E("span_edges.shrink_end", "&Annotate", "Shrink end by a word", "Alt+Left",

@@ -7,9 +7,11 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from ruth_annotator.app.assigning import assigned_annotator
 from ruth_annotator.app.transfer import open_project_with_sample
 from ruth_annotator.errors import ProjectLockedError
 from ruth_annotator.gui import messages
+from ruth_annotator.store.locking import declare_role
 from ruth_annotator.store.project import Project
 
 
@@ -17,6 +19,7 @@ def open_project(path: Path, parent: QWidget | None = None, *, with_sample: bool
                  create: bool = False) -> Project:
     """Open for writing (a new file gets the sample article when `with_sample`); when the
     file is locked by another window, offer read-only. Raises RuthError otherwise."""
+    declare_role("window")  # a command refused by the lock then says the window holds it
     try:
         if with_sample:
             return open_project_with_sample(Path(path))
@@ -28,15 +31,6 @@ def open_project(path: Path, parent: QWidget | None = None, *, with_sample: bool
         if answer != QMessageBox.StandardButton.Yes:
             raise
         return Project.open(path, readonly=True)
-
-
-def assigned_annotator(project: Project) -> str | None:
-    """The annotator an assignment package was made for (`ruth-annotator assign`), if any."""
-    from ruth_annotator.team.assign import ASSIGNED_TO
-
-    row = project.db.execute("select value from project where key = ?",
-                             [ASSIGNED_TO]).fetchone()
-    return row[0] if row and row[0] else None
 
 
 def as_assigned_annotator(project: Project, parent: QWidget | None = None) -> Project:

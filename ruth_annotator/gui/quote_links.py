@@ -6,8 +6,6 @@ rows and the choice into an edit.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from ruth_annotator.app import speaker_choice
 from ruth_annotator.gui import words
 from ruth_annotator.gui.article_view import ArticleView
@@ -16,7 +14,6 @@ from ruth_annotator.gui.picker import Candidate, Picker
 from ruth_annotator.gui.session import Session
 from ruth_annotator.model import edits
 from ruth_annotator.model.annotations import Entity, Mention, Quote, Span, new_id
-from ruth_annotator.model.changes import ChangeSet
 
 CUES_SHOWN = 12
 
@@ -97,30 +94,21 @@ class QuoteLinks(KeyPart):
     def pick_addressee(self) -> None:
         self._pick("Addressee:", self.set_addressee)
 
-    def _entity_for(self, candidate: Candidate) -> tuple[str | None, ChangeSet]:
-        if candidate.new_name:
-            entity = Entity(new_id("e"), "PERSON", candidate.new_name)
-            return entity.id, ChangeSet.added(f"New entity {entity.name}", entity)
-        return candidate.entity, ChangeSet("")
+    @staticmethod
+    def _new_entity(candidate: Candidate) -> Entity | None:
+        return Entity(new_id("e"), "PERSON", candidate.new_name) if candidate.new_name else None
 
     def set_speaker(self, quote_id: str, candidate: Candidate) -> None:
         if self.layer is None or quote_id not in self.layer.quotes:
             return
-        if candidate.mention:
-            changes = edits.set_speaker(self.layer, quote_id, mention_id=candidate.mention)
-        else:
-            entity_id, created = self._entity_for(candidate)
-            quote = self.layer.quotes[quote_id]
-            name = candidate.new_name or self.layer.entities[entity_id].name
-            changes = ChangeSet(f"Set speaker to {name}", created.changes) + ChangeSet.replaced(
-                "", [(quote, replace(quote, speaker=entity_id, speaker_mention=None))])
+        changes = edits.set_speaker(self.layer, quote_id, mention_id=candidate.mention,
+                                    entity_id=candidate.entity,
+                                    new_entity=self._new_entity(candidate))
         self.session.apply(changes, select=quote_id)
 
     def set_addressee(self, quote_id: str, candidate: Candidate) -> None:
         if self.layer is None or quote_id not in self.layer.quotes:
             return
-        entity_id, created = self._entity_for(candidate)
-        changes = ChangeSet("Set addressee", created.changes)
-        quote = self.layer.quotes[quote_id]
-        changes += ChangeSet.replaced("", [(quote, replace(quote, addressee=entity_id))])
+        changes = edits.set_addressee(self.layer, quote_id, candidate.entity,
+                                      new_entity=self._new_entity(candidate))
         self.session.apply(changes, select=quote_id)

@@ -1,6 +1,6 @@
 """Find in the project: a panel with a query field and the hits of every document.
 
-The search runs in a worker thread (see project_search), so a large project never
+The search runs in a worker thread (see app/search.py), so a large project never
 freezes the window; activating a hit opens its document at the hit.
 """
 
@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QLineEdit, QTreeView, QVBoxLayout, QWidget
 
-from ruth_annotator.gui.project_search import Hit, search
+from ruth_annotator.app.search import Hit, search
 from ruth_annotator.gui.workers import TaskRun, run_task
 
 ROLE_HIT = Qt.ItemDataRole.UserRole

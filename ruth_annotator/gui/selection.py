@@ -15,11 +15,11 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QLabel
 
+from ruth_annotator.app.search import Hit
 from ruth_annotator.gui import describe
 from ruth_annotator.gui.article_view import ArticleView
 from ruth_annotator.gui.entities_panel import EntitiesPanel
 from ruth_annotator.gui.picker import Candidate, Picker
-from ruth_annotator.gui.project_search import Hit
 from ruth_annotator.gui.quotes_panel import QuotesPanel
 from ruth_annotator.gui.session import Session
 from ruth_annotator.model.annotations import REJECTED, Entity, Mention, Quote, Span

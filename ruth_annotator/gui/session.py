@@ -1,58 +1,99 @@
-"""The open project, document and layer, and the one funnel every edit goes through.
+"""The window's side of the session: a QUndoStack and signals over the Qt-free session
+(app/session.py), plus what only a window has: the current annotation and quote, and the
+suggestions that arrive for the open document (gui/suggesting.py).
 
-An edit is a pure ChangeSet (model/edits.py) pushed as ONE QUndoCommand: redo applies it to
-the layer and writes it to the project in one SQLite transaction; undo does the same with
-its inverse. Views listen to `changed` and refresh themselves; none writes to the store.
-
-A write that fails (disk full, read-only file, locked by another program) keeps the work in
-memory, queued in order, and says so through `saveStateChanged`; `retry()` writes the queue,
-`save_copy(path)` writes everything to a new file and carries on there. Nothing is reported
-as saved before SQLite has committed it.
+Every edit goes through `apply`, which hands it to the app session's one funnel (decision
+rules, memory, disk, status rule); each undo step is a QUndoCommand around the app
+session's `Step`, so Qt's undo actions show its name. Views listen to `changed` and refresh
+themselves; none writes to the store.
 """
 
 from __future__ import annotations
 
-import sqlite3
-from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from ruth_annotator.errors import ProjectError, RuthError
-from ruth_annotator.gui import suggesting
+from ruth_annotator.app import session as core
+from ruth_annotator.gui.suggesting import Suggestions
 from ruth_annotator.model.annotations import Quote
 from ruth_annotator.model.changes import ChangeSet
 from ruth_annotator.model.document import Document
 from ruth_annotator.model.labels import Label
 from ruth_annotator.model.layer import Layer
-from ruth_annotator.store.backup import create_backup
 from ruth_annotator.store.project import Project
 
-WRITE_ERRORS = (sqlite3.Error, RuthError, OSError)
-
-
-@dataclass
-class _Write:
-    description: str
-    run: Callable[[Project], None]
+WRITE_ERRORS = core.WRITE_ERRORS
 
 
 class ChangeCommand(QUndoCommand):
-    """One user action on the undo stack."""
+    """One user action on the undo stack: redo and undo run the app session's step."""
 
-    def __init__(self, session: Session, changes: ChangeSet) -> None:
-        super().__init__(changes.description)
-        self.session = session
-        self.changes = changes
+    def __init__(self, step: core.Step, run: core.Run) -> None:
+        super().__init__(step.name)
+        self.step = step
+        self.run = run
 
     def redo(self) -> None:
-        self.session._apply_now(self.changes)
+        self.run(self.step.changes)
 
     def undo(self) -> None:
-        self.session._apply_now(self.changes.inverse())
+        self.run(self.step.changes.inverse())
+
+
+class _UndoStackHistory(core.History):
+    """The app session's history kept in a QUndoStack (for Qt's undo actions and texts)."""
+
+    def __init__(self, stack: QUndoStack) -> None:
+        self.stack = stack
+
+    def push(self, step: core.Step, run: core.Run) -> None:
+        self.stack.push(ChangeCommand(step, run))  # QUndoStack runs redo() on push
+
+    def _step(self, index: int) -> core.Step | None:
+        command = self.stack.command(index)
+        return command.step if isinstance(command, ChangeCommand) else None
+
+    def undo(self, run: core.Run) -> core.Step | None:
+        if not self.stack.canUndo():
+            return None
+        step = self._step(self.stack.index() - 1)
+        self.stack.undo()
+        return step
+
+    def redo(self, run: core.Run) -> core.Step | None:
+        if not self.stack.canRedo():
+            return None
+        step = self._step(self.stack.index())
+        self.stack.redo()
+        return step
+
+    def clear(self) -> None:
+        self.stack.clear()
+
+
+class _Relay(core.Listener):
+    """Turns what the app session says into the Qt session's signals."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def document_opened(self) -> None:
+        self.session._document_opened()
+
+    def changed(self, changes: ChangeSet) -> None:
+        self.session._changed(changes)
+
+    def status_changed(self, document_id: int, status: str) -> None:
+        self.session.statusChanged.emit(document_id, status)
+
+    def save_state_changed(self) -> None:
+        self.session.saveStateChanged.emit()
+
+    def notice(self, text: str) -> None:
+        self.session.notice.emit(text)
 
 
 class Session(QObject):
@@ -63,49 +104,83 @@ class Session(QObject):
     statusChanged = Signal(int, str)  # document id, new status
     notice = Signal(str)  # something the user should read in the status bar
 
+    #: Whether an untouched document gets suggestions when it opens (not the gold layer).
+    offers_suggestions = True
+
     def __init__(self, project: Project, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.project = project
-        self.labels: list[Label] = project.labels()
-        self.document: Document | None = None
-        self.layer: Layer | None = None
+        self.undo_stack = QUndoStack(self)
+        self.core = core.Session(project, _Relay(self), _UndoStackHistory(self.undo_stack))
         self.current_id: str | None = None
         self.current_quote_id: str | None = None  # the quote S, C and G act on
-        self.undo_stack = QUndoStack(self)
-        self._pending: list[_Write] = []
-        self.save_error: str | None = None
-        self.last_saved: datetime | None = None
+        self.suggestions = Suggestions(self.core, self)
 
-    # --- documents ------------------------------------------------------------------
+    # --- what the app session holds -------------------------------------------------
+
+    @property
+    def project(self) -> Project:
+        return self.core.project
+
+    @property
+    def labels(self) -> list[Label]:
+        return self.core.labels
+
+    @labels.setter
+    def labels(self, labels: list[Label]) -> None:
+        self.core.labels = labels
+
+    @property
+    def document(self) -> Document | None:
+        return self.core.document
+
+    @property
+    def layer(self) -> Layer | None:
+        return self.core.layer
 
     @property
     def text(self) -> str:
-        return self.document.text if self.document else ""
+        return self.core.text
+
+    @property
+    def read_only(self) -> bool:
+        return self.core.read_only
+
+    @property
+    def saved(self) -> bool:
+        return self.core.saved
+
+    @property
+    def unsaved_count(self) -> int:
+        return self.core.unsaved_count
+
+    @property
+    def save_error(self) -> str | None:
+        return self.core.save_error
+
+    @property
+    def last_saved(self) -> datetime | None:
+        return self.core.last_saved
+
+    # --- documents ------------------------------------------------------------------
 
     def open_document(self, document_id: int) -> bool:
         """Show another document; refused while earlier work is still unsaved. A document
         that cannot be read (a damaged row) raises ProjectError and the current one stays."""
-        if self._pending and not self.retry():
+        self.suggestions.cancel()
+        if not self.core.open_document(document_id):
             return False
-        document = self.project.document(document_id)
-        layer = self.project.layer(document_id)
-        self.document, self.layer = document, layer
+        if self.offers_suggestions:
+            self.suggestions.offer()
+        return True
+
+    def _document_opened(self) -> None:
         self.current_id = self.current_quote_id = None
-        self.undo_stack.clear()
         self.documentOpened.emit()
         self.currentChanged.emit(None)
-        suggesting.offer(self)
-        return True
 
     def set_status(self, status: str) -> bool:
         """Mark the document todo / in progress / done (not an undo step)."""
-        if self.document is None or self.layer is None or self.read_only:
-            return False
-        doc_id = self.document.id
-        self.layer.status = status
-        self._queue(_Write(f"Mark {status}", lambda p: p.set_status(doc_id, status)))
-        self.statusChanged.emit(doc_id, status)
-        return self.saved
+        return self.core.set_status(status)
 
     # --- edits ----------------------------------------------------------------------
 
@@ -114,29 +189,18 @@ class Session(QObject):
 
         Returns whether it is saved; when not, the work is kept and the banner shows.
         """
-        if not changes or self.layer is None:
-            return False
-        if self.read_only:
-            self.notice.emit("This project is open read-only: nothing can be changed.")
-            return False
-        self.undo_stack.push(ChangeCommand(self, changes))
+        if not changes or self.layer is None or self.read_only:
+            return self.core.apply(changes)  # refused (read-only: with a notice saying why)
+        saved = self.core.apply(changes)
         if select is not None:
             self.set_current(select)
-        return self.saved
+        return saved
 
-    def _apply_now(self, changes: ChangeSet) -> None:
-        assert self.layer is not None and self.document is not None
-        self.layer.apply(changes)
-        doc_id = self.document.id
-        was = self.layer.status
-        if was == "todo":
-            self.layer.status = "in_progress"
-        self._queue(_Write(changes.description, lambda p: p.apply(changes, doc_id)))
-        if self.current_id is not None and self.layer.get(self.current_id) is None:
+    def _changed(self, changes: ChangeSet) -> None:
+        if self.current_id is not None and self.layer is not None \
+                and self.layer.get(self.current_id) is None:
             self.set_current(None)
         self.changed.emit(changes)
-        if was != self.layer.status:
-            self.statusChanged.emit(doc_id, self.layer.status)
 
     def set_current(self, item_id: str | None) -> None:
         """Make an annotation current; a quote also becomes the current quote, which
@@ -154,71 +218,22 @@ class Session(QObject):
 
     # --- saving ---------------------------------------------------------------------
 
-    @property
-    def read_only(self) -> bool:
-        return bool(getattr(self.project, "readonly", False))
-
-    @property
-    def saved(self) -> bool:
-        return not self._pending
-
-    @property
-    def unsaved_count(self) -> int:
-        return len(self._pending)
-
-    def _queue(self, write: _Write) -> None:
-        self._pending.append(write)
-        self._flush()
-
-    def _flush(self) -> bool:
-        while self._pending:
-            try:
-                self._pending[0].run(self.project)
-            except WRITE_ERRORS as e:
-                self.save_error = _reason(e)
-                self.saveStateChanged.emit()
-                return False
-            self._pending.pop(0)
-        self.save_error = None
-        self.last_saved = datetime.now()
-        self.saveStateChanged.emit()
-        return True
-
     def retry(self) -> bool:
         """Write what is still unsaved, in order."""
-        return self._flush()
+        return self.core.retry()
 
     def save_copy(self, path: Path) -> None:
         """Copy the project to `path`, write the unsaved work there and go on in the copy."""
-        path = Path(path)
-        if path.resolve() == Path(self.project.path).resolve():
-            raise ProjectError("is the file that cannot be written; choose another", path)
-        create_backup(Path(self.project.path), "copy", target=path)
-        copy = Project.open(path, self.project.annotator)
-        old, self.project = self.project, copy
-        old.close()
-        self._flush()
+        self.core.save_copy(path)
 
     def use_project(self, project: Project) -> bool:
         """Go on in another project (refused while work is unsaved)."""
-        if self._pending and not self.retry():
-            project.close()
+        self.suggestions.cancel()
+        if not self.core.use_project(project):
             return False
-        old, self.project = self.project, project
-        old.close()
-        self.labels = project.labels()
-        self.document = self.layer = None
         self.current_id = self.current_quote_id = None
-        self.undo_stack.clear()
         return True
 
     def close(self) -> None:
-        self.project.close()
-
-
-def _reason(error: BaseException) -> str:
-    if isinstance(error, RuthError):
-        return error.message
-    if isinstance(error, OSError) and error.strerror:
-        return error.strerror
-    return str(error) or type(error).__name__
+        self.suggestions.cancel()
+        self.core.close()

@@ -111,9 +111,10 @@ def resize(text: str, span: Span, edge: str, grow: bool) -> Span:
 def _cue_words() -> re.Pattern:
     """The suggestion engine's speech verbs and phrases ("said", "told", "went on"), as
     words (loaded on first use: the engine takes a while to import, not needed to start)."""
-    from ruth_annotator.suggest.cues import CUE
+    from ruth_annotator.suggest.cues import KNOWN_CUES
+    from ruth_annotator.suggest.vocab import alternation
 
-    return re.compile(rf"(?<![\w'’-]){CUE}(?![\w'’-])", re.IGNORECASE)
+    return re.compile(rf"(?<![\w'’-]){alternation(KNOWN_CUES)}(?![\w'’-])", re.IGNORECASE)
 
 
 def cues_near(text: str, spans: Sequence[Span], distance: int) -> list[Span]:

@@ -7,6 +7,8 @@ without Qt and shared by the GUI, the CLI and the suggestion engine.
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from dataclasses import replace
 
 from ruth_annotator.model.annotations import (
@@ -22,11 +24,21 @@ from ruth_annotator.model.annotations import (
     new_id,
 )
 from ruth_annotator.model.changes import Change, ChangeSet
+from ruth_annotator.model.decisions import keep_decisions, with_status
 from ruth_annotator.model.layer import Layer
+from ruth_annotator.model.wording import plural
 
 PRONOUNS = frozenset(
     "he she they him her them his hers their theirs it its i we me us my our you your".split()
 )
+
+
+def _ruled(edit: Callable[..., ChangeSet]) -> Callable[..., ChangeSet]:
+    """The edit's change set, closed under the decision rule (model/decisions.py)."""
+    @functools.wraps(edit)
+    def ruled(layer: Layer, *args, **kwargs) -> ChangeSet:
+        return keep_decisions(layer, edit(layer, *args, **kwargs))
+    return ruled
 
 
 def guess_form(text: str) -> str:
@@ -61,6 +73,7 @@ def matching_entity(layer: Layer, text: str, label: str) -> Entity | None:
     return partial[0] if len(partial) == 1 else None
 
 
+@_ruled
 def add_mention(
     layer: Layer,
     text: str,
@@ -104,6 +117,7 @@ def _orphaned_entities(layer: Layer, entity_ids: set[str], removed: set[str]) ->
     return out
 
 
+@_ruled
 def delete_annotations(layer: Layer, ids: list[str]) -> ChangeSet:
     """Delete mentions, quotes or entities, and clean up what pointed at them."""
     removed: dict[str, Annotation] = {}
@@ -151,6 +165,7 @@ def _surviving_parent(parent: str | None, removed: dict[str, Annotation]) -> str
     return None if parent in removed else parent
 
 
+@_ruled
 def update(layer: Layer, item_id: str, description: str | None = None, **fields) -> ChangeSet:
     """Change fields of one annotation (label, form, span, type, name, kb_id …)."""
     before = layer.get(item_id)
@@ -165,6 +180,7 @@ def set_mention_span(layer: Layer, mention_id: str, span: Span) -> ChangeSet:
     return update(layer, mention_id, "Resize mention", start=span.start, end=span.end)
 
 
+@_ruled
 def set_mention_entity(layer: Layer, mention_id: str, entity_id: str) -> ChangeSet:
     """Link a mention to another entity; an entity left empty is removed."""
     mention = layer.mentions[mention_id]
@@ -177,6 +193,7 @@ def set_mention_entity(layer: Layer, mention_id: str, entity_id: str) -> ChangeS
     return changes
 
 
+@_ruled
 def add_quote(
     layer: Layer,
     spans: list[Span],
@@ -216,6 +233,7 @@ def innermost_container(layer: Layer, span: Span, exclude: str | None = None) ->
     return best
 
 
+@_ruled
 def add_quote_segment(layer: Layer, quote_id: str, span: Span) -> ChangeSet:
     """Another segment of a quote that runs over paragraphs or around boilerplate."""
     quote = layer.quotes[quote_id]
@@ -223,25 +241,49 @@ def add_quote_segment(layer: Layer, quote_id: str, span: Span) -> ChangeSet:
     return update(layer, quote_id, "Add quote segment", spans=tuple(sorted(segments)))
 
 
+@_ruled
 def set_speaker(layer: Layer, quote_id: str, mention_id: str | None = None,
-                entity_id: str | None = None) -> ChangeSet:
-    """The speaker from a mention in context, or from an entity when no mention is near."""
+                entity_id: str | None = None, new_entity: Entity | None = None) -> ChangeSet:
+    """The speaker from a mention in context, from an entity when no mention is near, or
+    from `new_entity`, made here. Choosing a suggested mention or entity accepts it."""
     if mention_id is not None:
-        mention = layer.mentions[mention_id]
-        entity_id = mention.entity
-    name = layer.entities[entity_id].name if entity_id in layer.entities else "nobody"
-    return update(layer, quote_id, f"Set speaker to {name}", speaker=entity_id,
-                  speaker_mention=mention_id)
+        entity_id = layer.mentions[mention_id].entity
+    if new_entity is not None:
+        entity_id = new_entity.id
+        name = new_entity.name
+    else:
+        name = layer.entities[entity_id].name if entity_id in layer.entities else "nobody"
+    return _linking(layer, quote_id, f"Set speaker to {name}", [mention_id, entity_id],
+                    new_entity, speaker=entity_id, speaker_mention=mention_id)
 
 
+@_ruled
 def set_cue(layer: Layer, quote_id: str, cue: Span | None) -> ChangeSet:
     return update(layer, quote_id, "Set cue" if cue else "Clear cue", cue=cue)
 
 
-def set_addressee(layer: Layer, quote_id: str, entity_id: str | None) -> ChangeSet:
-    return update(layer, quote_id, "Set addressee", addressee=entity_id)
+@_ruled
+def set_addressee(layer: Layer, quote_id: str, entity_id: str | None,
+                  new_entity: Entity | None = None) -> ChangeSet:
+    """The addressee (an entity, or `new_entity`, made here); a suggested one is accepted."""
+    if new_entity is not None:
+        entity_id = new_entity.id
+    return _linking(layer, quote_id, "Set addressee", [entity_id], new_entity,
+                    addressee=entity_id)
 
 
+def _linking(layer: Layer, quote_id: str, description: str, chosen: list[str | None],
+             new_entity: Entity | None, **fields) -> ChangeSet:
+    """A quote's link set to what a person chose: a new entity is added, and a chosen
+    suggestion accepted (choosing it is the decision)."""
+    changes = ChangeSet.added(description, new_entity) if new_entity else ChangeSet(description)
+    picked = [i for i in chosen if i and (i in layer.entities or i in layer.mentions)]
+    changes += decide.__wrapped__(layer, picked, True)
+    quote = layer.quotes[quote_id]
+    return changes + ChangeSet.replaced("", [(quote, replace(quote, **fields))])
+
+
+@_ruled
 def merge_entities(layer: Layer, entity_ids: list[str], into: str | None = None) -> ChangeSet:
     """Merge entities into one (the first, or `into`): mentions and quotes follow."""
     ids = [e for e in dict.fromkeys(entity_ids) if e in layer.entities]
@@ -275,6 +317,7 @@ def _best_named(layer: Layer, ids: list[str]) -> str:
     return max(ids, key=score)
 
 
+@_ruled
 def split_entity(layer: Layer, mention_ids: list[str], name: str | None = None) -> ChangeSet:
     """Move mentions out of their entity into a new one."""
     mentions = [layer.mentions[m] for m in mention_ids if m in layer.mentions]
@@ -290,37 +333,20 @@ def split_entity(layer: Layer, mention_ids: list[str], name: str | None = None) 
     )
 
 
+@_ruled
 def decide(layer: Layer, ids: list[str], accept: bool) -> ChangeSet:
     """Accept or reject suggestions. Rejected ones stay stored so they never come back."""
     status = ACCEPTED if accept else REJECTED
-    pairs = []
-    for item_id in ids:
-        item = layer.get(item_id)
-        if item is not None and item.status != status:
-            pairs.append((item, replace(item, status=status)))
-    # Accepting a mention or quote accepts the entity it points to.
-    if accept:
-        for _, after in list(pairs):
-            for ref in _references(after):
-                ent = layer.entities.get(ref)
-                if ent is not None and ent.status == PROPOSED and all(
-                    b.id != ent.id for b, _ in pairs
-                ):
-                    pairs.append((ent, replace(ent, status=ACCEPTED)))
+    found = (layer.get(i) for i in dict.fromkeys(ids))
+    changes = tuple(Change(item, with_status(item, status)) for item in found
+                    if item is not None and item.status != status)
     verb = "Accept" if accept else "Reject"
-    return ChangeSet.replaced(f"{verb} {len(pairs)} suggestion(s)", pairs)
+    # What the accepted items point at is accepted with them (the decision rule).
+    return ChangeSet(f"{verb} {plural(len(changes), 'suggestion')}", changes)
 
 
 def proposed_ids(layer: Layer) -> list[str]:
     return [a.id for a in layer if a.status == PROPOSED]
-
-
-def _references(item: Annotation) -> list[str]:
-    if isinstance(item, Mention):
-        return [item.entity] if item.entity else []
-    if isinstance(item, Quote):
-        return [e for e in (item.speaker, item.addressee) if e]
-    return []
 
 
 def _short(text: str, limit: int = 30) -> str:

@@ -87,6 +87,9 @@ class ParsedRecord:
     annotator: str | None
     status: str | None
     items: list[Annotation] = field(default_factory=list)
+    #: The text was rebuilt from tokens (CoNLL): it joins the project's document with the
+    #: same tokens, whatever the spaces between them, and its offsets move onto that text.
+    match_tokens: bool = False
 
 
 def _choice(value, allowed: tuple[str, ...], default: str, what: str) -> str:

@@ -12,8 +12,8 @@ as a cluster has:
     export_shards(preannotate(records), "jsonl", "suggested/")   # one part file a shard
     export_shards(read_shards("suggested/*.jsonl"), "doccano", "doccano/")
 
-Each shard is written by the same writer the `ruth-annotator export` command uses, and the
-records are put in the same shape and filtered the same way (accepted annotations unless
+Each shard is written as the `ruth-annotator export` command writes a file (app/transfer.py),
+and the records are put in the same shape and filtered the same way (accepted annotations unless
 `include_suggestions`), so the part files, read in order, say what the command writes for
 the same documents. Needs the `dask` extra: pip install 'ruth-annotator[dask]'.
 """
@@ -24,10 +24,11 @@ import json
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from ruth_annotator.app.transfer import writable_format, write_records
 from ruth_annotator.errors import InputError, OptionalDependencyError
-from ruth_annotator.formats import registry
 from ruth_annotator.formats.registry import ExportOptions, ExportReport
 from ruth_annotator.model import Document, Layer
+from ruth_annotator.model.decisions import dataset_view
 from ruth_annotator.model.records import layer_to_record, record_to_items
 
 Record = dict
@@ -80,24 +81,20 @@ def preannotate(records, suggest: Callable[[Record], Record] | None = None):
 
 
 def _filtered(records: Iterable[Record], options: ExportOptions) -> list[Record]:
-    """What `Project.iter_records` lets through: accepted, or also proposed, never rejected."""
+    """What `Project.iter_records` lets through (`model.decisions.dataset_view`)."""
     out = []
     for record in records:
         if options.annotators and record.get("annotator") not in options.annotators:
             continue
         doc, layer = _parse(record)
-        layer = layer.visible() if options.include_suggestions else layer.accepted()
-        out.append(layer_to_record(doc, layer))
+        out.append(layer_to_record(doc, dataset_view(layer, options.include_suggestions)))
     return out
 
 
 def write_part(records: Iterable[Record], fmt_name: str, path: str,
                options: ExportOptions) -> ExportReport:
-    """Write one shard with the format's own writer (runs on a worker)."""
-    fmt = registry.get(fmt_name)
-    report = ExportReport()
-    fmt.writer(_filtered(records, options), Path(path), options, report)
-    return report
+    """Write one shard as the export command writes a file (runs on a worker)."""
+    return write_records(_filtered(records, options), fmt_name, Path(path), options)
 
 
 def export_shards(records, fmt_name: str, folder: str | Path,
@@ -107,9 +104,7 @@ def export_shards(records, fmt_name: str, folder: str | Path,
     import dask
 
     options = options or ExportOptions()
-    fmt = registry.get(fmt_name)
-    if fmt.writer is None:
-        raise InputError(f"the {fmt.name} format can only be imported")
+    fmt = writable_format(fmt_name)
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     suffix = "" if fmt.folder else (fmt.extensions[0] if fmt.extensions else ".out")

@@ -27,9 +27,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ruth_annotator.config import data_dir, load_settings
-from ruth_annotator.errors import ProjectError, RuthError
+from ruth_annotator.errors import NewerProjectError, NotAProjectError, ProjectError, RuthError
 from ruth_annotator.store import locking
-from ruth_annotator.store.opening import check_existing, connect_readonly, one_line
+from ruth_annotator.store.opening import (
+    check_existing,
+    connect_readonly,
+    exists_checked,
+    one_line,
+    refuse_foreign_objects,
+)
 
 if TYPE_CHECKING:
     from ruth_annotator.store.project import Project
@@ -104,9 +110,17 @@ def maybe_backup(project: Project, every_minutes: float | None = None,
     backups = list_backups(project.path)
     if backups:
         latest = backups[0]
-        if latest.path.stat().st_mtime >= _changed_at(project.path):
+        changed = _changed_at(project.path)
+        if latest.path.stat().st_mtime >= changed:
             return None
         if (datetime.now() - latest.created).total_seconds() < every_minutes * 60:
+            return None
+        # The file's time moves without a change too (closing writes the log back into
+        # it): unless the log itself was written since, compare what the project holds
+        # with the backup before copying it again.
+        if not _log_written_since(project.path, latest.path.stat().st_mtime) and \
+                _same_content(project.path, latest.path):
+            os.utime(latest.path, (changed, changed))
             return None
     return create_backup(project.path, reason)
 
@@ -133,6 +147,7 @@ def verify_backup(path: Path) -> None:
     path = Path(path)
     try:
         check_existing(path)
+        refuse_foreign_objects(path)  # a restore must not copy them into the project
     except ProjectError as e:
         raise ProjectError(f"cannot be restored: it {_first_clause(e.message)}", path) from None
     with contextlib.closing(connect_readonly(path)) as conn:
@@ -151,6 +166,7 @@ def restore(project_path: Path, backup_path: Path) -> Path | None:
     """
     project_path, backup_path = Path(project_path), Path(backup_path)
     verify_backup(backup_path)
+    refuse_other_files(project_path)
     if locking.held_here(project_path):
         raise ProjectError("is open in this window; close it before restoring", project_path)
     lock = locking.acquire(project_path)
@@ -167,16 +183,71 @@ def restore(project_path: Path, backup_path: Path) -> Path | None:
     return before
 
 
+def refuse_other_files(project_path: Path) -> None:
+    """A restore writes only onto a Ruth Annotator project (healthy or damaged) or a new
+    path: never over a text file, a folder or another program's database."""
+    try:
+        if not exists_checked(project_path):
+            return
+        check_existing(project_path, deep=False)
+    except NotAProjectError as e:
+        raise NotAProjectError(f"{e.message}; a backup is restored only onto a project or "
+                               "a new file", project_path) from None
+    except ProjectError as e:
+        if "damaged" not in e.message and not isinstance(e, NewerProjectError):
+            raise  # a link to nothing, a file that cannot be read
+
+
 # --- helpers ------------------------------------------------------------------------
 
 
 def _changed_at(project_path: Path) -> float:
-    """When the project last changed: its file or its write-ahead log, whichever is newer."""
+    """When the project last changed: its file or its write-ahead log, whichever is newer.
+    An empty log is what merely opening the project makes: it is no change, or every start
+    would take a backup and twenty starts would push out every older one."""
     times = []
     for p in (project_path, project_path.with_name(project_path.name + "-wal")):
         with contextlib.suppress(OSError):
-            times.append(p.stat().st_mtime)
+            st = p.stat()
+            if st.st_size or p == project_path:
+                times.append(st.st_mtime)
     return max(times) if times else time.time()
+
+
+def _log_written_since(project_path: Path, moment: float) -> bool:
+    """Whether a commit went into the write-ahead log after `moment` (only commits write
+    it): then the project surely changed, and comparing it with a backup is no use."""
+    try:
+        st = project_path.with_name(project_path.name + "-wal").stat()
+    except OSError:
+        return False
+    return st.st_size > 0 and st.st_mtime > moment
+
+
+def _same_content(first: Path, second: Path) -> bool:
+    """Whether two project files hold the same rows in every table (read-only)."""
+    try:
+        with _source(first) as a, _source(second) as b:
+            return _digest(a) == _digest(b)
+    except (sqlite3.Error, RuthError):
+        return False
+
+
+def _digest(conn: sqlite3.Connection) -> str:
+    """A hash of every row of every table, in one read transaction (a consistent state
+    even while a window writes)."""
+    digest = hashlib.sha256()
+    conn.execute("begin")
+    try:
+        tables = [r[0] for r in conn.execute(
+            "select name from sqlite_master where type = 'table' order by name")]
+        for table in tables:
+            digest.update(table.encode("utf-8", "surrogateescape") + b"\0")
+            for row in conn.execute(f'select * from "{table}" order by rowid'):
+                digest.update(repr(row).encode("utf-8", "surrogateescape"))
+    finally:
+        conn.execute("rollback")
+    return digest.hexdigest()
 
 
 @contextlib.contextmanager
@@ -198,6 +269,9 @@ def _write_copy(source: sqlite3.Connection, target: Path, shown: Path) -> None:
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         _remove_with_journal(tmp)
+        # Made here, exclusively: a link planted under this name since (the target may
+        # sit in a shared folder) makes this fail instead of SQLite writing through it.
+        os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
     except OSError as e:
         raise RuthError(f"cannot write a backup here ({e.strerror})", target) from None
     try:

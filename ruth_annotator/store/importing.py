@@ -1,8 +1,12 @@
 """Bringing documents and layers into a project in one transaction.
 
 Texts already in the project (same hash) are not stored twice: their annotations join the
-existing document. Annotation ids that clash with ids already stored are renamed, with every
-reference to them, so an import never overwrites existing work.
+existing document; a text rebuilt from tokens (CoNLL) joins the document with the same
+tokens. Annotations the layer holds already (same span, label and links) are not added
+again, so importing a file twice changes nothing. Imported annotations keep the decision
+rule: the suggestions an accepted annotation uses are accepted with it. Annotation ids
+that clash with ids already stored are renamed, with every reference to them, so an import
+never overwrites existing work.
 """
 
 from __future__ import annotations
@@ -13,7 +17,9 @@ from collections.abc import Iterable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from ruth_annotator.model import Annotation, Entity, Mention, Quote, new_id
+from ruth_annotator.model import Annotation, Entity, Layer, Mention, Quote, new_id, text_hash
+from ruth_annotator.model.decisions import bring_into_line
+from ruth_annotator.model.presence import moved, not_present, without_spaces
 from ruth_annotator.model.records import ParsedRecord
 from ruth_annotator.store.rows import insert_rows
 
@@ -75,12 +81,22 @@ def import_records(project: Project, records: Iterable[ParsedRecord], task, tota
             insert_rows(db.conn, "documents", batch)
             batch.clear()
 
+    fresh: set[tuple[int, str]] = set()  # layers begun by this import: nothing stored
+    by_tokens: dict[str, int] | None = None
     seen = 0
     with db.atomic():
         for seen, record in enumerate(records, 1):
             doc = record.document
             digest = doc.hash
             doc_id = by_hash.get(digest)
+            items = record.items
+            if doc_id is None and record.match_tokens and items:
+                if by_tokens is None:
+                    flush()
+                    by_tokens = _token_index(project)
+                doc_id = by_tokens.get(text_hash(without_spaces(doc.text)))
+                if doc_id is not None:
+                    items = moved(items, doc.text, project.document(doc_id).text)
             if doc_id is None:
                 doc_id = next_id
                 next_id += 1
@@ -95,28 +111,21 @@ def import_records(project: Project, records: Iterable[ParsedRecord], task, tota
                     "meta": json.dumps(doc.meta, ensure_ascii=False), "added_at": stamp,
                 })
                 result.added.append(doc_id)
+                fresh.add((doc_id, record.annotator or project.annotator))
                 if len(batch) >= BATCH:
                     flush()
-            elif not record.items:
+            elif not items:
                 result.duplicates.append(doc.origin or doc.title)
-            if record.items or record.status:
+            if items or record.status:
                 flush()
-                items = record.items
-                taken = project.existing_ids(i.id for i in items)
                 annotator = record.annotator or project.annotator
-                if taken:
-                    items = _drop_identical(project, items, taken, doc_id, annotator)
-                    taken = project.existing_ids(i.id for i in items)
-                if taken:  # ids of another layer: derived ids, stored already on a repeat
-                    items = renamed(items, taken, f"{doc_id}/{annotator}")
-                    taken = project.existing_ids(i.id for i in items)
-                    items = _drop_identical(project, items, taken, doc_id, annotator)
-                    items = renamed(items, project.existing_ids(i.id for i in items))
+                items = _into_layer(project, result, items, doc_id, annotator,
+                                    (doc_id, annotator) in fresh)
+                fresh.discard((doc_id, annotator))
                 status = record.status if record.status in ("todo", "in_progress", "done") \
                     else None
                 project.add_layer_items(doc_id, annotator, items, status)
                 result.layers += 1
-                result.annotations += sum(1 for i in items if not isinstance(i, Entity))
             if seen % 200 == 0:
                 task.check()
                 task.report(seen, total)
@@ -126,19 +135,27 @@ def import_records(project: Project, records: Iterable[ParsedRecord], task, tota
     return result
 
 
-def _drop_identical(project: Project, items: list[Annotation], taken: set[str],
-                    document_id: int, annotator: str) -> list:
-    """Items already stored exactly as they are in the same layer (a second import of one
-    file) are skipped; the same item in another annotator's layer is a copy to keep."""
-    from ruth_annotator.store.rows import TABLES, select_items
+def _into_layer(project: Project, result: ImportResult, items: list[Annotation],
+                doc_id: int, annotator: str, fresh: bool) -> list[Annotation]:
+    """The record's items as they join the layer: without those the layer holds already,
+    ids that clash renamed, then brought into line with the decision rule together with
+    the stored layer (a stored suggestion an imported accepted quote uses is accepted)."""
+    layer = Layer(doc_id, annotator) if fresh else project.layer(doc_id, annotator)
+    if not fresh:
+        items, present = not_present(layer, items)
+        result.present += present
+    taken = project.existing_ids(i.id for i in items)
+    if taken:  # ids of another layer: derived ids, the same on a repeat
+        items = renamed(items, taken, f"{doc_id}/{annotator}")
+        items = renamed(items, project.existing_ids(i.id for i in items))
+    result.annotations += sum(1 for i in items if not isinstance(i, Entity))
+    items, accepted = bring_into_line(layer, items)  # may add stored items to rewrite
+    result.accepted_with += accepted
+    return items
 
-    keep = []
-    for item in items:
-        if item.id in taken:
-            stored = select_items(project.db.conn, TABLES[item.kind],
-                                  "id = ? and document_id = ? and annotator = ?",
-                                  [item.id, document_id, annotator])
-            if stored and stored[0] == item:
-                continue
-        keep.append(item)
-    return keep
+
+def _token_index(project: Project) -> dict[str, int]:
+    """Documents by the hash of their text without whitespace (built once an import needs
+    it: only for texts rebuilt from tokens that match no document exactly)."""
+    return {text_hash(without_spaces(text)): doc_id
+            for doc_id, text in project.db.execute("select id, text from documents")}

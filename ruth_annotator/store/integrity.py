@@ -14,7 +14,13 @@ from pathlib import Path
 
 from ruth_annotator.errors import ProjectError
 from ruth_annotator.model.document import text_hash
-from ruth_annotator.store.opening import check_existing, connect_readonly, one_line
+from ruth_annotator.model.wording import plural
+from ruth_annotator.store.opening import (
+    check_existing,
+    connect_readonly,
+    foreign_objects,
+    one_line,
+)
 
 #: At most this many problems of one kind are listed.
 LIMIT = 20
@@ -32,13 +38,15 @@ _SPAN_CHECKS = [
         where q.start < 0 or q."end" <= q.start or q."end" > d.length
            or (q.cue_start is not null and (q.cue_start < 0 or q.cue_end > d.length))"""),
 ]
-_REFERENCE_CHECKS = [
-    ("mention of a missing entity", "mentions", "entity", "entities"),
-    ("quote with a missing speaker", "quotes", "speaker", "entities"),
-    ("quote with a missing addressee", "quotes", "addressee", "entities"),
-    ("quote with a missing speaker mention", "quotes", "speaker_mention", "mentions"),
-    ("quote inside a missing quote", "quotes", "parent", "quotes"),
+# (table, column, target table, what the link is): every link an annotation can hold.
+_LINKS = [
+    ("mentions", "entity", "entities", "entity"),
+    ("quotes", "speaker", "entities", "speaker"),
+    ("quotes", "addressee", "entities", "addressee"),
+    ("quotes", "speaker_mention", "mentions", "speaker mention"),
+    ("quotes", "parent", "quotes", "enclosing quote"),
 ]
+_KIND = {"entities": "entity", "mentions": "mention", "quotes": "quote"}
 
 
 _TEXT_TABLES = ("documents", "labels", "layers", "entities", "mentions", "quotes")
@@ -70,6 +78,7 @@ def check_project(path: Path) -> CheckReport:
     conn.text_factory = lambda raw: raw.decode("utf-8", "replace")  # damage shows, not raises
     with contextlib.closing(conn):
         try:
+            _check_foreign_objects(conn, report)
             _check(conn, report)
         except sqlite3.DatabaseError as e:
             report.problems.append(f"is damaged ({one_line(str(e))})")
@@ -78,6 +87,13 @@ def check_project(path: Path) -> CheckReport:
     if report.ok:
         _check_readable(path, report)
     return report
+
+
+def _check_foreign_objects(conn: sqlite3.Connection, report: CheckReport) -> None:
+    """Triggers, views, tables and indexes this release did not make: each could run code
+    on a write or hide data, so the file is not opened for writing while they are there."""
+    for name in foreign_objects(conn)[:LIMIT]:
+        report.problems.append(f"holds a {name} that Ruth Annotator did not make")
 
 
 def _check_readable(path: Path, report: CheckReport) -> None:
@@ -127,7 +143,7 @@ def _check(conn: sqlite3.Connection, report: CheckReport) -> None:
     for table in _TEXT_TABLES:  # a flipped byte in a text field passes SQLite's check
         bad = _rows_not_utf8(conn, table)
         if bad:
-            report.problems.append(f"damaged: {bad} row(s) of {table} hold text that is "
+            report.problems.append(f"damaged: {plural(bad, 'row')} of {table} hold text that is "
                                    "not UTF-8")
     for table, rowid, parent, _ in conn.execute("PRAGMA foreign_key_check").fetchmany(LIMIT):
         report.problems.append(f"row {rowid} of {table} points to a missing row of {parent}")
@@ -139,13 +155,8 @@ def _check(conn: sqlite3.Connection, report: CheckReport) -> None:
     for what, sql in _SPAN_CHECKS:
         for doc, annotator, item in conn.execute(sql).fetchmany(LIMIT):
             report.problems.append(f"document {doc}, {annotator}: {what} ({item})")
-    for what, table, column, target in _REFERENCE_CHECKS:
-        sql = (f"select a.document_id, a.annotator, a.id from {table} a "
-               f"where a.{column} is not null and not exists (select 1 from {target} b "
-               f"where b.id = a.{column} and b.document_id = a.document_id "
-               f"and b.annotator = a.annotator)")
-        for doc, annotator, item in conn.execute(sql).fetchmany(LIMIT):
-            report.problems.append(f"document {doc}, {annotator}: {what} ({item})")
+    _check_links(conn, report)
+    _check_twice(conn, report)
     bad = 0
     for doc, raw, digest, length in conn.execute(
         "select id, cast(text as blob), hash, length from documents order by id"
@@ -158,3 +169,63 @@ def _check(conn: sqlite3.Connection, report: CheckReport) -> None:
             bad += 1
             if bad <= LIMIT:
                 report.problems.append(f"document {doc}: text does not match its hash/length")
+
+
+def _check_links(conn: sqlite3.Connection, report: CheckReport) -> None:
+    """Each link to nothing, and each link from an accepted annotation to one that is not
+    accepted (the decision rule, docs/decisions.md), named by document and text."""
+    for table, column, target, what in _LINKS:
+        sql = (f"select a.document_id, a.annotator, a.id, a.status, b.id, b.status "
+               f"from {table} a left join {target} b on b.id = a.{column} "
+               f"and b.document_id = a.document_id and b.annotator = a.annotator "
+               f"where a.{column} is not null and (b.id is null or "
+               f"(a.status = 'accepted' and b.status != 'accepted'))")
+        for doc, annotator, item, status, found, found_status in \
+                conn.execute(sql).fetchmany(LIMIT):
+            where = f"document {_uid(conn, doc)} ({annotator})"
+            source = f"{status} {_KIND[table]} {_text(conn, table, item)}"
+            if found is None:
+                report.problems.append(f"{where}: {source} points at a missing {what}")
+            else:
+                report.problems.append(
+                    f"{where}: {source} points at a {found_status} {what} "
+                    f"{_text(conn, target, found)}; accept it or unlink it")
+
+
+# Annotations a layer holds twice (an import repeated before imports became idempotent):
+# the same span, label and links; rejected suggestions are left aside.
+_TWICE = [
+    ("mentions", 'start, "end", label, entity'),
+    ("quotes", 'type, spans, speaker, speaker_mention, cue_start, cue_end, addressee, parent'),
+]
+
+
+def _check_twice(conn: sqlite3.Connection, report: CheckReport) -> None:
+    """Each annotation a layer holds more than once, by document and text."""
+    for table, columns in _TWICE:
+        sql = (f"select document_id, annotator, min(id), count(*) from {table} "
+               f"where status != 'rejected' group by document_id, annotator, {columns} "
+               "having count(*) > 1")
+        for doc, annotator, item, n in conn.execute(sql).fetchmany(LIMIT):
+            report.problems.append(f"document {_uid(conn, doc)} ({annotator}): "
+                                   f"{_KIND[table]} {_text(conn, table, item)} is there "
+                                   f"{n} times; delete the copies")
+
+
+def _uid(conn: sqlite3.Connection, document_id: int) -> str:
+    row = conn.execute("select uid from documents where id = ?", [document_id]).fetchone()
+    return row[0] if row else str(document_id)
+
+
+def _text(conn: sqlite3.Connection, table: str, item_id: str, limit: int = 40) -> str:
+    """“The words” an annotation covers (an entity's name), cut short: what a person sees."""
+    if table == "entities":
+        row = conn.execute("select name from entities where id = ?", [item_id]).fetchone()
+    else:
+        row = conn.execute(
+            f'select substr(d.text, a.start + 1, min(a."end" - a.start, ?)) '
+            f"from {table} a join documents d on d.id = a.document_id where a.id = ?",
+            [limit + 1, item_id]).fetchone()
+    text = " ".join((row[0] or "").split()) if row else ""
+    text = text if len(text) <= limit else text[: limit - 1] + "…"
+    return f"“{text}”"

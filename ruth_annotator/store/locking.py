@@ -45,6 +45,11 @@ else:
         fcntl.flock(fd, fcntl.LOCK_UN)
 
 
+#: Opened without following a symbolic link: a link planted beside a project in a shared
+#: folder must not make the lock overwrite the file it points to.
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+
+
 def lock_path(project_path: Path) -> Path:
     """The sidecar file, named like SQLite's own `-wal` and `-shm` files."""
     return project_path.with_name(project_path.name + "-lock")
@@ -52,6 +57,15 @@ def lock_path(project_path: Path) -> Path:
 
 _held: dict[Path, list] = {}  # resolved project path -> [fd, count]
 _guard = threading.Lock()
+#: What this process is, written beside its pid so that a refused process can say who
+#: holds the file: "window", "command", or "program" (a script using the library).
+_role = {"name": "program"}
+
+
+def declare_role(role: str) -> None:
+    """Say what this process is ("window" or "command") before it opens projects."""
+    _role["name"] = role
+
 
 
 class WriteLock:
@@ -105,7 +119,7 @@ def holder(project_path: Path) -> int | None:
     """The pid of the process that holds the lock, or None if nobody does."""
     path = lock_path(Path(project_path).resolve())
     try:
-        fd = os.open(path, os.O_RDWR)
+        fd = os.open(path, os.O_RDWR | _NOFOLLOW)
     except OSError:
         return None
     try:
@@ -121,24 +135,27 @@ def _lock_fresh_file(key: Path, shown: Path) -> int:
     path = lock_path(key)
     for _ in range(20):
         try:
-            fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+            fd = os.open(path, os.O_RDWR | os.O_CREAT | _NOFOLLOW, 0o644)
         except OSError as e:
+            if path.is_symlink():
+                raise ProjectError(f"cannot be locked for writing: {path.name} beside it is "
+                                   "a symbolic link, not a lock file; remove the link",
+                                   shown) from None
             raise ProjectError(
                 f"cannot be locked for writing ({e.strerror}); open it read-only", shown
             ) from None
-        if not _try_lock(fd):
-            pid = _read_pid(fd)
+        if os.fstat(fd).st_nlink > 1:  # a hard link to another file: never truncate that
             os.close(fd)
-            who = f" (pid {pid})" if pid else ""
-            raise ProjectLockedError(
-                f"is open in another Ruth Annotator window{who}; "
-                "open it read-only or close the other one",
-                shown,
-            ) from None
+            raise ProjectError(f"cannot be locked for writing: {path.name} beside it is a "
+                               "link to another file, not a lock file; remove it", shown)
+        if not _try_lock(fd):
+            pid, role = _read_holder(fd)
+            os.close(fd)
+            raise _held_elsewhere(shown, pid, role) from None
         if _same_file(fd, path):
             os.ftruncate(fd, 0)
             os.lseek(fd, 0, os.SEEK_SET)
-            os.write(fd, f"{os.getpid()}\n".encode())
+            os.write(fd, f"{os.getpid()}\n{_role['name']}\n".encode())
             return fd
         _unlock(fd)  # the holder removed this file as we locked it: take the new one
         os.close(fd)
@@ -154,10 +171,28 @@ def _same_file(fd: int, path: Path) -> bool:
     return (st.st_dev, st.st_ino) == (own.st_dev, own.st_ino)
 
 
-def _read_pid(fd: int) -> int | None:
+def _held_elsewhere(path: Path, pid: int | None, role: str | None) -> ProjectLockedError:
+    who = f" (pid {pid})" if pid else ""
+    if role == "command":
+        message = (f"is being changed by a ruth-annotator command{who}; try again when it "
+                   "has finished, or open it read-only")
+    else:
+        message = (f"is open in another Ruth Annotator window{who}; "
+                   "open it read-only or close the other one")
+    return ProjectLockedError(message, path, pid=pid, holder=role)
+
+
+def _read_holder(fd: int) -> tuple[int | None, str | None]:
+    """The pid and role written by the holder (older files hold the pid alone)."""
     try:
         os.lseek(fd, 0, os.SEEK_SET)
-        raw = os.read(fd, 32)
-        return int(raw.split()[0]) if raw.strip() else None
+        words = os.read(fd, 64).split()
+        pid = int(words[0]) if words else None
     except (OSError, ValueError):
-        return None
+        return None, None
+    role = words[1].decode("ascii", "replace") if len(words) > 1 else None
+    return pid, role
+
+
+def _read_pid(fd: int) -> int | None:
+    return _read_holder(fd)[0]

@@ -8,6 +8,7 @@ which needs no lock and never writes.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import shutil
@@ -17,10 +18,12 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from ruth_annotator.errors import (
+    ForeignSchemaError,
     NewerProjectError,
     NotAProjectError,
     ProjectError,
     ProjectLockedError,
+    excerpt,
 )
 from ruth_annotator.store import locking
 from ruth_annotator.store.schema import (
@@ -40,6 +43,7 @@ def open_database(path: Path, *, create: bool = False,
                   readonly: bool = False) -> tuple[Database, locking.WriteLock | None]:
     """Check, lock and open `path`; the lock is None for a read-only opening."""
     exists = exists_checked(path)
+    refuse_planted_links(path)
     if exists:
         check_existing(path)
     elif not create or readonly:
@@ -50,7 +54,9 @@ def open_database(path: Path, *, create: bool = False,
         except OSError as e:
             raise ProjectError(f"cannot create the folder ({e.strerror})", path) from None
     if readonly:
-        return _connect_readonly(path), None
+        return readonly_database(path), None
+    if exists:
+        refuse_foreign_objects(path)
     lock = locking.acquire(path)
     try:
         return _connect_for_writing(path, new=not exists), lock
@@ -74,7 +80,19 @@ def exists_checked(path: Path) -> bool:
     return True
 
 
-def _connect_readonly(path: Path) -> Database:
+def refuse_planted_links(path: Path) -> None:
+    """SQLite's files beside a project (its log, its index, its journal) and our lock are
+    never links: one planted in a shared folder is named, instead of SQLite's bare
+    "unable to open database file" (SQLite itself does not follow them)."""
+    for suffix in ("-wal", "-shm", "-journal", "-lock"):
+        side = path.with_name(path.name + suffix)
+        if side.is_symlink():
+            raise ProjectError(f"cannot be opened: {side.name} beside it is a symbolic "
+                               "link, not a file of this project; remove the link", path)
+
+
+def readonly_database(path: Path) -> Database:
+    """A connection that cannot write, without the checks of `open_database`."""
     try:
         db = Database(connect_readonly(path), execute_plugins=False)
         db.execute("PRAGMA query_only=ON")
@@ -135,6 +153,7 @@ def _connect_for_writing(path: Path, new: bool) -> Database:
     try:
         conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_S, isolation_level=None,
                                check_same_thread=False)
+        conn.set_authorizer(_nothing_from_triggers)
         db = Database(conn, execute_plugins=False)
         db.execute("PRAGMA journal_mode=WAL")
         db.execute("PRAGMA synchronous=FULL")
@@ -147,6 +166,39 @@ def _connect_for_writing(path: Path, new: bool) -> Database:
             conn.close()
         raise _open_failure(e, path) from None
     return db
+
+
+def _nothing_from_triggers(_action: int, _arg1: str | None, _arg2: str | None,
+                           _database: str | None, trigger_or_view: str | None) -> int:
+    """No statement of ours may run the body of a trigger (or read through a view): one
+    slipped into the file after it was opened fails the write instead of running."""
+    return sqlite3.SQLITE_DENY if trigger_or_view else sqlite3.SQLITE_OK
+
+
+def foreign_objects(conn: sqlite3.Connection) -> list[str]:
+    """Schema objects this release did not make (triggers, views, tables, indexes), as
+    "trigger name" in the file's order: they could run code on our writes or hide data."""
+    known = current_objects()
+    found = conn.execute(
+        "select type, name from sqlite_master where name not like 'sqlite^_%' escape '^' "
+        "order by rowid").fetchall()
+    return [f"{kind} {excerpt(name, 40)}" for kind, name in found
+            if (kind, name) not in known]
+
+
+def refuse_foreign_objects(path: Path) -> None:
+    """Raise ForeignSchemaError naming what the file holds that this release did not make."""
+    try:
+        with contextlib.closing(connect_readonly(path)) as conn:
+            conn.text_factory = _lenient_text
+            found = foreign_objects(conn)
+    except sqlite3.Error as e:
+        raise ProjectError(f"cannot be read ({_reason(e, path)})", path) from None
+    if found:
+        shown = ", ".join(found[:5]) + (f" and {len(found) - 5} more" if len(found) > 5 else "")
+        raise ForeignSchemaError(
+            f"holds schema objects Ruth Annotator did not make ({shown}); it is not opened "
+            "for writing, so they cannot run: open it read-only, or restore a backup", path)
 
 
 def _open_failure(error: Exception, path: Path) -> ProjectError:
@@ -215,11 +267,12 @@ def check_existing(path: Path, *, deep: bool = True) -> None:
             "update the app to open it",
             path,
         )
-    if set(applied) == set(known_migrations()) and columns != current_columns():
-        missing = sorted(set(current_columns().items()) - set(columns.items()))
-        table = missing[0][0] if missing else "?"
-        raise ProjectError(f"is damaged (the {table} table is not as this release made it); "
-                           f"{RESTORE}", path)
+    if set(applied) == set(known_migrations()):
+        # Tables this release did not make are named by refuse_foreign_objects.
+        differ = [t for t, cols in current_columns().items() if columns.get(t) != cols]
+        if differ:
+            what = "is missing" if differ[0] not in columns else "is not as this release made it"
+            raise ProjectError(f"is damaged (the {differ[0]} table {what}); {RESTORE}", path)
 
 
 def table_columns(conn: sqlite3.Connection) -> dict[str, tuple[str, ...]]:
@@ -228,6 +281,17 @@ def table_columns(conn: sqlite3.Connection) -> dict[str, tuple[str, ...]]:
         "select name from sqlite_master where type = 'table' and name not like 'sqlite_%'")]
     return {t: tuple(r[1] for r in conn.execute("select * from pragma_table_info(?)", [t]))
             for t in tables}
+
+
+@functools.cache
+def current_objects() -> frozenset[tuple[str, str]]:
+    """The (type, name) of every table, index, trigger and view this release makes."""
+    conn = sqlite3.connect(":memory:")
+    try:
+        migrations.apply(Database(conn, execute_plugins=False))
+        return frozenset(conn.execute("select type, name from sqlite_master"))
+    finally:
+        conn.close()
 
 
 @functools.cache

@@ -7,6 +7,7 @@ synchronous=FULL, so a crash, kill or power cut loses nothing that was reported 
 from __future__ import annotations
 
 import contextlib
+import itertools
 import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -27,20 +28,30 @@ from ruth_annotator.model import (
     Layer,
     NewDocument,
 )
+from ruth_annotator.model.changes import Change
+from ruth_annotator.model.decisions import dataset_view, only_status_differs
 from ruth_annotator.model.labels import Label, validate_label_set
+from ruth_annotator.model.layer import status_after_edit
 from ruth_annotator.model.records import ParsedRecord, layer_to_record
+from ruth_annotator.model.wording import plural
 from ruth_annotator.store.importing import import_records
 from ruth_annotator.store.locking import WriteLock
-from ruth_annotator.store.opening import open_database
+from ruth_annotator.store.opening import open_database, readonly_database
 from ruth_annotator.store.rows import (
     TABLES,
     DamagedRow,
     select_items,
+    select_layers_items,
     to_row,
     upsert_rows,
 )
+from ruth_annotator.store.searching import SearchRows
+from ruth_annotator.store.sharing import SharingRows
 from ruth_annotator.store.writing import writing
 from ruth_annotator.tasks import NO_TASK, Task
+
+#: Documents an export reads at once: a few queries a batch, memory bound by the batch.
+EXPORT_BATCH = 200
 
 
 def now() -> str:
@@ -55,21 +66,44 @@ class ImportResult:
     duplicates: list[str] = field(default_factory=list)
     layers: int = 0
     annotations: int = 0
+    present: int = 0  # annotations the layers held already (not added again)
+    accepted_with: int = 0  # suggestions accepted because an accepted annotation uses them
     problems: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
-        parts = [f"{len(self.added)} document(s) added"]
+        parts = [f"{plural(len(self.added), 'document')} added"]
         if self.duplicates:
-            parts.append(f"{len(self.duplicates)} duplicate(s) skipped")
+            parts.append(f"{plural(len(self.duplicates), 'duplicate')} skipped")
         if self.annotations:
-            parts.append(f"{self.annotations} annotation(s) in {self.layers} layer(s)")
+            parts.append(f"{plural(self.annotations, 'annotation')} in "
+                         f"{plural(self.layers, 'layer')}")
+        if self.present:
+            parts.append(f"{self.present:,} already present")
+        if self.accepted_with:
+            parts.append(f"{plural(self.accepted_with, 'linked suggestion')} accepted with "
+                         "the accepted annotations that use them")
         if self.problems:
-            parts.append(f"{len(self.problems)} problem(s)")
+            parts.append(plural(len(self.problems), "problem"))
         return ", ".join(parts)
 
 
-class Project:
-    """An open project file. Use `Project.open(path)`; close it (or use `with`) when done."""
+def _how_written(change: Change) -> tuple[str, str]:
+    """(kind, 'delete' | 'status' | 'upsert'): a change of the status alone (a decision)
+    is written as that one column."""
+    before, after = change.before, change.after
+    if after is None:
+        return change.kind, "delete"
+    if before is not None and only_status_differs(before, after):
+        return change.kind, "status"
+    return change.kind, "upsert"
+
+
+class Project(SharingRows, SearchRows):
+    """An open project file. Use `Project.open(path)`; close it (or use `with`) when done.
+
+    Callers outside the store reach the file only through these methods (and those of the
+    mixins: sharing, searching), and group writes with `transaction()`.
+    """
 
     def __init__(self, path: Path, db: Database, annotator: str) -> None:
         self.path = path
@@ -79,12 +113,15 @@ class Project:
         self._lock: WriteLock | None = None
 
     @contextlib.contextmanager
-    def _transaction(self) -> Iterator[None]:
-        """One transaction; any failure rolls it back and becomes a one-line ProjectError."""
+    def transaction(self) -> Iterator[None]:
+        """One transaction (a savepoint inside another); any failure rolls it back and
+        becomes a one-line ProjectError. Refused on a project open read-only."""
         if self.readonly:
             raise ProjectError("is open read-only; nothing can be saved to it", self.path)
         with writing(self.path), self.db.atomic():
             yield
+
+    _transaction = transaction
 
     # --- opening --------------------------------------------------------------------
 
@@ -103,6 +140,14 @@ class Project:
         project = cls(path, db, annotator or default_annotator())
         project.readonly = readonly
         project._lock = lock
+        return project
+
+    @classmethod
+    def open_reader(cls, path: Path, annotator: str) -> Project:
+        """A second, read-only connection to a project already open (and checked) in this
+        process, for work in another thread: SQLite connections are not shared."""
+        project = cls(path, readonly_database(path), annotator)
+        project.readonly = True
         return project
 
     def close(self) -> None:
@@ -207,11 +252,14 @@ class Project:
             [document_id]).fetchone()
         if r is None:
             raise ProjectError(f"has no document {document_id}", self.path)
+        return self._document_of(r)
+
+    def _document_of(self, row: tuple) -> Document:
         try:
-            meta = json.loads(r[5] or "{}")
+            meta = json.loads(row[5] or "{}")
         except ValueError as e:
-            raise self._damaged(DamagedRow("documents", document_id, e)) from None
-        return Document(*r[:5], meta)
+            raise self._damaged(DamagedRow("documents", row[0], e)) from None
+        return Document(*row[:5], meta)
 
     def _damaged(self, error: DamagedRow) -> ProjectError:
         """One line for a row the app cannot read: which, why, and what to do about it."""
@@ -265,13 +313,23 @@ class Project:
             self._touch_layer(document_id, annotator, start=True)
 
     def _write(self, changes: ChangeSet, document_id: int, annotator: str) -> None:
+        """Write the changes in order, each run of one kind and one operation as one
+        statement (accepting 50,000 suggestions is one statement a table, not 50,000)."""
         conn = self.db.conn
-        for change in changes.changes:
-            table = TABLES[change.kind]
-            if change.after is None:
-                conn.execute(f'delete from "{table}" where id = ?', [change.id])
+        for (kind, how), run in itertools.groupby(changes.changes, key=_how_written):
+            table = TABLES[kind]
+            if how == "delete":
+                conn.executemany(f'delete from "{table}" where id = ?', [[c.id] for c in run])
+            elif how == "status":  # one statement a status: 3× faster than row by row
+                by_status: dict[str, list[str]] = {}
+                for c in run:
+                    by_status.setdefault(c.after.status, []).append(c.id)
+                for status, ids in by_status.items():
+                    conn.execute(f'update "{table}" set status = ? where id in '
+                                 "(select value from json_each(?))", [status, json.dumps(ids)])
             else:
-                upsert_rows(conn, table, [to_row(change.after, document_id, annotator)])
+                upsert_rows(conn, table,
+                            [to_row(c.after, document_id, annotator) for c in run])
 
     def _touch_layer(self, document_id: int, annotator: str, start: bool = False,
                      status: str | None = None) -> None:
@@ -281,8 +339,8 @@ class Project:
                 [document_id, annotator],
             ).fetchone()
             status = row[0] if row else "todo"
-            if start and status == "todo":
-                status = "in_progress"
+            if start:
+                status = status_after_edit(status)
         upsert_rows(self.db.conn, "layers",
                     [{"document_id": document_id, "annotator": annotator, "status": status,
                       "updated_at": now()}],
@@ -345,18 +403,74 @@ class Project:
         Without suggestions only accepted annotations are written; with them, proposed ones
         too. Rejected suggestions are never exported.
         """
-        keys = self.layer_keys(annotators, documents)
-        current: Document | None = None
-        for i, (doc_id, annotator) in enumerate(keys, 1):
-            if current is None or current.id != doc_id:
-                current = self.document(doc_id)
-            layer = self.layer(doc_id, annotator)
-            layer = layer.visible() if include_suggestions else layer.accepted()
-            yield layer_to_record(current, layer)
-            if i % 100 == 0:
-                task.check()
-                task.report(i, len(keys))
-        task.report(len(keys), len(keys))
+        total = self.document_count() if documents is None else len(set(documents))
+        done = 0
+        for ids in self._document_batches(documents):
+            batch = self._layer_keys_of(ids, annotators)
+            docs, layers = self._read_batch(ids)
+            for doc_id, annotator in batch:
+                layer = layers.get((doc_id, annotator)) or Layer(doc_id, annotator)
+                if doc_id not in docs:
+                    raise ProjectError(f"has no document {doc_id}", self.path)
+                yield layer_to_record(docs[doc_id], dataset_view(layer, include_suggestions))
+            done += len(ids)
+            task.check()
+            task.report(done, total)
+        task.report(total, total)
+
+    def _document_batches(self, documents: list[int] | None) -> Iterator[list[int]]:
+        """Document ids in id order, EXPORT_BATCH at a time, read page by page (memory
+        stays that of one batch however many documents there are)."""
+        if documents is not None:
+            wanted = sorted(set(documents))
+            for start in range(0, len(wanted), EXPORT_BATCH):
+                yield wanted[start : start + EXPORT_BATCH]
+            return
+        last = -1
+        while True:
+            ids = [r[0] for r in self.db.conn.execute(
+                "select id from documents where id > ? order by id limit ?",
+                [last, EXPORT_BATCH])]
+            if not ids:
+                return
+            yield ids
+            last = ids[-1]
+
+    def _layer_keys_of(self, ids: list[int], annotators: list[str] | None
+                       ) -> list[tuple[int, str]]:
+        """layer_keys for these documents only (the same rules, in a few queries)."""
+        marks = ",".join("?" * len(ids))
+        pairs = {
+            (r[0], r[1])
+            for table in ("layers", "mentions", "quotes", "entities")
+            for r in self.db.conn.execute(
+                f"select distinct document_id, annotator from {table} "
+                f"where document_id in ({marks})", ids)
+        }
+        covered = {d for d, _ in pairs}
+        pairs |= {(d, self.annotator) for d in ids if d not in covered}
+        return sorted(p for p in pairs if not annotators or p[1] in annotators)
+
+    def _read_batch(self, document_ids: list[int]
+                    ) -> tuple[dict[int, Document], dict[tuple[int, str], Layer]]:
+        """Documents and all their layers in five queries, whatever their number."""
+        conn, marks = self.db.conn, ",".join("?" * len(document_ids))
+        docs = {r[0]: self._document_of(r) for r in conn.execute(
+            f"select id, uid, title, text, hash, meta from documents where id in ({marks})",
+            document_ids)}
+        items: dict[tuple[int, str], list[Annotation]] = {}
+        try:
+            for table in TABLES.values():
+                for key, found in select_layers_items(conn, table, document_ids).items():
+                    items.setdefault(key, []).extend(found)
+        except DamagedRow as e:
+            raise self._damaged(e) from None
+        statuses = {(r[0], r[1]): r[2] for r in conn.execute(
+            f"select document_id, annotator, status from layers "
+            f"where document_id in ({marks})", document_ids)}
+        layers = {key: Layer.of(key[0], key[1], items.get(key, ()), statuses.get(key, "todo"))
+                  for key in items.keys() | statuses.keys()}
+        return docs, layers
 
     def decided_mention_surfaces(self, annotator: str) -> Iterator[tuple]:
         """(order of saving, surface, label, status, form) of the annotator's decided mentions.
@@ -379,6 +493,38 @@ class Project:
             if text is not None:
                 yield order, text[start:end], label, status, form
 
+    def undecided(self, annotators: list[str] | None = None) -> dict[str, dict[int, dict]]:
+        """Suggestions nobody has decided on: {annotator: {document id: {kind: count}}}."""
+        out: dict[str, dict[int, dict]] = {}
+        for kind, table in TABLES.items():
+            for annotator, doc_id, n in self.db.execute(
+                f"select annotator, document_id, count(*) from {table} "
+                "where status = 'proposed' group by 1, 2"
+            ):
+                if annotators is None or annotator in annotators:
+                    out.setdefault(annotator, {}).setdefault(doc_id, {})[kind] = n
+        return out
+
+    def accepted_attributions(self, annotator: str) -> Iterator[tuple[str, str]]:
+        """(cue text, speaker mention text) of the annotator's accepted quotes, "" where a
+        quote has none: what the suggestion engine learns cue words and descriptors from.
+        Each document's text is read once (see `decided_mention_surfaces`)."""
+        rows = self.db.execute(
+            """select q.document_id, q.cue_start, q.cue_end, m.start, m."end"
+               from quotes q left join mentions m on m.id = q.speaker_mention
+               where q.annotator = ? and q.status = 'accepted'
+               order by q.document_id""", [annotator])
+        current, text = None, None
+        for document_id, cue_start, cue_end, start, end in rows:
+            if document_id != current:
+                current = document_id
+                found = self.db.execute("select text from documents where id = ?",
+                                        [document_id]).fetchone()
+                text = found[0] if found else None
+            if text is not None:
+                yield (text[cue_start:cue_end] if cue_start is not None else "",
+                       text[start:end] if start is not None else "")
+
     def stats(self) -> dict:
         """Counts for `ruth-annotator stats`: documents, annotations by kind and status,
         and per annotator."""
@@ -398,4 +544,9 @@ class Project:
             out["status"].setdefault(annotator, {})[status] = n
             if status == "done":
                 out["annotators"].setdefault(annotator, {"done": 0})["done"] = n
+        uids = dict(self.document_uids())
+        out["undecided"] = {
+            annotator: {uids.get(doc, str(doc)): kinds for doc, kinds in sorted(layers.items())}
+            for annotator, layers in self.undecided().items()
+        }
         return out

@@ -11,31 +11,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ruth_annotator.suggest.names import _WORD as _CAP
+from ruth_annotator.suggest.vocab import EN, alternation
 
-_VERBS = """said says say told tells added adds explained explains continued continues
-insisted insists claimed claims argued argues asked asks replied replies answered answers
-responded responds recalled recalls admitted admits acknowledged acknowledges announced
-announces declared declares warned warns wrote writes tweeted tweets posted posts remarked
-remarks commented comments observed observes joked jokes laughed laughs quipped quips
-exclaimed exclaims shouted shouts screamed yelled whispered whispers urged urges mentioned
-mentions revealed reveals confirmed confirms conceded concedes concluded concludes boasted
-boasts complained complains predicted predicts promised promises recounted recounts shared
-shares reflected reflects stressed stresses emphasised emphasises emphasized emphasizes
-maintained maintains suggested suggests vowed vows pleaded pleads demanded demands
-cautioned cautions noted notes stated states agreed agrees disagreed disagrees countered
-counters sighed gushed raved enthused teased cried begged wondered wonders reckoned
-reckons mused muses denied denies reported reports recalled recounted assured reminded
-informed tell finds found shows showed saying asking telling adding shouting screaming
-yelling whispering explaining insisting retorted bragged lamented""".split()
-CUE_VERBS = frozenset(_VERBS)
-_PHRASES = ["went on", "goes on", "go on", "pointed out", "points out",
-            "was quoted as saying", "is quoted as saying"]
-_COLLOQUIAL = ["go", "goes", "went", "was like", "were like", "is like", "’s like", "'s like"]
-CUE = "(?:" + "|".join(sorted(_PHRASES + _VERBS, key=len, reverse=True)) + ")"
-COLLOQUIAL = "(?:" + "|".join(sorted(_COLLOQUIAL, key=len, reverse=True)) + ")"
-ADDRESSEE_VERBS = frozenset("told tells asked asks assured reminded informed".split())
+CUE_VERBS = EN.verb_forms()
+_PHRASES = EN.lines("cue_phrases")
+#: Cue words and phrases the vocabulary has: a project need not teach these.
+KNOWN_CUES = CUE_VERBS | frozenset(_PHRASES)
+COLLOQUIAL = alternation(EN.lines("cue_colloquial"))
+ADDRESSEE_VERBS = EN.verb_forms(("third", "past"), tag="addressee")
 
 PRON = r"(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e|[Ii]t)(?![\w'’])"
 NAME = rf"{_CAP}(?:[ \t]+(?:(?:de|da|van|von|der|bin|al|le|la|del)[ \t]+)?{_CAP}){{0,6}}"
@@ -44,46 +30,72 @@ DET = (r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ne|[Aa]nother|[Oo]ur
 # A noun phrase stops at a conjunction or relative pronoun: "The producer came over and".
 _NP_WORD = r"(?!(?:and|or|but|who|which|that|when)\b)[\w'’-]+"
 NOMINAL = rf"{DET}[ \t]+{_NP_WORD}(?:[ \t]+{_NP_WORD}){{0,6}}?"
-PLURAL = (r"(?:[Pp]olice|[Oo]fficials|[Pp]rosecutors|[Ii]nvestigators|[Ww]itnesses|[Ee]xperts|"
-          r"[Aa]nalysts|[Rr]esearchers|[Rr]esidents|[Aa]uthorities|[Ss]ources|[Cc]ritics|"
-          r"[Cc]ampaigners|[Pp]rotesters|[Dd]octors|[Ss]cientists|[Ll]awyers|[Oo]rganisers|"
-          r"[Pp]arents|[Tt]eachers|[Ff]amilies|[Nn]eighbou?rs|[Ff]ans|[Vv]oters|[Ww]orkers|"
-          r"[Ss]tudents|[Pp]assengers|[Oo]bservers|[Dd]iplomats|[Ll]awmakers|[Mm]inisters|"
-          r"[Ss]tudy|[Rr]eport|[Ss]urvey|[Pp]oll|[Rr]esearch|[Aa]nalysis|[Mm]inutes|"
-          r"[Rr]ecords|[Dd]ocuments|[Dd]ata|[Ff]igures|[A-Za-z][a-z]+(?:ers|ists|ians|ents))"
+# Groups and documents that speak: "officials said", "a study found", "campaigners say".
+PLURAL = (alternation(EN.words("roles_plural") | EN.words("document_nouns"), capital=True)[:-1]
+          + r"|[A-Za-z][a-z]+(?:ers|ists|ians|ents))"
           r"(?:[ \t]+(?:of|in|from|at|near|across)[ \t]+[^,.;:!?\"“”‘’\n]{1,50}?)?")
 # "Rovers manager Steve Kane", "Bristol's mayor", "Tom Harlan of Kansas".
 DESCRIBED = rf"{NAME}[ \t]+(?:[a-z][\w-]*[ \t]+){{1,3}}{NAME}"
-LOWER_DESCRIBED = rf"(?:[a-z][\w-]*[ \t]+){{1,3}}{NAME}"
+# "former George W. Bush speechwriter Noam Neusner": the last name is the person.
+LOWER_DESCRIBED = (rf"(?:[a-z][\w-]*[ \t]+){{1,3}}(?:{NAME}[ \t]+(?:[a-z][\w-]*[ \t]+){{1,2}})?"
+                   rf"{NAME}")
 POSSESSIVE = rf"{NAME}['’]s[ \t]+[a-z][\w-]*(?:[ \t]+[a-z][\w-]*){{0,2}}?"
 NAME_OF = rf"{NAME}(?:[ \t]+of[ \t]+(?:the[ \t]+)?{_CAP}(?:[ \t]+{_CAP}){{0,2}})?"
 SPEAKER = (rf"(?P<spk>{NOMINAL}|{PRON}|{POSSESSIVE}|{DESCRIBED}|{NAME_OF}|{LOWER_DESCRIBED}|"
            rf"{PLURAL})")
 # One or two comma-separated asides: "Smith, 45, said", "Ellis, 67, from Hull, said".
-APPOS = r"(?P<app>,[ \t]*[^,\n\"“”‘’]{1,80}?(?:,[ \t]*[^,\n\"“”‘’]{1,80}?)?,)?"
+# A party and state in brackets may come first: "Sen. Pat Toomey (R-Pa.) said".
+# (An apostrophe inside a word may stand in it: "Jenna Golden, Twitter’s director, said".)
+_ASIDE = r"(?:[^,\n\"“”‘’]|(?<=\w)’(?=\w))"
+APPOS = (r"(?:[ \t]*\([^()\n]{1,30}\))?"
+         rf"(?P<app>,[ \t]*{_ASIDE}{{1,80}}?(?:,[ \t]*{_ASIDE}{{1,80}}?)?,)?")
 ADV = (r"(?:(?:also|later|then|previously|once|has|had|have|would|will|recently|simply|"
        r"just|further|again|earlier|quickly|now|often|reportedly|allegedly|had|could|"
        r"would|once|cheerfully|quietly|angrily|proudly|simply|always|never|still|even|"
        r"repeatedly|publicly|privately|first|finally|eventually|immediately|insisted|"
        r"herself|himself|themselves)[ \t]+){0,3}")
 # A speaker phrase starts a clause: "Outside court, Emily's father, Mark Watts, said:".
-LEAD = (r"(?:^|(?<=[,;:—–(] )|(?<=\b[Aa]nd )|(?<=\b[Bb]ut )|(?<=\b[Ww]hen )|(?<=\b[Tt]hen )|"
-        r"(?<=\b[Yy]et ))")
+LEAD = (r"(?:^|(?<=[,;:—–(] )|(?<= - )|(?<=\b[Aa]nd )|(?<=\b[Bb]ut )|(?<=\b[Ww]hen )|"
+        r"(?<=\b[Tt]hen )|(?<=\b[Yy]et ))")
 
-_POST_SUBJECT = re.compile(
-    rf"[\s,]*(?:[—–-]+[ \t]*)?{SPEAKER}{APPOS}[ \t]+{ADV}(?P<cue>{CUE})\b")
-_POST_INVERTED = re.compile(
-    rf"[\s,]*(?:[—–-]+[ \t]*)?(?P<cue>{CUE})[ \t]+"
-    rf"(?P<spk>{PRON}|{DESCRIBED}|{LOWER_DESCRIBED}|{NAME}|{DET}[ \t]+[^,.;:!?\"“”‘’\n]{{1,60}}"
-    rf"|{PLURAL})")
-_PRE_SUBJECT = re.compile(
-    rf"{LEAD}{SPEAKER}{APPOS}[ \t]+{ADV}(?P<cue>{CUE}|{COLLOQUIAL})"
-    rf"(?:(?P<rest>[ \t]+[^:,;\"“”‘’.!?\n]{{1,80}}?)[ \t]*[:,]|[ \t]*[:,]?)[ \t]*$")
-_PRE_CUE_ONLY = re.compile(
-    rf"\b(?P<cue>{CUE}|{COLLOQUIAL})(?:[ \t]+(?:me|him|her|them|us|you))?[ \t]*[:,][ \t]*$")
 _PRE_ACCORDING = re.compile(
     rf"\b(?P<cue>[Aa]ccording to)[ \t]+(?P<spk>{NAME}|{NOMINAL}|{PLURAL})[ \t]*,[ \t]*$")
 _PRE_LABEL = re.compile(rf"^[ \t]*(?P<spk>{NAME})[ \t]*:[ \t]*$")
+# "Clinton: “…” Bush: “…”": a name and a colon after a sentence ends, within a paragraph.
+_SENTENCE_LABEL = re.compile(rf"(?<=[.!?\"”’] )(?P<spk>{NAME})[ \t]*:[ \t]*$")
+
+
+class CuePatterns:
+    """The patterns of cues around a quote for one set of cue words: the vocabulary's,
+    and a project's own that its annotators accepted (see `cue_patterns`)."""
+
+    def __init__(self, extra: frozenset[str] = frozenset()) -> None:
+        self.verbs = CUE_VERBS | extra
+        cue = alternation(self.verbs | frozenset(_PHRASES))
+        self.post_subject = re.compile(
+            rf"[\s,]*(?:[—–-]+[ \t]*)?{SPEAKER}{APPOS}[ \t]+{ADV}(?P<cue>{cue})\b")
+        self.post_inverted = re.compile(
+            rf"[\s,]*(?:[—–-]+[ \t]*)?(?P<cue>{cue})[ \t]+"
+            rf"(?P<spk>{PRON}|{DESCRIBED}|{LOWER_DESCRIBED}|{NAME}|"
+            rf"{DET}[ \t]+[^,.;:!?\"“”‘’\n]{{1,60}}|{PLURAL})")
+        self.pre_subject = re.compile(
+            rf"{LEAD}{SPEAKER}{APPOS}[ \t]+{ADV}(?P<cue>{cue}|{COLLOQUIAL})"
+            rf"(?:[ \t]+[^:,;.!?\n]{{1,100}}?[ \t]*[:,]|[ \t,]+[^:;.!?\n]{{1,100}}?[ \t]*:|"
+            r"[ \t]*[:,]?)[ \t]*$")
+        self.pre_cue_only = re.compile(
+            rf"\b(?P<cue>{cue}|{COLLOQUIAL})(?:[ \t]+(?:me|him|her|them|us|you|reporters|"
+            r"(?:the|a|an|his|her|their|its|our)[ \t]+[\w'’-]+(?:[ \t]+[\w'’-]+)?))?"
+            r"[ \t]*[:,][ \t]*$")
+
+
+@lru_cache(maxsize=8)
+def cue_patterns(extra: frozenset[str] = frozenset()) -> CuePatterns:
+    """Patterns with `extra` cue words as well; made once for each set (a project's run
+    uses one), as compiling them takes a while."""
+    return CuePatterns(frozenset(extra) - CUE_VERBS)
+
+
+DEFAULT = cue_patterns()
 _SUBJECT_WORD = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e)(?=['’](?:d|ll|s|re|ve)\b|\b)")
 _ADDRESSEE = re.compile(
     rf"[ \t]+(?P<addr>(?:{DET}[ \t]+)?(?:[a-z][\w-]*[ \t]+)?{NAME}|{DET}[ \t]+[a-z][\w-]*|"
@@ -121,6 +133,7 @@ def speaker_span(m: re.Match, offset: int) -> tuple[int, int] | None:
     return span
 
 
+_TAIL = re.compile(r"[ \t]+[^\"“”‘’\n.!?:;]{1,120}?(?=,[ \t])")
 _BEFORE_REACH = 300  # a cue and its speaker stand within this many characters of the mark
 _NOT_SUBJECTS = frozenset("It It's The This That There These Those I We".split())
 _NEW_SENTENCE = frozenset("I He She They We It".split())
@@ -135,18 +148,27 @@ def _addressee(text: str, cue: tuple[int, int], limit: int) -> tuple[int, int] |
     return (m.start("addr"), m.end("addr")) if m else None
 
 
-def cue_after(text: str, start: int, limit: int) -> CueMatch | None:
+def cue_after(text: str, start: int, limit: int,
+              patterns: CuePatterns = DEFAULT) -> CueMatch | None:
     """A cue and speaker right after a quote's closing mark (`start`), before `limit`."""
     window = text[start:limit]
-    m = _POST_SUBJECT.match(window) or _POST_INVERTED.match(window)
+    m = patterns.post_subject.match(window) or patterns.post_inverted.match(window)
+    ended = text[start - 2 : start - 1]
+    if m is None and ended not in ".!?":
+        # "“…” about fixing inequality, said Marla Kilfoyle": the sentence goes on first
+        tail = _TAIL.match(window)
+        if tail is not None:
+            m = patterns.post_subject.match(window, tail.end()) or \
+                patterns.post_inverted.match(window, tail.end())
     if m is None:
         return None
     cue = _span(m, "cue", start)
     speaker = speaker_span(m, start)
-    ended = text[start - 2 : start - 1]
     first = text[speaker[0]:speaker[1]] if speaker else ""
     if ended == "." and first[:1].isupper() or ended in "?!" and first in _NEW_SENTENCE:
         return None  # "…?" I told him: a new sentence, not the quote's cue
+    inverted = m.re is patterns.post_inverted
+    if speaker is not None and inverted:  # "said the minister on Monday"
         cut = _TRIM_NOMINAL.search(text, speaker[0], speaker[1])
         if cut is not None:
             speaker = (speaker[0], cut.start())
@@ -155,13 +177,31 @@ def cue_after(text: str, start: int, limit: int) -> CueMatch | None:
     interrupted = after_cue.startswith(",") and text[start - 2 : start - 1] == ","
     if after_cue.startswith((":", ",")) and _opens_quote(after_cue[1:]) and not interrupted:
         return None  # "She added: “…”" introduces the next quote; "A," he said, "b" not
-    inverted = m.re is _POST_INVERTED
     return CueMatch(cue, speaker, None if inverted else _addressee(text, cue, limit), "after")
 
 
+# "…" — Howard Kurtz, Fox News: a dash and a name on the quote's line or the next one.
+_DASH_NAME = re.compile(
+    rf"[ \t]*\n?[ \t]*(?:—|–|--?)[ \t]*(?P<spk>{NAME})[ \t]*(?=,|\(|\n|$)")
+
+
+def dash_attribution(text: str, start: int, limit: int) -> CueMatch | None:
+    """A speaker named after a dash right after a quote (list-style attribution); the
+    dash is the cue."""
+    m = _DASH_NAME.match(text, start, limit)
+    if m is None:
+        return None
+    dash = text.index(m.group().lstrip(" \t\n")[0], start)
+    end = dash + 1
+    while end < m.start("spk") and text[end] == "-":
+        end += 1
+    return CueMatch((dash, end), (m.start("spk"), m.end("spk")), None, "dash")
+
+
 _CLAUSE_SUBJECT = re.compile(rf"(?P<spk>{DET}[ \t]+[\w'’-]+|{NAME})[ \t]+[a-z]")
-_NAMED_SUBJECT = re.compile(rf"(?P<spk>{PRON}|{NAME})(?:{APPOS})[ \t]+(?:[a-z]+ly[ \t]+)?"
-                            r"(?:was|is|had|has|did|[a-z]+ed|[a-z]+s)\b")
+IRREGULAR_PAST = alternation(EN.lines("irregular_past"))
+_NAMED_SUBJECT = re.compile(rf"(?P<spk>{PRON}|{NAME})(?:{APPOS})[ \t]+(?:[a-z]+ly[ \t]+)?{ADV}"
+                            rf"(?:is|has|[a-z]+ed|[a-z]+s|{IRREGULAR_PAST})\b")
 
 
 def clause_subject(text: str, start: int, end: int,
@@ -184,7 +224,8 @@ def _opens_quote(rest: str) -> bool:
     return bool(first) and first in "\"“‘'„«"
 
 
-def cue_before(text: str, start: int, mark: int) -> CueMatch | None:
+def cue_before(text: str, start: int, mark: int,
+               patterns: CuePatterns = DEFAULT) -> CueMatch | None:
     """A cue and speaker introducing a quote whose opening mark is at `mark`; the search
     starts at `start` (the clause's beginning)."""
     start = max(start, mark - _BEFORE_REACH)
@@ -192,17 +233,20 @@ def cue_before(text: str, start: int, mark: int) -> CueMatch | None:
     m = _PRE_ACCORDING.search(window)
     if m is not None:
         return CueMatch(_span(m, "cue", start), _span(m, "spk", start), None, "according")
-    m = _PRE_SUBJECT.search(window)
+    m = patterns.pre_subject.search(window)
     if m is not None:
         cue = _span(m, "cue", start)
         return CueMatch(cue, speaker_span(m, start), _addressee(text, cue, mark), "before")
-    m = _PRE_CUE_ONLY.search(window)
+    m = patterns.pre_cue_only.search(window)
     if m is not None:
         cue = _span(m, "cue", start)
         subjects = list(_SUBJECT_WORD.finditer(text, start, cue[0]))
         speaker = (subjects[-1].start(), subjects[-1].end()) if subjects else \
             clause_subject(text, start, cue[0])
         return CueMatch(cue, speaker, _addressee(text, cue, mark), "before")
+    m = _SENTENCE_LABEL.search(text, start, mark)  # (its lookbehind sees before `start`)
+    if m is not None:
+        return CueMatch(None, (m.start("spk"), m.end("spk")), None, "colon")
     m = _PRE_LABEL.match(window)
     if m is not None:
         return CueMatch(None, _span(m, "spk", start), None, "label")

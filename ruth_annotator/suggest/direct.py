@@ -13,11 +13,13 @@ from __future__ import annotations
 import re
 
 from ruth_annotator.suggest.cues import (
-    CUE_VERBS,
+    DEFAULT,
     CueMatch,
+    CuePatterns,
     clause_subject,
     cue_after,
     cue_before,
+    dash_attribution,
 )
 from ruth_annotator.suggest.drafts import CUED, FIRST_PERSON, INHERITED, LABELLED, QuoteDraft
 from ruth_annotator.suggest.marks import MarkedQuote
@@ -32,7 +34,7 @@ _AFTER_REACH = 160
 _ANY_MARK = re.compile("[\"“”‘’'«»]")
 
 
-def _title_like(content: str) -> bool:
+def title_like(content: str) -> bool:
     words = [w for w in _WORDS.findall(content) if len(w) > 3]
     if _ENDS_CLAUSE.search(content) or len(content.split()) > 6 or not words:
         return False
@@ -42,8 +44,10 @@ def _title_like(content: str) -> bool:
 class DirectQuotes:
     """Turns marked quotes into speech drafts; remembers the ones that are not speech."""
 
-    def __init__(self, text: str, units: Units, marked: list[MarkedQuote]) -> None:
+    def __init__(self, text: str, units: Units, marked: list[MarkedQuote],
+                 patterns: CuePatterns = DEFAULT) -> None:
         self.text = text
+        self.patterns = patterns
         self.units = units
         self.marked = marked
         self.drafts: list[QuoteDraft] = []
@@ -75,8 +79,8 @@ class DirectQuotes:
         limit = min(para.end, self._sibling_open(i, para.end), (q.close_pos or 0) + _AFTER_REACH)
         match = self._cue(q, start, limit, para.start) if standalone else None
         if match is None and standalone and para.body:
-            match = self._cue_in_previous_paragraph(q, para)
-        if match is None and (not standalone or not para.body or _title_like(content)
+            match = self._cue_in_previous_paragraph(q, para) or self._dash_after(q, para)
+        if match is None and (not standalone or not para.body or title_like(content)
                               or not self._speechlike(content, 4)):
             self._not_speech(i, q)
             return None
@@ -103,8 +107,19 @@ class DirectQuotes:
         if not before.body or not self.text[before.start:before.end].endswith(":"):
             return None
         start = self.units.sentence_at(before.end - 1)[0]
-        match = cue_before(self.text, start, before.end)
+        match = cue_before(self.text, start, before.end, self.patterns)
         return match if match is not None and match.side != "label" else None
+
+    def _dash_after(self, q: MarkedQuote, para) -> CueMatch | None:
+        """"…" — Howard Kurtz, Fox News: on the quote's line, or on the line after it."""
+        if q.close_pos is None:
+            return None
+        end = para.end
+        nxt = self.units.paragraphs[para.index + 1] if para.index + 1 < len(
+            self.units.paragraphs) else None
+        if nxt is not None and not self.text[q.close_pos + 1:para.end].strip():
+            end = nxt.end
+        return dash_attribution(self.text, q.close_pos + 1, end)
 
     def _previous_subject(self, start: int, para_start: int) -> tuple[int, int] | None:
         """The person a sentence just before the quote, in its paragraph, is about."""
@@ -117,8 +132,9 @@ class DirectQuotes:
 
     def _cue(self, q: MarkedQuote, start: int, limit: int,
              line_start: int) -> CueMatch | None:
-        after = cue_after(self.text, q.close_pos + 1, limit) if q.close_pos else None
-        before = cue_before(self.text, start, q.open_pos)
+        after = cue_after(self.text, q.close_pos + 1, limit, self.patterns) \
+            if q.close_pos else None
+        before = cue_before(self.text, start, q.open_pos, self.patterns)
         if before is not None and before.side == "label" and start != line_start:
             before = None
         if self.text[start:q.open_pos].rstrip().endswith(":"):
@@ -136,7 +152,7 @@ class DirectQuotes:
         if k == 0 or self.text[k - 1] == "\n" or self.text[k - 1] in _STANDALONE_BEFORE:
             return True
         word = _LAST_WORD.search(self.text, max(0, k - 30), k)
-        return bool(word) and word.group(1) in CUE_VERBS
+        return bool(word) and word.group(1) in self.patterns.verbs
 
     # --- quotes inside speech -------------------------------------------------------
 
@@ -152,7 +168,7 @@ class DirectQuotes:
         match = self._cue(q, start, limit, segment[0]) if self._standalone(q.open_pos) \
             else None
         content = self._content(q)
-        if match is None and (not self._speechlike(content, 3) or _title_like(content)
+        if match is None and (not self._speechlike(content, 3) or title_like(content)
                               or not _ENDS_CLAUSE.search(content)):
             self._not_speech(i, q)
             return
@@ -185,7 +201,7 @@ class DirectQuotes:
         self.not_speech.append(i)
         content = self._content(q)
         word = _LAST_WORD.search(self.text, max(0, q.open_pos - 30), q.open_pos)
-        if word and word.group(1).lower() in WORK_NOUNS and _title_like(content):
+        if word and word.group(1).lower() in WORK_NOUNS and title_like(content):
             self.titles.append((q.segments[0].start, q.segments[-1].end))
 
     def _segments(self, q: MarkedQuote) -> list[tuple[int, int]]:
@@ -198,7 +214,9 @@ class DirectQuotes:
         parent = self.marked[i].parent
         for k in range(i - 1, -1, -1):
             other = self.marked[k]
-            if other.parent == parent and other.close_pos is not None:
+            if other.parent == parent and other.close_pos is not None and k in self._draft_of:
+                # a scare quote before ("said this was a "fatal blunder" and that: …") does
+                # not cut the clause: only speech has its own cue and speaker
                 return other.close_pos + 1 if other.close_pos >= floor else floor
             if other.open_pos < floor:
                 break

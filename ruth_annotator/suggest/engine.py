@@ -17,16 +17,19 @@ from ruth_annotator.model.changes import ChangeSet
 from ruth_annotator.model.document import Document, text_hash
 from ruth_annotator.model.layer import Layer
 from ruth_annotator.model.records import layer_to_record, record_to_items
-from ruth_annotator.suggest.direct import DirectQuotes
+from ruth_annotator.suggest.direct import DirectQuotes, title_like
 from ruth_annotator.suggest.drafts import QuoteDraft
 from ruth_annotator.suggest.entities import Cluster, EntityTable, Found, find_entities
 from ruth_annotator.suggest.indirect import IndirectQuotes
 from ruth_annotator.suggest.interviews import interview_quotes
+from ruth_annotator.suggest.learned_words import words_of
 from ruth_annotator.suggest.lexicon import Lexicon, layer_lexicon
-from ruth_annotator.suggest.marks import find_quotes
+from ruth_annotator.suggest.marks import find_quotes, reading_view
+from ruth_annotator.suggest.partial import partial_quotes
 from ruth_annotator.suggest.proposals import propose
 from ruth_annotator.suggest.speakers import SpeakerResolver
 from ruth_annotator.suggest.text_units import Units
+from ruth_annotator.tasks import NO_TASK, Task
 
 
 @dataclass
@@ -39,22 +42,30 @@ class Analysis:
 
 
 def analyse(text: str, lexicon: Lexicon | None = None,
-            model_mentions: list[tuple[int, int, str]] | None = None) -> Analysis:
+            model_mentions: list[tuple[int, int, str]] | None = None,
+            task: Task = NO_TASK) -> Analysis:
+    """The findings; `task` may stop it between steps (Cancelled)."""
+    original, text = text, reading_view(text)
+    words = words_of(lexicon)
     units = Units(text)
-    table = find_entities(text, units, lexicon, model_mentions)
+    table = find_entities(text, units, lexicon, model_mentions, words.titles, words.roles)
+    task.check()
     marked = find_quotes(text, units)
-    direct = DirectQuotes(text, units, marked)
+    direct = DirectQuotes(text, units, marked, words.cues)
     drafts = direct.run()
+    task.check()
     fragments = [(marked[i].start, marked[i].end) for i in direct.not_speech]
     drafts += interview_quotes(text, units, table, drafts)
     drafts += IndirectQuotes(text, units, drafts, fragments).run()
+    drafts += partial_quotes(text, units, drafts, fragments, title_like)
+    task.check()
     for start, end in direct.titles:
         if not table.within(start, end):
             name = " ".join(text[start:end].split())
             table.add(Found(start, end, "WORK_OF_ART"),
                       Cluster(f"WORK_OF_ART:{name}", "WORK_OF_ART", name))
-    SpeakerResolver(text, units, table).resolve(drafts)
-    return Analysis(text, table, drafts)
+    SpeakerResolver(text, units, table, words).resolve(drafts)
+    return Analysis(original, table, drafts)
 
 
 @contextmanager
@@ -81,20 +92,30 @@ def suggest_document(text: str, layer: Layer, lexicon: Lexicon | None = None,
     layer's own accepted names are always used. `spacy_model`: a spaCy pipeline's name or
     path, for its entities (needs the `spacy` extra).
     """
+    return proposals_for(analyse_document(text, layer, lexicon, spacy_model), layer)
+
+
+def analyse_document(text: str, layer: Layer, lexicon: Lexicon | None = None,
+                     spacy_model: str | None = None, task: Task = NO_TASK) -> Analysis:
+    """The slow half of `suggest_document`: what the engine finds, before it meets the
+    layer. It may run in another thread while the annotator goes on changing the layer;
+    `task` stops it between steps."""
     model_mentions = None
     if spacy_model:
         from ruth_annotator.suggest.spacy_entities import spacy_mentions
 
         model_mentions = spacy_mentions(text, spacy_model)
+        task.check()
     with _cycle_collector_paused():
-        return _proposals(text, layer, layer_lexicon(text, layer).merged(lexicon),
-                          model_mentions)
+        return analyse(text, layer_lexicon(text, layer).merged(lexicon), model_mentions,
+                       task)
 
 
-def _proposals(text: str, layer: Layer, lexicon: Lexicon,
-               model_mentions: list[tuple[int, int, str]] | None) -> ChangeSet:
-    analysis = analyse(text, lexicon, model_mentions)
-    return propose(text, layer, analysis.entities, analysis.quotes)
+def proposals_for(analysis: Analysis, layer: Layer) -> ChangeSet:
+    """The quick half: what of the findings the layer, as it is now, lets in (nothing that
+    overlaps an annotation in it, whatever its status; see proposals)."""
+    with _cycle_collector_paused():
+        return propose(analysis.text, layer, analysis.entities, analysis.quotes)
 
 
 def suggest_record(record: dict, lexicon: Lexicon | None = None,

@@ -94,23 +94,24 @@ def _select(cands: list[Found], length: int) -> list[Found]:
     return sorted(chosen, key=lambda c: c.start)
 
 
-def _strip_title(name: str) -> list[str]:
+def _strip_title(name: str, titles: frozenset[str] = people.TITLES) -> list[str]:
     words = name.split()
-    while len(words) > 1 and words[0] in people.TITLES:
+    while len(words) > 1 and words[0] in titles:
         words = words[1:]
     return words
 
 
 class _Clusterer:
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, titles: frozenset[str] = people.TITLES) -> None:
         self.text = text
+        self.titles = titles
         self.clusters: dict[str, Cluster] = {}
 
     def run(self, mentions: list[Found]) -> dict[str, Cluster]:
         persons = [m for m in mentions if m.label == PERSON]
         full = {}
         for m in persons:
-            words = _strip_title(self.text[m.start:m.end])
+            words = _strip_title(self.text[m.start:m.end], self.titles)
             if len(words) > 1:
                 full.setdefault(" ".join(words), m)
         canon = self._merge_full_names(list(full))
@@ -167,7 +168,7 @@ class _Clusterer:
     def _person_key(self, surface: str, canon: dict[str, str], pos: int) -> str:
         """Full names by their canonical form; a lone first name or surname joins the one
         person it belongs to, or the one of several last named in full."""
-        words = _strip_title(surface)
+        words = _strip_title(surface, self.titles)
         joined = " ".join(words)
         if joined in canon:
             self._last_named[canon[joined]] = pos
@@ -204,13 +205,15 @@ class _Clusterer:
 
 
 def find_entities(text: str, units: Units, lexicon: Lexicon | None = None,
-                  model_mentions: list[tuple[int, int, str]] | None = None) -> EntityTable:
+                  model_mentions: list[tuple[int, int, str]] | None = None,
+                  titles: frozenset[str] = people.TITLES,
+                  roles: dict[str, str] = people.ROLE_GENDER) -> EntityTable:
     """Every entity mention the document gives evidence for, grouped into entities."""
     cands: list[Found] = []
     learned = lexicon.matcher().find(text) if lexicon else []
     cands += [Found(s, e, label, priority=LEARNED) for s, e, label in learned]
     cands += [Found(s, e, label, priority=MODEL) for s, e, label in model_mentions or ()]
-    names: list[NameCandidate] = find_names(text, units)
+    names: list[NameCandidate] = find_names(text, units, titles, roles)
     for n in names:
         surface = text[n.start:n.end]
         if lexicon and lexicon.is_rejected(surface, n.label):
@@ -221,7 +224,7 @@ def find_entities(text: str, units: Units, lexicon: Lexicon | None = None,
     first = _select(cands, len(text))
     cands += _found_again(text, first, lexicon)
     mentions = _select(cands, len(text))
-    clusters = _Clusterer(text).run(mentions)
+    clusters = _Clusterer(text, titles).run(mentions)
     return EntityTable(mentions, clusters)
 
 

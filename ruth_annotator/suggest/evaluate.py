@@ -8,6 +8,18 @@ share of overlap-matched quotes whose speaker is the same entity (entity ids dif
 between sides, so "the same" means most of its mentions overlap the gold entity's, or the
 same name, or the speaker mention lies on a gold mention of it) and whose cue overlaps the
 gold cue. Entities: mention F1 with exact span and label, per label.
+
+Direct speech is also scored piece by piece (see `quote_pieces`), which is what matters
+for suggestions and the only fair measure against attribution gold that marks indirect
+speech too: piece F1 exact and with overlap ≥ 0.8 (shared / union of the trimmed spans);
+speaker accuracy on the overlap-matched pieces whose gold has a speaker; cue accuracy;
+end-to-end F1, where a piece counts only when its span matches and its speaker is right
+(or the gold names no speaker). "Speaker right": the system's speaker mention overlaps a
+mention of the gold speaker (for attribution gold, the Source span), or the system's
+speaker entity has a mention that does; a relative pronoun as gold speaker ("Graham, who
+has vowed") stands for the phrase before it. Errors are counted by kind with examples: missed,
+boundary (overlapping but under 0.8), spurious, and wrong speaker by the kind of gold
+speaker (name, nominal, pronoun, list attribution such as a line "— Jane Doe, CNN").
 """
 
 from __future__ import annotations
@@ -19,11 +31,21 @@ from dataclasses import dataclass, field, replace
 from ruth_annotator.model.annotations import Quote, Span
 from ruth_annotator.model.document import text_hash
 from ruth_annotator.model.layer import Layer
-from ruth_annotator.model.matching import EXACT, OVERLAP, match
+from ruth_annotator.model.matching import (
+    EXACT,
+    OVERLAP,
+    covered_length,
+    match,
+    shared_length,
+)
 from ruth_annotator.model.records import record_to_items
+from ruth_annotator.suggest.quote_pieces import pieces
 
 _TRIM = " \t\r\n\"“”‘’'«».,;:!?…—–-()[]"
 ALL = "all"
+MIN_OVERLAP = 0.8
+#: `meta.gold` of records read from attribution corpora (formats.brat_attribution).
+ATTRIBUTION_GOLD = "attribution"
 
 
 @dataclass
@@ -75,10 +97,23 @@ class Evaluation:
     speakers: Accuracy = field(default_factory=Accuracy)
     cues: Accuracy = field(default_factory=Accuracy)
     entities: dict[str, Counts] = field(default_factory=lambda: defaultdict(Counts))
+    pieces: dict[str, Counts] = field(default_factory=lambda: defaultdict(Counts))
+    piece_speakers: Accuracy = field(default_factory=Accuracy)
+    piece_cues: Accuracy = field(default_factory=Accuracy)
+    end_to_end: Counts = field(default_factory=Counts)
+    errors: Counter = field(default_factory=Counter)
+    examples: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    score_entities: bool = True
 
     def to_dict(self) -> dict:
         return {
             "documents": self.documents, "missing": self.missing,
+            "direct_pieces": {k: v.to_dict() for k, v in self.pieces.items()},
+            "direct_speakers": self.piece_speakers.to_dict(),
+            "direct_cues": self.piece_cues.to_dict(),
+            "end_to_end": self.end_to_end.to_dict(),
+            "errors": dict(sorted(self.errors.items())),
+            "examples": {k: v for k, v in sorted(self.examples.items())},
             "quotes": {k: v.to_dict() for k, v in self.quotes.items()},
             "quote_types": {k: v.to_dict() for k, v in sorted(self.quote_types.items())},
             "speakers": self.speakers.to_dict(), "cues": self.cues.to_dict(),
@@ -123,12 +158,17 @@ def evaluate_records(gold: Iterable[dict], system: Iterable[dict]) -> Evaluation
         if s is None:
             out.missing.append(str(g.get("id") or g.get("title") or out.documents))
             s = {"text": g["text"]}
-        compare_layers(g["text"], _layer(g), _layer(s), out)
+        if (g.get("meta") or {}).get("gold") == ATTRIBUTION_GOLD:
+            out.score_entities = False  # its only mentions are the sources
+        compare_layers(g["text"], _layer(g), _layer(s), out,
+                       str(g.get("id") or g.get("title") or out.documents))
     return out
 
 
-def compare_layers(text: str, gold: Layer, system: Layer, out: Evaluation) -> None:
+def compare_layers(text: str, gold: Layer, system: Layer, out: Evaluation,
+                   name: str = "") -> None:
     """Add one document's figures to `out`."""
+    compare_pieces(text, gold, system, out, name)
     gq, sq = list(gold.quotes.values()), list(system.quotes.values())
     exact = match([_trimmed(q, text) for q in gq], [_trimmed(q, text) for q in sq], EXACT)
     out.quotes[EXACT].gold += len(gq)
@@ -164,6 +204,127 @@ def compare_layers(text: str, gold: Layer, system: Layer, out: Evaluation) -> No
     everything.gold += len(gm)
     everything.system += len(sm)
     everything.matched += len(same)
+
+
+def _speaker_spans(layer: Layer, q: Quote) -> list[Span]:
+    spans = [m.span for m in layer.mentions_of(q.speaker)] if q.speaker else []
+    mention = layer.mentions.get(q.speaker_mention or "")
+    if mention is not None:
+        spans.append(mention.span)
+    return spans
+
+
+_RELATIVE = frozenset(("who", "which", "that"))
+
+
+def _antecedents(text: str, spans: list[Span]) -> list[Span]:
+    """A relative pronoun as gold speaker ("Franklin Graham, who has vowed …") stands for
+    the phrase before it: that phrase counts as the gold speaker too."""
+    out = list(spans)
+    for span in spans:
+        if text[span.start:span.end].strip().lower() not in _RELATIVE:
+            continue
+        comma = text.rfind(",", max(0, span.start - 3), span.start)
+        if comma < 0:
+            continue
+        start = max(text.rfind(c, max(0, comma - 120), comma) for c in ",.;:\n\"“”(") + 1
+        if start < comma:
+            out.append(Span(start, comma))
+    return out
+
+
+def _close_enough(a: Quote, b: Quote) -> bool:
+    shared = shared_length(a.spans, b.spans)
+    return shared / (covered_length(a.spans) + covered_length(b.spans) - shared) >= MIN_OVERLAP
+
+
+def compare_pieces(text: str, gold: Layer, system: Layer, out: Evaluation,
+                   name: str = "") -> None:
+    """Add one document's direct-speech piece figures to `out` (see the module doc)."""
+    gp = [p for q in gold.quotes.values() for p in pieces(text, q)]
+    sp = [p for q in system.quotes.values() for p in pieces(text, q)]
+    pairs = match(gp, sp, OVERLAP, _close_enough)
+    for mode, found in ((EXACT, match(gp, sp, EXACT)), (OVERLAP, pairs)):
+        counts = out.pieces[mode]
+        counts.gold += len(gp)
+        counts.system += len(sp)
+        counts.matched += len(found)
+    out.end_to_end.gold += len(gp)
+    out.end_to_end.system += len(sp)
+    matched_gold = set()
+    matched_system = set()
+    for g, s in pairs:
+        matched_gold.add(g.id)
+        matched_system.add(s.id)
+        if g.cue:
+            out.piece_cues.total += 1
+            out.piece_cues.correct += bool(s.cue and s.cue.overlaps(g.cue))
+        gold_spans = _antecedents(text, _speaker_spans(gold, g))
+        if not gold_spans:
+            out.end_to_end.matched += 1
+            continue
+        out.piece_speakers.total += 1
+        system_spans = _speaker_spans(system, s)
+        if any(a.overlaps(b) for a in gold_spans for b in system_spans):
+            out.piece_speakers.correct += 1
+            out.end_to_end.matched += 1
+            continue
+        kind = f"wrong speaker: {speaker_kind(text, gold_spans[-1])}"
+        said = _surface(text, system, s) or "(none)"
+        _error(out, kind, f"{name}: “{_short(text, g)}” gold {_said(text, gold_spans[-1])}, "
+                          f"suggested {said}")
+    for g in gp:
+        if g.id not in matched_gold:
+            near = any(shared_length(g.spans, s.spans) for s in sp)
+            _error(out, "boundary" if near else "missed", f"{name}: “{_short(text, g)}”")
+    for s in sp:
+        if s.id not in matched_system and not any(shared_length(g.spans, s.spans) for g in gp):
+            _error(out, "spurious", f"{name}: “{_short(text, s)}”")
+
+
+_EXAMPLES = 8
+_PRONOUNS = frozenset("he she they i we it you him her them me us".split())
+_DETERMINERS = frozenset("""the a an his her their its our my your this that these those one
+another some many several both all each""".split())
+
+
+def speaker_kind(text: str, source: Span) -> str:
+    """name, nominal, pronoun, or list (a line or dash after the quote names the speaker)."""
+    surface = text[source.start:source.end].strip()
+    before = text[text.rfind("\n", 0, source.start) + 1:source.start].rstrip(" \t")
+    if before[-1:] in ("—", "–") or before and not before.strip("-—–"):
+        return "list"
+    words = surface.split()
+    if not words:
+        return "name"
+    if surface.lower() in _PRONOUNS:
+        return "pronoun"
+    if words[0].lower() in _DETERMINERS or words[0][:1].islower():
+        return "nominal"
+    return "name"
+
+
+def _error(out: Evaluation, kind: str, example: str) -> None:
+    out.errors[kind] += 1
+    if len(out.examples[kind]) < _EXAMPLES:
+        out.examples[kind].append(example)
+
+
+def _short(text: str, q: Quote, size: int = 70) -> str:
+    words = " ".join(text[q.start:q.end].split())
+    return words if len(words) <= size else words[:size - 1] + "…"
+
+
+def _said(text: str, span: Span) -> str:
+    return f"“{' '.join(text[span.start:span.end].split())}”"
+
+
+def _surface(text: str, layer: Layer, q: Quote) -> str:
+    mention = layer.mentions.get(q.speaker_mention or "")
+    if mention is not None:
+        return _said(text, mention.span)
+    entity = layer.entities.get(q.speaker or "")
+    return f"entity “{entity.name}”" if entity is not None else ""
 
 
 def _entity_map(gold: Layer, system: Layer) -> dict[str, str]:
@@ -205,15 +366,30 @@ def format_evaluation(ev: Evaluation) -> str:
         return (f"{name:22}{c.gold:6}{c.system:8}{c.matched:9}  {_percent(c.precision)}"
                 f" {_percent(c.recall)} {_percent(c.f1)}")
 
-    lines += ["", "Quotes" + head[6:]]
+    lines += ["", "Direct speech, piece by piece", head]
+    lines += [row(f"  {EXACT}", ev.pieces[EXACT]),
+              row("  overlap ≥ 0.8", ev.pieces[OVERLAP]),
+              row("  end to end", ev.end_to_end),
+              f"  speakers right on found pieces: {ev.piece_speakers.correct} of "
+              f"{ev.piece_speakers.total} ({_percent(ev.piece_speakers.value).strip()})",
+              f"  cues right on found pieces:     {ev.piece_cues.correct} of "
+              f"{ev.piece_cues.total} ({_percent(ev.piece_cues.value).strip()})"]
+    if ev.errors:
+        lines += ["", "Errors on direct speech"]
+        for kind, count in sorted(ev.errors.items(), key=lambda kv: -kv[1]):
+            lines.append(f"  {kind}: {count}")
+            lines += [f"      {example}" for example in ev.examples[kind][:3]]
+    lines += ["", "All quotes" + head[10:]]
     lines += [row(f"  {mode}", ev.quotes[mode]) for mode in (EXACT, OVERLAP)]
     lines += [row(f"  {kind} (overlap)", c) for kind, c in sorted(ev.quote_types.items())]
     lines += ["",
               f"Speakers: {ev.speakers.correct} of {ev.speakers.total} matched quotes "
               f"right ({_percent(ev.speakers.value).strip()})",
               f"Cues:     {ev.cues.correct} of {ev.cues.total} matched quotes right "
-              f"({_percent(ev.cues.value).strip()})", "",
-              "Entity mentions, exact" + head[22:]]
+              f"({_percent(ev.cues.value).strip()})"]
+    if not ev.score_entities:
+        return "\n".join(lines)
+    lines += ["", "Entity mentions, exact" + head[22:]]
     labels = sorted(k for k in ev.entities if k != ALL)
     lines += [row(f"  {label}", ev.entities[label]) for label in labels]
     if ALL in ev.entities:

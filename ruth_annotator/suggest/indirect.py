@@ -127,7 +127,9 @@ class IndirectQuotes:
 
     def _sentence(self, start: int, end: int) -> QuoteDraft | None:
         text = self.text
-        words = set(rp.LOWER_WORD.findall(text[start:end].lower()))
+        lower = text[start:end].lower()
+        first = start
+        words = set(rp.LOWER_WORD.findall(lower))
         if words.isdisjoint(rp.CUE_WORDS):
             return None  # most sentences report nothing: one cheap look before the patterns
         dateline = rp.DATELINE.match(text, start, end)
@@ -138,10 +140,15 @@ class IndirectQuotes:
         m = rp.ACCORDING_FIRST.match(sentence)
         if m:
             return self._make(start + m.start("clause"), stop, m, start)
-        leads = [0] + [m.end() for m in rp.LEAD_POSITIONS.finditer(sentence)]
         # Each pattern needs its verbs among the sentence's words (and "that"): without
-        # them, trying it at every lead position cannot match.
-        reporting = not words.isdisjoint(rp.REPORTING_WORDS)
+        # them, trying it at every lead position cannot match; and a speaker phrase starts
+        # before its verb, so leads after the last verb are not tried either.
+        verbs = words & rp.REPORTING_WORDS
+        reporting = bool(verbs)
+        verbs |= words & rp.CHARACTERISING
+        last_verb = max((lower.rfind(v) for v in verbs), default=-1) - (start - first)
+        leads = [0] + [m.end() for m in rp.LEAD_POSITIONS.finditer(sentence, 0,
+                                                                     max(0, last_verb))]
         indirect = rp.matches_at(rp.INDIRECT, sentence, leads) \
             if reporting and "that" in words else ()
         for m in indirect:
@@ -155,7 +162,10 @@ class IndirectQuotes:
             fragment = self._fragment_in(start + m.start("clause"), stop)
             if fragment:
                 return self._make(start + m.start("clause"), stop, m, start)
-        for m in rp.matches_at(rp.INDIRECT_BARE, sentence, leads) if reporting else ():
+        # Matches with other verbs are passed over below: without one of these verbs in
+        # the sentence, trying the pattern is wasted.
+        bare = reporting and not words.isdisjoint(rp.THAT_OPTIONAL_ANY)
+        for m in rp.matches_at(rp.INDIRECT_BARE, sentence, leads) if bare else ():
             cue = m.group("cue")
             if cue in rp.THAT_OPTIONAL_STRICT:
                 if rp.STRICT_CLAUSE.match(sentence, m.start("clause")):
@@ -173,13 +183,19 @@ class IndirectQuotes:
         m = rp.ACCORDING_LAST.search(sentence)
         if m:
             return self._make(start, start + m.start(), m, start)
-        return self._participle(start, stop) or self._reported_after(start, stop)
+        return self._participle(start, stop, words) or \
+            self._reported_after(start, stop, words)
 
-    def _participle(self, start: int, stop: int) -> QuoteDraft | None:
+    def _participle(self, start: int, stop: int, words: set[str]) -> QuoteDraft | None:
         """The sentence's subject speaks through a later verb: "…, telling fans she …",
-        "… but said inflation was falling"."""
+        "… but said inflation was falling" (`words`: the sentence's, lower case)."""
+        participle = not words.isdisjoint(rp.PARTICIPLES)
+        conjoined = ("and" in words or "but" in words) and not words.isdisjoint(rp.CONJOINED_VERBS)
+        if not (participle or conjoined):
+            return None
         sentence = self.text[start:stop]
-        m = rp.PARTICIPLE.search(sentence) or rp.CONJOINED.search(sentence)
+        m = (rp.PARTICIPLE.search(sentence) if participle else None) or \
+            (rp.CONJOINED.search(sentence) if conjoined else None)
         subject = rp.SUBJECT.match(sentence)
         if subject is not None and _THE_NAME.match(subject.group("spk")):
             subject = rp.NAMED_SUBJECT.match(sentence) or subject  # "The Bank of England"
@@ -206,8 +222,11 @@ class IndirectQuotes:
                 return pos + w.start()
         return None
 
-    def _reported_after(self, start: int, stop: int) -> QuoteDraft | None:
+    def _reported_after(self, start: int, stop: int,
+                        words: set[str] | None = None) -> QuoteDraft | None:
         """AP style: "The plan will cost $2bn, officials said." """
+        if words is not None and words.isdisjoint(rp.REPORTED_AFTER):
+            return None
         sentence = self.text[start:stop]
         for comma in reversed([m.start() for m in _COMMA.finditer(sentence)][-3:]):
             match = cue_after(self.text, start + comma, stop + 1)

@@ -16,6 +16,8 @@ from heapq import merge
 
 from ruth_annotator.model.annotations import ACCEPTED, REJECTED
 from ruth_annotator.model.layer import Layer
+from ruth_annotator.model.records import record_to_items
+from ruth_annotator.suggest.cues import KNOWN_CUES
 
 _WORD = re.compile(r"\w+")
 _WORD_CHAR = re.compile(r"\w")
@@ -88,11 +90,14 @@ class Lexicon:
 
     names: dict[str, str] = field(default_factory=dict)
     rejected: dict[str, set[str]] = field(default_factory=dict)
+    cues: frozenset[str] = frozenset()  # cue words of accepted quotes
+    titles: frozenset[str] = frozenset()  # titles before accepted speakers' names
+    roles: frozenset[str] = frozenset()  # head nouns of accepted descriptive speakers
     _matcher: PhraseMatcher | None = field(default=None, init=False, repr=False,
                                            compare=False)
 
     def __bool__(self) -> bool:
-        return bool(self.names or self.rejected)
+        return bool(self.names or self.rejected or self.cues or self.titles or self.roles)
 
     def merged(self, other: Lexicon | None) -> Lexicon:
         if not other:
@@ -103,7 +108,9 @@ class Lexicon:
         rejected = {k: set(v) for k, v in other.rejected.items()}
         for k, v in self.rejected.items():
             rejected.setdefault(k, set()).update(v)
-        return Lexicon(names, {k: v for k, v in rejected.items() if k not in names})
+        return Lexicon(names, {k: v for k, v in rejected.items() if k not in names},
+                       self.cues | other.cues, self.titles | other.titles,
+                       self.roles | other.roles)
 
     def is_rejected(self, surface: str, label: str) -> bool:
         return label in self.rejected.get(surface, ())
@@ -137,3 +144,74 @@ def layer_lexicon(text: str, layer: Layer) -> Lexicon:
     """What the annotator accepted or rejected in this document."""
     return build_lexicon((i, text[m.start:m.end], m.label, m.status, m.form)
                   for i, m in enumerate(layer.mentions.values()))
+
+
+_ABBREVIATED_TITLE = re.compile(r"[A-Z][a-z]{1,4}\.")
+_CUE_WORD = re.compile(r"[a-z]+(?:ed|[^s]s)")  # "fumed", "scoffs": a verb's news forms
+_PARTICLES = frozenset("in on out up back off down".split())
+_NOT_CUES = frozenset("""is was are were be been being has had have do does did will would can
+could shall should may might must seems seemed""".split())
+_NOT_ROLES = frozenset("""who whose which that of for at from with in on to by as and or
+but the a an his her their its our my your this that these those one another some many
+most all both each few other others several any no across among over under about against
+into after before during like than""".split())
+_PLAIN_WORD = re.compile(r"[a-z][a-z'’-]+")
+_NAME_WORD = re.compile(r"[A-Z][\w'’.-]*")
+
+
+def attribution_lexicon(rows: Iterable[tuple[str, str]], known_cues: frozenset[str]
+                        = frozenset()) -> Lexicon:
+    """What accepted quotes teach, from (cue text, speaker mention text) rows of direct
+    speech: their cue verbs ("fumed", "chimed in") unless `known_cues` has them; the head
+    noun of a descriptive speaker ("the gambling tycoon" -> "tycoon") or of a description
+    before a name ("Texas delegate Bill Eastland" -> "delegate"); an abbreviated title
+    right before a name ("Supt. Jane Roe" -> "Supt.")."""
+    cues, titles, roles = set(), set(), set()
+    for cue, speaker in rows:
+        words = cue.lower().split()
+        if words and " ".join(words) not in known_cues and _CUE_WORD.fullmatch(words[0]) and \
+                words[0] not in _NOT_CUES and \
+                (len(words) == 1 or len(words) == 2 and words[1] in _PARTICLES):
+            cues.add(" ".join(words))
+        words = speaker.split(",")[0].split()
+        if not words or words[0].lower() in ("he", "she", "they", "i", "we", "it", "you"):
+            continue
+        if words[0].lower() in _NOT_ROLES:  # "the influential US daily": its last noun
+            head = []
+            for w in words[1:]:
+                if w.lower() in _NOT_ROLES or not w[:1].isalnum():
+                    break
+                head.append(w)
+            if head and _PLAIN_WORD.fullmatch(head[-1]) and head[-1] not in _NOT_ROLES:
+                roles.add(head[-1])
+            continue
+        k = len(words)  # the run of capitalised words ending the phrase: the name
+        while k > 0 and _NAME_WORD.fullmatch(words[k - 1]) and \
+                not _ABBREVIATED_TITLE.fullmatch(words[k - 1]):
+            k -= 1
+        if 0 < k < len(words):
+            before = words[k - 1]
+            if _ABBREVIATED_TITLE.fullmatch(before):
+                titles.add(before)
+            elif _PLAIN_WORD.fullmatch(before) and before not in _NOT_ROLES:
+                roles.add(before)
+    return Lexicon(cues=frozenset(cues), titles=frozenset(titles), roles=frozenset(roles))
+
+
+def records_lexicon(records: Iterable[dict], names: bool = True) -> Lexicon:
+    """What a project would learn had its annotator accepted these records' annotations
+    (lossless JSONL records): their attribution words, and with `names` their names."""
+    rows: list[tuple[str, str]] = []
+    mention_rows: list[tuple] = []
+    for record in records:
+        text = record["text"]
+        layer = Layer.of(0, "", record_to_items(record).items)
+        for q in layer.quotes.values():
+            if q.status == ACCEPTED and q.type == "direct":
+                mention = layer.mentions.get(q.speaker_mention or "")
+                rows.append((text[q.cue.start:q.cue.end] if q.cue else "",
+                             text[mention.start:mention.end] if mention else ""))
+        if names:
+            mention_rows += [(len(mention_rows), text[m.start:m.end], m.label, m.status, m.form)
+                             for m in layer.mentions.values()]
+    return build_lexicon(mention_rows).merged(attribution_lexicon(rows, KNOWN_CUES))

@@ -231,6 +231,31 @@ class _Scanner:
         return out
 
 
+_TWO_APOSTROPHES = re.compile(r"(?<!['’])(?:'{2,3}|``)(?!['’])")
+
+
+def reading_view(text: str) -> str:
+    """The text as the rules read it, the same length so that offsets hold: no-break
+    spaces are spaces ("Sen.\u00a0Sanders"), and the quotation marks some newsrooms type
+    as two apostrophes (''…'', ``…'') are one double mark: an opener becomes a space and
+    the mark, a closer the mark and a space. Three apostrophes are a single mark inside a
+    double one: before a word they open both, after one they close both."""
+    if "\u00a0" in text:
+        text = text.replace("\u00a0", " ")
+    if "''" not in text and "``" not in text:
+        return text
+
+    def one(m: re.Match) -> str:
+        i = m.start()
+        before = text[i - 1] if i else " "
+        opens = before.isspace() or before in _BEFORE_OPENER
+        if len(m.group()) == 3:
+            return ' "' + "'" if opens else "'" + '" '
+        return ' "' if opens else '" '
+
+    return _TWO_APOSTROPHES.sub(one, text)
+
+
 def find_quotes(text: str, units: Units | None = None) -> list[MarkedQuote]:
     """Every quoted span in the text, in order of start, with nesting."""
     return _Scanner(text, units or Units(text)).run()

@@ -13,6 +13,7 @@ from ruth_annotator.suggest import org_words as orgs
 from ruth_annotator.suggest import people_words as people
 from ruth_annotator.suggest import place_words as places
 from ruth_annotator.suggest.text_units import HEADLINE, Units
+from ruth_annotator.suggest.vocab import EN, alternation
 
 _UPPER = "A-ZÀ-ÖØ-Þ"
 _WORD = (rf"(?:(?:Mr|Mrs|Ms|Dr|Prof|St|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Det|Insp|Rev|Jr|Sr)\."
@@ -20,14 +21,18 @@ _WORD = (rf"(?:(?:Mr|Mrs|Ms|Dr|Prof|St|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Det|Insp|
          rf"|[{_UPPER}]\w*(?:['’](?!s\b)[A-Za-zÀ-ÿ]\w*|-[A-Za-zÀ-ÿ\d]\w*)*"
          rf"(?:['’]s(?=[ \t]+[{_UPPER}])|(?<=s)['’](?=[ \t]+[{_UPPER}]))?\+?)")
 _CONNECT = r"(?:of|for|the|and|&|de|da|di|du|van|von|der|den|le|la|del|bin|al|y)"
+# The lookahead lets most positions fail at once: a name starts with a capital.
 SEQUENCE = re.compile(
-    rf"(?<![\w'’])(?:{_WORD})(?:(?:[ \t]+{_CONNECT})*[ \t]+(?:{_WORD}))*(?:[ \t]+\d{{1,2}}\b)?")
+    rf"(?=[{_UPPER}])(?<![\w'’])(?:{_WORD})(?:(?:[ \t]+{_CONNECT})*[ \t]+(?:{_WORD}))*"
+    r"(?:[ \t]+\d{1,2}\b)?")
 TOKEN = re.compile(rf"{_WORD}|{_CONNECT}\b|\d+")
 _PARTICLES = frozenset("de da di du van von der den le la del bin al y".split())
+# "Threapleton said": a speech verb after a name (an -s form that is also a noun, "Apple
+# shares", is no clue).
 _CUE_AFTER = re.compile(
     r"\s*(?:,[^,\n]{1,60},\s*)?(?:has |had |also |later |then )?"
-    r"(?:said|says|told|tells|added|adds|explained|insisted|claimed|wrote|writes|tweeted|"
-    r"replied|argued|warned|admitted|asked|recalled|continued)\b")
+    + alternation(EN.verb_forms(("past",)) | EN.verb_forms(("third",), without="noun"))
+    + r"\b")
 _FOLLOWING = re.compile(r"[ \t]+([a-z]+)")
 _WORDISH = re.compile(r"[\w+-]+")
 _ROAD = re.compile(r"[AMBI]-?\d{1,4}")
@@ -35,8 +40,7 @@ _PARTY_STATE = re.compile(r"[DRI]-[A-Z]")
 _WHICH_AFTER = re.compile(r",[ \t]+which\b")
 _WHO_AFTER = re.compile(r",[ \t]+(?:who|whose|\d{1,3},)")
 _STATE_AFTER = re.compile(r",[ \t]+([A-Z][\w.]*(?:[ \t][A-Z][\w.]*)?)")
-_CAPS_WORDS = frozenset("""OK TV AM FM PM CEO CFO VIP ID DIY FAQ UFO OMG LOL PS NB AI GDP IPO
-ESG EV HIV AIDS DNA PhD""".split())
+_CAPS_WORDS = EN.words("caps_words")
 _PLACE_OF = re.compile(r"\b(?:town|city|village|region|province|county|state|island|port|"
                        r"capital)[ \t]+of[ \t]+$")
 _PLACE_BEFORE = frozenset("in near outside from at around across".split())
@@ -77,8 +81,10 @@ def gazetteer_label(name: str) -> str | None:
 class NameFinder:
     """Finds name candidates in one document."""
 
-    def __init__(self, text: str, units: Units) -> None:
+    def __init__(self, text: str, units: Units, titles: frozenset[str] = people.TITLES,
+                 roles: dict[str, str] = people.ROLE_GENDER) -> None:
         self.text = text
+        self.titles, self.roles = titles, roles
         self.units = units
         self.lowercase = set(re.findall(r"\b[a-z][a-z'’-]+\b", text))
         self.title_case_lines = {
@@ -173,7 +179,7 @@ class NameFinder:
         if after and after.group(1) in orgs.EVENT_NOUNS:
             return True  # "the Choir of the Year competition"
         return (before in orgs.ORG_HEADS or before in orgs.ORG_SUFFIXES
-                or before in places.LOC_SUFFIXES or before in people.TITLES
+                or before in places.LOC_SUFFIXES or before in self.titles
                 or before in ("Isle", "Bay", "Gulf", "Secretary", "Minister", "Lord"))
 
     def _strip_start(self, piece: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -188,16 +194,16 @@ class NameFinder:
                 self._titled = True
                 piece = piece[2:]
                 continue
-            if word in people.TITLES and len(piece) > 1:
+            if word in self.titles and len(piece) > 1:
                 self._titled = True
                 self._pending_gender = ("m" if word in people.MALE_TITLES else
                                         "f" if word in people.FEMALE_TITLES else "")
                 piece = piece[1:]
                 continue
-            if (word.lower() in people.ROLE_GENDER or word.lower() in people.ORG_NOUNS) and \
+            if (word.lower() in self.roles or word.lower() in people.ORG_NOUNS) and \
                     len(piece) > 1 and self._initial(s):
                 self._titled = True
-                self._pending_gender = people.ROLE_GENDER.get(word.lower(), "")
+                self._pending_gender = self.roles.get(word.lower(), "")
                 piece = piece[1:]
                 continue
             if self._initial(s) and self._common(word) and len(piece) >= 1:
@@ -234,7 +240,7 @@ class NameFinder:
         return before in ".!?…" or (before in "”’\"'" and self.text[k - 2 : k - 1] in ".!?")
 
     def _common(self, word: str) -> bool:
-        if word in people.COMMON_CAPS or word.lower() in people.ROLE_GENDER:
+        if word in people.COMMON_CAPS or word.lower() in self.roles:
             return True
         if gazetteer_label(word) or word in people.FIRST_NAMES:
             return False
@@ -258,9 +264,9 @@ class NameFinder:
         prev = last.lower() if _WORDISH.fullmatch(last) else ""
         owner = last[:-2] if last.endswith(("'s", "’s")) and _WORDISH.fullmatch(last[:-2]) \
             else ""
-        if prev in people.ROLE_GENDER and not titled:
+        if prev in self.roles and not titled:
             titled = True
-            gender = people.ROLE_GENDER[prev]
+            gender = self.roles[prev]
         elif prev == "and" and self._role_end >= 0 and start - self._role_end < 12:
             titled = True
             gender = self._role_gender
@@ -288,7 +294,7 @@ class NameFinder:
             return LOC
         state = _STATE_AFTER.match(self.text, end)
         if state and gazetteer_label(state.group(1)) == GPE and len(tokens) <= 3 and \
-                not any(t in people.TITLES for t in tokens):
+                not any(t in self.titles for t in tokens):
             return GPE
         return None
 
@@ -303,7 +309,7 @@ class NameFinder:
             return GPE  # "the town of Malatya"
         if prev in people.ORG_NOUNS or prev in orgs.PUBLICATION_NOUNS:
             return ORG  # "the journal Sleep Health", "the charity Oxfam"
-        if owner in orgs.BROADCASTERS and tokens[0] not in people.TITLES \
+        if owner in orgs.BROADCASTERS and tokens[0] not in self.titles \
                 and (len(tokens) == 1 or tokens[0] not in people.FIRST_NAMES):
             return WORK
         if titled:
@@ -354,5 +360,7 @@ def _title_case(line: str) -> bool:
     return len(words) >= 4 and sum(w[0].isupper() for w in words) / len(words) > 0.7
 
 
-def find_names(text: str, units: Units) -> list[NameCandidate]:
-    return NameFinder(text, units).find()
+def find_names(text: str, units: Units, titles: frozenset[str] = people.TITLES,
+               roles: dict[str, str] = people.ROLE_GENDER) -> list[NameCandidate]:
+    """Name candidates; `titles` and `roles` may hold a project's own as well."""
+    return NameFinder(text, units, titles, roles).find()

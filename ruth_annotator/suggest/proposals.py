@@ -76,6 +76,8 @@ class Proposals:
         return found  # type: ignore[return-value]
 
     def _existing_entity(self, cluster):
+        if not self.layer.entities:
+            return None  # an empty layer (the usual case) has nothing to join
         for m in cluster.mentions:
             same = self._exact.get((m.start, m.end))
             if same is not None and same.entity in self.layer.entities:

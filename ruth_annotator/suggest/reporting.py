@@ -10,32 +10,22 @@ from __future__ import annotations
 import re
 
 from ruth_annotator.suggest.cues import ADV, APPOS, CUE_VERBS, LEAD, NAME_OF, SPEAKER
+from ruth_annotator.suggest.vocab import CLAUSE_FORMS, EN, alternation
 
-REPORTING = """said says told tells added adds explained explains claimed claims argued
-argues insisted insists warned warns noted notes stated states announced announces revealed
-reveals confirmed confirms denied denies admitted admits suggested suggests shared shares
-believes believed predicted predicts stressed stresses acknowledged acknowledges conceded
-concedes maintained maintains reported reports wrote writes promised promises recalled
-recalls agreed agrees complained complains mentioned mentions indicated indicates
-estimated estimates alleged alleges disclosed discloses hinted hints cautioned cautions
-found finds showed shows say tell add explain claim argue insist warn note state announce
-reveal confirm deny admit suggest believe predict stress acknowledge concede maintain report
-write promise recall agree complain mention estimate allege caution find show replied
-replies responded responds answered answers countered counters retorted joked jokes quipped
-boasted bragged lamented emphasised emphasized reply respond joke boast""".split()
-THAT_OPTIONAL = frozenset("""said says say told tells tell added adds add claimed claims claim
-insisted insists insist warned warns warn argued argues argue admitted admits admit
-predicted predicts predict estimated estimates estimate""".split())
+# Reported speech takes the speech verbs that say what was said, not how (see
+# vocab/en/speech_verbs.txt): "sighed that" is not news style.
+REPORTING_WORDS = EN.verb_forms(CLAUSE_FORMS, without="manner")
+THAT_OPTIONAL = EN.verb_forms(CLAUSE_FORMS, tag="that")
 # Verbs that also take a plain object ("revealed the plan"): without "that", the clause must
 # start with a pronoun or show a finite verb at once ("revealed she cried").
-THAT_OPTIONAL_STRICT = frozenset("""revealed reveals confirmed confirms announced announces
-suggested suggests joked jokes replied replies explained explains noted notes stressed
-stresses recalled recalls conceded concedes complained complains boasted""".split())
-REPORTING_WORDS = frozenset(REPORTING)
-REPORT = "(?:" + "|".join(sorted(REPORTING, key=len, reverse=True)) + ")"
-_CHARACTERISING = ("described", "describes", "called", "calls", "branded", "brands", "dubbed",
-                   "dubs", "labelled", "labels", "labeled", "hailed", "hails")
+THAT_OPTIONAL_STRICT = EN.verb_forms(CLAUSE_FORMS, tag="strict")
+REPORT = alternation(REPORTING_WORDS)
+_CHARACTERISING = EN.verb_forms(("third", "past"), name="characterising_verbs")
 CHARACTERISING = frozenset(_CHARACTERISING)
+CHARACTERISING_ING = EN.verb_forms(("ing",), name="characterising_verbs")
+PARTICIPLES = EN.verb_forms(("ing",), without="manner")
+CONJOINED_VERBS = EN.verb_forms(("third", "past"), without="manner")
+THAT_OPTIONAL_ANY = THAT_OPTIONAL | THAT_OPTIONAL_STRICT
 INDIRECT = re.compile(
     rf"{LEAD}{SPEAKER}{APPOS}[ \t]+{ADV}(?<!\bto )(?P<cue>{REPORT})\b"
     rf"(?P<mid>[^.;:!?\"“”‘’\n]{{0,70}}?)(?P<that>[ \t]+that\b)[ \t]+(?P<clause>\S)")
@@ -43,7 +33,7 @@ INDIRECT_BARE = re.compile(
     rf"{LEAD}{SPEAKER}{APPOS}[ \t]+{ADV}(?<!\bto )(?P<cue>{REPORT})[ \t]+(?P<clause>\S)")
 # "X described the plan as "a disaster"", "X called the decision "a hammer blow"".
 CHARACTERISED = re.compile(
-    rf"{LEAD}{SPEAKER}{APPOS}[ \t]+{ADV}(?P<cue>{'|'.join(_CHARACTERISING)})[ \t]+"
+    rf"{LEAD}{SPEAKER}{APPOS}[ \t]+{ADV}(?P<cue>{alternation(_CHARACTERISING)})[ \t]+"
     r"(?P<clause>\S)")
 ACCORDING_FIRST = re.compile(
     r"^(?P<cue>[Aa]ccording to)[ \t]+(?P<spk>[^,]{2,60}),[ \t]+(?P<clause>\S)")
@@ -51,14 +41,12 @@ ACCORDING_LAST = re.compile(r",[ \t]+(?P<cue>according to)[ \t]+"
                              r"(?P<spk>(?:[^,.;]|(?<=\d)[,.](?=\d)){2,60})[.!?]?[\"”’']?$")
 # "…, telling fans she needs time": the sentence's subject speaks.
 PARTICIPLE = re.compile(
-    r",[ \t]+(?P<cue>saying|telling|adding|insisting|claiming|arguing|warning|explaining|"
-    r"noting|stressing|admitting)\b(?P<mid>[^,.;:!?\"“”‘’\n]{0,30}?)(?:[ \t]+that)?"
-    r"[ \t]+(?P<clause>\S)")
+    rf",[ \t]+(?P<cue>{alternation(PARTICIPLES)})\b(?P<mid>[^,.;:!?\"“”‘’\n]{{0,30}}?)"
+    r"(?:[ \t]+that)?[ \t]+(?P<clause>\S)")
 # "The Bank kept rates on hold but said inflation was falling": the subject speaks.
 CONJOINED = re.compile(
-    r",?[ \t]+(?:but|and)[ \t]+(?:also[ \t]+)?(?P<cue>said|says|added|warned|insisted|told|"
-    r"claimed|argued|admitted|stressed|explained)\b(?P<mid>[^,.;:!?\"“”‘’\n]{0,30}?)"
-    r"(?:[ \t]+that)?[ \t]+(?P<clause>\S)")
+    rf",?[ \t]+(?:but|and)[ \t]+(?:also[ \t]+)?(?P<cue>{alternation(CONJOINED_VERBS)})\b"
+    r"(?P<mid>[^,.;:!?\"“”‘’\n]{0,30}?)(?:[ \t]+that)?[ \t]+(?P<clause>\S)")
 SUBJECT = re.compile(rf"{SPEAKER}")
 NAMED_SUBJECT = re.compile(rf"(?:[Tt]he[ \t]+)?(?P<spk>{NAME_OF})(?=[ \t,])")
 # "COLUMBUS, Ohio (AP) — ", "LONDON (Reuters) - ": a dateline is not part of a sentence.
@@ -78,25 +66,21 @@ FINITE = frozenset("""had has have was were is are will would could should can m
 must did does do won't wouldn't can't couldn't didn't isn't wasn't weren't hadn't hasn't
 haven't""".split())
 # The verbs that close an AP-style sentence: "The plan will cost $2bn, officials said."
-REPORTED_AFTER = frozenset("""said says added adds told tells warned warns claimed claims
-insisted insists argued argues wrote writes noted notes stated states reported reports
-explained explains say tell warn claim insist argue found finds shows showed suggest
-suggests""".split())
+REPORTED_AFTER = EN.verb_forms(CLAUSE_FORMS, tag="closing")
 # A new clause with its own subject ends the reported one: "…, and I believe her."
 NEXT_CLAUSE = re.compile(r",[ \t]+(?:(?:and|but)[ \t]+(?:I|we|he|she|they)|according to)\b")
 # After a reported clause, ", opening the door to cuts" is the reporter's own gloss.
 GLOSS = re.compile(r",[ \t]+[a-z]+ing\b")
 LOWER_WORD = re.compile(r"\b[a-z]+\b")
-CUE_WORDS = REPORTING_WORDS | CUE_VERBS | CHARACTERISING | frozenset(
-    """according saying telling adding insisting claiming arguing warning explaining noting
-    stressing admitting""".split())
+CUE_WORDS = REPORTING_WORDS | CUE_VERBS | CHARACTERISING | PARTICIPLES | {"according"}
 END_PUNCT_CHAR = re.compile(r"[\s.!?…\"”’')\]]")  # the run of these ending a sentence
 ENDS_WITH_OPEN_CUE = re.compile(r"[:,][ \t]*[\"“‘'„]")
 
 
 # Where a speaker phrase may start (see LEAD): trying the patterns only there is faster than
 # letting the regex engine try every position.
-LEAD_POSITIONS = re.compile(r"(?:[,;:—–(]|\b[Aa]nd|\b[Bb]ut|\b[Ww]hen|\b[Tt]hen|\b[Yy]et) ")
+# (Written with the punctuation first and the words spelled out: three times faster.)
+LEAD_POSITIONS = re.compile(r"[,;:—–(] | - |\b(?:and|but|when|then|yet|And|But|When|Then|Yet) ")
 
 
 def matches_at(pattern: re.Pattern, sentence: str, positions: list[int]):

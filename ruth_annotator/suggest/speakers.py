@@ -15,13 +15,15 @@ from collections import defaultdict
 from itertools import accumulate
 
 from ruth_annotator.suggest import people_words as people
+from ruth_annotator.suggest.cues import IRREGULAR_PAST
 from ruth_annotator.suggest.drafts import FIRST_PERSON, INHERITED, LABELLED, QuoteDraft
 from ruth_annotator.suggest.entities import AGAIN, Cluster, EntityTable, Found
+from ruth_annotator.suggest.learned_words import STANDARD, Words
 from ruth_annotator.suggest.text_units import Units
 
 _SUBJECT_AFTER = re.compile(
-    r"(?:,[^,\n]{1,80},)?[ \t]+(?:[a-z]+ly[ \t]+)?(?:has|had|have|is|was|were|are|will|would|"
-    r"can|could|also|did|does|[a-z]+ed|[a-z]+s)\b")
+    r"(?:,[^,\n]{1,80},)?[ \t]+(?:[a-z]+ly[ \t]+)?(?:has|have|is|are|will|would|"
+    rf"can|could|also|does|[a-z]+ed|[a-z]+s|{IRREGULAR_PAST})\b")
 _PREPOSITION_BEFORE = re.compile(
     r"\b(?:with|to|for|by|of|from|at|on|in|about|against|alongside|as|like|than|and|"
     r"ex|husband|wife|daughter|son)[ \t]+(?:\w+[ \t]+)?$")
@@ -37,8 +39,10 @@ _RUN_PARAGRAPHS = 3
 
 
 class SpeakerResolver:
-    def __init__(self, text: str, units: Units, table: EntityTable) -> None:
+    def __init__(self, text: str, units: Units, table: EntityTable,
+                 words: Words = STANDARD) -> None:
         self.text = text
+        self.words = words
         self.units = units
         self.table = table
         body = [units.paragraphs[p].body for p in units.sentence_paragraph]
@@ -105,9 +109,9 @@ class SpeakerResolver:
             return
         words = self.text[s:e].split()
         head = words[-1].lower()
-        if words[0].lower() == "the" and head in people.ROLE_GENDER:  # "told the minister"
+        if words[0].lower() == "the" and head in self.words.roles:  # "told the minister"
             exclude = {d.speaker_key} if d.speaker_key else set()
-            cluster = self._salient(s, people.ROLE_GENDER[head], "PERSON", d, exclude)
+            cluster = self._salient(s, self.words.roles[head], "PERSON", d, exclude)
             if cluster is not None:
                 d.addressee_key = cluster.key
                 self._mention(s, e, cluster, "nominal")
@@ -157,7 +161,7 @@ class SpeakerResolver:
         "my/her/his husband" (a role of the right gender) shortly before is the person."""
         found = None
         for m in _KIN.finditer(self.text, max(0, pos - 600), pos):
-            if people.ROLE_GENDER.get(m.group(2).lower()) == gender:
+            if self.words.roles.get(m.group(2).lower()) == gender:
                 found = m
         if found is None:
             return None
@@ -174,7 +178,7 @@ class SpeakerResolver:
         rest = words[1:] if det else words
         head_words = _HEAD_END.split(" ".join(rest))[0]
         candidates = [w.lower().strip("’'") for w in head_words.split()] or [words[-1].lower()]
-        head = next((w for w in candidates if w in people.ROLE_GENDER), candidates[-1])
+        head = next((w for w in candidates if w in self.words.roles), candidates[-1])
         inner = self._name_in(d.speaker)
         appositive = inner is not None and inner.end == e and not _PREPOSITION.search(
             self.text, s, inner.start)
@@ -183,27 +187,52 @@ class SpeakerResolver:
             # "the BBC", "the disaster agency AFAD", "the GMB union"
             d.speaker_key, d.speaker_found = inner.key, inner
             return
-        is_role = head in people.ROLE_GENDER or bool(_YEAR_OLD.fullmatch(head)) or \
+        is_role = head in self.words.roles or bool(_YEAR_OLD.fullmatch(head)) or \
             bool(_AGENTS.fullmatch(head)) or (
             det in ("one", "another") and len(words) > 1 and words[1] == "of")
         cluster = None
-        if det == "the" and is_role and head not in people.PLURAL_ROLES:
-            cluster = self._salient(s, people.ROLE_GENDER.get(head, ""), "PERSON", d, exclude)
+        if det == "the" and head not in people.PLURAL_ROLES and head.isalpha():
+            cluster = self._described_before(s, head, exclude)
+        if cluster is not None:
+            pass
+        elif det == "the" and is_role and head not in people.PLURAL_ROLES:
+            cluster = self._salient(s, self.words.roles.get(head, ""), "PERSON", d, exclude)
         elif det in ("the", "its") and head in people.ORG_NOUNS:
             cluster = self._salient(s, "", "ORG", d, exclude)
         if cluster is None:
             label = "ORG" if head in people.ORG_NOUNS or head == "police" else \
                 "MISC" if head in people.DOCUMENT_NOUNS else "PERSON"
             possessive = det in ("his", "her", "their", "my", "our", "your")
-            if not (is_role or label != "PERSON" or possessive):
+            if not (is_role or label != "PERSON" or possessive or det):
                 return
             name = " ".join(self.text[s:e].split())
             key = f"{label}:{head}" if det in ("", "a", "an") and not is_role or \
                 head in people.PLURAL_ROLES else f"{label}:{name}#{s}"
             cluster = self.table.clusters.get(key) or Cluster(
-                key, label, name, people.ROLE_GENDER.get(head, ""))
+                key, label, name, self.words.roles.get(head, ""))
         d.speaker_key = cluster.key
         d.speaker_found = self._mention(s, e, cluster, "nominal")
+
+    def _described_before(self, pos: int, head: str, exclude: set[str]) -> Cluster | None:
+        """"the CNN host" is Jake Tapper when the text called him so before: "CNN host Jake
+        Tapper", "Jake Tapper, the CNN host," (the nearest such person)."""
+        start = max(0, pos - 4 * _REACH)
+        found = None
+        for m in re.finditer(rf"\b{head}\b", self.text[start:pos], re.I):
+            at = start + m.start()
+            after = self.table.within(start + m.end(), start + m.end() + 60)
+            if after and self.text[start + m.end():after[0].start].strip() == "":
+                found = after[0]  # "host Jake Tapper"
+                continue
+            comma = self.text.rfind(",", max(0, at - 60), at)
+            if comma >= 0 and self.text[comma + 1:at].split()[:1] in (["the"], ["a"], ["an"]):
+                before = [x for x in self.table.within(max(0, comma - 60), comma)
+                          if x.end == comma]  # "Jake Tapper, the CNN host"
+                if before:
+                    found = before[0]
+        if found is None or found.label != "PERSON" or found.key in exclude:
+            return None
+        return self.table.clusters.get(found.key)
 
     def _name_in(self, span: tuple[int, int]) -> Found | None:
         inside = [m for m in self.table.within(*span)
@@ -215,7 +244,7 @@ class SpeakerResolver:
 
     def _new_name(self, s: int, e: int) -> Found | None:
         words = self.text[s:e].split()
-        while len(words) > 1 and words[0] in people.TITLES:
+        while len(words) > 1 and words[0] in self.words.titles:
             s = self.text.index(words[1], s)
             words = words[1:]
         if not words or not words[0][:1].isupper() or words[0] in people.COMMON_CAPS or \
@@ -272,11 +301,21 @@ class SpeakerResolver:
                 weight *= 0.7
             scores[m.key] += weight
         last = self._last
-        if last is not None and last.speaker_key in scores:
+        if last is not None and last.speaker_key in scores and \
+                not self._new_person_here(pos, last, scores):
             scores[last.speaker_key] += 1.0
         if not scores:
             return None
         return clusters[max(scores, key=lambda k: (scores[k], len(clusters[k].mentions)))]
+
+    def _new_person_here(self, pos: int, last: QuoteDraft, scores: dict[str, float]) -> bool:
+        """A paragraph that names someone else before "she said", after a quote of another
+        paragraph, is about that person: the last speaker gets no bonus then."""
+        para = self.units.paragraph_at(pos)
+        if para is None or self.units.paragraph_at(last.start) is para:
+            return False
+        return any(m.start >= para.start and m.key != last.speaker_key and m.key in scores
+                   and m.form == "name" for m in self.table.within(para.start, pos))
 
     def _role(self, m: Found) -> float:
         """Subjects weigh double, objects of a preposition half."""

@@ -5,21 +5,16 @@ measured; the rest is spread so that everyone gets about the same number. The pl
 only on the document ids, the names, the overlap and the seed, so the same command gives
 the same packages. Each package carries the project's label set and records whom it is
 for; the lead's project records the assignment as empty 'todo' layers, which is what the
-progress figures count.
+progress figures count. Writing the packages is app/assigning.py.
 """
 
 from __future__ import annotations
 
-import os
 import random
 from dataclasses import dataclass
 from pathlib import Path
 
-from ruth_annotator.errors import InputError, ProjectError
-from ruth_annotator.model import NewDocument
-from ruth_annotator.model.records import ParsedRecord
-from ruth_annotator.store import Project
-from ruth_annotator.tasks import NO_TASK, Task
+from ruth_annotator.errors import InputError
 
 PACKAGE_SUFFIX = ".ruth"
 #: Keys in a package's `project` table.
@@ -79,65 +74,3 @@ class Package:
 
 def package_path(project_path: Path, folder: Path, annotator: str) -> Path:
     return folder / f"{project_path.stem}-{annotator}{PACKAGE_SUFFIX}"
-
-
-def write_packages(project: Project, plan: dict[str, list[int]], folder: Path,
-                   task: Task = NO_TASK) -> list[Package]:
-    """Write one package per annotator; existing files are never overwritten."""
-    folder = Path(folder)
-    paths = {name: package_path(project.path, folder, name) for name in plan}
-    for path in paths.values():
-        if path.exists():
-            raise ProjectError("already exists; an annotator may be working in it. "
-                               "Choose another --output-dir or move it away", path)
-    counts: dict[int, int] = {}
-    for ids in plan.values():
-        for doc_id in ids:
-            counts[doc_id] = counts.get(doc_id, 0) + 1
-    total = sum(len(ids) for ids in plan.values())
-    done = 0
-    packages = []
-    for name, ids in plan.items():
-        _write_package(project, name, ids, paths[name], task)
-        done += len(ids)
-        task.report(done, total)
-        packages.append(Package(name, paths[name], ids, sum(counts[d] > 1 for d in ids)))
-    with project.db.atomic():
-        for name, ids in plan.items():
-            project.db["layers"].insert_all(
-                ({"document_id": d, "annotator": name, "status": "todo"} for d in ids),
-                pk=("document_id", "annotator"), ignore=True)
-    return packages
-
-
-def _write_package(project: Project, annotator: str, ids: list[int], path: Path,
-                   task: Task) -> None:
-    """Build the package under a temporary name and rename it: never half a package."""
-    partial = path.with_name(f".{path.name}.part")
-    for leftover in _sqlite_files(partial):
-        leftover.unlink(missing_ok=True)
-    package = Project.open(partial, annotator, create=True)
-    try:
-        package.set_labels(project.labels())
-        records = []
-        for doc_id in ids:
-            task.check()
-            doc = project.document(doc_id)
-            records.append(ParsedRecord(NewDocument(doc.text, doc.title, doc.uid, doc.meta),
-                                        annotator, "todo"))
-        package.import_records(records)
-        package.db["project"].upsert_all(
-            [{"key": ASSIGNED_TO, "value": annotator},
-             {"key": ASSIGNED_FROM, "value": project.path.name}], pk="key")
-        package.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    except BaseException:
-        package.close()
-        for leftover in _sqlite_files(partial):
-            leftover.unlink(missing_ok=True)
-        raise
-    package.close()
-    os.replace(partial, path)
-
-
-def _sqlite_files(path: Path) -> list[Path]:
-    return [path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")]

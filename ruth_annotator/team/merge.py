@@ -1,8 +1,7 @@
-"""Bringing annotators' project files back into the lead's project.
+"""What merging an annotator's layer into the lead's project decides (no files, no SQL).
 
-Documents are matched by the hash of their text, so packages made by `assign` and files an
-annotator made by importing the same texts merge alike. Each annotator's layer of a document
-moves as a whole (so deletions travel too), compared by content rather than by id:
+Each annotator's layer of a document moves as a whole (so deletions travel too), compared
+by content rather than by id:
 
 - the same in both places: nothing to do (merging a file twice changes nothing);
 - not in the project yet, or the project's copy untouched since the last merge of that
@@ -13,24 +12,15 @@ moves as a whole (so deletions travel too), compared by content rather than by i
   anything and names the layers, unless the lead said which side wins (`prefer`).
 
 "Since the last merge" is known from a digest of each layer stored in the project when it
-was merged. The whole merge is one transaction: all files or nothing.
+was merged. The use case that opens the files and writes the project is app/merging.py.
 """
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from ruth_annotator.errors import InputError, ProjectError
-from ruth_annotator.model import Layer, NewDocument
-from ruth_annotator.model.labels import Label
-from ruth_annotator.model.records import ParsedRecord
-from ruth_annotator.store import Project
-from ruth_annotator.store.importing import renamed
-from ruth_annotator.store.rows import TABLES
-from ruth_annotator.tasks import NO_TASK, Task
-from ruth_annotator.team.signature import is_empty, signature
+from ruth_annotator.model.wording import plural
 
 PREFER = ("file", "project", "newer")
 BASE_KEY = "merge-base/{annotator}/{digest}"
@@ -49,189 +39,75 @@ class MergeReport:
     updated: list[str] = field(default_factory=list)
     kept: list[str] = field(default_factory=list)
     resolved: list[str] = field(default_factory=list)
+    conflicts: list[str] = field(default_factory=list)
     unchanged: int = 0
     labels_added: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
-        parts = [f"{len(self.added)} layer(s) added", f"{len(self.updated)} updated",
+        parts = [f"{plural(len(self.added), 'layer')} added", f"{len(self.updated)} updated",
                  f"{self.unchanged} unchanged"]
         if self.kept:
             parts.append(f"{len(self.kept)} kept (edited here since the last merge)")
         if self.resolved:
-            parts.append(f"{len(self.resolved)} conflict(s) settled")
+            parts.append(f"{plural(len(self.resolved), 'conflict')} settled")
         if self.documents_added:
-            parts.append(f"{self.documents_added} document(s) added")
+            parts.append(f"{plural(self.documents_added, 'document')} added")
         if self.documents_skipped:
-            parts.append(f"{self.documents_skipped} unannotated document(s) not in the "
+            parts.append(f"{plural(self.documents_skipped, 'unannotated document')} not in the "
                          "project skipped")
         if self.labels_added:
             parts.append(f"labels added: {', '.join(self.labels_added)}")
-        return f"Merged {self.files} file(s): " + ", ".join(parts)
+        return f"Merged {plural(self.files, 'file')}: " + ", ".join(parts)
 
 
-@dataclass
-class _Source:
-    project: Project
-    #: (document id in the file, document id in the project or None, hash, title)
-    documents: list[tuple[int, int | None, str, str]]
-
-
-def merge_files(project: Project, paths: list[Path], add_documents: bool = False,
-                prefer: str | None = None, task: Task = NO_TASK) -> MergeReport:
-    """Merge annotators' files into `project` in one transaction (see the module docstring)."""
+def check_prefer(prefer: str | None) -> None:
     if prefer is not None and prefer not in PREFER:
         raise InputError(f"--prefer must be one of {', '.join(PREFER)}, not {prefer!r}")
-    sources: list[_Source] = []
-    try:
-        for path in paths:
-            path = Path(path)
-            if path.exists() and os.path.samefile(path, project.path):
-                raise InputError("is the project itself; give the annotators' files", path)
-            sources.append(_read(project, Project.open(path, "", readonly=True),
-                                 add_documents))
-        return _merge(project, sources, prefer, add_documents, task)
-    finally:
-        for source in sources:
-            source.project.close()
 
 
-def _read(project: Project, source: Project, add_documents: bool) -> _Source:
-    """Match the file's documents to the project's; refuse annotated strangers."""
-    documents = [
-        (row[0], project.find_by_hash(row[1]), row[1], row[2])
-        for row in source.db.execute("select id, hash, title from documents order by id")
-    ]
-    foreign = [d for d in documents if d[1] is None]
-    annotated = [d for d in foreign if _layers(source, d[0])]
-    if (annotated or len(foreign) == len(documents)) and foreign and not add_documents:
-        first = (annotated or foreign)[0][3]
-        source.close()
-        raise InputError(
-            f"{len(annotated or foreign)} of its {len(documents)} document(s) are not in the "
-            f"project (first: “{first[:60]}”); nothing was merged. Merge with "
-            "--add-documents to add them", source.path)
-    return _Source(source, documents)
+@dataclass(frozen=True)
+class LayerCopies:
+    """The two copies of one layer, described for the decision."""
+
+    where: str  # "alice on “Title”", for the report
+    incoming: str  # signature of the file's copy
+    current: str  # signature of the project's copy
+    current_empty: bool
+    base: str | None  # signature when last merged
+    file_stamp: str | None  # when each copy was last changed
+    project_stamp: str | None
 
 
-def _layers(source: Project, doc_id: int) -> list[Layer]:
-    names = sorted({r[0] for table in ("layers", *TABLES.values()) for r in source.db.execute(
-        f"select distinct annotator from {table} where document_id = ?", [doc_id])})
-    layers = [source.layer(doc_id, name) for name in names]
-    return [la for la in layers if not is_empty(la)]
-
-
-def _merge(project: Project, sources: list[_Source], prefer: str | None,
-           add_documents: bool, task: Task) -> MergeReport:
-    report = MergeReport(files=len(sources))
-    conflicts: list[str] = []
-    total = sum(len(s.documents) for s in sources)
-    done = 0
-    with project.db.atomic():
-        for source in sources:
-            _add_labels(project, source.project, report)
-            for src_id, doc_id, digest, _ in source.documents:
-                layers = _layers(source.project, src_id)
-                doc_id = doc_id or project.find_by_hash(digest)
-                if doc_id is None:
-                    if not add_documents:
-                        report.documents_skipped += 1
-                        continue
-                    doc_id = _add_document(project, source.project, src_id, report)
-                for layer in layers:
-                    stamp = _updated_at(source.project, src_id, layer.annotator)
-                    where = f"{layer.annotator} on {_document_name(project, doc_id)}"
-                    _merge_layer(project, layer, doc_id, digest, where, stamp, prefer, report,
-                                 conflicts)
-                done += 1
-                task.check()
-                task.report(done, total)
-        if conflicts:
-            raise MergeConflict(
-                f"{len(conflicts)} layer(s) were changed both here and in the files since "
-                f"they were last merged ({'; '.join(conflicts[:3])}"
-                f"{'; …' if len(conflicts) > 3 else ''}); nothing was merged. Choose a side "
-                "with --prefer file, --prefer project or --prefer newer", project.path)
-    return report
-
-
-def _merge_layer(project: Project, incoming: Layer, doc_id: int, digest: str, where: str,
-                 stamp: str | None, prefer: str | None, report: MergeReport,
-                 conflicts: list[str]) -> None:
-    current = project.layer(doc_id, incoming.annotator)
-    new, old = signature(incoming), signature(current)
-    key = BASE_KEY.format(annotator=incoming.annotator, digest=digest)
-    row = project.db.execute("select value from project where key = ?", [key]).fetchone()
-    base = row[0] if row else None
-    take = False
-    if new == old:
+def take_file_copy(copies: LayerCopies, prefer: str | None,
+                   report: MergeReport) -> bool | None:
+    """Whether the file's copy replaces the project's, None for an unsettled conflict;
+    the outcome is noted in `report`."""
+    where = copies.where
+    if copies.incoming == copies.current:
         report.unchanged += 1
-    elif is_empty(current):
-        take = True
+        return False
+    if copies.current_empty:
         report.added.append(where)
-    elif base == old:
-        take = True
+        return True
+    if copies.base == copies.current:
         report.updated.append(where)
-    elif base == new:
+        return True
+    if copies.base == copies.incoming:
         report.kept.append(where)
-    elif prefer is None:
-        conflicts.append(where)
-        return
-    else:
-        here = _updated_at(project, doc_id, incoming.annotator) or ""
-        take = prefer == "file" or (prefer == "newer" and (stamp or "") > here)
-        report.resolved.append(f"{where}: {'file' if take else 'project'} copy kept")
-    if take:
-        _replace_layer(project, doc_id, incoming, stamp)
-    if base != new:
-        project.db["project"].upsert({"key": key, "value": new}, pk="key")
+        return False
+    if prefer is None:
+        report.conflicts.append(where)
+        return None
+    take = prefer == "file" or (
+        prefer == "newer" and (copies.file_stamp or "") > (copies.project_stamp or ""))
+    report.resolved.append(f"{where}: {'file' if take else 'project'} copy kept")
+    return take
 
 
-def _replace_layer(project: Project, doc_id: int, layer: Layer, stamp: str | None) -> None:
-    """The file's copy replaces the project's, ids renamed where another layer uses them."""
-    for table in TABLES.values():
-        project.db[table].delete_where("document_id = ? and annotator = ?",
-                                       [doc_id, layer.annotator])
-    items = list(layer)
-    items = renamed(items, project.existing_ids(i.id for i in items))
-    project.add_layer_items(doc_id, layer.annotator, items, layer.status)
-    if stamp:
-        project.db["layers"].update((doc_id, layer.annotator), {"updated_at": stamp})
-
-
-def _document_name(project: Project, doc_id: int) -> str:
-    uid, title = project.db.execute("select uid, title from documents where id = ?",
-                                    [doc_id]).fetchone()
-    return f"“{title[:40]}”" if title else f"document {uid}"
-
-
-def _updated_at(project: Project, doc_id: int, annotator: str) -> str | None:
-    row = project.db.execute(
-        "select updated_at from layers where document_id = ? and annotator = ?",
-        [doc_id, annotator]).fetchone()
-    return row[0] if row else None
-
-
-def _add_document(project: Project, source: Project, src_id: int, report: MergeReport) -> int:
-    doc = source.document(src_id)
-    project.import_records([ParsedRecord(NewDocument(doc.text, doc.title, doc.uid, doc.meta),
-                                         None, None)])
-    report.documents_added += 1
-    return project.find_by_hash(doc.hash) or 0
-
-
-def _add_labels(project: Project, source: Project, report: MergeReport) -> None:
-    """Labels the file uses that the project lacks join the project's label set."""
-    have = project.labels()
-    names = {lab.name for lab in have}
-    keys = {lab.key for lab in have if lab.key}
-    used = {r[0] for table in ("mentions", "entities")
-            for r in source.db.execute(f"select distinct label from {table}")}
-    extra = []
-    for label in source.labels():
-        if label.name in used and label.name not in names:
-            key = label.key if label.key not in keys else ""
-            extra.append(Label(label.name, label.color, key, label.description))
-            keys.add(key)
-    if extra:
-        project.set_labels(have + extra)
-        report.labels_added.extend(lab.name for lab in extra)
+def conflict_error(report: MergeReport, path) -> MergeConflict:
+    conflicts = report.conflicts
+    return MergeConflict(
+        f"{plural(len(conflicts), 'layer')} changed both here and in the files since "
+        f"they were last merged ({'; '.join(conflicts[:3])}"
+        f"{'; …' if len(conflicts) > 3 else ''}); nothing was merged. Choose a side "
+        "with --prefer file, --prefer project or --prefer newer", path)

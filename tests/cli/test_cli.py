@@ -26,7 +26,7 @@ def run():
 def test_import_then_export_keeps_text_exactly(run, tmp_path, sample_path, sample_text):
     project = tmp_path / "p.ruth"
     result = run("import", project, sample_path)
-    assert result.exit_code == 0 and "1 document(s) added" in result.output
+    assert result.exit_code == 0 and "1 document added" in result.output
     out = tmp_path / "out.jsonl"
     result = run("export", project, "--format", "jsonl", "--output", out)
     assert result.exit_code == 0, result.output

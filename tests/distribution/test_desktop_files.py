@@ -106,6 +106,6 @@ def test_install_desktop_puts_everything_in_place_and_removes_it(tmp_path):
     assert (tmp_path / "icons" / "hicolor" / "scalable" / "apps" / f"{DESKTOP_ID}.svg").is_file()
     assert "*.ruth" in (tmp_path / "mime" / "globs2").read_text()
     result = runner.invoke(main, ["install-desktop", "--data-dir", str(tmp_path), "--remove"])
-    assert result.exit_code == 0 and "Removed 13 file(s)" in result.output
+    assert result.exit_code == 0 and "Removed 13 files" in result.output
     assert not entry.exists()
     assert "*.ruth" not in (tmp_path / "mime" / "globs2").read_text()

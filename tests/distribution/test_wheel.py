@@ -60,7 +60,9 @@ def test_wheel_holds_code_resources_guide_and_entry_points(wheel):
                  "ruth_annotator/resources/linux/ruth-annotator-mime.xml",
                  "ruth_annotator/resources/translations/ruth_annotator_en.qm",
                  "ruth_annotator/resources/docs/user-guide.md",
-                 "ruth_annotator/resources/docs/shortcuts.md"):
+                 "ruth_annotator/resources/docs/shortcuts.md",
+                 "ruth_annotator/suggest/vocab/en/speech_verbs.txt",
+                 "ruth_annotator/suggest/vocab/en/titles.txt"):
         assert name in names, name
     assert not any(n.startswith(("tests/", "benchmarks/")) for n in names)
     entry_points = zipfile.ZipFile(wheel).read(

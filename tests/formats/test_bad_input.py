@@ -95,16 +95,18 @@ def test_label_studio_export_envelope_of_unknown_shape(project, tmp_path):
     assert "is not a Label Studio export" in one_line_error(project, path, "label-studio")
 
 
-def test_label_studio_region_text_counted_in_code_points(project, tmp_path):
-    """Offsets counted as code points by some other tool are refused, not shifted."""
+def test_label_studio_region_text_counted_in_utf16_units(project, tmp_path):
+    """Label Studio counts code points: UTF-16 offsets (what Ruth Annotator once wrote) are
+    refused with the reason, not shifted."""
     path = tmp_path / "tasks.json"
-    text = "👍 Kate"
+    text = "👍 Kate and Mia"
     task = {"data": {"text": text}, "annotations": [{"result": [
         {"id": "a", "from_name": "label", "to_name": "text", "type": "labels",
-         "value": {"start": 2, "end": 6, "text": "Kate", "labels": ["PERSON"]}}]}]}
+         "value": {"start": 3, "end": 7, "text": "Kate", "labels": ["PERSON"]}}]}]}
     path.write_text(json.dumps([task]), encoding="utf-8")
-    assert "says 'Kate' but the text at 2..6 (UTF-16) is" in \
-        one_line_error(project, path, "label-studio")
+    error = one_line_error(project, path, "label-studio")
+    assert "says 'Kate' but the text at 3..7 is 'ate '" in error
+    assert "these offsets count UTF-16 units" in error
 
 
 def test_conll_quote_tags_cannot_be_read_back(project, tmp_path, sample_text):

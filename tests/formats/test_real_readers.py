@@ -1,11 +1,11 @@
-"""Our exports read by the tools' own readers, or by strict readers written from the
-formats' specifications: spaCy's DocBin, Label Studio's documented task schema, the brat
-standoff specification, doccano's and Prodigy's JSONL, CoNLL BIO, Hugging Face datasets."""
+"""Our exports read by the tools' own readers where they install from the package index
+(spaCy and `spacy debug data`, Hugging Face `datasets`, seqeval in strict IOB2 mode,
+label-studio-converter), and for brat and doccano by readers that follow those tools' own
+source step by step (tool_readers.py); Prodigy's JSONL against its documented task shape."""
 
 from __future__ import annotations
 
 import json
-import re
 import tempfile
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -44,6 +44,7 @@ def check_spacy(path: Path, record: dict) -> None:
         (first[q["addressee"]]["start"], q["addressee"], q["id"])
         for q in record["quotes"] if q["addressee"]}
     assert doc.user_data["id"] == record["id"]
+    assert doc.user_data["meta"] == (record["meta"] or {})
 
 
 def test_spacy_reads_the_sample(sample_text, tmp_path):
@@ -139,7 +140,6 @@ def check_label_studio(path: Path) -> None:
     relations = {r.get("value") for r in config.iter("Relation")}
     for task in tasks:
         text = task["data"]["text"]
-        units = text.encode("utf-16-le")
         for part in task.get("annotations", []) + task.get("predictions", []):
             ids = {r["id"] for r in part["result"] if r["type"] == "labels"}
             for r in part["result"]:
@@ -149,13 +149,41 @@ def check_label_studio(path: Path) -> None:
                     continue
                 v = r["value"]
                 assert set(v["labels"]) <= controls[r["from_name"]]
-                # What a browser shows between the UTF-16 offsets is the region text.
-                assert units[2 * v["start"]:2 * v["end"]].decode("utf-16-le") == v["text"]
+                # Label Studio counts code points: the offsets cut the region text out.
+                assert text[v["start"]:v["end"]] == v["text"]
+
+
+def label_studio_converter_reads(path: Path, tmp: Path) -> list[dict]:
+    """label-studio-converter (Label Studio's own export converter) parses our labelling
+    config and reads the tasks as Label Studio exports them; its JSON_MIN regions."""
+    converter = pytest.importorskip("label_studio_converter")
+    from tool_readers import label_studio_export
+
+    exported = tmp / "export" / "project-1.json"
+    exported.parent.mkdir(parents=True, exist_ok=True)
+    exported.write_text(json.dumps(label_studio_export(
+        json.loads(path.read_text(encoding="utf-8")))), encoding="utf-8")
+    c = converter.Converter(str(path.with_name(f"{path.stem}.label_config.xml")), str(tmp))
+    c.convert_to_json_min(str(exported), str(tmp / "min"), is_dir=False)
+    return json.loads((tmp / "min" / "result.json").read_text(encoding="utf-8"))
 
 
 def test_label_studio_tasks_follow_the_documented_schema(sample_text, tmp_path):
     write("label-studio", [sample_record(sample_text)], tmp_path / "tasks.json")
     check_label_studio(tmp_path / "tasks.json")
+
+
+def test_label_studio_converter_reads_code_points_after_emoji(tmp_path):
+    b = Builder("🎉🎉 Hi Kate Winslet 🎉 said “no”.")
+    kate = b.mention(b.find("Kate Winslet"))
+    b.quote([b.find("no")], speaker=kate, cue=b.find("said"))
+    write("label-studio", [b.record()], tmp_path / "tasks.json")
+    (row,) = label_studio_converter_reads(tmp_path / "tasks.json", tmp_path)
+    regions = {(r["start"], r["end"], r["labels"][0]) for r in row["label"]}
+    assert regions == {(6, 18, "PERSON")}
+    assert b.text[6:18] == "Kate Winslet"  # what Label Studio 1.23.2 draws for 6..18
+    quote_regions = {(r["text"], r["labels"][0]) for r in row["quote"]}
+    assert quote_regions == {("no", "DIRECT_QUOTE"), ("said", "CUE")}
 
 
 @settings(max_examples=40, deadline=None)
@@ -166,64 +194,35 @@ def test_label_studio_random_texts_follow_the_schema(case: Builder):
         check_label_studio(Path(tmp) / "t.json")
 
 
-# brat standoff, from brat's specification: the text is read as UTF-8 with universal
-# newlines; T lines are "ID<TAB>TYPE START END[;START END]*<TAB>TEXT" with TEXT the
-# fragments' text joined by one space; R lines "ID<TAB>TYPE Arg1:ID Arg2:ID"; A lines
-# "ID<TAB>NAME ID [VALUE]"; equivalences "*<TAB>TYPE ID ID …"; types declared in
-# annotation.conf.
-def read_conf(path: Path) -> dict[str, set[str]]:
-    sections: dict[str, set[str]] = {}
-    current = None
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.startswith("["):
-            current = sections.setdefault(line.strip("[]"), set())
-        elif line.strip() and current is not None:
-            current.add(line.split("\t")[0])
-    return sections
-
-
 def check_brat(folder: Path) -> int:
-    conf = read_conf(folder / "annotation.conf")
-    checked = 0
-    for ann in folder.glob("*.ann"):
-        with open(ann.with_suffix(".txt"), encoding="utf-8") as f:  # universal newlines
-            text = f.read()
-        ids = set()
-        lines = ann.read_text(encoding="utf-8").split("\n")
-        assert lines[-1] == ""
-        for line in lines[:-1]:
-            ident, rest = line.split("\t", 1)
-            assert ident == "*" or ident not in ids
-            if ident[0] == "T":
-                m = re.fullmatch(r"(\S+) ((?:\d+ \d+;)*\d+ \d+)\t(.*)", rest)
-                assert m, line
-                frags = [tuple(map(int, f.split())) for f in m.group(2).split(";")]
-                assert all(0 <= a < b <= len(text) for a, b in frags)
-                assert all(b <= c for (_, b), (c, _) in zip(frags, frags[1:], strict=False))
-                assert " ".join(text[a:b] for a, b in frags) == m.group(3), line
-                assert m.group(1) in conf["entities"]
-                checked += 1
-            elif ident[0] == "R":
-                kind, a1, a2 = rest.split(" ")
-                assert kind in conf["relations"]
-                assert a1.startswith("Arg1:") and a1[5:] in ids
-                assert a2.startswith("Arg2:") and a2[5:] in ids
-            elif ident[0] == "A":
-                name, target, *value = rest.split(" ")
-                assert name in conf["attributes"] and target in ids
-            elif ident == "*":
-                kind, *members = rest.split(" ")
-                assert kind in conf["relations"] and len(members) >= 2
-                assert set(members) <= ids
-            else:
-                raise AssertionError(f"unexpected line {line!r}")
-            ids.add(ident)
-    return checked
+    """brat's own reading of every document (tool_readers.brat_folder); the number of
+    text-bound annotations it accepted."""
+    from tool_readers import brat_folder
+
+    return sum(len(doc["textbounds"]) for doc in brat_folder(folder).values())
 
 
 def test_brat_files_follow_the_standoff_spec(sample_text, tmp_path):
     write("brat", [sample_record(sample_text)], tmp_path / "brat")
     assert check_brat(tmp_path / "brat") == 7
+
+
+def test_brat_reads_a_crlf_export_with_offsets_over_the_exact_text(tmp_path):
+    b = Builder("Kate Winslet said:\r\n“We 🎉 did it,\r\nall of us.”\r\nMia agreed.\r\n")
+    kate = b.mention(b.find("Kate Winslet"))
+    b.mention(b.find("Mia"))
+    b.quote([(b.text.index("We"), b.text.index("us.") + 3)], speaker=kate,
+            cue=b.find("said"))
+    write("brat", [b.record()], tmp_path / "b")
+    from tool_readers import brat_folder
+
+    (doc,) = brat_folder(tmp_path / "b").values()
+    spans = {tb.type: tb.spans for tb in doc["textbounds"].values()}
+    assert spans["Quote"] == [(21, 33), (35, 45)]  # CR LF counted as two, as brat does
+    assert b.text[35:45] == "all of us."
+    assert sorted(tb.spans for tb in doc["textbounds"].values() if tb.type == "PERSON") \
+        == [[(0, 12)], [(48, 51)]]
+    assert b.text[48:51] == "Mia"
 
 
 @settings(max_examples=60, deadline=None)
@@ -235,16 +234,17 @@ def test_brat_random_texts_follow_the_spec(case: Builder):
 
 
 def check_doccano(path: Path) -> None:
-    for line in path.read_text(encoding="utf-8").splitlines():
-        task = json.loads(line)
-        units = task["text"].encode("utf-16-le")
-        ids = {e["id"] for e in task["entities"]}
-        for e in task["entities"]:
-            assert isinstance(e["label"], str)
-            assert 0 <= e["start_offset"] < e["end_offset"] <= len(units) // 2
-            units[2 * e["start_offset"]:2 * e["end_offset"]].decode("utf-16-le")
-        for r in task["relations"]:
-            assert {r["from_id"], r["to_id"]} <= ids and isinstance(r["type"], str)
+    """doccano's import pipeline, with “Allow overlapping entity” on as docs/formats.md
+    asks, keeps every span and relation; each span shows in its UTF-16 view."""
+    from tool_readers import doccano_import, doccano_shown
+
+    lines = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines()]
+    for line, example in zip(lines, doccano_import(path, allow_overlapping=True),
+                             strict=True):
+        assert len(example["spans"]) == len(line["entities"])
+        assert len(example["relations"]) == len(line["relations"])
+        for span in example["spans"]:
+            doccano_shown(example["text"], span["start_offset"], span["end_offset"])
 
 
 def check_prodigy(path: Path) -> None:
@@ -262,17 +262,62 @@ def check_prodigy(path: Path) -> None:
             assert r["child"] == r["child_span"]["token_end"]
 
 
-def check_conll(path: Path) -> None:
-    previous = "O"
+def conll_sentences(path: Path) -> list[list[str]]:
+    """The tag sequences of a CoNLL file, one a sentence (blank lines between)."""
+    sentences, current = [], []
     for line in path.read_text(encoding="utf-8").splitlines():
-        if not line:
+        if not line.strip():
+            if current:
+                sentences.append(current)
+            current = []
             continue
         token, tag = line.split(" ")
         assert token and not token.isspace()
-        assert tag == "O" or re.fullmatch(r"[BI]-[A-Z_]+", tag), line
-        if tag.startswith("I-"):
-            assert previous[2:] == tag[2:], line
-        previous = tag
+        if token != "-DOCSTART-":
+            current.append(tag)
+    if current:
+        sentences.append(current)
+    return sentences
+
+
+def check_conll(path: Path) -> int:
+    """seqeval in strict IOB2 mode reads every sentence: each tag valid, each I- after a
+    B- or I- of its type in the same sentence. The number of entities it finds."""
+    pytest.importorskip("seqeval")
+    from seqeval.scheme import IOB2, Entities
+
+    sentences = conll_sentences(path)
+    for sentence in sentences:
+        for i, tag in enumerate(sentence):
+            if tag.startswith("I-"):
+                assert i and sentence[i - 1][2:] == tag[2:], (path.read_text(), sentence)
+    found = sum(len(e) for e in Entities(sentences, IOB2).entities)
+    assert found == sum(tag.startswith("B-") for sentence in sentences for tag in sentence)
+    return found
+
+
+def test_conll_restarts_a_span_in_each_sentence_it_crosses(tmp_path):
+    b = Builder("She said “we came\nand we won” today, Kate\r\nWinslet said.")
+    b.quote([(b.text.index("we came"), b.text.index("won") + 3)])
+    b.mention((b.text.index("Kate"), b.text.index("Winslet") + 7))
+    for fmt in ("conll", "conll-quotes"):
+        report = write(fmt, [b.record()], tmp_path / f"{fmt}.conll")
+        assert check_conll(tmp_path / f"{fmt}.conll") == 2
+        assert any("crosses a line break; written as 2 spans, one a sentence" in line
+                   for line in report.lost), report.lost
+
+
+def test_flags_and_other_clusters_are_one_token(tmp_path):
+    b = Builder("Kate 🇬🇧🇺🇸 #️⃣ 🏴\U000e0067\U000e0062\U000e0073\U000e0063\U000e0074\U000e007f "
+                "👩🏽‍🚒 said.")
+    b.mention(b.find("🇬🇧"), "GPE")
+    write("conll", [b.record()], tmp_path / "c.conll")
+    tokens = [line.split(" ")[0] for line in
+              (tmp_path / "c.conll").read_text(encoding="utf-8").splitlines()[2:] if line]
+    assert tokens == ["Kate", "🇬🇧", "🇺🇸", "#️⃣",
+                      "🏴\U000e0067\U000e0062\U000e0073\U000e0063\U000e0074\U000e007f",
+                      "👩🏽‍🚒", "said", "."]
+    assert "🇬🇧 B-GPE" in (tmp_path / "c.conll").read_text(encoding="utf-8")
 
 
 @settings(max_examples=60, deadline=None)
@@ -286,6 +331,33 @@ def test_doccano_prodigy_conll_follow_their_specs(case: Builder):
                                  ("conll-quotes", "q.conll", check_conll)):
             write(fmt, [record], Path(tmp) / name)
             check(Path(tmp) / name)
+
+
+def test_doccano_default_project_needs_no_overlap_export(tmp_path):
+    """With “Allow overlapping entity” off (doccano's default), its import drops the nested
+    spans and dies on their relations; the no_overlap export imports whole."""
+    from tool_readers import DoccanoImportError, doccano_import
+
+    from ruth_annotator.formats.registry import ExportOptions
+
+    b = Builder("Kate said “I told Mia ‘go’ twice” today.")
+    kate = b.mention(b.find("Kate"))
+    mia = b.mention(b.find("Mia"))
+    b.quote([b.find("I told Mia ‘go’ twice")], speaker=kate, cue=b.find("said"))
+    b.quote([b.find("go")], speaker=mia, cue=b.find("told"))
+    write("doccano", [b.record()], tmp_path / "all.jsonl")
+    with pytest.raises(DoccanoImportError, match="Relations.save"):
+        doccano_import(tmp_path / "all.jsonl", allow_overlapping=False)
+    check_doccano(tmp_path / "all.jsonl")
+    report = write("doccano", [b.record()], tmp_path / "flat.jsonl",
+                   ExportOptions(no_overlap=True))
+    (example,) = doccano_import(tmp_path / "flat.jsonl", allow_overlapping=False)
+    line = json.loads((tmp_path / "flat.jsonl").read_text())
+    assert len(example["spans"]) == len(line["entities"]) == 3  # Kate, said, the outer quote
+    assert {r[0] for r in example["relations"]} == {"speaker", "cue"}
+    dropped = [x for x in report.lost if "without overlapping entities" in x]
+    assert len(dropped) == 3  # Mia, told and the inner quote, all inside the outer quote
+    assert any("“go”" in x for x in dropped)
 
 
 def test_doccano_offsets_are_utf16(tmp_path):
@@ -322,5 +394,51 @@ def test_hugging_face_datasets_loads_the_folder(sample_text, tmp_path, monkeypat
     assert json.loads(row["meta"]) in ({"source": "x"}, {"n": int(row["id"][4:])})
     card = (tmp_path / "hf" / "README.md").read_text()
     for split, n in loaded.num_rows.items():
-        assert f"  - name: {split}\n    num_examples: {n}" in card
+        assert f"  - name: {split}\n    num_bytes: " in card
+        assert f"    num_examples: {n}\n" in card
     assert "| PERSON | 80 |" in card and "| ORG | 20 |" in card
+
+
+def test_hugging_face_card_validates_without_a_warning(sample_text, tmp_path, monkeypatch):
+    datasets = pytest.importorskip("datasets")
+    import logging
+
+    monkeypatch.setenv("HF_DATASETS_OFFLINE", "1")
+    monkeypatch.setenv("HF_HOME", str(tmp_path / "hf-home"))
+    write("hf", [sample_record(sample_text)], tmp_path / "hf")
+    seen: list[str] = []
+    handler = logging.Handler()
+    handler.emit = lambda record: seen.append(record.getMessage())
+    logger = logging.getLogger("datasets")
+    logger.addHandler(handler)
+    try:
+        loaded = datasets.load_dataset(str(tmp_path / "hf"), cache_dir=str(tmp_path / "c"))
+    finally:
+        logger.removeHandler(handler)
+    assert loaded["train"].num_rows == 1
+    # The card's num_bytes is the size of the split's file (datasets checks the number of
+    # examples against the card, and reports its own Arrow size).
+    size = (tmp_path / "hf" / "data.jsonl").stat().st_size
+    assert f"    num_bytes: {size}\n" in (tmp_path / "hf" / "README.md").read_text()
+    assert not [m for m in seen if "malformed" in m], seen
+
+
+def spacy_debug_data(path: Path, tmp: Path) -> str:
+    """`spacy debug data` on a .spacy file, with a blank English pipeline (no model to
+    download) that trains NER on doc.ents and a span categoriser on the quotes group."""
+    pytest.importorskip("spacy")
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "ANSI_COLORS_DISABLED": "1", "NO_COLOR": "1"}
+    subprocess.run([sys.executable, "-m", "spacy", "init", "config", str(tmp / "cfg.cfg"),
+                    "--lang", "en", "--pipeline", "ner,spancat", "--force"], check=True,
+                   capture_output=True, env=env)
+    done = subprocess.run(
+        [sys.executable, "-m", "spacy", "debug", "data", str(tmp / "cfg.cfg"),
+         "--paths.train", str(path), "--paths.dev", str(path),
+         "--components.spancat.spans_key", "quotes"],
+        capture_output=True, text=True, env=env)
+    assert done.returncode == 0, done.stderr[-2000:]
+    return done.stdout

@@ -83,7 +83,7 @@ def test_cli_export_with_split_and_seed(big_project, tmp_path):
         "export", str(tmp_path / "many.ruth"), "--format", "hf", "--output",
         str(tmp_path / "hf"), "--split", "0.8,0.1,0.1", "--seed", "3"])
     assert result.exit_code == 0, result.output
-    assert "40 document(s)" in result.output
+    assert "40 documents" in result.output
     card = (tmp_path / "hf" / "README.md").read_text()
     assert "- split: validation" in card
     lines = sum(len(p.read_text().splitlines()) for p in (tmp_path / "hf").glob("*.jsonl"))

@@ -43,7 +43,9 @@ def test_100000_documents_export_in_constant_memory():
     peak, lost = peak_bytes("csv", "quotes.csv", 100_000)
     assert peak < small + 500_000, f"{small / 1e6:.2f} MB → {peak / 1e6:.2f} MB"
     assert peak < 5_000_000, f"peak {peak / 1e6:.1f} MB for 100,000 documents"
-    assert lost == 1  # the one summary line about mentions outside the table
+    # one summary line about mentions outside the table, one counting the documents whose
+    # metadata the table cannot hold: the report does not grow with the documents
+    assert lost == 2
 
 
 @pytest.mark.parametrize("fmt,name", [

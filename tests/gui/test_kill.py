@@ -26,7 +26,9 @@ def run_and_kill(path: Path, after: int) -> list[tuple[str, int, int]]:
     child = subprocess.Popen([sys.executable, str(CHILD), str(path)], stdout=subprocess.PIPE,
                              stderr=subprocess.DEVNULL, text=True, env=env)
     lines: queue.Queue[str] = queue.Queue()
-    threading.Thread(target=lambda: [lines.put(x) for x in child.stdout], daemon=True).start()
+    reader = threading.Thread(target=lambda: [lines.put(x) for x in child.stdout],
+                              daemon=True)
+    reader.start()
     done: list[tuple[str, int, int]] = []
     deadline = time.monotonic() + 60
     try:
@@ -41,6 +43,8 @@ def run_and_kill(path: Path, after: int) -> list[tuple[str, int, int]]:
         os.kill(child.pid, signal.SIGKILL)
     finally:
         child.wait(10)
+        reader.join(10)  # at the end of the dead child's output
+        child.stdout.close()
     assert child.returncode == -signal.SIGKILL
     assert len(done) == after, f"the app reported only {len(done)} actions"
     return done

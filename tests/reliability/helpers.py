@@ -78,10 +78,10 @@ def held_open(path: Path, readonly: bool = False) -> Iterator[subprocess.Popen]:
         print("holding", flush=True)
         time.sleep(600)
     """)
-    proc = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
-    try:
-        assert proc.stdout.readline().strip() == "holding"
-        yield proc
-    finally:
-        proc.kill()
-        proc.wait()
+    with subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE,
+                          text=True) as proc:  # closes its pipe and reaps it
+        try:
+            assert proc.stdout.readline().strip() == "holding"
+            yield proc
+        finally:
+            proc.kill()

@@ -145,7 +145,7 @@ def test_cli_backup_list_restore_check(tmp_path, project):
     code, out = cli("restore", project.path, "9")
     assert code == 1 and "no backup number 9" in error_lines(out)[0]
     code, out = cli("check", project.path)
-    assert code == 0 and ": ok (1 document(s), 2 annotation(s))" in out
+    assert code == 0 and ": ok (1 document, 2 annotations)" in out
 
 
 def test_check_reports_damage_and_broken_references(tmp_path, project):
@@ -155,8 +155,8 @@ def test_check_reports_damage_and_broken_references(tmp_path, project):
     project.close()
     code, out = cli("check", project.path)
     assert code == 1
-    assert "mention of a missing entity" in out and "mention outside its document" in out
-    assert error_lines(out) == [f"Error: {project.path}: 2 problem(s) found; "
+    assert "points at a missing entity" in out and "mention outside its document" in out
+    assert error_lines(out) == [f"Error: {project.path}: 2 problems found; "
                                 "'ruth-annotator restore --list' shows the backups"]
     corrupt(project.path)
     code, out = cli("check", project.path)
@@ -193,12 +193,11 @@ def test_killed_restores_leave_the_old_or_the_new_state(tmp_path, project, figur
     inside = 0
     for i in range(12):
         source = old if i % 2 else new
-        proc = subprocess.Popen([sys.executable, "-c", code, str(project.path), str(source)],
-                                stdout=subprocess.PIPE)
-        assert proc.stdout.readline() == b"start\n"
-        time.sleep(rng.uniform(0, 0.15))  # a restore of this project takes about 0.1 s
-        proc.kill()
-        proc.wait()
+        with subprocess.Popen([sys.executable, "-c", code, str(project.path), str(source)],
+                              stdout=subprocess.PIPE) as proc:
+            assert proc.stdout.readline() == b"start\n"
+            time.sleep(rng.uniform(0, 0.15))  # a restore of this project takes about 0.1 s
+            proc.kill()
         inside += any(p.name.startswith(".") for p in tmp_path.iterdir())  # copy under way
         conn = sqlite3.connect(project.path)
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"

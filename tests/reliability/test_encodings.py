@@ -3,6 +3,8 @@ line. Property tests over random text in each encoding news scrapes come in."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -124,3 +126,22 @@ def _readable_otherwise(data: bytes) -> bool:
         except UnicodeDecodeError:
             pass
     return False
+
+
+@pytest.mark.parametrize(("data", "message"), [
+    (b"Caf\xc3 au lait \xff\xfe", "byte-order mark in the middle (byte 14)"),
+    (b"Caf\xc3 au lait, cr\xc3\xa8me", "broken UTF-8: byte 4"),
+    (b"Un caf\xc3 noir.", "broken UTF-8: byte 7"),
+    (b"Prix: 12 \x80, caf\xe9 \xef\xbb\xbfet th\xe9", "byte-order mark in the middle"),
+])
+def test_broken_utf8_is_refused_not_read_as_windows_1252(data, message):
+    """It used to import as "CafÃ au lait ÿþ"."""
+    with pytest.raises(InputError, match=re.escape(message)) as caught:
+        decode_bytes(data, "x.txt")
+    assert "\n" not in str(caught.value)
+
+
+@pytest.mark.parametrize("text", ["Café au lait “chaud” – 3 €", "Straße, São Paulo, SÃO PAULO",
+                                  "Ça coûte « cher », dit-il.", "naïve Ñandú ©2024"])
+def test_genuine_windows_1252_still_imports(text):
+    assert decode_bytes(text.encode("cp1252"), "x.txt") == text

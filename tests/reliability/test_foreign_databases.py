@@ -7,15 +7,16 @@ from __future__ import annotations
 
 import os
 import random
+import re
 import sqlite3
 
 import pytest
 from click.testing import CliRunner
 
-from reliability.helpers import annotate, cli, error_lines, snapshot
+from reliability.helpers import annotate, cli, dump, error_lines, snapshot
 from ruth_annotator.cli import main
 from ruth_annotator.errors import RuthError
-from ruth_annotator.store import Project
+from ruth_annotator.store import Project, backup
 from ruth_annotator.store.integrity import check_project
 from ruth_annotator.store.schema import MIGRATION_SET
 
@@ -125,7 +126,7 @@ def test_commands_refuse_in_one_line(hostile, command, tmp_path):
     assert code != 0 and "Traceback" not in out
     if code == 1:  # click itself refuses folders for a file argument (exit 2)
         [line] = error_lines(out)
-        if command == "check" and "problem(s) found" in line:
+        if command == "check" and re.search(r"\d+ problems? found", line):
             assert "damaged" in out
         else:
             assert message in line, line
@@ -182,3 +183,97 @@ def test_random_byte_damage_never_crashes_or_writes(tmp_path, figures):
             assert len(error_lines(result.output)) == 1
     figures.update(damaged_files=80, **counts)
     assert counts["refused"] > 0 and counts["check_found"] > 0
+
+
+# --- schema objects this release did not make ------------------------------------------
+
+PLANTED = {
+    "trigger": "create trigger rename_titles after insert on documents begin "
+               "update documents set title = 'pwned'; end",
+    "view": "create view every_text as select text from documents",
+    "table": "create table stash (secret text)",
+    "index": "create index by_title on documents (title)",
+}
+
+
+def planted(tmp_path, kinds=("trigger",)):
+    """A real project whose schema holds objects another program added."""
+    path = tmp_path / "planted.ruth"
+    with Project.open(path, create=True) as project:
+        annotate_sample(project)
+    conn = sqlite3.connect(path)
+    for kind in kinds:
+        conn.execute(PLANTED[kind])
+    conn.commit()
+    conn.close()
+    return path
+
+
+@pytest.mark.parametrize("kind", sorted(PLANTED))
+def test_foreign_schema_objects_are_refused_for_writing_and_named(tmp_path, kind):
+    path = planted(tmp_path, [kind])
+    before = snapshot(tmp_path)
+    with pytest.raises(RuthError, match="did not make") as caught:
+        Project.open(path)
+    name = PLANTED[kind].split()[2 if kind != "index" else 2]
+    assert f"{kind} {name}" in str(caught.value) and "\n" not in str(caught.value)
+    with Project.open(path, readonly=True) as project:  # still readable, to export it
+        assert project.document_count() == 1
+    assert unchanged(before, snapshot(tmp_path))
+
+
+def test_import_and_suggest_never_fire_a_planted_trigger(tmp_path):
+    """They used to: import fired a trigger that rewrote titles, suggest one that deleted
+    every quote."""
+    path = planted(tmp_path)
+    conn = sqlite3.connect(path)
+    conn.execute("create trigger wipe after insert on quotes begin delete from quotes; end")
+    conn.commit()
+    conn.close()
+    article = tmp_path / "article.txt"
+    article.write_text("“We will win,” said Kate Winslet.", encoding="utf-8")
+    for command in (["import", path, article], ["suggest", path]):
+        code, out = cli(*command)
+        assert code == 1, out
+        [line] = error_lines(out)
+        assert "trigger rename_titles, trigger wipe" in line, line
+    with Project.open(path, readonly=True) as project:
+        assert project.document_count() == 1
+        assert "pwned" not in {d.title for d in project.documents()}
+
+
+def test_check_lists_foreign_schema_objects(tmp_path):
+    path = planted(tmp_path, sorted(PLANTED))
+    report = check_project(path)
+    assert sorted(report.problems) == sorted(
+        f"holds a {kind} {PLANTED[kind].split()[2]} that Ruth Annotator did not make"
+        for kind in PLANTED)
+    code, out = cli("check", path)
+    assert code == 1 and "trigger rename_titles" in out
+
+
+def test_restore_never_copies_foreign_schema_objects(project, tmp_path):
+    path = planted(tmp_path)
+    project.close()
+    before = dump(project.path)
+    with pytest.raises(RuthError, match="cannot be restored: it holds schema objects"):
+        backup.restore(project.path, path)
+    conn = sqlite3.connect(project.path)
+    assert conn.execute("select count(*) from sqlite_master where type = 'trigger'"
+                        ).fetchone() == (0,)
+    conn.close()
+    assert dump(project.path) == before
+
+
+def test_a_trigger_added_while_open_cannot_run_on_our_writes(project):
+    """Planted by another program after the project was opened: our write fails with it
+    instead of running it, and the layer is as it was."""
+    conn = sqlite3.connect(project.path)
+    conn.execute("create trigger rename after insert on mentions begin "
+                 "update documents set title = 'pwned'; end")
+    conn.commit()
+    conn.close()
+    with pytest.raises(RuthError, match="not authorized"):
+        annotate(project, 1)
+    assert project.document(1).title != "pwned"
+    assert not project.layer(1).mentions

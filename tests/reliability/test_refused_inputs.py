@@ -96,7 +96,7 @@ def test_over_long_jsonl_line_is_refused_without_holding_it(closed, tmp_path, mo
         f.write(json.dumps({"text": "Another short article."}) + "\n")
     assert "line 2: longer than 1 MB" in refuse(closed, file)
     code, out = cli("import", closed, file, "--skip-bad")
-    assert code == 0 and "2 document(s) added" in out
+    assert code == 0 and "2 documents added" in out
 
 
 def test_broken_jsonl_lines_named_and_skipped_only_on_request(closed, tmp_path):
@@ -114,7 +114,7 @@ def test_broken_jsonl_lines_named_and_skipped_only_on_request(closed, tmp_path):
     assert code == 0
     skipped = [line for line in out.splitlines() if line.startswith("Skipped:")]
     assert [s.split(": ")[2] for s in skipped] == ["line 2", "line 4", "line 5", "line 6"]
-    assert "2 document(s) added" in out
+    assert "2 documents added" in out
     assert len(dump(closed)[0][1]) == before + 2
 
 

@@ -4,6 +4,7 @@ their folder, parameterised SQL, and no SQLite extension loading."""
 from __future__ import annotations
 
 import ast
+import os
 import re
 import shutil
 import socket
@@ -14,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from reliability.helpers import annotate, cli
+from reliability.helpers import annotate, cli, dump, error_lines, snapshot
 from ruth_annotator.app.transfer import export_project
 from ruth_annotator.errors import OptionalDependencyError, RuthError
 from ruth_annotator.formats import registry
@@ -61,8 +62,8 @@ def test_the_network_guard_notices_attempts(no_network):
         socket.create_connection(("192.0.2.1", 80), timeout=1)
     with pytest.raises(OSError):
         urllib.request.urlopen("http://example.invalid/", timeout=1)
-    with pytest.raises(OSError):
-        socket.socket(socket.AF_INET).connect(("192.0.2.1", 80))
+    with pytest.raises(OSError), socket.socket(socket.AF_INET) as sock:
+        sock.connect(("192.0.2.1", 80))
     assert len(no_network) == 3
     no_network.clear()
 
@@ -272,3 +273,115 @@ def test_project_connections_refuse_load_extension(project):
     with Project.open(project.path, readonly=True) as readonly, \
             pytest.raises(sqlite3.OperationalError, match="not authorized"):
         readonly.db.execute("select load_extension('/tmp/evil')")
+
+
+# --- planted links and files in a shared folder --------------------------------------
+
+
+def test_a_planted_lock_file_link_never_overwrites_its_target(tmp_path):
+    """A `P.ruth-lock` symbolic link to another file: opening for writing refuses in one
+    line and the file it points to keeps its bytes."""
+    path = tmp_path / "p.ruth"
+    Project.open(path, create=True).close()
+    precious = tmp_path / "precious.txt"
+    precious.write_text("precious", encoding="utf-8")
+    (tmp_path / "p.ruth-lock").symlink_to(precious)
+    with pytest.raises(RuthError, match="p.ruth-lock beside it is a symbolic link") as caught:
+        Project.open(path)
+    assert "\n" not in str(caught.value)
+    assert precious.read_text(encoding="utf-8") == "precious"
+    code, out = cli("import", path, precious)
+    assert code == 1 and "symbolic link" in out
+    assert precious.read_text(encoding="utf-8") == "precious"
+
+
+def test_a_planted_lock_file_hard_link_never_overwrites_its_target(tmp_path):
+    path = tmp_path / "p.ruth"
+    Project.open(path, create=True).close()
+    precious = tmp_path / "precious.txt"
+    precious.write_text("precious", encoding="utf-8")
+    os.link(precious, tmp_path / "p.ruth-lock")
+    with pytest.raises(RuthError, match="link to another file"):
+        Project.open(path)
+    assert precious.read_text(encoding="utf-8") == "precious"
+
+
+def test_an_export_onto_a_link_replaces_the_link_not_its_target(project, tmp_path):
+    """Outputs are written to a fresh temporary file (never through a link) and renamed
+    over the output name, so a link there is replaced and its target keeps its bytes."""
+    precious = tmp_path / "precious.txt"
+    precious.write_text("precious", encoding="utf-8")
+    for name, fmt in (("out.jsonl", "jsonl"), ("out.conll", "conll")):
+        (tmp_path / name).symlink_to(precious)
+        export_project(project, fmt, tmp_path / name)
+        assert not (tmp_path / name).is_symlink()
+    project.close()
+    (tmp_path / "copy.ruth").symlink_to(precious)
+    assert cli("backup", project.path, "--to", tmp_path / "copy.ruth")[0] == 0
+    assert precious.read_text(encoding="utf-8") == "precious"
+
+
+@pytest.mark.parametrize("kind", ["text file", "other program", "folder"])
+def test_restore_writes_only_onto_a_project_or_a_new_path(project, tmp_path, kind):
+    """`restore notes.txt good.ruth` used to replace the text file with a project."""
+    project.close()
+    good = tmp_path / "good.ruth"
+    assert cli("backup", project.path, "--to", good)[0] == 0
+    target = tmp_path / "notes"
+    if kind == "text file":
+        target.write_text("my notes", encoding="utf-8")
+    elif kind == "other program":
+        conn = sqlite3.connect(target)
+        conn.execute("create table notes (body text)")
+        conn.commit()
+        conn.close()
+    else:
+        target.mkdir()
+    before = snapshot(tmp_path)
+    code, out = cli("restore", target, good)
+    assert code != 0, out
+    if code == 1:  # click refuses a folder for a file argument itself (exit 2)
+        [line] = error_lines(out)
+        assert "restored only onto a project or a new file" in line, line
+    assert snapshot(tmp_path) == before
+    fresh = tmp_path / "fresh.ruth"
+    assert cli("restore", fresh, good)[0] == 0
+    assert dump(fresh) == dump(good)
+
+
+@pytest.mark.parametrize("suffix", ["-wal", "-shm", "-journal"])
+def test_planted_links_beside_a_project_are_named_and_followed_nowhere(tmp_path, suffix):
+    """SQLite refused them with a bare "unable to open database file"."""
+    path = tmp_path / "p.ruth"
+    Project.open(path, create=True).close()
+    precious = tmp_path / "precious.txt"
+    precious.write_text("precious", encoding="utf-8")
+    (tmp_path / f"p.ruth{suffix}").symlink_to(precious)
+    for readonly in (False, True):
+        with pytest.raises(RuthError, match=f"p.ruth{suffix} beside it is a symbolic link"):
+            Project.open(path, readonly=readonly)
+    assert precious.read_text(encoding="utf-8") == "precious"
+
+
+def test_a_link_planted_at_a_copys_temporary_name_is_never_written_through(project,
+                                                                           tmp_path,
+                                                                           monkeypatch):
+    """A backup or a restore writes a temporary copy beside its target first; a link put
+    under that name between clearing it and writing (a shared folder) fails the copy in
+    one line and its target keeps its bytes."""
+    from ruth_annotator.store import backup
+
+    precious = tmp_path / "precious.txt"
+    precious.write_text("precious", encoding="utf-8")
+    clear = backup._remove_with_journal
+
+    def clear_then_plant(path):
+        clear(path)
+        if path.name.endswith(".part"):
+            path.symlink_to(precious)
+
+    monkeypatch.setattr(backup, "_remove_with_journal", clear_then_plant)
+    with pytest.raises(RuthError, match="cannot write a backup here") as caught:
+        backup.create_backup(project.path, target=tmp_path / "copy.ruth")
+    assert "\n" not in str(caught.value)
+    assert precious.read_text(encoding="utf-8") == "precious"

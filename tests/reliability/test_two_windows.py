@@ -135,7 +135,8 @@ def test_two_processes_racing_for_one_file_take_turns(closed_project, figures):
              for name in ("ann", "bob")]
     turns = []
     for proc in procs:
-        out, _ = proc.communicate(timeout=120)
+        with proc:  # closes its pipe
+            out, _ = proc.communicate(timeout=120)
         assert proc.returncode == 0
         turns.extend(json.loads(out))
     turns.sort()

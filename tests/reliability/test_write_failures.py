@@ -8,6 +8,7 @@ import errno
 import os
 import shutil
 import subprocess
+from copy import deepcopy
 
 import pytest
 
@@ -150,9 +151,12 @@ def test_workspace_keeps_unsaved_work_then_retries_and_copies(qapp, project, sam
     def big_action(label: str):
         """One action with many rows (as "accept all"), too big for the file's limit."""
         spans = [Span(i, i + 3) for i in range(0, min(len(text) - 3, 6000), 4)]
-        changes = edits.add_mention(session.layer, text, spans[0], label)
-        for span in spans[1:]:
-            changes = changes + edits.add_mention(session.layer, text, span, label)
+        scratch = deepcopy(session.layer)  # each edit sees the ones before it
+        changes = None
+        for span in spans:
+            step = edits.add_mention(scratch, text, span, label)
+            scratch.apply(step)
+            changes = step if changes is None else changes + step
         return changes
 
     def stored() -> int:

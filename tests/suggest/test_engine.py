@@ -239,7 +239,7 @@ def test_engine_never_raises_on_odd_text():
 
 
 def test_windows_line_endings_give_the_same_suggestions(sample_text):
-    from tests.suggest.helpers import quotes
+    from .helpers import quotes
 
     def summary(text):
         return [(q.type, q.text.replace("\r", ""), q.speaker, q.cue, len(q.segments))

@@ -6,7 +6,8 @@ import pytest
 
 from ruth_annotator.model import ACCEPTED, REJECTED, Entity, Layer, Mention
 from ruth_annotator.suggest.dates import find_dates
-from tests.suggest.helpers import mentions, suggest
+
+from .helpers import mentions, suggest
 
 
 @pytest.mark.parametrize("text, surface, label", [

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tests.suggest.helpers import quotes
+from .helpers import quotes
 
 
 @pytest.mark.parametrize("text, content, kind, speaker, cue", [

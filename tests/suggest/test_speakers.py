@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.suggest.helpers import one_quote, quotes
+from .helpers import one_quote, quotes
 
 SAMPLE_DIRECT = [
     # (start of the quote, speaker, speaker mention, cue)
@@ -183,3 +183,104 @@ def test_pronoun_refers_to_a_relative_named_only_by_a_role():
             '"He kept asking, \'What happens if you cannot go on?\' I laughed."')
     inner = one_quote(text, "What happens if you cannot go on?")
     assert (inner.speaker, inner.speaker_mention, inner.cue) == ("My husband", "He", "asking")
+
+
+def test_two_apostrophe_marks_pair_like_double_quotes():
+    text = ("''I think that was the beginning of it,'' Mr. Vietor added. ''There were "
+            "times where it felt like starting over with them.''\n")
+    found = quotes(text)
+    assert [q.text for q in found] == [
+        "I think that was the beginning of it,",
+        "There were times where it felt like starting over with them."]
+    assert {q.speaker for q in found} == {"Vietor"}
+
+
+def test_a_descriptive_noun_phrase_speaks_as_a_nominal_mention():
+    text = 'The ad ran on Sunday. "We need leaders to stand up now," the narrator says.\n'
+    [q] = quotes(text)
+    assert (q.speaker_mention, q.speaker) == ("the narrator", "the narrator")
+
+
+def test_list_style_attribution_after_a_dash():
+    text = ('"This was the worst hour of cable news I have ever seen."\n'
+            "— Howard Kurtz, Fox News\n")
+    [q] = quotes(text)
+    assert (q.speaker, q.cue) == ("Howard Kurtz", "—")
+
+
+def test_cue_after_the_sentence_goes_on_and_no_break_spaces():
+    text = ('"He is saying a lot of the right things" about fixing inequality, said '
+            "Marla Kilfoyle, a teacher.\n\n"
+            '"When people respond by the millions, that is mainstream," Sen.\u00a0Sanders '
+            "said recently.\n")
+    assert [q.speaker for q in quotes(text)] == ["Marla Kilfoyle", "Sanders"]
+
+
+def test_a_scare_quote_does_not_cut_the_clause_of_the_cue():
+    text = ('Axelrod said this was a "fatal miscalculation" and that she has learned her '
+            'lesson: "They are fortified for a longer fight if they need to be in one."\n')
+    [q] = quotes(text)
+    assert (q.speaker, q.cue) == ("Axelrod", "said")
+
+
+def test_a_descriptive_speaker_is_the_person_the_text_described_so():
+    text = ("CNN host Jake Tapper pressed Donald Trump on Sunday. Trump answered at length."
+            '\n\n"Are you going to release your taxes before the election?" the CNN host '
+            "asked.\n\nMaria Lopez, the campaign manager, spoke later. Trump left. "
+            '"We are confident about it," the manager said.\n')
+    assert [(q.speaker, q.speaker_mention) for q in quotes(text)] == [
+        ("Jake Tapper", "the CNN host"), ("Maria Lopez", "the manager")]
+
+
+def test_a_paragraph_naming_someone_else_changes_the_speaker():
+    text = ('"It was a very nice talk," the tycoon said.\n\n'
+            'Dana Reyes met voters in Reno. "We will win this state in November," she said.\n')
+    assert [q.speaker for q in quotes(text)] == ["the tycoon", "Dana Reyes"]
+
+
+def test_partial_quotes_inside_a_reporting_sentence():
+    text = ("Marking the end of the primaries, the former secretary of state talked about "
+            "continuing the “progress we had under President Obama” on Tuesday.\n\n"
+            "Glenn Beck spoke next. “Donald Trump is a dictator in the making,” said Beck, who "
+            "said there were “too many disturbing things for me to dismiss.”\n\n"
+            "The group backs what it calls “sensible gun violence prevention laws.”\n")
+    found = {q.text: (q.type, q.speaker_mention, q.cue) for q in quotes(text)}
+    assert found["progress we had under President Obama"] == (
+        "mixed", "the former secretary of state", "talked")
+    assert found["too many disturbing things for me to dismiss."] == ("mixed", "Beck", "said")
+    assert "sensible gun violence prevention laws." not in found  # "calls": a name for it
+
+
+def test_party_and_state_in_brackets_and_a_cue_whose_clause_goes_on_to_a_colon():
+    text = ('"If they did, they should be held accountable," Sen. Chuck Schumer (D-N.Y.) said '
+            "Tuesday.\n\nIf the law has never had its day in court, Giuliani said, there is "
+            'a simple explanation: "There has never been a secretary as reckless."\n\n'
+            '"It was a very bad deal for all of us," Toomey fumed on Tuesday.\n')
+    assert [q.speaker for q in quotes(text)] == ["Chuck Schumer", "Giuliani", "Toomey"]
+
+
+def test_partial_quotes_with_the_cue_after_or_a_long_aside_or_a_participle():
+    text = ("At private courses, members may pay more if necessary “because they expect a "
+            "certain level of service,” Mr. Chipok said.\n\n"
+            "Representative Adam Schiff, a Democrat of California and a member of the House's "
+            "Permanent Select Committee on Intelligence, said the announcement was “a very "
+            "positive development for all of us.”\n\n"
+            "Lewandowski earlier quashed rumors by tweeting that “I am under a strict "
+            "confidentiality agreement.”\n")
+    assert [(q.speaker_mention, q.cue) for q in quotes(text)] == [
+        ("Chipok", "said"), ("Adam Schiff", "said"),
+        ("Lewandowski", "tweeting")]
+
+
+def test_labels_within_a_paragraph_objects_after_a_participle_and_apostrophes_in_asides():
+    text = ('Jeb Bush and Hillary Clinton reject the term. Clinton: "Our goal is not to '
+            'contain ISIS, but to defeat it." Bush: "The mission is to destroy ISIS, not to '
+            'contain it."\n\n'
+            "Trump spoke first. Clinton seemed ready to riff on it in Iowa, telling the crowd, "
+            '"Some people get a little carried away, have you noticed?"\n\n'
+            '"They are very open to trying new things," Jenna Golden, Twitter’s director of '
+            "political advertising, said of the campaign.\n\n"
+            'Brown criticized Bill Clinton. Hillary shot back, "I suppose I could have stayed '
+            'home and baked cookies."\n')
+    assert [q.speaker_mention for q in quotes(text)] == [
+        "Clinton", "Bush", "Clinton", "Jenna Golden", "Hillary"]

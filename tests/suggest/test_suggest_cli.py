@@ -25,7 +25,7 @@ def test_suggest_then_export_with_suggestions(run, tmp_path, sample_path):
     assert run("import", project, sample_path).exit_code == 0
     result = run("suggest", project)
     assert result.exit_code == 0, result.output
-    assert "quote(s)" in result.output and "1 document(s)" in result.output
+    assert "quotes" in result.output and "1 document" in result.output
     out = tmp_path / "out.jsonl"
     assert run("export", project, "--format", "jsonl", "--include-suggestions",
                "-o", out).exit_code == 0
@@ -46,7 +46,7 @@ def test_suggest_selected_documents_and_errors(run, tmp_path, sample_path):
     project = tmp_path / "p.ruth"
     run("import", project, sample_path)
     result = run("suggest", project, "--documents", "1", "--annotator", "other")
-    assert result.exit_code == 0 and "1 document(s)" in result.output
+    assert result.exit_code == 0 and "1 document" in result.output
     result = run("suggest", project, "--documents", "7")
     assert result.exit_code == 1 and "has no document '7'" in result.output
     assert "Traceback" not in result.output
@@ -62,7 +62,8 @@ def test_evaluate_project_against_gold(run, tmp_path):
     assert run("suggest", project).exit_code == 0
     result = run("evaluate", project, "--gold", DATA / "gold.jsonl")
     assert result.exit_code == 0, result.output
-    assert "Quotes" in result.output and "Speakers:" in result.output
+    assert "All quotes" in result.output and "Speakers:" in result.output
+    assert "Direct speech, piece by piece" in result.output
     assert "Missing from the system side" in result.output  # five gold documents not imported
     figures = json.loads(run("evaluate", project, "--gold", DATA / "gold.jsonl",
                              "--json").output)
@@ -83,7 +84,7 @@ def test_evaluate_errors_are_one_line(run, tmp_path):
     result = run("evaluate", "--gold", bad, "--system", DATA / "gold.jsonl")
     assert result.exit_code == 1 and "bad.jsonl: line 2: broken JSON" in result.output
     result = run("evaluate", "--gold", DATA / "gold.jsonl")
-    assert result.exit_code == 2 and "either PROJECT or --system" in result.output
+    assert result.exit_code == 2 and "one of PROJECT, --system or --engine" in result.output
 
 
 def test_spacy_chosen_in_settings_but_missing_is_one_line_and_writes_nothing(

@@ -134,9 +134,9 @@ def test_agree_command(both):
     assert figures["overall"]["speakers"]["agreement"] == 0.5
     text = runner.invoke(main, ["agree", str(both.path)])
     assert text.exit_code == 0
-    assert "alice × bob: 1 document(s)" in text.output
+    assert "alice × bob: 1 document" in text.output
     assert "Cohen's κ 0.556" in text.output and "Krippendorff's α 0.588" in text.output
-    assert "Speakers: 2 of 4 matched quote(s) agree (0.500)" in text.output
+    assert "Speakers: 2 of 4 matched quotes agree (0.500)" in text.output
 
 
 def test_agree_without_pairs(project):

@@ -7,6 +7,8 @@ from collections import Counter
 import pytest
 from click.testing import CliRunner
 
+from ruth_annotator.app.assigning import write_packages
+from ruth_annotator.app.merging import merge_files
 from ruth_annotator.cli import main
 from ruth_annotator.errors import InputError, ProjectError
 from ruth_annotator.model import Mention, NewDocument
@@ -14,8 +16,7 @@ from ruth_annotator.model.labels import DEFAULT_LABELS, Label
 from ruth_annotator.model.records import ParsedRecord
 from ruth_annotator.store import Project
 from ruth_annotator.team.agreement import project_agreement
-from ruth_annotator.team.assign import ASSIGNED_TO, plan_assignment, write_packages
-from ruth_annotator.team.merge import merge_files
+from ruth_annotator.team.assign import ASSIGNED_TO, plan_assignment
 
 from .scenario import TEXT, alice_items, bob_items
 
@@ -91,7 +92,7 @@ def test_assign_then_merge_round_trip(three_docs, tmp_path):
                                        "alice,bob", "--overlap", "1", "--output-dir",
                                        str(tmp_path / "out")])
     assert result.exit_code == 0, result.output
-    assert "alice: 3 document(s), 3 shared ->" in result.stdout
+    assert "alice: 3 documents, 3 shared ->" in result.stdout
     for name, items in (("alice", alice_items()), ("bob", bob_items())):
         with Project.open(tmp_path / "out" / f"test-{name}.ruth", name) as proj:
             doc_id = proj.find_by_hash(three_docs.document(1).hash)
@@ -102,13 +103,13 @@ def test_assign_then_merge_round_trip(three_docs, tmp_path):
     result = CliRunner().invoke(main, ["merge", str(three_docs.path), *paths])
     assert result.exit_code == 0, result.output
     # the sample and art-2 carry work; art-3 stayed untouched in both packages
-    assert "4 layer(s) added, 0 updated, 0 unchanged" in result.stdout
+    assert "4 layers added, 0 updated, 0 unchanged" in result.stdout
     report = project_agreement(three_docs)
     assert report.pairs[0].to_dict()["quote_types"]["kappa"] == round(5 / 9, 4)
     # art-2 is done by both with no annotations: it counts as an agreed empty document
     assert sorted(report.pairs[0].documents) == [1, 2]
     result = CliRunner().invoke(main, ["merge", str(three_docs.path), *paths])
-    assert "0 layer(s) added, 0 updated, 4 unchanged" in result.stdout
+    assert "0 layers added, 0 updated, 4 unchanged" in result.stdout
 
 
 def test_independent_and_assigned_files_merge_together(project, tmp_path):

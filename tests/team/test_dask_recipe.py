@@ -117,7 +117,7 @@ def test_preannotate_on_the_cluster_equals_one_process(client, shards, tmp_path)
     # and the part files import back like any Ruth JSONL
     result = CliRunner().invoke(main, ["import", str(tmp_path / "back.ruth"), *map(
         str, sorted(out.glob("part-*")))])
-    assert result.exit_code == 0 and "6 document(s) added" in result.stdout
+    assert result.exit_code == 0 and "6 documents added" in result.stdout
 
 
 def test_with_the_suggestion_engine(client, shards, tmp_path):

@@ -7,13 +7,14 @@ from dataclasses import replace
 import pytest
 from click.testing import CliRunner
 
+from ruth_annotator.app.merging import merge_files
 from ruth_annotator.cli import main
 from ruth_annotator.errors import InputError
 from ruth_annotator.model import Entity, Mention, NewDocument, Quote, Span, text_hash
 from ruth_annotator.model.edits import delete_annotations
 from ruth_annotator.model.records import ParsedRecord
 from ruth_annotator.store import Project
-from ruth_annotator.team.merge import MergeConflict, merge_files
+from ruth_annotator.team.merge import MergeConflict
 from ruth_annotator.team.signature import signature
 
 from .scenario import TEXT, alice_items, annotator_file
@@ -139,13 +140,13 @@ def test_foreign_documents_refused_unless_asked(project, tmp_path):
             proj.add_layer_items(1, "carol", [Quote("q-c1", "direct", (Span(39, 56),))],
                                  "done")
     before = dump(project)
-    with pytest.raises(InputError, match=r"carol.ruth: 1 of its 1 document\(s\) are not in "
+    with pytest.raises(InputError, match=r"carol.ruth: 1 of its 1 document are not in "
                                          r"the project .*--add-documents"):
         merge_files(project, [path])
     assert dump(project) == before
     result = CliRunner().invoke(main, ["merge", str(project.path), str(path)])
     assert result.exit_code == 1
-    assert result.stderr.startswith(f"Error: {path}: 1 of its 1 document(s) are not in")
+    assert result.stderr.startswith(f"Error: {path}: 1 of its 1 document are not in")
     report = merge_files(project, [path], add_documents=True)
     assert report.documents_added == 1 and len(report.added) == 1
     doc_id = project.find_by_hash(text_hash(other))
@@ -217,6 +218,6 @@ def test_text_matches_by_hash_not_by_title(project, tmp_path):
 def test_merge_command_summary(project, files):
     result = CliRunner().invoke(main, ["merge", str(project.path), *map(str, files)])
     assert result.exit_code == 0, result.output
-    assert "Merged 2 file(s): 2 layer(s) added, 0 updated, 0 unchanged" in result.stdout
+    assert "Merged 2 files: 2 layers added, 0 updated, 0 unchanged" in result.stdout
     result = CliRunner().invoke(main, ["merge", str(project.path), *map(str, files)])
-    assert "0 layer(s) added, 0 updated, 2 unchanged" in result.stdout
+    assert "0 layers added, 0 updated, 2 unchanged" in result.stdout

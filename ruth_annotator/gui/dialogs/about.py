@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import importlib.metadata
 import platform
-import sqlite3
 
 import PySide6
 from PySide6.QtCore import Qt, qVersion
@@ -14,6 +13,7 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLa
 from ruth_annotator import __version__
 from ruth_annotator.gui.dialogs.common import described
 from ruth_annotator.resources import resource_path
+from ruth_annotator.store.database import VERSION as SQLITE_VERSION
 
 
 def _distribution_version(name: str) -> str:
@@ -30,7 +30,7 @@ def versions() -> dict[str, str]:
         "Qt": qVersion(),
         "PySide6": PySide6.__version__,
         "Python": f"{platform.python_version()} ({platform.python_implementation()})",
-        "SQLite": sqlite3.sqlite_version,
+        "SQLite": SQLITE_VERSION,
         "sqlite-utils": _distribution_version("sqlite-utils"),
         "System": platform.platform(terse=True),
     }

@@ -1,0 +1,99 @@
+"""Partial quotes: a quoted stretch inside a sentence that reports someone's words.
+
+"Trump told supporters Tuesday night that "we close one chapter in history"", "the former
+secretary of state talked about continuing the "progress we had under President Obama"":
+the words in marks are the speaker's even when the sentence around them is not a reported
+clause the indirect rules recognise. A fragment counts when it has at least four words, is
+not a title, lies in a body sentence that no quote covers, and a speech verb stands before
+it in the sentence with a subject opening the clause; the fragment alone is the quote
+(type "mixed": reported speech that holds quoted words).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from ruth_annotator.suggest.coverage import Coverage
+from ruth_annotator.suggest.cues import (
+    ADV,
+    APPOS,
+    LEAD,
+    NAME,
+    SPEAKER,
+    clause_subject,
+    cue_after,
+    speaker_span,
+)
+from ruth_annotator.suggest.drafts import CUED, QuoteDraft
+from ruth_annotator.suggest.reporting import CHARACTERISING, CHARACTERISING_ING
+from ruth_annotator.suggest.text_units import Units
+from ruth_annotator.suggest.vocab import EN
+
+_WORD = re.compile(r"[a-z]+")
+MIN_WORDS = 4
+# Verb forms that report words in a sentence; not the bare forms nor the -s forms that are
+# also nouns ("claim", "reports", "state"), which say nothing about speech there.
+VERBS = (EN.verb_forms(("past", "ing")) | EN.verb_forms(("third",), without="noun")
+         | CHARACTERISING | CHARACTERISING_ING)
+# The speaker right before the verb: "the former secretary of state talked about",
+# "Smith, 45, said", "Beck, who said".
+_SUBJECT_BEFORE = re.compile(rf"{LEAD}{SPEAKER}{APPOS}[ \t]+{ADV}$")
+_WHO_BEFORE = re.compile(rf"(?P<spk>{NAME}),[ \t]+who[ \t]+{ADV}$")
+# "Representative Adam B. Schiff, a Democrat of California and a member of …, said": a
+# name opening the sentence with a long aside before the verb.
+_NAME_ASIDE = re.compile(rf"(?P<spk>{NAME}),[^\"“”‘’\n]{{1,200}},[ \t]+{ADV}$")
+
+
+def partial_quotes(text: str, units: Units, drafts: list[QuoteDraft],
+                   fragments: list[tuple[int, int]],
+                   is_title: Callable[[str], bool]) -> list[QuoteDraft]:
+    covered = Coverage(len(text), ((d.start, d.end) for d in drafts))
+    out = []
+    for start, end in fragments:
+        content = text[start:end]
+        if len(content.split()) < MIN_WORDS or covered.hits(start, end) or is_title(content):
+            continue
+        para = units.paragraph_at(start)
+        if para is None or not para.body:
+            continue
+        sentence = max(units.sentence_at(start)[0], para.start)
+        found = _attribution(text, sentence, start) or _cue_after(text, start, end, para.end)
+        if found is None:
+            continue
+        cue, speaker = found
+        out.append(QuoteDraft("mixed", [(start, end)], cue, speaker, how=CUED))
+        covered.mark(start, end)
+    return out
+
+
+def _attribution(text: str, sentence: int, mark: int):
+    """(cue, speaker) of the last speech verb before the fragment that has a speaker (a
+    phrase with no speech verb in it: "the secretary talked about continuing" is about
+    "talked")."""
+    verbs = [w for w in _WORD.finditer(text, sentence, mark) if w.group() in VERBS]
+    for verb in reversed(verbs):
+        window = text[sentence:verb.start()]
+        m = _WHO_BEFORE.search(window) or _SUBJECT_BEFORE.search(window) or \
+            _NAME_ASIDE.match(window)
+        if m is not None and VERBS.isdisjoint(m.group("spk").lower().split()):
+            return (verb.start(), verb.end()), speaker_span(m, sentence)
+        if verb.group().endswith("ing"):  # "Lewandowski quashed rumors by tweeting that"
+            subject = clause_subject(text, sentence, verb.start(), names_only=True)
+            if subject is not None:
+                return (verb.start(), verb.end()), subject
+    return None
+
+
+def _cue_after(text: str, start: int, end: int, limit: int):
+    """"… if necessary “because they expect a certain level of service,” Mr. Chipok
+    said.": the cue right after the closing mark."""
+    close = end
+    while close < limit and text[close] in " \t.,;:!?…":
+        close += 1
+    if close >= limit or text[close] not in "\"”’'»":
+        return None
+    match = cue_after(text, close + 1, min(limit, close + 160))
+    if match is None or match.speaker is None or match.cue is None:
+        return None
+    return match.cue, match.speaker
