@@ -57,14 +57,14 @@ class MainWindow(QMainWindow):
         self.session = Session(project, self)
         self.theme = theme.resolve(config.load_settings().get("theme", "system"))
         self.view = ArticleView()
-        self.picker = Picker()
+        self.picker = Picker(self.view)  # floats over the article, at the quote
         self.find_bar = FindBar(self.view)
         self.banner = SaveBanner(self.session)
         central = QWidget()
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
-        for widget in (self.banner, self.picker, self.find_bar):
+        for widget in (self.banner, self.find_bar):
             column.addWidget(widget)
         column.addWidget(self.view, 1)
         self.setCentralWidget(central)
