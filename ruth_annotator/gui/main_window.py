@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QColor
+from PySide6.QtGui import QAction, QColor, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -164,6 +164,8 @@ class MainWindow(QMainWindow):
         s.documentOpened.connect(self._document_opened)
         s.changed.connect(self._changed)
         s.changed.connect(self.review.suggestions_arrived)
+        s.undo_stack.undoTextChanged.connect(self._name_undo)
+        s.undo_stack.redoTextChanged.connect(self._name_undo)
         s.currentChanged.connect(self.selection.current_changed)
         s.statusChanged.connect(lambda doc, status: self.documents_panel.model.update(
             doc, status=status))
@@ -282,13 +284,27 @@ class MainWindow(QMainWindow):
         self.selection.current_changed(s.current_id)
         self._show_progress()
 
+    def _name_undo(self, _text: str = "") -> None:
+        """Edit ▸ Undo / Redo and their tooltips say what they would undo or redo."""
+        stack = self.session.undo_stack
+        for name, verb, what in (("edit.undo", "Undo", stack.undoText()),
+                                 ("edit.redo", "Redo", stack.redoText())):
+            action = self.actions[name]
+            words = f"{verb} {what[:1].lower()}{what[1:]}" if what else verb
+            action.setText(f"&{words}")
+            native = QKeySequence.SequenceFormat.NativeText
+            keys = ", ".join(k.toString(native) for k in action.shortcuts())
+            action.setToolTip(f"{words} ({keys})" if keys else words)
+            action.setStatusTip(words)
+
     def _show_progress(self) -> None:
         """What is left to decide in the open document, always in sight."""
         progress = self.review.progress()
         self.status_progress.setText(progress.line() if progress else "")
         self.status_progress.setToolTip(
-            f"{progress.undecided_quotes} quote(s) and {progress.undecided_mentions} "
-            "mention(s) still undecided; A accepts, X rejects, Shift+N goes to the next"
+            f"{describe.counted(progress.undecided_quotes, 'quote')} and "
+            f"{describe.counted(progress.undecided_mentions, 'mention')} still undecided; "
+            "A accepts, X rejects, Shift+N goes to the next"
             if progress else "")
 
     def _save_state_changed(self) -> None:
@@ -321,7 +337,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         if not self.session.saved:
             answer = messages.question(
-                self, "Unsaved work", f"{self.session.unsaved_count} action(s) could not be "
+                self, "Unsaved work",
+                f"{describe.counted(self.session.unsaved_count, 'action')} could not be "
                 "saved. Quit anyway and lose them?")
             if answer != QMessageBox.StandardButton.Yes:
                 event.ignore()

@@ -118,7 +118,11 @@ class QuoteLinks(KeyPart):
         changes = edits.set_speaker(self.layer, quote_id, mention_id=candidate.mention,
                                     entity_id=candidate.entity,
                                     new_entity=self._new_entity(candidate))
-        self.session.apply(changes, select=quote_id)
+        quote = self.layer.quotes[quote_id]
+        who = candidate.new_name or self.layer.entities.get(candidate.entity or "")
+        who = who if isinstance(who, str) else who.name if who else "a mention"
+        self.session.apply(self.named(changes, f"Set speaker of {self.words_of(quote.span)} "
+                                               f"to {who}"), select=quote_id)
 
     def set_addressee(self, quote_id: str, candidate: Candidate) -> None:
         if self.layer is None or quote_id not in self.layer.quotes:

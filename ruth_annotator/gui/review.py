@@ -69,7 +69,9 @@ class Review(KeyPart):
             self.hint("The current annotation is not an undecided suggestion; Shift+N goes "
                       "to the next one.")
             return
-        self.session.apply(edits.decide(self.layer, [item.id], accept))
+        verb = "Accept" if accept else "Reject"
+        self.session.apply(self.named(edits.decide(self.layer, [item.id], accept),
+                                      f"{verb} {item.kind} {self.words_of(item.span)}"))
         following = review_order.next_undecided(self.layer, item)
         if following is None:
             self.hint(ALL_DECIDED)
