@@ -35,6 +35,7 @@ from ruth_annotator.gui.history import History
 from ruth_annotator.gui.lifecycle import DocumentLifecycle
 from ruth_annotator.gui.marking import Marking
 from ruth_annotator.gui.navigate import Navigate
+from ruth_annotator.gui.overview import Overview
 from ruth_annotator.gui.picker import Picker
 from ruth_annotator.gui.quote_links import QuoteLinks
 from ruth_annotator.gui.quotes_panel import QuotesPanel
@@ -112,6 +113,8 @@ class MainWindow(QMainWindow):
         install_file_drop(self)
         settings = config.load_settings()
         self.actions["edit.snap"].setChecked(bool(settings.get("snap_words", True)))
+        self.actions["view.speaker_links"].setChecked(self.overview.links_on)
+        self.actions["view.labels"].setChecked(self.overview.labels_on)
         self.view.snap_words = self.actions["edit.snap"].isChecked()
         self.view.set_zoom(int(settings.get("zoom", 0)))
         window_state.restore(self, self.docks)
@@ -142,6 +145,7 @@ class MainWindow(QMainWindow):
                                  self.find_bar, self.search_panel, self.review, self)
         self.span_edges = SpanEdges(s, view, hint)
         self.files = Files(self, s, self.lifecycle, hint, self.update_title)
+        self.overview = Overview(s, view, self.colors)
 
     def _dock(self, title: str, widget: QWidget, area) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -164,6 +168,7 @@ class MainWindow(QMainWindow):
         s.documentOpened.connect(self._document_opened)
         s.changed.connect(self._changed)
         s.changed.connect(self.review.suggestions_arrived)
+        s.changed.connect(self.overview.refresh)
         s.undo_stack.undoTextChanged.connect(self._name_undo)
         s.undo_stack.redoTextChanged.connect(self._name_undo)
         s.currentChanged.connect(self.selection.current_changed)
@@ -261,6 +266,7 @@ class MainWindow(QMainWindow):
             self.picker.cancel()
         self.update_title()
         self._show_progress()
+        self.overview.refresh()
         self.view.setFocus()
         self.review.start()
 
