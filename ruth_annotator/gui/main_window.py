@@ -39,6 +39,7 @@ from ruth_annotator.gui.overview import Overview
 from ruth_annotator.gui.picker import Picker
 from ruth_annotator.gui.quote_links import QuoteLinks
 from ruth_annotator.gui.quotes_panel import QuotesPanel
+from ruth_annotator.gui.reading_place import ReadingPlace
 from ruth_annotator.gui.review import Review
 from ruth_annotator.gui.save_state import SaveBanner, save_text
 from ruth_annotator.gui.search_panel import SearchPanel
@@ -131,7 +132,9 @@ class MainWindow(QMainWindow):
         works on."""
         s, view, hint = self.session, self.view, self.hint
         self.backups = Backups(s)
-        self.lifecycle = DocumentLifecycle(s, self.documents_panel, self.backups, self, hint)
+        self.reading_place = ReadingPlace(s, view)
+        self.lifecycle = DocumentLifecycle(s, self.documents_panel, self.backups, self, hint,
+                                           self.reading_place)
         self.selection = Selection(s, view, self.picker, self.entities_panel,
                                    self.quotes_panel, self.status_item,
                                    self.lifecycle.open_document)
@@ -353,4 +356,5 @@ class MainWindow(QMainWindow):
             task.cancel()
             task.wait()
         window_state.save(self)
+        self.reading_place.save()
         super().closeEvent(event)
