@@ -9,11 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QPoint, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
+    QFontMetrics,
     QPainter,
+    QPainterPath,
     QPen,
     QResizeEvent,
     QTextCharFormat,
@@ -56,6 +58,8 @@ class ArticleView(QPlainTextEdit):
         self.describe: Callable[[int], str] = lambda position: ""
         self.menu_actions: list = []
         self._outlines: list[Span] = []
+        self._links: list[tuple[Span, Span]] = []  # speaker mention, quote (overview)
+        self._labels: list[tuple[Span, str, str]] = []  # mention, label, colour
         self._drawn_at: tuple | None = None  # where the view was when last drawn
         self._extra: dict[str, list[QTextEdit.ExtraSelection]] = {}
         self._press: QPoint | None = None  # where the left button went down, while down
@@ -123,6 +127,14 @@ class ArticleView(QPlainTextEdit):
             for rect in self.span_rects(span):
                 self.viewport().update(rect.toAlignedRect().adjusted(-4, -2, 4, 2))
         self._outlines = outlines
+
+    def set_overview(self, links: list[tuple[Span, Span]],
+                     labels: list[tuple[Span, str, str]]) -> None:
+        """Every speaker link (a curve from the speaker's mention to its quote) and every
+        mention's label, drawn over the text in sight; empty lists draw nothing."""
+        if (links, labels) != (self._links, self._labels):
+            self._links, self._labels = links, labels
+            self.viewport().update()
 
     def set_zoom(self, steps: int) -> None:
         """Reading size: the system font a little larger, plus `steps` points."""
@@ -198,6 +210,14 @@ class ArticleView(QPlainTextEdit):
         shown = max(1, self.viewport().height() // max(1, self.fontMetrics().lineSpacing()))
         self.verticalScrollBar().setValue(max(0, first - shown // 3))
 
+    def visible_span(self) -> Span:
+        """The code points in sight, from the top-left to the bottom-right of the page."""
+        port = self.viewport().rect()
+        first = self.cursorForPosition(port.topLeft())
+        last = self.cursorForPosition(port.bottomRight())
+        return Span(self.positions.cursor_position(first),
+                    self.positions.cursor_position(last))
+
     def span_rects(self, span: Span) -> list[QRectF]:
         """Rectangles (viewport coordinates) covering a span, one per visual line."""
         start, end = self.positions.to_qt(span.start), self.positions.to_qt(span.end)
@@ -225,7 +245,7 @@ class ArticleView(QPlainTextEdit):
     def paintEvent(self, event) -> None:  # noqa: N802 (Qt override)
         self.draw_visible()  # in case the view moved in a way not seen above
         super().paintEvent(event)
-        if not self._outlines:
+        if not (self._outlines or self._links or self._labels):
             return
         painter = QPainter(self.viewport())
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -233,7 +253,55 @@ class ArticleView(QPlainTextEdit):
         for span in self._outlines:
             for rect in self.span_rects(span):
                 painter.drawRoundedRect(rect.adjusted(-1.5, 0.5, 1.5, -0.5), 3, 3)
+        if self._links or self._labels:
+            self._paint_overview(painter)
         painter.end()
+
+    def _paint_overview(self, painter: QPainter) -> None:
+        sight = self.visible_span()
+
+        def seen(span: Span) -> bool:
+            return span.start <= sight.end and sight.start <= span.end
+
+        pen = QPen(QColor(self.theme.quote), 1.4)
+        for mention, quote in self._links:
+            if not (seen(mention) or seen(quote)):
+                continue
+            a, b = self.span_rects(mention), self.span_rects(quote)
+            if not a or not b:
+                continue
+            start = QPointF(a[0].center().x(), a[0].top())
+            end = QPointF(b[0].left() + 2, b[0].top())
+            lift = max(14.0, min(60.0, abs(end.x() - start.x()) / 4))
+            path = QPainterPath(start)
+            path.cubicTo(start + QPointF(0, -lift), end + QPointF(0, -lift), end)
+            painter.setPen(pen)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawPath(path)
+            painter.setBrush(QColor(self.theme.quote))
+            painter.drawEllipse(end, 2.5, 2.5)
+            painter.setPen(QPen(QColor(self.theme.quote), 1.2, Qt.PenStyle.DashLine))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            for rect in a:
+                painter.drawRoundedRect(rect.adjusted(-1.5, 0.5, 1.5, -0.5), 3, 3)
+        small = QFont(self.font())
+        small.setPointSizeF(max(6.0, self.font().pointSizeF() * 0.55))
+        painter.setFont(small)
+        metrics = QFontMetrics(small)
+        for span, label, color in self._labels:
+            if not seen(span):
+                continue
+            rects = self.span_rects(span)
+            if not rects:
+                continue
+            tag = QRectF(rects[-1].right() - metrics.horizontalAdvance(label) - 4,
+                         rects[-1].top() - metrics.height() / 2, metrics.horizontalAdvance(label)
+                         + 4, metrics.height())
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(color))
+            painter.drawRoundedRect(tag, 2, 2)
+            painter.setPen(QColor("#ffffff" if QColor(color).lightness() < 150 else "#000000"))
+            painter.drawText(tag, Qt.AlignmentFlag.AlignCenter, label)
 
     # --- mouse --------------------------------------------------------------------------
 

@@ -8,6 +8,11 @@ from ruth_annotator.model.annotations import PROPOSED, SUGGESTED, Annotation, Me
 from ruth_annotator.model.layer import Layer
 
 
+def counted(n: int, word: str, plural: str | None = None) -> str:
+    """"1 segment", "2 segments" (or the given plural: "2 entities")."""
+    return f"{n:,} {word if n == 1 else plural or word + 's'}"
+
+
 def short(text: str, limit: int = 60) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
@@ -41,8 +46,8 @@ def line(layer: Layer, text: str, item: Annotation | None) -> str:
     if isinstance(item, Quote):
         who = entity_name(layer, item.speaker) or "no speaker yet"
         cue = f" · cue “{text[item.cue.start:item.cue.end]}”" if item.cue else ""
-        return (f"{item.type.capitalize()} quote by {who}{cue} · {len(item.spans)} segment(s)"
-                f" · {origin(item)}")
+        segments = counted(len(item.spans), "segment")
+        return f"{item.type.capitalize()} quote by {who}{cue} · {segments} · {origin(item)}"
     return ""
 
 

@@ -17,7 +17,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPointF, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap
 from PySide6.QtWidgets import QProgressBar, QVBoxLayout, QWidget
 
-from ruth_annotator.gui.describe import plain_tip
+from ruth_annotator.gui.describe import counted, plain_tip
 from ruth_annotator.gui.sorted_tree import RowsView
 from ruth_annotator.model.annotations import ACCEPTED, PROPOSED
 from ruth_annotator.model.changes import ChangeSet
@@ -132,7 +132,8 @@ class DocumentListModel(QAbstractListModel):
             return self._icons[d.status]
         if role == Qt.ItemDataRole.ToolTipRole:
             return plain_tip(f"{d.title or d.uid}\n{STATUS_TEXT.get(d.status, d.status)} · "
-                             f"{d.length:,} characters · {d.annotations} annotation(s) "
+                             f"{counted(d.length, 'character')} · "
+                             f"{counted(d.annotations, 'annotation')} "
                              f"accepted · {undecided(d) or 'nothing undecided'}")
         return d.id  # UserRole
 

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
+    QLineEdit,
     QMenu,
     QStyledItemDelegate,
     QToolButton,
@@ -185,8 +186,12 @@ class EntityTreeModel(SortedTreeModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             if isinstance(item, Entity):
                 return (item.name, item.label, str(self.child_count(item.id)))[col]
-            return (short(self.text[item.start:item.end], 50), item.form,
-                    "suggested" if item.status == PROPOSED else "")[col]
+            if col == 0:  # the mention with a few words round it, to tell them apart
+                before = " ".join(self.text[max(0, item.start - 28):item.start].split()[1:])
+                after = " ".join(self.text[item.end:item.end + 28].split()[:-1])
+                return f"{short(self.text[item.start:item.end], 40)}   …{before} ‹›{after}…" \
+                    if role == Qt.ItemDataRole.DisplayRole else self.text[item.start:item.end]
+            return (item.form, "suggested" if item.status == PROPOSED else "")[col - 1]
         if role == Qt.ItemDataRole.DecorationRole and col == 0 and isinstance(item, Entity):
             color = self.colors.get(item.label, "#999999")
             if color not in self._icons:
@@ -198,6 +203,8 @@ class EntityTreeModel(SortedTreeModel):
             return font
         if role == Qt.ItemDataRole.ToolTipRole and isinstance(item, Entity):
             return plain_tip(f"{item.name} ({item.label}) — double-click or F2 to rename")
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return plain_tip(" ".join(self.text[max(0, item.start - 80):item.end + 80].split()))
         return None
 
     def flags(self, index: QModelIndex) -> Qt.ItemFlag:
@@ -266,10 +273,17 @@ class EntitiesPanel(QWidget):
         self.type_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.type_menu = QMenu(self)
         self.type_button.setMenu(self.type_menu)
+        self.filter = QLineEdit(placeholderText="Filter entities by name")
+        self.filter.setClearButtonEnabled(True)
+        self.filter.textChanged.connect(lambda _text: self._apply_filter())
+        self._auto_open: str | None = None  # the entity opened to show a mention, not by hand
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(self.buttons)
+        layout.addWidget(self.filter)
         layout.addWidget(self.tree, 1)
+        self.model.rowsInserted.connect(lambda *_a: self._apply_filter())
+        self.model.modelReset.connect(self._apply_filter)
 
     def add_buttons(self, actions: list[QAction]) -> None:
         """Buttons for the window's merge/split actions, then the type menu."""
@@ -286,11 +300,26 @@ class EntitiesPanel(QWidget):
             self.type_menu.addAction(label, lambda label=label: self._relabel(label))
 
     def apply_changes(self, changes: ChangeSet) -> None:
-        """Follow one action: only its rows change; what was open and selected stays."""
+        """Follow one action: only its rows change; what was open and selected stays, and
+        the list does not scroll (A and X decide in the text, not here)."""
         keep = self.selected_ids()
+        scroll = self.tree.verticalScrollBar().value()
         self.model.apply_changes(changes)
         if self.selected_ids() != keep:  # a row that moved was selected
             self._select(keep)
+        self.tree.verticalScrollBar().setValue(scroll)
+
+    def _apply_filter(self) -> None:
+        """Hide the entities whose name does not hold the typed words (and their rows)."""
+        typed = self.filter.text().strip().lower()
+        model = self.model
+        entity_shown = True
+        for row in range(model.rowCount()):
+            node = model.node_at(row)
+            if model.parent_of(node) == ROOT:
+                entity = model.layer.entities.get(node) if model.layer else None
+                entity_shown = not typed or (entity is not None and typed in entity.name.lower())
+            self.tree.setRowHidden(row, not entity_shown)
 
     def refresh(self, layer: Layer | None, text: str, colors: dict[str, str]) -> None:
         """Show another layer (or the same one afresh), keeping what was open and chosen."""
@@ -313,17 +342,27 @@ class EntitiesPanel(QWidget):
         if item_id and self.model.node(current) == item_id and \
                 self.tree.selectionModel().isRowSelected(current.row()):
             return  # shown already (each action asks again)
+        bar = self.tree.verticalScrollBar()
+        scroll = bar.value()  # the list holds still unless the row is out of sight
+        layer = self.model.layer
+        mention = layer.mentions.get(item_id) if layer is not None and item_id else None
+        owner = mention.entity if mention is not None else None
+        if self._auto_open and self._auto_open not in (owner, item_id):
+            self.model.set_open(self._auto_open, False)  # opened only to show a mention
+            self._auto_open = None
         index = self.model.find(item_id) if item_id else QModelIndex()
         if item_id and not index.isValid() and self.model.contains(item_id):
-            self.model.reveal(item_id)  # a mention of a closed entity: open it
+            self.model.reveal(item_id)  # a mention of a closed entity: open it, for now
+            self._auto_open = owner
             index = self.model.find(item_id)
-        if not index.isValid() or index in self.tree.selectionModel().selectedRows():
-            return
-        self.tree.selectionModel().blockSignals(True)
-        self.tree.setCurrentIndex(index)
-        self._select([item_id])
-        self.tree.selectionModel().blockSignals(False)
-        self.tree.scrollTo(index)
+        if index.isValid() and index not in self.tree.selectionModel().selectedRows():
+            self.tree.selectionModel().blockSignals(True)
+            self.tree.setCurrentIndex(index)
+            self._select([item_id])
+            self.tree.selectionModel().blockSignals(False)
+        bar.setValue(scroll)
+        if index.isValid():
+            self.tree.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
 
     def _clicked(self, index: QModelIndex) -> None:
         item = self.model.item(index)

@@ -7,9 +7,10 @@ has marked ready (those in sight, see ArticleView.draw_visible): Qt calls it for
 paragraph of a new text, and formatting all of them would cost a second on opening a
 2 MB article. Overlaps are drawn by cutting the paragraph at every mark boundary and giving
 each piece one combined format:
-- mention: tinted background in its label colour (innermost mention wins);
-- quote: a band in the quote colour, stronger for each level of nesting, and an underline;
-- suggestion: fainter fill and a dashed underline;
+- mention: filled with its label colour (innermost mention wins);
+- quote: a band in the quote colour, stronger for each level of nesting, and a solid line;
+- suggestion: hollow, a different shape rather than a paler shade: a wavy line in the
+  label (or quote) colour over at most a trace of fill, so it never passes for decided work;
 - cue: dotted underline; the selected quote's cue is bold and its band strongest.
 """
 
@@ -120,9 +121,11 @@ class Highlighter(QSyntaxHighlighter):
         t = self.theme
         fmt = QTextCharFormat()
         if depth:
-            fmt.setBackground(t.quote_band(depth, selected))
+            if quote_accepted or selected:  # the current suggestion: a faint band to find it
+                fmt.setBackground(t.quote_band(depth, selected) if quote_accepted
+                                  else t.quote_band(1, False))
             fmt.setUnderlineStyle(UNDER.SingleUnderline if quote_accepted
-                                  else UNDER.DashUnderline)
+                                  else UNDER.WaveUnderline)
             fmt.setUnderlineColor(QColor(t.quote))
         if cue:
             fmt.setUnderlineStyle(UNDER.DotLine)
@@ -135,7 +138,7 @@ class Highlighter(QSyntaxHighlighter):
             color = self.colors.get(label, "#999999")
             fmt.setBackground(t.mention_background(color, proposed))
             if proposed:
-                fmt.setUnderlineStyle(UNDER.DashUnderline)
+                fmt.setUnderlineStyle(UNDER.WaveUnderline)
                 fmt.setUnderlineColor(t.line_color(color))
         return fmt
 

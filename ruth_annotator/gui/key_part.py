@@ -6,8 +6,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ruth_annotator.gui.article_view import ArticleView
+from ruth_annotator.gui.describe import short
 from ruth_annotator.gui.session import Session
 from ruth_annotator.model.annotations import Quote, Span
+from ruth_annotator.model.changes import ChangeSet
 from ruth_annotator.model.layer import Layer
 
 Hint = Callable[[str], None]  # shows one line in the status bar
@@ -41,3 +43,12 @@ class KeyPart:
             self.hint("No current quote: put the cursor in a quote (click it, or J / K), "
                       "or pick it in the Quotes panel.")
         return quote
+
+    def words_of(self, span: Span, limit: int = 30) -> str:
+        """“The first words…” of a span, for undo names and messages."""
+        return f"“{short(self.text[span.start:span.end], limit)}”"
+
+    @staticmethod
+    def named(changes: ChangeSet, description: str) -> ChangeSet:
+        """The same change under the name Edit ▸ Undo will show."""
+        return ChangeSet(description, changes.changes)

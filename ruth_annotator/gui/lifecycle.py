@@ -16,6 +16,7 @@ from ruth_annotator.gui.dialogs import recent
 from ruth_annotator.gui.documents_panel import DocumentsPanel
 from ruth_annotator.gui.key_part import Hint
 from ruth_annotator.gui.opening import as_assigned_annotator, open_project
+from ruth_annotator.gui.reading_place import ReadingPlace
 from ruth_annotator.gui.session import Session
 
 
@@ -23,8 +24,9 @@ class DocumentLifecycle(QObject):
     projectStarted = Signal()  # a project is open: labels, annotator and list may differ
 
     def __init__(self, session: Session, documents: DocumentsPanel, backups: Backups,
-                 parent: QWidget, hint: Hint) -> None:
+                 parent: QWidget, hint: Hint, place: ReadingPlace) -> None:
         super().__init__(parent)
+        self.place = place  # where the annotator left off, kept across documents and starts
         self.session = session
         self.documents = documents
         self.backups = backups
@@ -44,6 +46,8 @@ class DocumentLifecycle(QObject):
         first = first if first is not None else model.neighbour(None, 1)
         if first is not None:
             self.open_document(first)
+            if first == last:
+                self.place.restore()
 
     def reload_documents(self) -> None:
         self.documents.reload()
@@ -65,6 +69,7 @@ class DocumentLifecycle(QObject):
         doc = self.session.document
         if doc is not None and doc.id == document_id:
             return
+        self.place.save()
         try:
             opened = self.session.open_document(document_id)
         except RuthError as e:  # a damaged row: say so in one line, keep the window

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QColor
+from PySide6.QtGui import QAction, QColor, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -35,9 +35,11 @@ from ruth_annotator.gui.history import History
 from ruth_annotator.gui.lifecycle import DocumentLifecycle
 from ruth_annotator.gui.marking import Marking
 from ruth_annotator.gui.navigate import Navigate
+from ruth_annotator.gui.overview import Overview
 from ruth_annotator.gui.picker import Picker
 from ruth_annotator.gui.quote_links import QuoteLinks
 from ruth_annotator.gui.quotes_panel import QuotesPanel
+from ruth_annotator.gui.reading_place import ReadingPlace
 from ruth_annotator.gui.review import Review
 from ruth_annotator.gui.save_state import SaveBanner, save_text
 from ruth_annotator.gui.search_panel import SearchPanel
@@ -57,14 +59,14 @@ class MainWindow(QMainWindow):
         self.session = Session(project, self)
         self.theme = theme.resolve(config.load_settings().get("theme", "system"))
         self.view = ArticleView()
-        self.picker = Picker()
+        self.picker = Picker(self.view)  # floats over the article, at the quote
         self.find_bar = FindBar(self.view)
         self.banner = SaveBanner(self.session)
         central = QWidget()
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
-        for widget in (self.banner, self.picker, self.find_bar):
+        for widget in (self.banner, self.find_bar):
             column.addWidget(widget)
         column.addWidget(self.view, 1)
         self.setCentralWidget(central)
@@ -112,6 +114,8 @@ class MainWindow(QMainWindow):
         install_file_drop(self)
         settings = config.load_settings()
         self.actions["edit.snap"].setChecked(bool(settings.get("snap_words", True)))
+        self.actions["view.speaker_links"].setChecked(self.overview.links_on)
+        self.actions["view.labels"].setChecked(self.overview.labels_on)
         self.view.snap_words = self.actions["edit.snap"].isChecked()
         self.view.set_zoom(int(settings.get("zoom", 0)))
         window_state.restore(self, self.docks)
@@ -128,20 +132,23 @@ class MainWindow(QMainWindow):
         works on."""
         s, view, hint = self.session, self.view, self.hint
         self.backups = Backups(s)
-        self.lifecycle = DocumentLifecycle(s, self.documents_panel, self.backups, self, hint)
+        self.reading_place = ReadingPlace(s, view)
+        self.lifecycle = DocumentLifecycle(s, self.documents_panel, self.backups, self, hint,
+                                           self.reading_place)
         self.selection = Selection(s, view, self.picker, self.entities_panel,
                                    self.quotes_panel, self.status_item,
                                    self.lifecycle.open_document)
-        self.navigate = Navigate(s, view, self.documents_panel.model,
-                                 self.lifecycle.open_document, self.selection.reveal, hint,
-                                 self.find_bar, self.search_panel)
         self.history = History(s.undo_stack)
         self.marking = Marking(s, view, hint)
         self.links = QuoteLinks(s, view, self.picker, hint)
         self.entity_keys = EntityKeys(s, view, self.entities_panel, hint)
-        self.review = Review(s, view, hint, self.selection.reveal)
+        self.review = Review(s, view, hint, self.selection.reveal, self)
+        self.navigate = Navigate(s, view, self.documents_panel.model,
+                                 self.lifecycle.open_document, self.selection.reveal, hint,
+                                 self.find_bar, self.search_panel, self.review, self)
         self.span_edges = SpanEdges(s, view, hint)
         self.files = Files(self, s, self.lifecycle, hint, self.update_title)
+        self.overview = Overview(s, view, self.colors)
 
     def _dock(self, title: str, widget: QWidget, area) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -164,6 +171,9 @@ class MainWindow(QMainWindow):
         s.documentOpened.connect(self._document_opened)
         s.changed.connect(self._changed)
         s.changed.connect(self.review.suggestions_arrived)
+        s.changed.connect(self.overview.refresh)
+        s.undo_stack.undoTextChanged.connect(self._name_undo)
+        s.undo_stack.redoTextChanged.connect(self._name_undo)
         s.currentChanged.connect(self.selection.current_changed)
         s.statusChanged.connect(lambda doc, status: self.documents_panel.model.update(
             doc, status=status))
@@ -259,6 +269,7 @@ class MainWindow(QMainWindow):
             self.picker.cancel()
         self.update_title()
         self._show_progress()
+        self.overview.refresh()
         self.view.setFocus()
         self.review.start()
 
@@ -282,13 +293,27 @@ class MainWindow(QMainWindow):
         self.selection.current_changed(s.current_id)
         self._show_progress()
 
+    def _name_undo(self, _text: str = "") -> None:
+        """Edit ▸ Undo / Redo and their tooltips say what they would undo or redo."""
+        stack = self.session.undo_stack
+        for name, verb, what in (("edit.undo", "Undo", stack.undoText()),
+                                 ("edit.redo", "Redo", stack.redoText())):
+            action = self.actions[name]
+            words = f"{verb} {what[:1].lower()}{what[1:]}" if what else verb
+            action.setText(f"&{words}")
+            native = QKeySequence.SequenceFormat.NativeText
+            keys = ", ".join(k.toString(native) for k in action.shortcuts())
+            action.setToolTip(f"{words} ({keys})" if keys else words)
+            action.setStatusTip(words)
+
     def _show_progress(self) -> None:
         """What is left to decide in the open document, always in sight."""
         progress = self.review.progress()
         self.status_progress.setText(progress.line() if progress else "")
         self.status_progress.setToolTip(
-            f"{progress.undecided_quotes} quote(s) and {progress.undecided_mentions} "
-            "mention(s) still undecided; A accepts, X rejects, Shift+N goes to the next"
+            f"{describe.counted(progress.undecided_quotes, 'quote')} and "
+            f"{describe.counted(progress.undecided_mentions, 'mention')} still undecided; "
+            "A accepts, X rejects, Shift+N goes to the next"
             if progress else "")
 
     def _save_state_changed(self) -> None:
@@ -321,7 +346,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         if not self.session.saved:
             answer = messages.question(
-                self, "Unsaved work", f"{self.session.unsaved_count} action(s) could not be "
+                self, "Unsaved work",
+                f"{describe.counted(self.session.unsaved_count, 'action')} could not be "
                 "saved. Quit anyway and lose them?")
             if answer != QMessageBox.StandardButton.Yes:
                 event.ignore()
@@ -330,4 +356,5 @@ class MainWindow(QMainWindow):
             task.cancel()
             task.wait()
         window_state.save(self)
+        self.reading_place.save()
         super().closeEvent(event)

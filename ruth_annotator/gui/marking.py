@@ -8,7 +8,7 @@ from ruth_annotator.gui import words
 from ruth_annotator.gui.key_part import KeyPart
 from ruth_annotator.gui.span_index import MENTION
 from ruth_annotator.model import edits
-from ruth_annotator.model.annotations import Mention, Quote
+from ruth_annotator.model.annotations import REJECTED, Mention, Quote
 
 
 class Marking(KeyPart):
@@ -27,10 +27,17 @@ class Marking(KeyPart):
                                    label=label)
             self.session.apply(changes, select=same[0].id)
             return
-        changes = edits.add_mention(self.layer, self.text, span, label)
+        crossed = [m for m in self.layer.mentions.values()
+                   if m.status != REJECTED and m.start < span.end and span.start < m.end
+                   and not m.span.contains(span) and not span.contains(m.span)]
+        changes = self.named(edits.add_mention(self.layer, self.text, span, label),
+                             f"Add {label} mention {self.words_of(span)}")
         made = next(i for i in changes.added_items() if isinstance(i, Mention))
         self.session.apply(changes, select=made.id)
         self.view.place_cursor(span.end)
+        if crossed:  # allowed (annotators disagree on spans), but never unnoticed
+            names = " and ".join(f"“{self.text[m.start:m.end]}”" for m in crossed[:3])
+            self.hint(f"The new mention crosses {names}: check the spans (Ctrl+Z undoes).")
 
     def _quote(self, quote_type: str) -> None:
         span = self.selection("quote")
@@ -40,7 +47,8 @@ class Marking(KeyPart):
         if span.end <= span.start:
             self.hint("The selection holds only quotation marks.")
             return
-        changes = edits.add_quote(self.layer, [span], quote_type)
+        changes = self.named(edits.add_quote(self.layer, [span], quote_type),
+                             f"Add {quote_type} quote {self.words_of(span)}")
         made = next(i for i in changes.added_items() if isinstance(i, Quote))
         self.session.apply(changes, select=made.id)
         self.view.place_cursor(span.end)

@@ -148,6 +148,11 @@ ENTRIES: list[Entry] = [
       "Open the previous document in the list", "navigate.previous_document", "document"),
     E("view.theme", "&View", "&Theme", "", "Light, dark, or as the desktop",
       "ruth_annotator.gui.view_options:fill_theme_menu", "look", submenu=True),
+    E("view.speaker_links", "&View", "Show every speaker &link", "Ctrl+L",
+      "Draw every quote's speaker link at once (normally only the current quote's speaker "
+      "is outlined)", "overview.show_links", "overview", checkable=True),
+    E("view.labels", "&View", "Show labels in the te&xt", "Ctrl+Shift+L",
+      "Write each mention's label on it", "overview.show_labels", "overview", checkable=True),
     E("view.zoom_in", "&View", "&Larger text", "Ctrl++", "Make the article text larger",
       "ruth_annotator.gui.view_options:zoom_in", "look"),
     E("view.zoom_out", "&View", "&Smaller text", "Ctrl+-", "Make the article text smaller",

@@ -8,7 +8,7 @@ functions keep the static calls' signatures, so call sites and tests read the sa
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 Button = QMessageBox.StandardButton
 Icon = QMessageBox.Icon
@@ -42,3 +42,23 @@ def question(parent: QWidget | None, title: str, text: str,
              buttons: Button = Button.Yes | Button.No,
              default: Button = Button.NoButton) -> Button:
     return show(parent, Icon.Question, title, text, buttons, default)
+
+
+def choose(parent: QWidget | None, title: str, text: str, choices: list[str],
+           default: int = 0) -> int | None:
+    """Ask with named answers (one button each, "&" marks the Alt key); the index of the
+    one chosen, or None for Cancel or Escape."""
+    box = QMessageBox(Icon.Question, title, text, Button.NoButton, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    buttons = [box.addButton(label, QMessageBox.ButtonRole.AcceptRole) for label in choices]
+    cancel = box.addButton(Button.Cancel)
+    box.setDefaultButton(buttons[default])
+    box.setEscapeButton(cancel)
+    focus = QApplication.focusWidget()
+    box.exec()
+    if focus is not None:  # back where the keys were pressed
+        focus.window().activateWindow()
+        focus.setFocus()
+    clicked = box.clickedButton()
+    box.deleteLater()
+    return buttons.index(clicked) if clicked in buttons else None

@@ -5,10 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtWidgets import QWidget
+
+from ruth_annotator.gui import messages
 from ruth_annotator.gui.article_view import ArticleView
 from ruth_annotator.gui.documents_panel import DocumentListModel
 from ruth_annotator.gui.find_bar import FindBar
 from ruth_annotator.gui.key_part import Hint
+from ruth_annotator.gui.review import Review
 from ruth_annotator.gui.search_panel import SearchPanel
 from ruth_annotator.gui.session import Session
 from ruth_annotator.model.annotations import REJECTED, Annotation
@@ -17,8 +21,11 @@ from ruth_annotator.model.annotations import REJECTED, Annotation
 class Navigate:
     def __init__(self, session: Session, view: ArticleView, documents: DocumentListModel,
                  open_document: Callable[[int], None], reveal: Callable[[str], None],
-                 hint: Hint, find_bar: FindBar, search_panel: SearchPanel) -> None:
+                 hint: Hint, find_bar: FindBar, search_panel: SearchPanel, review: Review,
+                 parent: QWidget) -> None:
         self.session = session
+        self.review = review
+        self.parent = parent  # of the question Ctrl+Enter asks
         self.view = view
         self.documents = documents
         self.open_document = open_document
@@ -81,12 +88,32 @@ class Navigate:
         self._open(self.documents.neighbour(self._current_doc(), -1))
 
     def done_and_next(self) -> None:
+        """Ctrl+Enter: mark the document done and open the next unfinished one. With
+        suggestions still undecided it asks first: accept the rest, leave them undecided
+        (the document stays in progress) or cancel."""
         if self.session.document is None:
             return
-        self.session.set_status("done")
+        progress = self.review.progress()
+        if progress is not None and progress.undecided:
+            answer = messages.choose(
+                self.parent, "Mark done",
+                f"{progress.undecided_quotes} quotes and {progress.undecided_mentions} "
+                "mentions in this document are still undecided suggestions; an export "
+                "leaves them out.",
+                ["&Accept the rest and mark done", "&Leave them undecided"])
+            if answer is None:
+                return
+            if answer == 0:
+                self.review.accept_rest()
+                self.session.set_status("done")
+            else:
+                self.session.set_status("in_progress")
+        else:
+            self.session.set_status("done")
         target = self.documents.next_unfinished(self._current_doc())
         if target is None:
-            self._hint("Marked done. Every document is done.")
+            self._hint("Every document is done." if self.session.layer.status == "done"
+                      else "Left in progress; every other document is done.")
             return
         self._open(target)
 

@@ -1,9 +1,11 @@
-"""A type-ahead chooser shown above the article (speaker, addressee, cue).
+"""A type-ahead chooser that pops up at the quote (speaker, addressee, cue).
 
 Tab / Shift+Tab (or the arrow keys) cycle the candidates, typing filters entities by name
 (or, in a chooser without entities such as the cue verbs, the candidates), Enter confirms,
-Escape cancels; for a speaker, clicking a mention in the text picks it too. It is a bar,
-not a modal dialog, so the text stays visible and clickable while choosing.
+Escape cancels; for a speaker, clicking a mention in the text picks it too. It floats over
+the article just below (or above) the quote, never moving the text, and it is not a modal
+dialog, so the text stays visible and clickable while choosing. Entities marked
+`only_typed` (places, dates, works) are listed only once something is typed.
 """
 
 from __future__ import annotations
@@ -11,12 +13,21 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QListWidget, QVBoxLayout
+from PySide6.QtCore import QEvent, QPoint, QRect, Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ruth_annotator.model.annotations import Span
 
 MAX_SHOWN = 200
+WIDTH = 560
 PEOPLE_PROMPT = "Type a name; Tab cycles nearby people"
 PEOPLE_HINT = "Enter: choose · Esc: cancel · or click a mention"
 
@@ -28,6 +39,7 @@ class Candidate:
     entity: str | None = None
     span: Span | None = None
     new_name: str | None = None  # "create an entity with this name"
+    only_typed: bool = False  # listed only when the typed text matches it
 
 
 class Picker(QFrame):
@@ -38,6 +50,8 @@ class Picker(QFrame):
         super().__init__(parent)
         self.setObjectName("picker")
         self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setFrameShadow(QFrame.Shadow.Raised)
+        self.setAutoFillBackground(True)
         self.title = QLabel()
         self.title.setTextFormat(Qt.TextFormat.PlainText)
         self.edit = QLineEdit(placeholderText=PEOPLE_PROMPT)
@@ -70,7 +84,9 @@ class Picker(QFrame):
     def start(self, title: str, nearby: list[Candidate], entities: list[Candidate],
               on_pick: Callable[[Candidate], None], allow_new: bool = True,
               prompt: str = PEOPLE_PROMPT, hint: str = PEOPLE_HINT,
-              picks_mentions: bool = True) -> None:
+              picks_mentions: bool = True, anchor: QRect | None = None) -> None:
+        """Offer candidates; `anchor` is the quote's rectangle in the parent's
+        coordinates, which the chooser sits below (or above, if there is no room)."""
         self.title.setText(title)
         self.edit.setPlaceholderText(prompt)
         self.hint.setText(hint)
@@ -82,14 +98,31 @@ class Picker(QFrame):
         self.edit.clear()
         self.edit.blockSignals(False)
         self._filter("")
+        self.place(anchor)
         self.show()
+        self.raise_()
         self.edit.setFocus()
+
+    def place(self, anchor: QRect | None) -> None:
+        parent: QWidget | None = self.parentWidget()
+        if parent is None:
+            return
+        width = min(WIDTH, parent.width() - 16)
+        self.setFixedWidth(max(200, width))
+        self.adjustSize()
+        if anchor is None:
+            anchor = QRect(parent.width() // 2, 0, 0, 0)
+        x = max(8, min(anchor.left(), parent.width() - self.width() - 8))
+        y = anchor.bottom() + 6
+        if y + self.height() > parent.height() - 4:  # no room below: above the quote
+            y = max(4, anchor.top() - self.height() - 6)
+        self.move(QPoint(x, y))
 
     def _filter(self, typed: str) -> None:
         typed = typed.strip().lower()
         if not typed:
-            shown = self._nearby + [c for c in self._entities
-                                    if c.entity not in {n.entity for n in self._nearby}]
+            shown = self._nearby + [c for c in self._entities if not c.only_typed
+                                    and c.entity not in {n.entity for n in self._nearby}]
         else:
             hits = [c for c in self._entities or self._nearby if typed in c.text.lower()]
             hits.sort(key=lambda c: (not c.text.lower().startswith(typed), c.text.lower()))

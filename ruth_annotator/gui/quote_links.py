@@ -6,6 +6,8 @@ rows and the choice into an edit.
 
 from __future__ import annotations
 
+from PySide6.QtCore import QRect
+
 from ruth_annotator.app import speaker_choice
 from ruth_annotator.gui import words
 from ruth_annotator.gui.article_view import ArticleView
@@ -61,7 +63,8 @@ class QuoteLinks(KeyPart):
 
         self.picker.start("Cue:", [Candidate(label(s), span=s) for s in found], [], choose,
                           allow_new=False, prompt="Type to filter; Tab cycles nearby verbs",
-                          hint="Enter: choose · Esc: cancel", picks_mentions=False)
+                          hint="Enter: choose · Esc: cancel", picks_mentions=False,
+                          anchor=self._anchor(quote))
 
     # --- speaker and addressee ----------------------------------------------------------
 
@@ -76,17 +79,28 @@ class QuoteLinks(KeyPart):
             return Candidate(f"{who}    …{around}…", mention=m.id, entity=m.entity,
                              span=m.span)
 
-        nearby = [row(m) for m in speaker_choice.nearby_speakers(layer, quote)]
-        entities = [Candidate(e.name, entity=e.id)
+        nearby = [row(m) for m in speaker_choice.nearby_speakers(layer, text, quote)]
+        entities = [Candidate(e.name, entity=e.id,
+                              only_typed=not speaker_choice.can_speak(e))
                     for e in speaker_choice.entities_by_name(layer)]
         return nearby, entities
+
+    def _anchor(self, quote: Quote) -> QRect:
+        """The quote's last segment on screen, in the article's coordinates."""
+        rects = self.view.span_rects(quote.spans[-1])
+        port = self.view.viewport()
+        if not rects:
+            return QRect(0, 0, port.width(), 0)
+        box = rects[0].united(rects[-1]).toAlignedRect()
+        return QRect(port.mapTo(self.view, box.topLeft()), box.size())
 
     def _pick(self, title: str, choose) -> None:
         quote = self.current_quote()
         if quote is None:
             return
         nearby, entities = self.candidates(quote)
-        self.picker.start(title, nearby, entities, lambda c: choose(quote.id, c))
+        self.picker.start(title, nearby, entities, lambda c: choose(quote.id, c),
+                          anchor=self._anchor(quote))
 
     def pick_speaker(self) -> None:
         self._pick("Speaker:", self.set_speaker)
@@ -104,7 +118,11 @@ class QuoteLinks(KeyPart):
         changes = edits.set_speaker(self.layer, quote_id, mention_id=candidate.mention,
                                     entity_id=candidate.entity,
                                     new_entity=self._new_entity(candidate))
-        self.session.apply(changes, select=quote_id)
+        quote = self.layer.quotes[quote_id]
+        who = candidate.new_name or self.layer.entities.get(candidate.entity or "")
+        who = who if isinstance(who, str) else who.name if who else "a mention"
+        self.session.apply(self.named(changes, f"Set speaker of {self.words_of(quote.span)} "
+                                               f"to {who}"), select=quote_id)
 
     def set_addressee(self, quote_id: str, candidate: Candidate) -> None:
         if self.layer is None or quote_id not in self.layer.quotes:

@@ -11,7 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtWidgets import QWidget
+
 from ruth_annotator.app import review_order
+from ruth_annotator.gui import messages
 from ruth_annotator.gui.article_view import ArticleView
 from ruth_annotator.gui.key_part import Hint, KeyPart
 from ruth_annotator.gui.session import Session
@@ -24,9 +27,10 @@ ALL_DECIDED = "Every suggestion in this document is decided."
 
 class Review(KeyPart):
     def __init__(self, session: Session, view: ArticleView, hint: Hint,
-                 reveal: Callable[[str], None]) -> None:
+                 reveal: Callable[[str], None], parent: QWidget) -> None:
         super().__init__(session, view, hint)
         self.reveal = reveal
+        self.parent = parent  # of the question Shift+A asks
 
     # --- where the review stands ------------------------------------------------------
 
@@ -65,7 +69,9 @@ class Review(KeyPart):
             self.hint("The current annotation is not an undecided suggestion; Shift+N goes "
                       "to the next one.")
             return
-        self.session.apply(edits.decide(self.layer, [item.id], accept))
+        verb = "Accept" if accept else "Reject"
+        self.session.apply(self.named(edits.decide(self.layer, [item.id], accept),
+                                      f"{verb} {item.kind} {self.words_of(item.span)}"))
         following = review_order.next_undecided(self.layer, item)
         if following is None:
             self.hint(ALL_DECIDED)
@@ -79,11 +85,32 @@ class Review(KeyPart):
         self._decide(False)
 
     def accept_all(self) -> None:
+        """Shift+A: accept every undecided suggestion; asks first, with the count, when
+        some of them are out of sight."""
         ids = edits.proposed_ids(self.layer) if self.layer else []
         if not ids:
             self.hint("No undecided suggestions in this document.")
             return
-        self.session.apply(edits.decide(self.layer, ids, True))
+        sight = self.view.visible_span()
+        unseen = sum(not (sight.start <= a.start and a.end <= sight.end)
+                     for a in map(self.layer.get, ids) if a.kind != "entity")
+        if unseen:
+            p = self.progress()
+            answer = messages.choose(
+                self.parent, "Accept all suggestions",
+                f"Accept all {p.undecided_quotes} undecided quotes and "
+                f"{p.undecided_mentions} undecided mentions of this document? "
+                f"{unseen} of them are out of sight. (Ctrl+Z takes it back.)",
+                ["&Accept all"])
+            if answer is None:
+                return
+        self.accept_rest()
+
+    def accept_rest(self) -> None:
+        """Accept every undecided suggestion, as one undo step, without asking."""
+        ids = edits.proposed_ids(self.layer) if self.layer else []
+        if ids:
+            self.session.apply(edits.decide(self.layer, ids, True))
 
     def next_undecided(self) -> None:
         """The next undecided suggestion in review order, wrapping round."""

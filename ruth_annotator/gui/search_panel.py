@@ -11,6 +11,7 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QLineEdit, QTreeView, QVBoxLayout, QWidget
 
 from ruth_annotator.app.search import Hit, search
+from ruth_annotator.gui.describe import counted
 from ruth_annotator.gui.workers import TaskRun, run_task
 
 ROLE_HIT = Qt.ItemDataRole.UserRole
@@ -81,7 +82,8 @@ class SearchPanel(QWidget):
             doc.setData(hit, ROLE_HIT)
             self.model.appendRow([doc, QStandardItem(hit.context)])
         docs = len({h.document_id for h in hits})
-        self.status.setText(f"{len(hits)} hit(s) in {docs} document(s)" if hits else "No hits")
+        self.status.setText(f"{counted(len(hits), 'hit')} in {counted(docs, 'document')}"
+                            if hits else "No hits")
 
     def _activated(self, index) -> None:
         hit = index.siblingAtColumn(0).data(ROLE_HIT)

@@ -116,6 +116,8 @@ class Selection:
         if s.layer is None:
             return
         quote = s.current_quote()
+        if quote is not None and quote.status == REJECTED:  # gone from the text
+            quote = None
         outlines: list[Span] = []
         if quote is not None and quote.speaker_mention in s.layer.mentions:
             outlines.append(s.layer.mentions[quote.speaker_mention].span)

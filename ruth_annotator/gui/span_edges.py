@@ -17,7 +17,12 @@ class SpanEdges(KeyPart):
         elif isinstance(item, Quote):
             spans = list(item.spans)
             i = -1 if edge == "end" else 0
-            spans[i] = words.resize(self.text, spans[i], edge, grow)
+            # quotation marks stay outside the content, whichever edge moves
+            spans[i] = words.trim(self.text, words.resize(self.text, spans[i], edge, grow),
+                                  words.QUOTE_MARKS)
+            if spans[i].end <= spans[i].start:
+                self.hint("A quote cannot shrink to nothing.")
+                return
             changes = edits.update(self.layer, item.id, "Resize quote", spans=tuple(spans))
         else:
             self.hint("Select a mention or quote first (click it, or N / P).")

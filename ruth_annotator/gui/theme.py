@@ -46,8 +46,9 @@ class Theme:
 
     def mention_background(self, color: str, proposed: bool) -> QColor:
         """The label's tint, weakened where needed so text on it keeps 4.5:1 contrast."""
-        strength = {(True, False): 0.48, (True, True): 0.22, (False, False): 0.36,
-                    (False, True): 0.14}
+        # a suggestion is hollow: a trace of its colour under a wavy line (highlighter.py)
+        strength = {(True, False): 0.50, (True, True): 0.12, (False, False): 0.40,
+                    (False, True): 0.08}
         alpha = strength[(self.dark, proposed)]
         tint = self.blend(color, alpha)
         while alpha > 0 and contrast_ratio(self.text, tint) < AA_TEXT:
@@ -61,10 +62,12 @@ class Theme:
         return c.lighter(125) if self.dark else c.darker(125)
 
     def quote_band(self, depth: int, selected: bool) -> QColor:
+        """An accepted quote's band: plain to see, stronger when nested or current, and
+        never so strong that the text on it loses contrast."""
         if selected:
-            return self.blend(self.quote, 0.42 if self.dark else 0.30)
-        step = 0.16 if self.dark else 0.09
-        return self.blend(self.quote, min(step * depth, step * 3))
+            return self.blend(self.quote, 0.46 if self.dark else 0.34)
+        step, most = (0.22, 0.40) if self.dark else (0.16, 0.30)
+        return self.blend(self.quote, min(step * depth, most))
 
 
 LIGHT = Theme(

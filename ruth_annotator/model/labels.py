@@ -41,8 +41,22 @@ class Label:
             raise ValueError(f"shortcut of {self.name} must be one key, not {self.key!r}")
 
 
+# One hue a default label, at least 18° apart round the colour wheel (grey for DATE), from
+# the colour-blind-safe Okabe–Ito and Tol palettes: no two labels read as "the blue one".
+LABEL_COLORS = (
+    "#E69F00",  # PERSON: orange
+    "#56B4E9",  # ORG: sky blue
+    "#009E73",  # GPE: bluish green
+    "#999933",  # LOC: olive
+    "#AA4499",  # WORK_OF_ART: purple
+    "#CC3311",  # EVENT: red
+    "#999999",  # DATE: grey
+    "#117733",  # NORP: green
+    "#882255",  # MISC: wine
+)
+
 DEFAULT_LABELS: tuple[Label, ...] = tuple(
-    Label(name, OKABE_ITO[i], str(i + 1), description)
+    Label(name, LABEL_COLORS[i], str(i + 1), description)
     for i, (name, description) in enumerate(
         [
             ("PERSON", "People, real or fictional"),

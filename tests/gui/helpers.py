@@ -56,3 +56,58 @@ def find(text: str, needle: str, nth: int = 1, after: int = 0) -> Span:
     for _ in range(nth):
         pos = text.index(needle, pos + 1)
     return Span(pos, pos + len(needle))
+
+
+class KeyAnswers:
+    """Answers the next message boxes with real key presses, in order: a key such as
+    Qt.Key.Key_A is pressed with Alt (the button's underlined letter), Key_Escape alone.
+    Keeps each question's text in `seen`."""
+
+    def __init__(self, *keys) -> None:
+        from PySide6.QtCore import QTimer
+
+        self.keys = list(keys)
+        self.seen: list[str] = []
+        self.timer = QTimer(interval=20)
+        self.timer.timeout.connect(self._answer)
+        self.timer.start()
+
+    def _answer(self) -> None:
+        from PySide6.QtTest import QTest
+        from PySide6.QtWidgets import QMessageBox
+
+        boxes = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox)
+                 and w.isVisible() and not w.property("answered")]  # not one closing
+        if not boxes or not self.keys:
+            return
+        box = boxes[-1]
+        if not box.isActiveWindow():  # keys go to the active window: wait for it
+            box.activateWindow()
+            return
+        box.setProperty("answered", True)
+        self.seen.append(box.text())
+        key = self.keys.pop(0)
+        alt = Qt.KeyboardModifier.NoModifier if key == Qt.Key.Key_Escape \
+            else Qt.KeyboardModifier.AltModifier
+        QTest.keyClick(box, key, alt)
+
+    def stop(self) -> None:
+        self.timer.stop()
+
+    @staticmethod
+    def settle() -> None:
+        """Wait (up to a second) until the window is active again after a question: a
+        window manager gives activation back asynchronously."""
+        from PySide6.QtTest import QTest
+
+        for _ in range(100):
+            if QApplication.activeModalWidget() is None and QApplication.activeWindow():
+                return
+            QTest.qWait(10)
+
+    def __enter__(self) -> KeyAnswers:
+        return self
+
+    def __exit__(self, *_exc) -> None:
+        self.stop()
+        self.settle()

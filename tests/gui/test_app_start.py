@@ -81,3 +81,17 @@ def test_assignment_package_offers_its_annotator(qtbot, project, tmp_path, no_su
     assert "ana" in asked[0] and "tester" in asked[0]
     assert window.session.project.annotator == "ana"
     assert "Annotator: ana" in window.status_user.text()
+
+
+def test_the_window_reopens_where_the_annotator_left_off(qtbot, project, no_suggestions):
+    first = show_window(qtbot, project)
+    text = first.session.text
+    spot = text.index("terrifying")
+    first.view.place_cursor(spot)
+    first.view.verticalScrollBar().setValue(first.view.verticalScrollBar().maximum())
+    scroll = first.view.verticalScrollBar().value()
+    assert scroll > 0
+    first.close()
+    second = show_window(qtbot, project)
+    qtbot.waitUntil(lambda: second.view.verticalScrollBar().value() == scroll)
+    assert second.view.cursor_position() == spot

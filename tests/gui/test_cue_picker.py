@@ -43,8 +43,9 @@ def test_c_offers_the_nearby_verbs_and_enter_takes_one(qtbot, window):
     assert picker.current.span == shared and flashed(view) == ["shared"]
     qtbot.keyClick(picker.edit, Qt.Key.Key_Backtab)
     assert picker.current.span == said and flashed(view) == ["said"]
+    tall = view.viewport().height()
     window.resize(1300, 420)  # a short window: some verbs are out of sight
-    qtbot.waitUntil(lambda: view.viewport().height() < 300)
+    qtbot.waitUntil(lambda: view.viewport().height() < tall / 2)
     cursor, scrolled = view.cursor_position(), set()
     for _ in range(picker.list.count()):  # round once: every verb comes into sight
         qtbot.keyClick(picker.edit, Qt.Key.Key_Tab)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from gui.helpers import find, show_window
+from gui.helpers import KeyAnswers, find, show_window
 from ruth_annotator.model import edits
 from ruth_annotator.model.annotations import PROPOSED, SUGGESTED, Span
 from ruth_annotator.model.document import NewDocument
@@ -72,7 +72,14 @@ def test_accept_reject_and_accept_all(qtbot, win):
     qtbot.keyClick(view, Qt.Key.Key_Z, CTRL)
     qtbot.keyClick(view, Qt.Key.Key_Z, CTRL)
     assert statuses(win)["quote"] == "proposed"
-    qtbot.keyClick(view, Qt.Key.Key_A, SHIFT)  # accept the rest
+    qtbot.keyClick(view, Qt.Key.Key_End, CTRL)  # the suggestions are out of sight now
+    with KeyAnswers(Qt.Key.Key_Escape) as answers:
+        qtbot.keyClick(view, Qt.Key.Key_A, SHIFT)  # so it asks, with the count
+    assert answers.seen[0].startswith("Accept all 1 undecided quotes and 3 undecided "
+                                      "mentions of this document? 3 of them are out of sight")
+    assert statuses(win)["quote"] == "proposed"  # Escape: nothing happened
+    qtbot.keyClick(view, Qt.Key.Key_Home, CTRL)  # all in sight: no question
+    qtbot.keyClick(view, Qt.Key.Key_A, SHIFT)
     assert statuses(win) == {"Kate Winslet": "accepted", "Mia Threapleton": "accepted",
                              "Dominic Savage": "accepted", "quote": "accepted"}
     assert win.status_progress.text() == "quotes 1 of 1 decided · mentions 3 of 3"
@@ -127,25 +134,42 @@ def test_next_and_previous_annotation(qtbot, win):
     assert view.cursor_position() == order[-2].start
 
 
-def test_done_and_next_document_and_paging(qtbot, win):
+def test_done_and_next_document_and_paging(qtbot, win, request):
     view = win.view
+    title = "Kate Winslet 'blown away' by daughter as they co-starred in drama I Am Ruth"
+
+    def stored() -> dict[str, str]:
+        with Project.open(win.session.project.path) as fresh:
+            return {d.title: d.status for d in fresh.documents()}
+
     assert win.session.document.id == 1
-    qtbot.keyClick(view, Qt.Key.Key_Return, CTRL)
+    answers = KeyAnswers(Qt.Key.Key_Escape, Qt.Key.Key_L, Qt.Key.Key_A)
+    request.addfinalizer(answers.stop)
+    qtbot.keyClick(view, Qt.Key.Key_Return, CTRL)  # undecided suggestions: it asks
+    answers.settle()
+    assert "1 quotes and 3 mentions in this document are still undecided" in answers.seen[0]
+    assert win.session.document.id == 1 and stored()[title] != "done"  # Escape: cancelled
+    qtbot.keyClick(view, Qt.Key.Key_Return, CTRL)  # Alt+L: leave them undecided
+    answers.settle()
     assert win.session.document.title == "Second"
-    assert win.documents_panel.progress.text() == "1 of 3 done"
-    with Project.open(win.session.project.path) as fresh:
-        assert {d.title: d.status for d in fresh.documents()}["Kate Winslet 'blown away' by "
-                                                             "daughter as they co-starred in "
-                                                             "drama I Am Ruth"] == "done"
+    assert stored()[title] == "in_progress"
+    assert win.documents_panel.progress.text() == "0 of 3 done"
     assert "Second" in win.windowTitle() and "test.ruth" in win.windowTitle()
     qtbot.keyClick(view, Qt.Key.Key_PageDown, CTRL)
     assert win.session.document.title == "Third"
     qtbot.keyClick(view, Qt.Key.Key_PageUp, CTRL)
     qtbot.keyClick(view, Qt.Key.Key_PageUp, CTRL)
     assert win.session.document.id == 1
-    qtbot.keyClick(view, Qt.Key.Key_Return, CTRL)  # 1 is done already: on to the next unfinished
+    qtbot.keyClick(view, Qt.Key.Key_Return, CTRL)  # Alt+A: accept the rest, mark done
+    answers.stop()
+    answers.settle()
+    assert len(answers.seen) == 3
     assert win.session.document.title == "Second"
-    qtbot.keyClick(view, Qt.Key.Key_Return, CTRL)
+    assert stored()[title] == "done"
+    with Project.open(win.session.project.path) as fresh:
+        assert not [a for a in fresh.layer(1) if a.status == PROPOSED]
+    assert win.documents_panel.progress.text() == "1 of 3 done"
+    qtbot.keyClick(view, Qt.Key.Key_Return, CTRL)  # nothing undecided: no question
     qtbot.keyClick(view, Qt.Key.Key_Return, CTRL)
     assert win.documents_panel.progress.text() == "3 of 3 done"
     assert "Every document is done" in win.statusBar().currentMessage()

@@ -38,3 +38,14 @@ def test_ctrl_y_is_no_other_actions_key_and_goes_with_changed_keys(window):
     assert action.shortcuts() == [QKeySequence("Ctrl+R")]
     menus.set_shortcut(action, redo, redo.shortcut)
     assert action.shortcuts() == [QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")]
+
+
+def test_undo_and_redo_say_what_they_undo(qtbot, window):
+    undo, redo = window.actions["edit.undo"], window.actions["edit.redo"]
+    assert undo.text() == "&Undo"
+    drag_select(qtbot, window.view, find(window.session.text, "Dominic Savage"))
+    qtbot.keyClick(window.view, Qt.Key.Key_1)
+    assert undo.text() == "&Undo add PERSON mention “Dominic Savage”"
+    assert undo.toolTip().startswith("Undo add PERSON mention “Dominic Savage” (")
+    qtbot.keyClick(window.view, Qt.Key.Key_Z, CTRL)
+    assert undo.text() == "&Undo" and redo.text() == "&Redo add PERSON mention “Dominic Savage”"

@@ -36,7 +36,6 @@ def brat_links_resolve(ann: str) -> tuple[int, list[str]]:
 
 def test_pressing_a_once_per_quote_accepts_every_quote_with_its_attribution(
         qtbot, suggested_window, tmp_path):
-    pytest.importorskip("ruth_annotator.model.decisions")  # the decision rule (issue 13)
     win = suggested_window
     layer = win.session.layer
     quotes = [q for q in layer.quotes.values() if q.status == PROPOSED]
