@@ -145,7 +145,7 @@ def keep_decisions(layer: Layer, changes: ChangeSet, *, keep_unknown: bool = Fal
 
     A link to nothing is cleared, unless `keep_unknown` (an import: the target may be
     stored in the project already)."""
-    if not changes:
+    if not changes or changes.closed:
         return changes
     state = _State(layer, changes)
     pending = list(state.after)
@@ -176,10 +176,12 @@ def keep_decisions(layer: Layer, changes: ChangeSet, *, keep_unknown: bool = Fal
                     for name, target_id in list(links(user)):
                         if target_id == item_id:
                             user = _unlink(state, user, name, unlinked)
+    closed = not keep_unknown
     if not accepted and not unlinked and len(state.after) == len(changes.changes):
-        return changes  # the rule holds already (accepting all, most edits)
+        # the rule holds already (accepting all, most edits)
+        return ChangeSet(changes.description, changes.changes, closed)
     merged = ChangeSet(changes.description, tuple(state.changed()))
-    return ChangeSet(_describe(merged.description, accepted, unlinked), merged.changes)
+    return ChangeSet(_describe(merged.description, accepted, unlinked), merged.changes, closed)
 
 
 def _unlink(state: _State, item: Annotation, name: str, unlinked: list[str]) -> Annotation:
