@@ -75,9 +75,13 @@ class ExportReport:
             items = f"{plural(slot[2], 'item')} " if slot[2] else ""
             self.lost[slot[0]] = f"{problem} ({items}in {plural(slot[1], 'document')})"
 
-    def summary(self) -> str:
-        text = (f"{plural(self.documents, 'document')}, "
+    def written(self) -> str:
+        """What went into the file, e.g. "1 document, 3 annotations written"."""
+        return (f"{plural(self.documents, 'document')}, "
                 f"{plural(self.annotations, 'annotation')} written")
+
+    def summary(self) -> str:
+        text = self.written()
         if self.lost:
             text += f"; {plural(len(self.lost), 'item')} the format cannot carry (see the report)"
         return text

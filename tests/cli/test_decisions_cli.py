@@ -139,3 +139,15 @@ def test_check_names_an_annotation_held_twice(broken):
     code, _, err = cli("check", broken)
     assert code == 1
     assert "document ruth (ann): mention “Kate Winslet” is there 2 times" in err
+
+
+def test_an_export_tells_its_progress_and_destination_once(tmp_path, sample_path):
+    project, out = tmp_path / "p.ruth", tmp_path / "out.jsonl"
+    cli("import", project, sample_path)
+    cli("suggest", project)
+    code, stdout, err = cli("export", project, "--format", "doccano", "-o", out,
+                            "--include-suggestions")
+    assert code == 0 and err.count("Exporting") == 1
+    (summary,) = stdout.splitlines()
+    assert summary.startswith("1 document, ") and f"written to {out}; " in summary
+    assert summary.endswith("the format cannot carry are listed above")
