@@ -166,6 +166,9 @@ def detect(path: Path) -> Format:
     for fmt in _FORMATS.values():
         if fmt.reader and suffix in fmt.extensions:
             return fmt
+    for fmt in _FORMATS.values():  # our own export-only files: say so at once
+        if suffix in fmt.extensions:
+            raise InputError(f"the {fmt.name} format can only be exported", path)
     raise InputError("has a format I cannot tell; name it with --format", path)
 
 

@@ -114,6 +114,22 @@ def test_conll_quote_tags_cannot_be_read_back(project, tmp_path, sample_text):
     assert "conll-quotes tag" in one_line_error(project, tmp_path / "q.conll", "conll")
 
 
+@pytest.mark.parametrize("fmt,name", [("spacy", "out.spacy"), ("csv", "quotes.csv")])
+def test_an_export_only_file_says_so_without_format(fmt, name, project, tmp_path):
+    if fmt == "spacy":
+        pytest.importorskip("spacy")
+    path = tmp_path / name
+    write(fmt, [sample_record(project.document(1).text)], path)
+    assert one_line_error(project, path, None) == \
+        f"{path}: the {fmt} format can only be exported"
+
+
+def test_an_hf_export_says_it_can_only_be_exported(project, tmp_path):
+    write("hf", [sample_record(project.document(1).text)], tmp_path / "hf")
+    for path in (tmp_path / "hf", tmp_path / "hf" / "data.jsonl"):
+        assert "the hf format can only be exported" in one_line_error(project, path, None)
+
+
 def test_skip_bad_keeps_the_good_lines(project, tmp_path):
     path = tmp_path / "x.jsonl"
     path.write_text('{"text": "One good line.", "entities": []}\n{"text": 5}\n',
