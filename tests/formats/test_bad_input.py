@@ -72,6 +72,17 @@ def test_broken_json_line(fmt, project, tmp_path):
     assert "line 2: broken JSON" in one_line_error(project, path, fmt)
 
 
+@pytest.mark.parametrize("line,problem", [
+    ('{"text": "cut", "meta": ', "the line ends before the JSON value is complete"),
+    ('{"text": "cut', "the line ends before the JSON value is complete"),
+    ('{"text": "a", "x": tru}', "Expecting value at column 20"),
+])
+def test_a_broken_json_line_names_the_place_or_the_cut(line, problem, project, tmp_path):
+    path = tmp_path / "x.jsonl"
+    path.write_text(f'{{"text": "fine"}}\n{line}\n', encoding="utf-8")
+    assert one_line_error(project, path, "jsonl").endswith(f"line 2: broken JSON ({problem})")
+
+
 def test_broken_label_studio_json(project, tmp_path):
     path = tmp_path / "tasks.json"
     path.write_text('[{"data": {"text": "x"}', encoding="utf-8")
