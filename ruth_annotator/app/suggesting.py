@@ -24,11 +24,27 @@ class SuggestReport:
     entities: int = 0
     mentions: int = 0
     quotes: int = 0
+    annotator: str = ""
+    held: int = 0  # documents whose layer held annotations before this run
 
     def summary(self) -> str:
-        return (f"{plural(self.quotes, 'quote')}, {plural(self.mentions, 'mention')} and "
-                f"{plural(self.entities, 'entity')} proposed in "
-                f"{plural(self.documents, 'document')}")
+        """What was proposed, where; with nothing proposed, why (a bare 0 looks broken)."""
+        where = f"in {plural(self.documents, 'document')}"
+        if self.annotator:
+            where += f" into {self.annotator}'s layer"
+        if self.quotes or self.mentions or self.entities:
+            return (f"{plural(self.quotes, 'quote')}, {plural(self.mentions, 'mention')} and "
+                    f"{plural(self.entities, 'entity')} proposed {where}")
+        one = self.documents == 1
+        if self.documents and self.held == self.documents:
+            why = (f"the {'document already holds' if one else 'documents already hold'} "
+                   "these suggestions or your decisions on them")
+        elif not self.held:
+            why = f"the engine found nothing to propose in {'it' if one else 'them'}"
+        else:
+            why = ("what the engine found is already there as suggestions or your "
+                   "decisions, or there was nothing to find")
+        return f"nothing new proposed {where}: {why}"
 
 
 def document_ids(project: Project, wanted: list[str] | None) -> list[int]:
@@ -59,12 +75,13 @@ def suggest_project(project: Project, documents: list[int] | None = None,
         from ruth_annotator.suggest.spacy_entities import load_pipeline
 
         load_pipeline(spacy_model)  # a missing pipeline fails before anything is written
-    report = SuggestReport()
+    report = SuggestReport(annotator=annotator)
     with project.transaction():
         for i, doc_id in enumerate(ids, 1):
             task.check()
             doc = project.document(doc_id)
             layer = project.layer(doc_id, annotator)
+            report.held += bool(layer.entities or layer.mentions or layer.quotes)
             items = suggest_document(doc.text, layer, lexicon, spacy_model).added_items()
             if items:
                 project.add_layer_items(doc_id, annotator, items)

@@ -109,6 +109,8 @@ def progress_task(label: str) -> tuple[Task, Callable[[], None]]:
     def progress(done: int, total: int) -> None:
         if total <= 0:
             return
+        if state["bar"] is None and done >= total == state.get("completed"):
+            return  # the end told again after the bar reached it: no second bar
         if state["bar"] is None:
             state["bar"] = click.progressbar(length=total, label=label, file=sys.stderr,
                                              show_pos=True)
@@ -120,12 +122,14 @@ def progress_task(label: str) -> tuple[Task, Callable[[], None]]:
             state["done"] += step
         if done >= total:
             finish()
+            state["completed"] = total
 
     def finish() -> None:
         if state["bar"] is not None:
             state["bar"].__exit__(None, None, None)  # ends the bar's line
             state["bar"] = None
             state["done"] = 0
+            state["completed"] = None
 
     return Task(progress=progress, finished=finish), finish
 

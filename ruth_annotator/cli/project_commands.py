@@ -111,7 +111,10 @@ def export(project: Path, fmt: str, output: Path, include_suggestions: bool,
     if report.undecided_left_out:
         click.echo(f"{plural(report.undecided_left_out, 'undecided suggestion')} left out; "
                    "--include-suggestions writes them too", err=True)
-    click.echo(f"{report.summary()} to {output}")
+    lost = len(report.lost)
+    listed = (f"; {plural(lost, 'item')} the format cannot carry "
+              f"{'is' if lost == 1 else 'are'} listed above") if lost else ""
+    click.echo(f"{report.written()} to {output}{listed}")
 
 
 @main.command()

@@ -72,11 +72,12 @@ def quote_spans(record: dict, losses: flat.Losses) -> list[tuple[dict, int, int,
         out.extend((q, s["start"], s["end"], flat.QUOTE_LABELS[q["type"]]) for s in q["spans"])
     for q in record["quotes"]:
         if q["cue"]:
-            out.append((q, q["cue"]["start"], q["cue"]["end"], flat.CUE_LABEL))
-        speaker = mentions.get(q["speaker_mention"])
+            cue = {"id": f"{q['id']}/cue", "text": q["cue"]["text"]}  # named as the cue
+            out.append((cue, q["cue"]["start"], q["cue"]["end"], flat.CUE_LABEL))
+        speaker = mentions.pop(q["speaker_mention"], None)  # a speaker of two quotes: once
         if speaker:
             out.append((speaker, speaker["start"], speaker["end"], "SPEAKER"))
-        elif q["speaker"]:
+        elif q["speaker"] and not q["speaker_mention"]:
             losses.add(q, "speaker has no chosen mention to tag")
     return out
 

@@ -99,7 +99,11 @@ def read_utf8(path: Path) -> str:
 def json_problem(error: json.JSONDecodeError, *, one_line: bool = False) -> str:
     """What is wrong with broken JSON, and where ("Unterminated string starting at" ends in
     "at" in Python's own message, which made "… starting at at column 5"). For a JSON
-    line, whose number the caller names, only the column."""
+    line, whose number the caller names, only the column. Where nothing but white space
+    follows the error, the text was cut short: Python then points past the line break, at
+    "line 2 column 1", so that is said instead."""
+    if not error.doc[error.pos:].strip():
+        return f"the {'line' if one_line else 'file'} ends before the JSON value is complete"
     what = error.msg.removesuffix(" at")
     where = f"column {error.colno}" if one_line else f"line {error.lineno} column {error.colno}"
     return f"{what} at {where}"

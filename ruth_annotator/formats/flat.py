@@ -116,6 +116,8 @@ class Losses:
     lines: list[str] = field(default_factory=list)
     #: Losses of the document as a whole, told once for the export (see ExportReport.take).
     shared: list[str] = field(default_factory=list)
+    #: How many items each shared loss concerns, where it is counted by item.
+    counts: dict[str, int] = field(default_factory=dict)
     mapped: dict[str, str] = field(default_factory=dict)
 
     def _where(self) -> str:
@@ -131,7 +133,9 @@ class Losses:
         short = " ".join(short.split())
         label = known.get("type") or known.get("label")
         named = f"{kind} “{short}” ({label})" if label else f"{kind} “{short}”"
-        self.lines.append(f"{self._where()}: {named}: {problem}")
+        line = f"{self._where()}: {named}: {problem}"
+        if line not in self.lines:  # one item met twice (a speaker of two quotes) is one loss
+            self.lines.append(line)
 
     def _known(self, item_id: str) -> tuple[str, dict]:
         """(kind, the record's dict) of an item named by id; a cue is its quote's."""
@@ -142,10 +146,13 @@ class Losses:
                     return ("cue of quote" if "/cue" in item_id else kind), found
         return "span", {}
 
-    def document(self, problem: str) -> None:
-        """A loss that concerns the document as a whole (counted, not listed, per document)."""
+    def document(self, problem: str, items: int = 0) -> None:
+        """A loss that concerns the document as a whole (counted, not listed, per document);
+        `items` counts the items it concerns, for a loss every item of a kind shares."""
         if problem not in self.shared:
             self.shared.append(problem)
+        if items:
+            self.counts[problem] = self.counts.get(problem, 0) + items
 
     def label(self, label: str) -> str:
         """The label a format writes, reporting each mapped label once a document."""
@@ -165,6 +172,11 @@ class Losses:
                for kind in ("entities", "mentions", "quotes") for a in self.record[kind]):
             self.document("accepted suggestions read back as made by hand (where an item "
                           "came from is not carried)")
+
+
+def status_lost(status: str) -> str:
+    """The one line for every item whose status a format cannot carry."""
+    return f"status “{status}” is not carried"
 
 
 def export_view(record: dict, losses: Losses, *, discontinuous: bool, forms: bool,
@@ -188,7 +200,7 @@ def export_view(record: dict, losses: Losses, *, discontinuous: bool, forms: boo
             losses.add(m, f"form “{m['form']}” is not carried "
                           f"(reads back as “{guess_form(m['text'])}”)")
         if not status and m["status"] != ACCEPTED:
-            losses.add(m, f"status “{m['status']}” is not carried")
+            losses.document(status_lost(m["status"]), items=1)
     for ms in by_entity.values():
         rels.extend(Relation(COREF, m["id"], ms[0]["id"]) for m in ms[1:])
     for e in record["entities"]:
@@ -209,7 +221,7 @@ def export_view(record: dict, losses: Losses, *, discontinuous: bool, forms: boo
         if q["parent"] != parents[q["id"]]:
             losses.add(q, "its nesting is not carried (it reads back nested by position)")
         if not status and q["status"] != ACCEPTED:
-            losses.add(q, f"status “{q['status']}” is not carried")
+            losses.document(status_lost(q["status"]), items=1)
     spans.sort(key=lambda s: (s.start, -s.end, s.kind))
     return spans, rels
 

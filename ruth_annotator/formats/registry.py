@@ -59,7 +59,7 @@ class ExportReport:
     files: list[Path] = field(default_factory=list)
     undecided_left_out: int = 0  # suggestions not written (no --include-suggestions)
     # A loss that concerns whole documents is one line for the export, counting them:
-    # problem -> [its line in `lost`, documents]. Keeps the report small at any size.
+    # problem -> [its line in `lost`, documents, items]. Keeps the report small at any size.
     _shared: dict[str, list[int]] = field(default_factory=dict, repr=False)
 
     def take(self, losses: Losses) -> None:
@@ -68,14 +68,20 @@ class ExportReport:
         for problem in losses.shared:
             slot = self._shared.get(problem)
             if slot is None:
-                slot = self._shared[problem] = [len(self.lost), 0]
+                slot = self._shared[problem] = [len(self.lost), 0, 0]
                 self.lost.append("")
             slot[1] += 1
-            self.lost[slot[0]] = f"{problem} (in {plural(slot[1], 'document')})"
+            slot[2] += losses.counts.get(problem, 0)
+            items = f"{plural(slot[2], 'item')} " if slot[2] else ""
+            self.lost[slot[0]] = f"{problem} ({items}in {plural(slot[1], 'document')})"
+
+    def written(self) -> str:
+        """What went into the file, e.g. "1 document, 3 annotations written"."""
+        return (f"{plural(self.documents, 'document')}, "
+                f"{plural(self.annotations, 'annotation')} written")
 
     def summary(self) -> str:
-        text = (f"{plural(self.documents, 'document')}, "
-                f"{plural(self.annotations, 'annotation')} written")
+        text = self.written()
         if self.lost:
             text += f"; {plural(len(self.lost), 'item')} the format cannot carry (see the report)"
         return text
@@ -160,6 +166,9 @@ def detect(path: Path) -> Format:
     for fmt in _FORMATS.values():
         if fmt.reader and suffix in fmt.extensions:
             return fmt
+    for fmt in _FORMATS.values():  # our own export-only files: say so at once
+        if suffix in fmt.extensions:
+            raise InputError(f"the {fmt.name} format can only be exported", path)
     raise InputError("has a format I cannot tell; name it with --format", path)
 
 

@@ -73,7 +73,7 @@ def to_doc(spacy, vocab, record: dict, losses: flat.Losses):
     for m in record["mentions"]:
         by_entity.setdefault(m["entity"], []).append(m)
         if m["status"] != ACCEPTED:
-            losses.add(m, f"status “{m['status']}” is not carried")
+            losses.document(flat.status_lost(m["status"]), items=1)
         s = span(m, m["start"], m["end"], m["label"], kb_id=m["entity"] or "", span_id=m["id"])
         if s is not None:
             mentions.append(s)
@@ -86,7 +86,7 @@ def to_doc(spacy, vocab, record: dict, losses: flat.Losses):
     quotes, speakers, cues, addressees = [], [], [], []
     for q in record["quotes"]:
         if q["status"] != ACCEPTED:
-            losses.add(q, f"status “{q['status']}” is not carried")
+            losses.document(flat.status_lost(q["status"]), items=1)
         for seg in q["spans"]:
             s = span(q, seg["start"], seg["end"], q["type"], span_id=q["id"])
             if s is not None:

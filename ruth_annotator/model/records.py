@@ -115,6 +115,9 @@ def record_to_items(record: dict) -> ParsedRecord:
     if not isinstance(text, str):
         raise ValueError('a record needs a "text" string')
     meta = record.get("meta") or {}
+    if isinstance(meta, str):
+        raise ValueError('"meta" is a JSON string, as in an hf export; the hf format can only '
+                         "be exported (import a jsonl export instead)")
     if not isinstance(meta, dict):
         raise ValueError('"meta" must be an object')
     uid = record.get("id")

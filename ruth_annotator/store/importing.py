@@ -90,7 +90,7 @@ def import_records(project: Project, records: Iterable[ParsedRecord], task, tota
             digest = doc.hash
             doc_id = by_hash.get(digest)
             items = record.items
-            if doc_id is None and record.match_tokens and items:
+            if doc_id is None and record.match_tokens:  # with or without entities
                 if by_tokens is None:
                     flush()
                     by_tokens = _token_index(project)

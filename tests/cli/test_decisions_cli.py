@@ -139,3 +139,35 @@ def test_check_names_an_annotation_held_twice(broken):
     code, _, err = cli("check", broken)
     assert code == 1
     assert "document ruth (ann): mention “Kate Winslet” is there 2 times" in err
+
+
+def test_an_export_tells_its_progress_and_destination_once(tmp_path, sample_path):
+    project, out = tmp_path / "p.ruth", tmp_path / "out.jsonl"
+    cli("import", project, sample_path)
+    cli("suggest", project)
+    code, stdout, err = cli("export", project, "--format", "doccano", "-o", out,
+                            "--include-suggestions")
+    assert code == 0 and err.count("Exporting") == 1
+    (summary,) = stdout.splitlines()
+    assert summary.startswith("1 document, ") and f"written to {out}; " in summary
+    assert summary.endswith("the format cannot carry are listed above")
+
+
+def test_suggest_again_says_why_nothing_new_and_whose_layer(tmp_path, sample_path):
+    project = tmp_path / "p.ruth"
+    cli("import", project, sample_path)
+    code, first, _ = cli("suggest", project, "--annotator", "ana")
+    assert code == 0 and first.strip().endswith("proposed in 1 document into ana's layer")
+    code, again, _ = cli("suggest", project, "--annotator", "ana")
+    assert code == 0 and again.strip() == (
+        "nothing new proposed in 1 document into ana's layer: the document already holds "
+        "these suggestions or your decisions on them")
+
+
+def test_suggest_in_an_article_without_findings_says_so(tmp_path):
+    article = tmp_path / "short.txt"
+    article.write_text("nothing here.\n", encoding="utf-8")
+    cli("import", tmp_path / "p.ruth", article)
+    code, out, _ = cli("suggest", tmp_path / "p.ruth", "--annotator", "ana")
+    assert out.strip() == ("nothing new proposed in 1 document into ana's layer: the engine "
+                           "found nothing to propose in it")

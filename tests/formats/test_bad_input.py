@@ -72,6 +72,17 @@ def test_broken_json_line(fmt, project, tmp_path):
     assert "line 2: broken JSON" in one_line_error(project, path, fmt)
 
 
+@pytest.mark.parametrize("line,problem", [
+    ('{"text": "cut", "meta": ', "the line ends before the JSON value is complete"),
+    ('{"text": "cut', "the line ends before the JSON value is complete"),
+    ('{"text": "a", "x": tru}', "Expecting value at column 20"),
+])
+def test_a_broken_json_line_names_the_place_or_the_cut(line, problem, project, tmp_path):
+    path = tmp_path / "x.jsonl"
+    path.write_text(f'{{"text": "fine"}}\n{line}\n', encoding="utf-8")
+    assert one_line_error(project, path, "jsonl").endswith(f"line 2: broken JSON ({problem})")
+
+
 def test_broken_label_studio_json(project, tmp_path):
     path = tmp_path / "tasks.json"
     path.write_text('[{"data": {"text": "x"}', encoding="utf-8")
@@ -112,6 +123,22 @@ def test_label_studio_region_text_counted_in_utf16_units(project, tmp_path):
 def test_conll_quote_tags_cannot_be_read_back(project, tmp_path, sample_text):
     write("conll-quotes", [sample_record(sample_text)], tmp_path / "q.conll")
     assert "conll-quotes tag" in one_line_error(project, tmp_path / "q.conll", "conll")
+
+
+@pytest.mark.parametrize("fmt,name", [("spacy", "out.spacy"), ("csv", "quotes.csv")])
+def test_an_export_only_file_says_so_without_format(fmt, name, project, tmp_path):
+    if fmt == "spacy":
+        pytest.importorskip("spacy")
+    path = tmp_path / name
+    write(fmt, [sample_record(project.document(1).text)], path)
+    assert one_line_error(project, path, None) == \
+        f"{path}: the {fmt} format can only be exported"
+
+
+def test_an_hf_export_says_it_can_only_be_exported(project, tmp_path):
+    write("hf", [sample_record(project.document(1).text)], tmp_path / "hf")
+    for path in (tmp_path / "hf", tmp_path / "hf" / "data.jsonl"):
+        assert "the hf format can only be exported" in one_line_error(project, path, None)
 
 
 def test_skip_bad_keeps_the_good_lines(project, tmp_path):

@@ -53,12 +53,33 @@ def test_flat_formats_report_what_they_cannot_hold(tmp_path):
     kate = b.mention(b.find("Kate Winslet"))
     b.layer.apply(edits.update(b.layer, kate.entity, name="Kate Elizabeth Winslet",
                                kb_id="Q202765"))
-    b.mention(b.find("Mia"), status="proposed", source="suggested")
     lost = lost_of("doccano", "d.jsonl", b, tmp_path)
     assert any("entity name is not carried (reads back as “Kate Winslet”)" in x for x in lost)
     assert any("knowledge-base id Q202765 is not carried" in x for x in lost)
-    assert any("mention “Mia” (PERSON): status “proposed” is not carried" in x for x in lost)
     assert all(x.startswith("document doc-1 (ann): ") for x in lost)
+
+
+@pytest.mark.parametrize("fmt,name", [("doccano", "d.jsonl"), ("prodigy", "p.jsonl"),
+                                      ("spacy", "s.spacy")])
+def test_a_status_not_carried_is_one_line_counting_items(tmp_path, fmt, name):
+    if fmt == "spacy":
+        pytest.importorskip("spacy")
+    b = Builder("Kate Winslet met Mia and Ruth.")
+    for who in ("Mia", "Ruth"):
+        b.mention(b.find(who), status="proposed", source="suggested")
+    b.quote([b.find("met Mia")], status="proposed", source="suggested")
+    lost = [line for line in lost_of(fmt, name, b, tmp_path) if "status" in line]
+    assert lost == ["status “proposed” is not carried (3 items in 1 document)"]
+
+
+def test_conll_quotes_lists_each_loss_once(tmp_path):
+    b = Builder("“No, no, never,” she said. “Yes,” she said.")
+    she = b.mention(b.find("she"), "PERSON")
+    b.quote([b.find("No, no, never,")], speaker=she)
+    b.quote([b.find("Yes,")], speaker=she)  # one speaker of two quotes is tagged once
+    b.quote([b.find("No"), b.find("never")])  # both segments inside the first quote
+    lost = lost_of("conll-quotes", "q.conll", b, tmp_path)
+    assert len(lost) == 1 and "quote “No, no, never” (direct): overlaps" in lost[0], lost
 
 
 def test_brat_reports_quote_segments_split_only_by_a_line_break(tmp_path):

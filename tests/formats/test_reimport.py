@@ -86,3 +86,13 @@ def test_conll_joins_its_document_by_tokens(decided, tmp_path):
         assert result.added == [] and result.present > 0  # … yet it joins the document
         assert {(m.start, m.end) for m in proj.layer(1).mentions.values()} == \
             {(m.start, m.end) for m in stored.mentions.values()}
+
+
+def test_conll_without_annotations_joins_its_document_by_tokens(project, tmp_path):
+    """An export of suggestions only carries no entities, yet names the same document."""
+    suggest_project(project)
+    out = tmp_path / "out.conll"
+    export_project(project, "conll", out)
+    result = import_paths(project, [out], "conll")
+    assert project.document_count() == 1
+    assert result.added == [] and "1 duplicate skipped" in result.summary()
