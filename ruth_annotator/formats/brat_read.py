@@ -8,6 +8,9 @@ read with `readlines()` of a codecs reader, which splits at every line boundary 
 3.10): a CR LF document whose offsets count CR LF as one is refused line by line
 (“Text-bound annotation text … does not match marked span(s)”).
 
+brat decodes the .txt as "utf8", so a UTF-8 byte-order mark is its character 0: offsets in
+a pair whose .txt starts with one are one more than Ruth's (which drops the mark).
+
 Every text-bound line is checked against the text as brat checks it (the fragments' text
 joined by one space starts the text field, and what follows it is white space), so offsets
 counted some other way are refused with the line that shows it, never imported shifted.
@@ -15,6 +18,7 @@ counted some other way are refused with the line that shows it, never imported s
 
 from __future__ import annotations
 
+import codecs
 import re
 from pathlib import Path
 
@@ -37,8 +41,11 @@ _ATTRIBUTES = {"QuoteType": QUOTE_TYPES, "Form": MENTION_FORMS, "Status": STATUS
 class _Ann:
     """The lines of one .ann file, parsed."""
 
-    def __init__(self, text: str, path: Path) -> None:
+    def __init__(self, text: str, path: Path, bom: bool = False) -> None:
         self.text, self.path = text, path
+        # brat decodes with "utf8", not "utf-8-sig": a byte-order mark is its character 0.
+        self.shift = 1 if bom else 0
+        self.brat = "\ufeff" * self.shift + text
         self.spans: dict[str, flat.FlatSpan] = {}
         self.rels: list[flat.Relation] = []
         self.attrs: list[tuple[int, str, str, str]] = []
@@ -82,11 +89,12 @@ class _Ann:
             raise self.fail(number, f"{ident} is not “TYPE START END\\tTEXT”")
         kind = m.group(1)
         frags = [tuple(int(x) for x in f.split(" ")) for f in m.group(2).split(";")]
-        for (a, b), prev in zip(frags, [(-1, -1), *frags], strict=False):
-            if not (0 <= a < b <= len(self.text)) or a < prev[1]:
+        ordered = sorted(frags)  # brat takes fragments in any order, none overlapping
+        for (a, b), prev in zip(ordered, [(-1, -1), *ordered], strict=False):
+            if not (self.shift <= a < b <= len(self.brat)) or a < prev[1]:
                 raise self.fail(number, f"{ident} offsets {a} {b} do not fit the text "
-                                        f"({len(self.text)} characters)")
-        expected = " ".join(self.text[a:b] for a, b in frags)
+                                        f"({len(self.brat)} characters)")
+        expected = " ".join(self.brat[a:b] for a, b in frags)
         rest = shown[len(expected):]
         if not shown.startswith(expected) or (rest and not rest[0].isspace()):
             hint = ""
@@ -96,6 +104,7 @@ class _Ann:
             raise self.fail(number, f"{ident} says “{shown.translate(_ESCAPES)}” but the "
                                     f"text at {m.group(2)} is “{expected.translate(_ESCAPES)}”"
                                     + hint)
+        frags = [(a - self.shift, b - self.shift) for a, b in ordered]
         merged = [frags[0]]
         for a, b in frags[1:]:
             gap = self.text[merged[-1][1]:a]
@@ -129,9 +138,12 @@ class _Ann:
 
 def read_pair(ann_path: Path) -> ParsedRecord:
     """The document and annotations of NAME.ann with its NAME.txt."""
-    text = read_text_file(ann_path.with_suffix(".txt"))
+    txt = ann_path.with_suffix(".txt")
+    text = read_text_file(txt)
+    with txt.open("rb") as f:
+        bom = f.read(3) == codecs.BOM_UTF8
     content = read_utf8(ann_path)
-    ann = _Ann(text, ann_path)
+    ann = _Ann(text, ann_path, bom)
     for number, line in enumerate(content.splitlines(), 1):
         if line.strip():
             ann.line(number, line)

@@ -1,5 +1,5 @@
-"""Opening a project from the GUI: a project another window is writing to can still be
-opened read-only, after asking."""
+"""Opening a project from the GUI: a project another window is writing to, or one holding
+schema objects another program put there, can still be opened read-only, after asking."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from ruth_annotator.app.assigning import assigned_annotator
 from ruth_annotator.app.transfer import open_project_with_sample
-from ruth_annotator.errors import ProjectLockedError
+from ruth_annotator.errors import ForeignSchemaError, ProjectLockedError
 from ruth_annotator.gui import messages
 from ruth_annotator.store.locking import declare_role
 from ruth_annotator.store.project import Project
@@ -24,9 +24,13 @@ def open_project(path: Path, parent: QWidget | None = None, *, with_sample: bool
         if with_sample:
             return open_project_with_sample(Path(path))
         return Project.open(path, create=create)
-    except ProjectLockedError as e:
+    except (ProjectLockedError, ForeignSchemaError) as e:
+        # Both are safe to read: only writing could clash with the other window, or run
+        # what another program put into the file.
+        title = "Project in use" if isinstance(e, ProjectLockedError) else \
+            "Project changed by another program"
         answer = messages.question(
-            parent, "Project in use", f"{e}\n\nOpen it read-only to look without changing "
+            parent, title, f"{e}\n\nOpen it read-only to look without changing "
             "anything?", QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
         if answer != QMessageBox.StandardButton.Yes:
             raise

@@ -38,7 +38,16 @@ class Change:
         return (self.after or self.before).kind  # type: ignore[union-attr]
 
     def inverse(self) -> Change:
-        return Change(self.after, self.before)
+        return Change.checked_already(self.after, self.before)
+
+    @staticmethod
+    def checked_already(before: Annotation | None, after: Annotation | None) -> Change:
+        """A change whose two sides are known to fit (an inverse; a status decided on one
+        value): made without the checks, 50,000 at a time for Accept all and its undo."""
+        change = object.__new__(Change)
+        object.__setattr__(change, "before", before)
+        object.__setattr__(change, "after", after)
+        return change
 
 
 @dataclass(frozen=True, slots=True)

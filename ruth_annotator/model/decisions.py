@@ -166,9 +166,9 @@ def keep_decisions(layer: Layer, changes: ChangeSet, *, keep_unknown: bool = Fal
                     state.set(target)
                     accepted.append(target)
                     pending.append(target.id)
-        was = state.before.get(item_id, layer.get(item_id))
-        if was is not None and (item is None or (item.status != ACCEPTED
-                                                 and item.status != was.status)):
+            continue
+        was = state.before[item_id]
+        if was is not None and (item is None or item.status != was.status):
             # Deleted, or decided against: accepted items pointing at it let go.
             for user_id in state.users(item_id):
                 user = state.get(user_id)

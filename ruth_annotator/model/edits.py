@@ -338,7 +338,7 @@ def decide(layer: Layer, ids: list[str], accept: bool) -> ChangeSet:
     """Accept or reject suggestions. Rejected ones stay stored so they never come back."""
     status = ACCEPTED if accept else REJECTED
     found = (layer.get(i) for i in dict.fromkeys(ids))
-    changes = tuple(Change(item, with_status(item, status)) for item in found
+    changes = tuple(Change.checked_already(item, with_status(item, status)) for item in found
                     if item is not None and item.status != status)
     verb = "Accept" if accept else "Reject"
     # What the accepted items point at is accepted with them (the decision rule).

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
+from ruth_annotator.errors import excerpt
 from ruth_annotator.model.annotations import (
     ACCEPTED,
     HUMAN,
@@ -96,13 +97,13 @@ def _choice(value, allowed: tuple[str, ...], default: str, what: str) -> str:
     if value is None:
         return default
     if value not in allowed:
-        raise ValueError(f"unknown {what} {value!r}")
+        raise ValueError(f"unknown {what} {excerpt(repr(value))}")
     return value
 
 
 def _int(value, what: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise ValueError(f"{what} must be an integer, not {value!r}")
+        raise ValueError(f"{what} must be an integer, not {excerpt(repr(value))}")
     return value
 
 

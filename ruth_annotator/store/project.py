@@ -472,26 +472,31 @@ class Project(SharingRows, SearchRows):
                   for key in items.keys() | statuses.keys()}
         return docs, layers
 
-    def decided_mention_surfaces(self, annotator: str) -> Iterator[tuple]:
-        """(order of saving, surface, label, status, form) of the annotator's decided mentions.
+    def _with_texts(self, rows: Iterable[tuple], column: int) -> Iterator[tuple[str, tuple]]:
+        """(text of its document, row) for rows ordered by the document id in `column`.
 
-        Rows come document by document and each text is read once, then sliced: letting SQLite
-        cut every mention out of its document (`substr`) rereads the whole text each time, so a
-        2 MB document with 85,700 mentions took 95 s instead of a fraction of one.
-        """
+        Each text is read once, then sliced: letting SQLite cut every mention out of its
+        document (`substr`) rereads the whole text each time, so a 2 MB document with 85,700
+        mentions took 95 s instead of a fraction of one."""
+        current, text = None, None
+        for row in rows:
+            if row[column] != current:
+                current = row[column]
+                found = self.db.execute("select text from documents where id = ?",
+                                        [current]).fetchone()
+                text = found[0] if found else None
+            if text is not None:
+                yield text, row
+
+    def decided_mention_surfaces(self, annotator: str) -> Iterator[tuple]:
+        """(order of saving, surface, label, status, form) of the annotator's decided
+        mentions, document by document."""
         rows = self.db.execute(
             """select rowid, document_id, start, "end", label, status, form from mentions
                where annotator = ? and status in ('accepted', 'rejected')
                order by document_id""", [annotator])
-        current, text = None, None
-        for order, document_id, start, end, label, status, form in rows:
-            if document_id != current:
-                current = document_id
-                found = self.db.execute("select text from documents where id = ?",
-                                        [document_id]).fetchone()
-                text = found[0] if found else None
-            if text is not None:
-                yield order, text[start:end], label, status, form
+        for text, (order, _doc, start, end, label, status, form) in self._with_texts(rows, 1):
+            yield order, text[start:end], label, status, form
 
     def undecided(self, annotators: list[str] | None = None) -> dict[str, dict[int, dict]]:
         """Suggestions nobody has decided on: {annotator: {document id: {kind: count}}}."""
@@ -507,23 +512,15 @@ class Project(SharingRows, SearchRows):
 
     def accepted_attributions(self, annotator: str) -> Iterator[tuple[str, str]]:
         """(cue text, speaker mention text) of the annotator's accepted quotes, "" where a
-        quote has none: what the suggestion engine learns cue words and descriptors from.
-        Each document's text is read once (see `decided_mention_surfaces`)."""
+        quote has none: what the suggestion engine learns cue words and descriptors from."""
         rows = self.db.execute(
             """select q.document_id, q.cue_start, q.cue_end, m.start, m."end"
                from quotes q left join mentions m on m.id = q.speaker_mention
                where q.annotator = ? and q.status = 'accepted'
                order by q.document_id""", [annotator])
-        current, text = None, None
-        for document_id, cue_start, cue_end, start, end in rows:
-            if document_id != current:
-                current = document_id
-                found = self.db.execute("select text from documents where id = ?",
-                                        [document_id]).fetchone()
-                text = found[0] if found else None
-            if text is not None:
-                yield (text[cue_start:cue_end] if cue_start is not None else "",
-                       text[start:end] if start is not None else "")
+        for text, (_doc, cue_start, cue_end, start, end) in self._with_texts(rows, 0):
+            yield (text[cue_start:cue_end] if cue_start is not None else "",
+                   text[start:end] if start is not None else "")
 
     def stats(self) -> dict:
         """Counts for `ruth-annotator stats`: documents, annotations by kind and status,

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ruth_annotator.suggest import people_words as people
 from ruth_annotator.suggest.names import _WORD as _CAP
 from ruth_annotator.suggest.vocab import EN, alternation
 
@@ -35,14 +36,22 @@ PLURAL = (alternation(EN.words("roles_plural") | EN.words("document_nouns"), cap
           + r"|[A-Za-z][a-z]+(?:ers|ists|ians|ents))"
           r"(?:[ \t]+(?:of|in|from|at|near|across)[ \t]+[^,.;:!?\"“”‘’\n]{1,50}?)?")
 # "Rovers manager Steve Kane", "Bristol's mayor", "Tom Harlan of Kansas".
-DESCRIBED = rf"{NAME}[ \t]+(?:[a-z][\w-]*[ \t]+){{1,3}}{NAME}"
+# The lower-case words between names describe (nouns, adjectives), they are not verbs or
+# prepositions: "Rovers manager Steve Kane", not "Blackwell pointed to Cruz".
+_DESCRIBING = (r"(?!(?:to|at|with|and|or|but|for|from|in|on|by|about|as|after|before)\b)"
+               r"(?![a-z]+ed\b)")
+DESCRIBED = rf"{NAME}[ \t]+(?:{_DESCRIBING}[a-z][\w-]*[ \t]+){{1,3}}{NAME}"
 # "former George W. Bush speechwriter Noam Neusner": the last name is the person.
-LOWER_DESCRIBED = (rf"(?:[a-z][\w-]*[ \t]+){{1,3}}(?:{NAME}[ \t]+(?:[a-z][\w-]*[ \t]+){{1,2}})?"
-                   rf"{NAME}")
+LOWER_DESCRIBED = (rf"(?!(?:and|or|but|then|when|yet|so|as|if)\b)(?:[a-z0-9][\w-]*[ \t]+){{1,3}}"
+                   rf"(?:{NAME}[ \t]+(?:[a-z][\w-]*[ \t]+){{1,2}})?{NAME}")
 POSSESSIVE = rf"{NAME}['’]s[ \t]+[a-z][\w-]*(?:[ \t]+[a-z][\w-]*){{0,2}}?"
 NAME_OF = rf"{NAME}(?:[ \t]+of[ \t]+(?:the[ \t]+)?{_CAP}(?:[ \t]+{_CAP}){{0,2}})?"
-SPEAKER = (rf"(?P<spk>{NOMINAL}|{PRON}|{POSSESSIVE}|{DESCRIBED}|{NAME_OF}|{LOWER_DESCRIBED}|"
-           rf"{PLURAL})")
+# Capitalised words that open a sentence but never a speaker: "In July, Sammy Aaron said".
+_NOT_SPEAKER = alternation(w for w in people.COMMON_CAPS if w.lower() not in (
+    "the", "a", "an", "his", "her", "their", "its", "one", "another", "our", "my", "your", "he",
+    "she", "they", "i", "we", "it", "police", "officials", "sources"))
+SPEAKER = (rf"(?P<spk>(?!{_NOT_SPEAKER}\b)(?:{NOMINAL}|{PRON}|{POSSESSIVE}|{DESCRIBED}|"
+           rf"{NAME_OF}|{LOWER_DESCRIBED}|{PLURAL}))")
 # One or two comma-separated asides: "Smith, 45, said", "Ellis, 67, from Hull, said".
 # A party and state in brackets may come first: "Sen. Pat Toomey (R-Pa.) said".
 # (An apostrophe inside a word may stand in it: "Jenna Golden, Twitter’s director, said".)
@@ -60,9 +69,11 @@ LEAD = (r"(?:^|(?<=[,;:—–(] )|(?<= - )|(?<=\b[Aa]nd )|(?<=\b[Bb]ut )|(?<=\b[
 
 _PRE_ACCORDING = re.compile(
     rf"\b(?P<cue>[Aa]ccording to)[ \t]+(?P<spk>{NAME}|{NOMINAL}|{PLURAL})[ \t]*,[ \t]*$")
+# "“…,” according to a court document filed by state attorney Dave Aronberg."
+_POST_ACCORDING = re.compile(r"[\s,]*(?P<cue>according to)[ \t]+(?P<spk>[^,.;:!?\"“”‘’\n]{2,80})")
 _PRE_LABEL = re.compile(rf"^[ \t]*(?P<spk>{NAME})[ \t]*:[ \t]*$")
 # "Clinton: “…” Bush: “…”": a name and a colon after a sentence ends, within a paragraph.
-_SENTENCE_LABEL = re.compile(rf"(?<=[.!?\"”’] )(?P<spk>{NAME})[ \t]*:[ \t]*$")
+_SENTENCE_LABEL = re.compile(rf"(?:(?<=[.!?\"”’] )|(?<= [-—–] ))(?P<spk>{NAME})[ \t]*:[ \t]*$")
 
 
 class CuePatterns:
@@ -85,7 +96,7 @@ class CuePatterns:
         self.pre_cue_only = re.compile(
             rf"\b(?P<cue>{cue}|{COLLOQUIAL})(?:[ \t]+(?:me|him|her|them|us|you|reporters|"
             r"(?:the|a|an|his|her|their|its|our)[ \t]+[\w'’-]+(?:[ \t]+[\w'’-]+)?))?"
-            r"[ \t]*[:,][ \t]*$")
+            r"(?:[ \t]*[:,]|(?<=ing))[ \t]*$")  # "alternately shouting “Get out”"
 
 
 @lru_cache(maxsize=8)
@@ -152,7 +163,8 @@ def cue_after(text: str, start: int, limit: int,
               patterns: CuePatterns = DEFAULT) -> CueMatch | None:
     """A cue and speaker right after a quote's closing mark (`start`), before `limit`."""
     window = text[start:limit]
-    m = patterns.post_subject.match(window) or patterns.post_inverted.match(window)
+    m = patterns.post_subject.match(window) or patterns.post_inverted.match(window) or \
+        _POST_ACCORDING.match(window)
     ended = text[start - 2 : start - 1]
     if m is None and ended not in ".!?":
         # "“…” about fixing inequality, said Marla Kilfoyle": the sentence goes on first
@@ -167,7 +179,7 @@ def cue_after(text: str, start: int, limit: int,
     first = text[speaker[0]:speaker[1]] if speaker else ""
     if ended == "." and first[:1].isupper() or ended in "?!" and first in _NEW_SENTENCE:
         return None  # "…?" I told him: a new sentence, not the quote's cue
-    inverted = m.re is patterns.post_inverted
+    inverted = m.re is patterns.post_inverted or m.re is _POST_ACCORDING
     if speaker is not None and inverted:  # "said the minister on Monday"
         cut = _TRIM_NOMINAL.search(text, speaker[0], speaker[1])
         if cut is not None:
@@ -198,7 +210,10 @@ def dash_attribution(text: str, start: int, limit: int) -> CueMatch | None:
     return CueMatch((dash, end), (m.start("spk"), m.end("spk")), None, "dash")
 
 
-_CLAUSE_SUBJECT = re.compile(rf"(?P<spk>{DET}[ \t]+[\w'’-]+|{NAME})[ \t]+[a-z]")
+# The subject, then an aside or a relative clause ("Mr. Trump, who said last week that …,
+# issued a statement"), then a lower-case word.
+_CLAUSE_SUBJECT = re.compile(rf"(?P<spk>{DET}[ \t]+[\w'’-]+|{NAME}){APPOS}"
+                             r"(?:,[ \t]+who[^,\n]{1,200},)?[ \t]+[a-z]")
 IRREGULAR_PAST = alternation(EN.lines("irregular_past"))
 _NAMED_SUBJECT = re.compile(rf"(?P<spk>{PRON}|{NAME})(?:{APPOS})[ \t]+(?:[a-z]+ly[ \t]+)?{ADV}"
                             rf"(?:is|has|[a-z]+ed|[a-z]+s|{IRREGULAR_PAST})\b")
@@ -214,7 +229,46 @@ def clause_subject(text: str, start: int, end: int,
     while begin < end and text[begin] in " \t\"“‘'":
         begin += 1
     m = (_NAMED_SUBJECT if names_only else _CLAUSE_SUBJECT).match(text, begin, end)
+    if not names_only:  # "In a statement released Thursday, Rep. Jeffries reacted, saying:"
+        while m is not None and text[m.start("spk"):m.end("spk")] in people.COMMON_CAPS:
+            comma = text.find(", ", m.end("spk"), end)
+            m = _CLAUSE_SUBJECT.match(text, comma + 2, end) if comma >= 0 else None
     if m is None or names_only and text[m.start("spk"):m.end("spk")] in _NOT_SUBJECTS:
+        return None
+    return (m.start("spk"), m.end("spk"))
+
+
+# "…, Fiorina said, adding that": a participle's subject is the speaker of the verb before.
+_SAID_BEFORE = (
+    re.compile(rf"(?:{LEAD}|(?<=[”\"’] )){SPEAKER}{APPOS}[ \t]+{ADV}{alternation(CUE_VERBS)}"
+               r"[ \t]*,[ \t]*$"),
+    re.compile(rf"{alternation(CUE_VERBS)}[ \t]+(?P<spk>{NAME})[ \t]*,[ \t]*$"))
+
+
+def said_before(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The speaker of "Fiorina said," or "said Fiorina," ending text[start:end]."""
+    window = text[start:end]
+    m = _SAID_BEFORE[0].search(window) or _SAID_BEFORE[1].search(window)
+    return speaker_span(m, start) if m is not None else None
+
+
+_CLAUSE_NAME = re.compile(rf"(?:(?:and|but|then)[ \t]+)?(?P<spk>{NAME})(?:{APPOS})[ \t]+[a-z]")
+
+
+_CARRIER = re.compile(rf"(?P<spk>{DET}[ \t]+(?:[\w'’-]+[ \t]+){{0,4}}?"
+                      rf"{alternation(EN.words('message_nouns') | people.DOCUMENT_NOUNS)})"
+                      r"[ \t]+$")
+
+
+def _carrier_before(text: str, start: int, cue: int) -> tuple[int, int] | None:
+    m = _CARRIER.search(text, start, cue)
+    return (m.start("spk"), m.end("spk")) if m is not None else None
+
+
+def _named_clause_subject(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """A name opening the clause from `start` ("Ms. Sherry smiled and said")."""
+    m = _CLAUSE_NAME.match(text, start, end)
+    if m is None or text[m.start("spk"):m.end("spk")] in people.COMMON_CAPS:
         return None
     return (m.start("spk"), m.end("spk"))
 
@@ -229,24 +283,38 @@ def cue_before(text: str, start: int, mark: int,
     """A cue and speaker introducing a quote whose opening mark is at `mark`; the search
     starts at `start` (the clause's beginning)."""
     start = max(start, mark - _BEFORE_REACH)
+    while start < mark and text[start] in " \t":
+        start += 1  # after a closing mark: "“A,” Rubio said, “B.”"
     window = text[start:mark]
     m = _PRE_ACCORDING.search(window)
     if m is not None:
         return CueMatch(_span(m, "cue", start), _span(m, "spk", start), None, "according")
+    m = _SENTENCE_LABEL.search(text, start, mark)  # (its lookbehind sees before `start`)
+    if m is not None:  # before the verbs: "Pollsters agree - Carl Bialik: “…”"
+        return CueMatch(None, (m.start("spk"), m.end("spk")), None, "colon")
     m = patterns.pre_subject.search(window)
+    while m is not None:  # the last speaker and cue before the mark: "a woman asked for a
+        later = patterns.pre_subject.search(window, m.end("spk"))  # photo and Clinton said,"
+        if later is None:
+            break
+        m = later
     if m is not None:
         cue = _span(m, "cue", start)
         return CueMatch(cue, speaker_span(m, start), _addressee(text, cue, mark), "before")
     m = patterns.pre_cue_only.search(window)
     if m is not None:
         cue = _span(m, "cue", start)
-        subjects = list(_SUBJECT_WORD.finditer(text, start, cue[0]))
-        speaker = (subjects[-1].start(), subjects[-1].end()) if subjects else \
-            clause_subject(text, start, cue[0])
+        # "When asked whom she supported, Ms. Sherry smiled and said,": the clause of the
+        # cue names its subject; else the last pronoun, else the sentence's subject; but
+        # "a campaign hat reading, “…”": a thing that carries words, right before the cue
+        clause = max(start, text.rfind(", ", start, cue[0]) + 2)
+        speaker = _carrier_before(text, clause, cue[0]) or \
+            _named_clause_subject(text, clause, cue[0] + 1)
+        if speaker is None:
+            subjects = list(_SUBJECT_WORD.finditer(text, start, cue[0]))
+            speaker = (subjects[-1].start(), subjects[-1].end()) if subjects else \
+                clause_subject(text, start, cue[0] + 1)  # the subject may end at the cue
         return CueMatch(cue, speaker, _addressee(text, cue, mark), "before")
-    m = _SENTENCE_LABEL.search(text, start, mark)  # (its lookbehind sees before `start`)
-    if m is not None:
-        return CueMatch(None, (m.start("spk"), m.end("spk")), None, "colon")
     m = _PRE_LABEL.match(window)
     if m is not None:
         return CueMatch(None, _span(m, "spk", start), None, "label")

@@ -24,6 +24,7 @@ from ruth_annotator.suggest.cues import (
 from ruth_annotator.suggest.drafts import CUED, FIRST_PERSON, INHERITED, LABELLED, QuoteDraft
 from ruth_annotator.suggest.marks import MarkedQuote
 from ruth_annotator.suggest.org_words import WORK_NOUNS
+from ruth_annotator.suggest.partial import sentence_attribution
 from ruth_annotator.suggest.text_units import Units
 
 _WORDS = re.compile(r"[\w'’-]+")
@@ -76,10 +77,14 @@ class DirectQuotes:
         standalone = self._standalone(q.open_pos)
         prev_close = self._sibling_close(i, para.start)
         start = max(self.units.sentence_at(q.open_pos)[0], para.start, prev_close)
-        limit = min(para.end, self._sibling_open(i, para.end), (q.close_pos or 0) + _AFTER_REACH)
+        # a quote over paragraphs has its cue after its closing mark, in its last paragraph
+        end_para = self.units.paragraph_at(q.close_pos) if q.close_pos else para
+        ceiling = end_para.end if end_para is not None else para.end
+        limit = min(ceiling, self._sibling_open(i, ceiling), (q.close_pos or 0) + _AFTER_REACH)
         match = self._cue(q, start, limit, para.start) if standalone else None
         if match is None and standalone and para.body:
-            match = self._cue_in_previous_paragraph(q, para) or self._dash_after(q, para)
+            match = self._cue_in_previous_paragraph(q, para) or self._dash_after(q, para) \
+                or self._verb_earlier(q, start)
         if match is None and (not standalone or not para.body or title_like(content)
                               or not self._speechlike(content, 4)):
             self._not_speech(i, q)
@@ -109,6 +114,14 @@ class DirectQuotes:
         start = self.units.sentence_at(before.end - 1)[0]
         match = cue_before(self.text, start, before.end, self.patterns)
         return match if match is not None and match.side != "label" else None
+
+    def _verb_earlier(self, q: MarkedQuote, start: int) -> CueMatch | None:
+        """"Mr. Trump is so reckless, the vice president said, that if …, “I would have …”":
+        a speech verb and its speaker earlier in the quote's sentence."""
+        if not self.text[start:q.open_pos].strip():
+            return None
+        found = sentence_attribution(self.text, start, q.open_pos)
+        return CueMatch(found[0], found[1], None, "before") if found else None
 
     def _dash_after(self, q: MarkedQuote, para) -> CueMatch | None:
         """"…" — Howard Kurtz, Fox News: on the quote's line, or on the line after it."""

@@ -14,7 +14,7 @@ from bisect import bisect_left
 
 from ruth_annotator.suggest import reporting as rp
 from ruth_annotator.suggest.coverage import Coverage
-from ruth_annotator.suggest.cues import cue_after, speaker_span
+from ruth_annotator.suggest.cues import cue_after, said_before, speaker_span
 from ruth_annotator.suggest.drafts import CUED, FIRST_PERSON, QuoteDraft
 from ruth_annotator.suggest.text_units import BOILERPLATE_START, Units
 
@@ -201,6 +201,7 @@ class IndirectQuotes:
             subject = rp.NAMED_SUBJECT.match(sentence) or subject  # "The Bank of England"
         if m is None or subject is None:
             return None
+        said = said_before(self.text, start, start + m.start() + 1)  # "X said, adding"
         clause = start + m.start("clause")
         gloss = rp.GLOSS.search(self.text, clause, stop)
         if gloss is not None:
@@ -212,7 +213,7 @@ class IndirectQuotes:
         if not rp.looks_like_clause(self.text[clause:stop]):
             return None
         cue = (start + m.start("cue"), start + m.end("cue"))
-        return self._finish(clause, stop, cue, speaker_span(subject, start))
+        return self._finish(clause, stop, cue, said or speaker_span(subject, start))
 
     def _after_addressee(self, pos: int, stop: int) -> int | None:
         """"told the BBC she was …": the clause starts at the second subject."""

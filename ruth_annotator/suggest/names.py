@@ -283,7 +283,8 @@ class NameFinder:
         if label is None:
             return None
         if label == PERSON:
-            gender = gender or people.FIRST_NAMES.get(tokens[0], "")
+            # a first name tells more than a role noun ("spokesman Hope Hicks" is a woman)
+            gender = people.FIRST_NAMES.get(tokens[0], "") or gender
             if titled:
                 self._role_end, self._role_gender = end, gender
         return NameCandidate(start, end, label, gender, self._strong)

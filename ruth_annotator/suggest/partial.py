@@ -5,8 +5,9 @@ secretary of state talked about continuing the "progress we had under President 
 the words in marks are the speaker's even when the sentence around them is not a reported
 clause the indirect rules recognise. A fragment counts when it has at least four words, is
 not a title, lies in a body sentence that no quote covers, and a speech verb stands before
-it in the sentence with a subject opening the clause; the fragment alone is the quote
-(type "mixed": reported speech that holds quoted words).
+it in the sentence with a subject opening the clause, or a cue follows its closing mark
+("…,” Mr. Chipok said"); with two or three words, only the cue after it counts. The
+fragment alone is the quote (type "mixed": reported speech that holds quoted words).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from ruth_annotator.suggest.cues import (
     SPEAKER,
     clause_subject,
     cue_after,
+    said_before,
     speaker_span,
 )
 from ruth_annotator.suggest.drafts import CUED, QuoteDraft
@@ -38,8 +40,9 @@ VERBS = (EN.verb_forms(("past", "ing")) | EN.verb_forms(("third",), without="nou
          | CHARACTERISING | CHARACTERISING_ING)
 # The speaker right before the verb: "the former secretary of state talked about",
 # "Smith, 45, said", "Beck, who said".
-_SUBJECT_BEFORE = re.compile(rf"{LEAD}{SPEAKER}{APPOS}[ \t]+{ADV}$")
+_SUBJECT_BEFORE = re.compile(rf"{LEAD}{SPEAKER}{APPOS}[ \t]+(?:[a-z]+ly[ \t]+)?{ADV}$")
 _WHO_BEFORE = re.compile(rf"(?P<spk>{NAME}),[ \t]+who[ \t]+{ADV}$")
+_CONJOINED_BEFORE = re.compile(rf"[ \t]+(?:and|but)[ \t]+{ADV}$")
 # "Representative Adam B. Schiff, a Democrat of California and a member of …, said": a
 # name opening the sentence with a long aside before the verb.
 _NAME_ASIDE = re.compile(rf"(?P<spk>{NAME}),[^\"“”‘’\n]{{1,200}},[ \t]+{ADV}$")
@@ -52,13 +55,18 @@ def partial_quotes(text: str, units: Units, drafts: list[QuoteDraft],
     out = []
     for start, end in fragments:
         content = text[start:end]
-        if len(content.split()) < MIN_WORDS or covered.hits(start, end) or is_title(content):
+        words = len(content.split())
+        if words < 2 or covered.hits(start, end) or \
+                is_title(content.rstrip(".,;:!?")):  # "on ABC’s “This Week With George ….”"
             continue
         para = units.paragraph_at(start)
         if para is None or not para.body:
             continue
         sentence = max(units.sentence_at(start)[0], para.start)
-        found = _attribution(text, sentence, start) or _cue_after(text, start, end, para.end)
+        # a shorter fragment counts only with its own cue after it: "The plans are
+        # “profoundly irresponsible,” said Steve Bell" (and Bell speaks the next quote)
+        found = (sentence_attribution(text, sentence, start) if words >= MIN_WORDS
+                 else None) or _cue_after(text, start, end, para.end)
         if found is None:
             continue
         cue, speaker = found
@@ -67,7 +75,8 @@ def partial_quotes(text: str, units: Units, drafts: list[QuoteDraft],
     return out
 
 
-def _attribution(text: str, sentence: int, mark: int):
+def sentence_attribution(text: str, sentence: int,
+                         mark: int) -> tuple[tuple[int, int], tuple[int, int]] | None:
     """(cue, speaker) of the last speech verb before the fragment that has a speaker (a
     phrase with no speech verb in it: "the secretary talked about continuing" is about
     "talked")."""
@@ -78,7 +87,14 @@ def _attribution(text: str, sentence: int, mark: int):
             _NAME_ASIDE.match(window)
         if m is not None and VERBS.isdisjoint(m.group("spk").lower().split()):
             return (verb.start(), verb.end()), speaker_span(m, sentence)
+        if _CONJOINED_BEFORE.search(window):  # "Massie used to support Paul, but now said"
+            subject = clause_subject(text, sentence, verb.start(), names_only=True)
+            if subject is not None:
+                return (verb.start(), verb.end()), subject
         if verb.group().endswith("ing"):  # "Lewandowski quashed rumors by tweeting that"
+            said = said_before(text, sentence, verb.start())
+            if said is not None:
+                return (verb.start(), verb.end()), said
             subject = clause_subject(text, sentence, verb.start(), names_only=True)
             if subject is not None:
                 return (verb.start(), verb.end()), subject

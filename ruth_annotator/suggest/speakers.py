@@ -134,6 +134,10 @@ class SpeakerResolver:
         if lower in people.SUBJECT_PRONOUNS:
             gender = people.SUBJECT_PRONOUNS[lower]
             if gender.startswith("1"):
+                if lower == "i" and d.parent is None:  # a first-person article: its author
+                    cluster = Cluster("PERSON:the author", "PERSON", "the author")
+                    d.speaker_key = cluster.key
+                    d.speaker_found = self._mention(s, e, cluster, "pronoun")
                 return
             label = "PERSON" if gender in ("m", "f") else "ORG"
             cluster = self._salient(s, gender, label, d, exclude)

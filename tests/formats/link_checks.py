@@ -112,23 +112,51 @@ def brat(path: Path, _layer: Layer) -> list[str]:
     return bad
 
 
-def brat_substitutions(path: Path, layer: Layer) -> list[str]:
+def speaker_relations(fmt: str, path: Path) -> list[tuple[int, tuple[int, int]]]:
+    """(start of the quote, span of the mention it names) of every speaker relation."""
+    out = []
+    if fmt == "brat":
+        for spans, lines in _brat_lines(path):
+            for line in lines:
+                if line.startswith("R") and line.split("\t")[1].split()[0] == "Speaker":
+                    _, arg1, arg2 = line.split("\t")[1].split()
+                    out.append((spans[arg1.split(":")[1]][0], spans[arg2.split(":")[1]]))
+    elif fmt == "doccano":
+        for record in _jsonl_records(path):
+            spans = {e["id"]: (e["start_offset"], e["end_offset"]) for e in record["entities"]}
+            out += [(spans[r["from_id"]][0], spans[r["to_id"]])
+                    for r in record["relations"] if r["type"] == "speaker"]
+    elif fmt == "label-studio":
+        for task in json.loads(path.read_text("utf-8")):
+            for kind in ("annotations", "predictions"):
+                for block in task.get(kind, []):
+                    spans = {r["id"]: (r["value"]["start"], r["value"]["end"])
+                             for r in block["result"] if r["type"] == "labels"}
+                    out += [(spans[r["from_id"]][0], spans[r["to_id"]])
+                            for r in block["result"]
+                            if r["type"] == "relation" and r["labels"] == ["speaker"]]
+    elif fmt == "prodigy":
+        for record in _jsonl_records(path):
+            out += [(r["head_span"]["start"], (r["child_span"]["start"],
+                                               r["child_span"]["end"]))
+                    for r in record.get("relations", []) if r["label"] == "speaker"]
+    return out
+
+
+SPEAKER_FORMATS = ("brat", "doccano", "label-studio", "prodigy")
+
+
+def substitutions(fmt: str, path: Path, layer: Layer) -> list[str]:
     """Speaker relations that name another mention than the quote's own speaker mention
     (`layer` is the layer as exported)."""
-    bad = []
     mentions = {(m.start, m.end): m for m in layer.mentions.values()}
     quotes = {q.spans[0].start: q for q in layer.quotes.values()}
-    for spans, lines in _brat_lines(path):
-        for line in lines:
-            if not line.startswith("R") or line.split("\t")[1].split()[0] != "Speaker":
-                continue
-            _, arg1, arg2 = line.split("\t")[1].split()
-            quote = quotes.get(spans[arg1.split(":")[1]][0])
-            named = spans[arg2.split(":")[1]]
-            chosen = mentions.get(named)
-            if quote is not None and (chosen is None or chosen.id != quote.speaker_mention):
-                bad.append(f"Speaker of quote {quote.id} names {named}, not its speaker "
-                           f"mention {quote.speaker_mention}")
+    bad = []
+    for quote_start, named in speaker_relations(fmt, path):
+        quote, chosen = quotes.get(quote_start), mentions.get(named)
+        if quote is not None and (chosen is None or chosen.id != quote.speaker_mention):
+            bad.append(f"{fmt}: speaker of quote {quote.id} names {named}, not its speaker "
+                       f"mention {quote.speaker_mention}")
     return bad
 
 

@@ -293,6 +293,10 @@ def check_conll(path: Path) -> int:
                 assert i and sentence[i - 1][2:] == tag[2:], (path.read_text(), sentence)
     found = sum(len(e) for e in Entities(sentences, IOB2).entities)
     assert found == sum(tag.startswith("B-") for sentence in sentences for tag in sentence)
+    if found:  # seqeval's own strict evaluation reads the file as its gold and prediction
+        from seqeval.metrics import f1_score
+
+        assert f1_score(sentences, sentences, mode="strict", scheme=IOB2) == 1.0
     return found
 
 
@@ -442,3 +446,27 @@ def spacy_debug_data(path: Path, tmp: Path) -> str:
         capture_output=True, text=True, env=env)
     assert done.returncode == 0, done.stderr[-2000:]
     return done.stdout
+
+
+def test_brat_pair_whose_text_starts_with_a_byte_order_mark(tmp_path):
+    """brat decodes the .txt as "utf8": the mark is character 0 of its offsets."""
+    from format_cases import read
+
+    text = "Kate Winslet said:\r\n“Yes.”\r\n"
+    (tmp_path / "a.txt").write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
+    (tmp_path / "a.ann").write_text("T1\tPERSON 1 13\tKate Winslet\nT2\tQuote 22 26\tYes.\n",
+                                    encoding="utf-8")
+    (parsed,) = read("brat", tmp_path)
+    assert parsed.document.text == text
+    assert sorted((i.start, i.end) for i in parsed.items if i.kind in ("mention", "quote")) \
+        == [(0, 12), (21, 25)]
+
+
+def test_brat_fragments_in_any_order_as_brat_takes_them(tmp_path):
+    from format_cases import read
+
+    (tmp_path / "a.txt").write_text("“Yes,” she said, “now.”", encoding="utf-8")
+    (tmp_path / "a.ann").write_text("T1\tQuote 18 22;1 5\tnow. Yes,\n", encoding="utf-8")
+    (parsed,) = read("brat", tmp_path)
+    (quote,) = [i for i in parsed.items if i.kind == "quote"]
+    assert [(s.start, s.end) for s in quote.spans] == [(1, 5), (18, 22)]

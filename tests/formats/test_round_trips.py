@@ -23,7 +23,7 @@ FORMATS = {
 }
 
 
-META_LOST = "document metadata (source) is not carried (in 1 document(s))"
+META_LOST = "document metadata (source) is not carried (in 1 document)"
 
 
 def round_trip(fmt: str, record: dict, folder: Path):

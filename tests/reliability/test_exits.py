@@ -5,6 +5,7 @@ nothing make no backup."""
 from __future__ import annotations
 
 import os
+import select
 import signal
 import subprocess
 import sys
@@ -31,6 +32,8 @@ def test_a_signal_closes_the_window_as_quit_does(tmp_path, name):
     with subprocess.Popen([sys.executable, str(CHILD), str(path)], stdout=subprocess.PIPE,
                           stderr=subprocess.PIPE, text=True, env=env) as child:
         try:
+            ready, _, _ = select.select([child.stdout], [], [], 120)
+            assert ready, "the app did not start within two minutes"
             assert child.stdout.readline().strip() == "ready"
             assert sorted(p.name for p in tmp_path.iterdir()) == [
                 "p.ruth", "p.ruth-lock", "p.ruth-shm", "p.ruth-wal"]

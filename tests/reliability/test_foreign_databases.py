@@ -277,3 +277,22 @@ def test_a_trigger_added_while_open_cannot_run_on_our_writes(project):
         annotate(project, 1)
     assert project.document(1).title != "pwned"
     assert not project.layer(1).mentions
+
+
+def test_the_window_offers_such_a_project_read_only(qapp, tmp_path, monkeypatch):
+    """The window says what it found and, if asked to, opens the project read-only (the
+    objects cannot run on reads), so its work can still be read and exported."""
+    from ruth_annotator.gui import messages, opening
+
+    path = planted(tmp_path)
+    asked = []
+
+    def answer(_parent, title, text, *_args, **_kwargs):
+        asked.append((title, text))
+        return messages.QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(messages, "question", answer)
+    with opening.open_project(path) as project:
+        assert project.readonly and project.document_count() == 1
+    [(title, text)] = asked
+    assert title == "Project changed by another program" and "trigger rename_titles" in text

@@ -98,7 +98,7 @@ def test_an_error_quotes_only_a_short_excerpt_of_a_huge_value(closed, tmp_path):
                     encoding="utf-8")
     line = refused_line(closed, path)
     assert len(line) <= len(f"Error: {path}: ") + MESSAGE_CHARS, len(line)
-    assert "yyyy" in line and "y" * (MESSAGE_CHARS + 1) not in line
+    assert "yyyy" in line and "y" * (EXCERPT_CHARS + 1) not in line
 
 
 def test_a_file_name_with_a_newline_stays_on_one_line(closed, tmp_path):

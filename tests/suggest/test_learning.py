@@ -8,7 +8,8 @@ from ruth_annotator.model import Entity, Mention, NewDocument, Quote, Span
 from ruth_annotator.store import Project
 from ruth_annotator.suggest.cues import KNOWN_CUES
 from ruth_annotator.suggest.lexicon import Lexicon, attribution_lexicon
-from tests.suggest.helpers import quotes
+
+from .helpers import quotes
 
 TAUGHT = ('Sheldon Adelson, the gambling tycoon, spoke first. "Nobody will stop us," the '
           "gambling tycoon harrumphed.\n")

@@ -284,3 +284,106 @@ def test_labels_within_a_paragraph_objects_after_a_participle_and_apostrophes_in
             'home and baked cookies."\n')
     assert [q.speaker_mention for q in quotes(text)] == [
         "Clinton", "Bush", "Clinton", "Jenna Golden", "Hillary"]
+
+
+def test_an_interrupted_quote_that_goes_on_as_a_new_sentence_keeps_its_speaker():
+    text = ('He argued that it was fine. "If you look at it," Rubio said, "I don\'t believe '
+            'our positions are dramatically different."\n')
+    direct = [q for q in quotes(text) if q.type == "direct"]
+    assert [(q.speaker, q.cue) for q in direct] == [("Rubio", "said"), ("Rubio", "said")]
+
+
+def test_an_opening_phrase_is_not_the_speaker():
+    text = ("In a statement released Thursday, Rep. Hakeem Jeffries (D-N.Y.) reacted to the "
+            "news, saying: “Trayvon Martin’s killer should be in prison.”\n\n"
+            "In July, Sammy Aaron, vice chairman of G-III, told Forbes that Trump is "
+            '"very involved on a weekly basis" in the design process.\n\n'
+            "17-year-old Jared Potts echoed:\n\n"
+            "“He speaks his mind, and I think that might be what the country needs.”\n")
+    assert [q.speaker for q in quotes(text)] == ["Hakeem Jeffries", "Sammy Aaron",
+                                                 "Jared Potts"]
+
+
+def test_subject_of_the_cue_clause_participles_without_comma_and_dash_labels():
+    text = ("When asked whom she supported, Ms. Sherry smiled and said, “I'm waiting for "
+            "Michael Bloomberg to get in the race.”\n\n"
+            "Mr. Trump tries to turn the interruptions to his advantage, alternately shouting "
+            "“Get them out of here now.”\n\n"
+            "Pollsters agree - Carl Bialik: “One of the biggest lessons was a simple one.”\n\n"
+            "The former secretary of state will play the “woman card,” Fiorina said, adding "
+            "that the way to go after it “is to attack her track record.”\n")
+    assert [q.speaker for q in quotes(text) if q.type != "indirect"] == [
+        "Sherry", "Trump", "Carl Bialik", "Fiorina", "Fiorina"]  # “woman card,” Fiorina said
+
+
+def test_a_quote_after_a_comma_takes_the_speech_verb_earlier_in_its_sentence():
+    text = ("Mr. Biden spoke in Scranton. Mr. Trump is so reckless, the vice president said, "
+            "that if his late son had enlisted, “I would have thrown my body in front of "
+            "him.”\n")
+    [q] = quotes(text)
+    assert (q.speaker_mention, q.cue) == ("the vice president", "said")
+
+
+def test_a_first_name_tells_the_gender_before_a_role_noun():
+    text = ("Trump spokesman Hope Hicks confirmed the news. \"They are not affiliated with the "
+            'campaign," she said.\n')
+    assert [q.speaker for q in quotes(text) if q.type == "direct"] == ["Hope Hicks"]
+
+
+def test_according_to_after_a_quote():
+    text = ("The case was closed on Thursday.\n\n“Although there was probable cause to make an "
+            "arrest, the evidence cannot prove all the elements,” according to a court "
+            "document filed by state attorney Dave Aronberg.\n")
+    [q] = [q for q in quotes(text) if q.type == "direct"]
+    assert (q.cue, q.speaker) == ("according to", "Dave Aronberg")
+
+
+def test_a_quote_over_paragraphs_takes_the_cue_after_its_closing_mark():
+    text = ("“Trump says what people want to say,” Rubio said. “But presidents can’t just say "
+            "anything they want.\n\n“I'm not interested in being politically correct,\" he "
+            "continued.\n")
+    over = [q for q in quotes(text) if len(q.segments) == 2]
+    assert [(q.speaker, q.speaker_mention, q.cue) for q in over] == [
+        ("Rubio", "he", "continued")]
+
+
+def test_i_outside_any_quote_is_the_author():
+    text = ('That night I talked about my sentence on television. "This is a big political '
+            'win for me," I said.\n')
+    [q] = [q for q in quotes(text) if q.type == "direct"]
+    assert (q.speaker, q.speaker_mention) == ("the author", "I")
+
+
+def test_the_last_speaker_before_the_mark_and_a_verb_joined_by_but():
+    text = ("Bill Clinton met voters in Boston. At one point, a woman asked for a photo and "
+            "Clinton said, “as long as we’re not violating any election laws.”\n\n"
+            "House Republican Thomas Massie used to support Rand Paul, but now said Trump had "
+            "“the opportunity and the obligation to bring us together.”\n")
+    assert [q.speaker for q in quotes(text) if q.type != "indirect"] == [
+        "Bill Clinton", "Thomas Massie"]
+
+
+def test_a_thing_that_carries_words_speaks_them():
+    text = ("Two senators wore a Donald Trump campaign hat reading, “Make Mexico Great Again "
+            "Also” on Wednesday night.\n\nHer backers tried to tie Bradley to Walker, with one "
+            "of her ads asking, “Is Rebecca Bradley independent enough to serve?”\n")
+    assert [(q.speaker_mention, q.cue) for q in quotes(text)] == [
+        ("a Donald Trump campaign hat", "reading"), ("one of her ads", "asking")]
+
+
+def test_a_verb_between_two_names_does_not_describe():
+    text = ("Blackwell pointed to Cruz’s organisation, noting that he has put together “what "
+            "is probably the best national ground game.”\n\n"
+            "Mrs. Clinton echoed the criticism, saying Mr. Trump “reminds us every day that "
+            "he is not in it for the American people.”\n")
+    assert [q.speaker for q in quotes(text) if q.type != "indirect"] == [
+        "Blackwell", "Clinton"]
+
+
+def test_a_short_fragment_with_its_own_cue_changes_the_speaker_of_the_next_quote():
+    text = ("White House spokesman Josh Earnest said the plan was costly. ''It will not "
+            "pass,'' Mr. Earnest said.\n\nThe tax cut plans are ''profoundly irresponsible,'' "
+            "said Steve Bell, senior director of economic policy at the Bipartisan Policy "
+            "Center. ''It just leaves guys like me speechless about what to do next.''\n")
+    assert [(q.type, q.speaker) for q in quotes(text)][-2:] == [
+        ("mixed", "Steve Bell"), ("direct", "Steve Bell")]

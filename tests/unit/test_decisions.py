@@ -176,3 +176,14 @@ def test_an_export_writes_no_link_to_what_it_leaves_out():
     assert "q-mid" not in view.quotes and "m-kate" not in view.mentions
     assert layer.quotes["q-inner"].speaker_mention == "m-kate"  # the layer keeps its links
     assert dataset_view(layer).quotes == {}
+
+
+def test_a_decision_is_told_from_other_changes():
+    from ruth_annotator.model.decisions import only_status_differs, with_status
+
+    quote = suggested_quote_layer().quotes["q-inner"]
+    accepted = with_status(quote, ACCEPTED)
+    assert accepted == replace(quote, status=ACCEPTED)
+    assert only_status_differs(quote, accepted)
+    assert not only_status_differs(quote, replace(accepted, addressee=None))
+    assert not only_status_differs(quote, quote)
