@@ -13,6 +13,15 @@ from ruth_annotator.model.annotations import REJECTED, Mention, Quote
 
 class Marking(KeyPart):
     def mention(self, label: str) -> None:
+        """The selection becomes a mention of `label`; with nothing selected, the current
+        mention takes that label (a suggestion's type corrected in one key)."""
+        current = self.layer.get(self.session.current_id or "") if self.layer else None
+        if self.view.selected_span() is None and isinstance(current, Mention):
+            if current.label != label:
+                self.session.apply(edits.update(
+                    self.layer, current.id, f"Relabel {self.words_of(current.span)} as "
+                    f"{label}", label=label), select=current.id)
+            return
         span = self.selection("mention")
         if span is None or self.layer is None:
             return
