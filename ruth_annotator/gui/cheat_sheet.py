@@ -31,6 +31,11 @@ from ruth_annotator.gui.dialogs.common import described
 if TYPE_CHECKING:
     from ruth_annotator.gui.workspace import Workspace
 
+FLOW = ("Reviewing: opening a document goes to its first undecided quote. A accepts it with "
+        "its speaker, cue and addressee and goes to the next undecided quote; X rejects it; "
+        "then the mentions, one entity at a time. J / K: next / previous quote; Shift+N: "
+        "next undecided. Keys act on what is at the text cursor; one-letter keys only while "
+        "the article has the keyboard (Escape returns to it from a panel).")
 NATIVE = QKeySequence.SequenceFormat.NativeText
 PORTABLE = QKeySequence.SequenceFormat.PortableText
 
@@ -79,6 +84,10 @@ class CheatSheet(QDialog):
         buttons.rejected.connect(self.reject)
         self._name_controls(set_button, clear_button, defaults_button, buttons)
         layout = QVBoxLayout(self)
+        flow = QLabel(FLOW)
+        flow.setObjectName("review-flow")
+        flow.setWordWrap(True)
+        layout.addWidget(flow)
         layout.addWidget(self.table, 1)
         layout.addLayout(edit_row)
         layout.addWidget(self.problem)

@@ -124,8 +124,8 @@ class DocumentListModel(QAbstractListModel):
             return None
         d = self.summary(index.row())
         if role == Qt.ItemDataRole.DisplayRole:
-            left = undecided(d)
-            return f"{d.title or d.uid}  ·  {left}" if left else d.title or d.uid
+            left = undecided(d)  # first: a narrow list cuts the end of a long title
+            return f"[{left}]  {d.title or d.uid}" if left else d.title or d.uid
         if role == Qt.ItemDataRole.DecorationRole:
             if d.status not in self._icons:
                 self._icons[d.status] = status_icon(d.status)

@@ -103,3 +103,15 @@ def test_the_shortcuts_page_lists_every_key():
             name = entry.text.replace("&", "")
             assert any(row.startswith(f"| {keys} |") and name in row for row in rows), (
                 f"docs/shortcuts.md lacks a row for {keys} ({name})")
+
+
+def test_the_cheat_sheet_says_how_the_review_goes(qtbot, window):
+    from PySide6.QtWidgets import QLabel
+
+    sheet = open_sheet(qtbot, window)
+    flow = sheet.findChild(QLabel, "review-flow").text()
+    assert "A accepts it with its speaker, cue and addressee" in flow and "J / K" in flow
+    rows = {sheet.table.item(r, 1).text(): sheet.table.item(r, 0).text()
+            for r in range(sheet.table.rowCount())}
+    assert rows["Next quote"] == "J" and rows["Previous quote"] == "K"
+    sheet.close()
