@@ -42,3 +42,9 @@ def no_suggestions():
 @pytest.fixture
 def window(qtbot, project, no_suggestions):
     return show_window(qtbot, project)
+
+
+@pytest.fixture
+def suggested_window(qtbot, project):
+    """A window on the sample as a first start shows it: the engine's suggestions drawn."""
+    return show_window(qtbot, project)

@@ -3,10 +3,9 @@ a mention crossing others silently, a rejected quote's speaker still outlined, "
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt
 
-from gui.helpers import drag_select, find, show_window
+from gui.helpers import drag_select, find
 from ruth_annotator.gui import describe
 from ruth_annotator.model.annotations import REJECTED, Span
 
@@ -40,14 +39,8 @@ def test_a_mention_crossing_others_says_so(qtbot, window):
     assert "crosses “Kate Winslet” and “Mia Threapleton”" in message
 
 
-@pytest.fixture
-def suggested(qtbot, project):
-    pytest.importorskip("ruth_annotator.suggest.engine")
-    return show_window(qtbot, project)
-
-
-def test_a_rejected_quote_leaves_no_outline(qtbot, suggested):
-    win = suggested
+def test_a_rejected_quote_leaves_no_outline(qtbot, suggested_window):
+    win = suggested_window
     quotes = list(win.session.layer.quotes.values())
     for _ in quotes:
         qtbot.keyClick(win.view, Qt.Key.Key_X)

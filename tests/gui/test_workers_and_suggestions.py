@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import threading
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
-from gui.helpers import show_window
 from ruth_annotator.errors import InputError
 from ruth_annotator.gui.workers import run_task
 from ruth_annotator.model.annotations import PROPOSED
@@ -56,14 +54,8 @@ def test_run_task_cancel_and_errors(qtbot):
     assert str(errors[1]) == "bad.bin: is not a text file"
 
 
-@pytest.fixture
-def suggesting_window(qtbot, project):
-    pytest.importorskip("ruth_annotator.suggest.engine")
-    return show_window(qtbot, project)
-
-
-def test_untouched_document_gets_suggestions_as_one_undo_step(qtbot, suggesting_window):
-    win = suggesting_window
+def test_untouched_document_gets_suggestions_as_one_undo_step(qtbot, suggested_window):
+    win = suggested_window
     layer = win.session.layer
     proposed = [a for a in layer if a.status == PROPOSED]
     assert proposed and len(proposed) == len(layer)  # all of them undecided
@@ -78,8 +70,8 @@ def test_untouched_document_gets_suggestions_as_one_undo_step(qtbot, suggesting_
         assert len(fresh.layer(1)) == 0
 
 
-def test_rejected_suggestions_do_not_return(qtbot, suggesting_window, project):
-    win = suggesting_window
+def test_rejected_suggestions_do_not_return(qtbot, suggested_window, project):
+    win = suggested_window
     qtbot.keyClick(win.view, Qt.Key.Key_N, Qt.KeyboardModifier.ShiftModifier)
     rejected = win.session.current_id
     qtbot.keyClick(win.view, Qt.Key.Key_X)

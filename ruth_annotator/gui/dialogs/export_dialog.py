@@ -32,6 +32,7 @@ from ruth_annotator.formats import registry
 from ruth_annotator.formats.registry import FEATURES, ExportOptions, ExportReport, Format
 from ruth_annotator.gui.dialogs.common import described
 from ruth_annotator.gui.workers import TaskRun, run_task
+from ruth_annotator.model.wording import plural
 from ruth_annotator.store.project import Project
 from ruth_annotator.tasks import Cancelled, Task
 
@@ -234,8 +235,12 @@ class ExportDialog(QDialog):
     def _done(self, report: ExportReport) -> None:
         self.run = None
         self.report = report
-        lines = [f"{report.summary()} to {self.output.text().strip()}"]
+        lines = [f"{report.written()} to {self.output.text().strip()}"]
         lines += [f"  {path}" for path in report.files]
+        if report.undecided_left_out:
+            lines.append(self.tr("{count} left out: tick “Include undecided suggestions” to "
+                                 "write them too").format(
+                count=plural(report.undecided_left_out, "undecided suggestion")))
         if report.lost:
             lines.append(self.tr("Not carried by {fmt}:").format(fmt=self.selected_format().name))
             lines += [f"  {item}" for item in report.lost]

@@ -121,3 +121,18 @@ def test_errors_are_shown_in_the_dialog(qtbot, annotated, tmp_path):
     assert dialog.report is None
     assert str(blocker) in dialog.results.toPlainText()
     assert dialog.export_button.isEnabled()
+
+
+def test_says_how_many_undecided_suggestions_it_left_out(qtbot, project, tmp_path):
+    from ruth_annotator.app.suggesting import suggest_project
+
+    proposed = suggest_project(project)
+    left = proposed.quotes + proposed.mentions + proposed.entities
+    path = project.path
+    project.close()
+    dialog = open_dialog(qtbot, path)
+    dialog.output.setText(str(tmp_path / "out.jsonl"))
+    run_export(qtbot, dialog)
+    assert dialog.report.undecided_left_out == left > 0
+    assert (f"{left} undecided suggestions left out: tick “Include undecided suggestions”"
+            in dialog.results.toPlainText())
