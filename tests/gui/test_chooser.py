@@ -3,6 +3,8 @@ and offers places, dates and works only when typed."""
 
 from __future__ import annotations
 
+import importlib
+
 import pytest
 from PySide6.QtCore import Qt
 
@@ -14,7 +16,7 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 
 @pytest.fixture
 def win(qtbot, project):
-    pytest.importorskip("ruth_annotator.suggest.engine")
+    importlib.import_module("ruth_annotator.suggest.engine")
     return show_window(qtbot, project)
 
 

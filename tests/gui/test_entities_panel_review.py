@@ -3,6 +3,8 @@ its scroll holds still on A and X, and each mention shows the words round it."""
 
 from __future__ import annotations
 
+import importlib
+
 import pytest
 from PySide6.QtCore import Qt
 
@@ -12,7 +14,7 @@ from ruth_annotator.gui.sorted_tree import ROOT
 
 @pytest.fixture
 def win(qtbot, project):
-    pytest.importorskip("ruth_annotator.suggest.engine")
+    importlib.import_module("ruth_annotator.suggest.engine")
     win = show_window(qtbot, project)
     win.resize(1300, 500)  # a short panel: its list scrolls
     qtbot.wait(10)

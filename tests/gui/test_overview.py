@@ -3,6 +3,8 @@ the settings."""
 
 from __future__ import annotations
 
+import importlib
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
@@ -16,7 +18,7 @@ SHIFT = Qt.KeyboardModifier.ShiftModifier
 
 @pytest.fixture
 def win(qtbot, project):
-    pytest.importorskip("ruth_annotator.suggest.engine")
+    importlib.import_module("ruth_annotator.suggest.engine")
     return show_window(qtbot, project)
 
 

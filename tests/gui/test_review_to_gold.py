@@ -9,6 +9,7 @@ with -s) and recorded in docs/review-measurement.md.
 
 from __future__ import annotations
 
+import importlib
 import json
 import time
 from collections import Counter
@@ -121,7 +122,7 @@ def fix_attribution(keys: Keyboard, quote_id: str, gold_cue, gold_speaker) -> No
                                              ("heldout3.jsonl", "tv-bakeoff"),
                                              ("heldout.jsonl", "nyt-transit")])
 def test_review_to_gold_by_keys(qtbot, tmp_path, file, record_id):
-    pytest.importorskip("ruth_annotator.suggest.engine")
+    importlib.import_module("ruth_annotator.suggest.engine")
     from ruth_annotator.model.document import NewDocument
     from ruth_annotator.store import Project
 

@@ -4,6 +4,7 @@ their folder, parameterised SQL, and no SQLite extension loading."""
 from __future__ import annotations
 
 import ast
+import importlib
 import os
 import re
 import shutil
@@ -91,7 +92,7 @@ def test_import_export_check_backup_suggest_use_no_network(no_network, tmp_path,
 
 
 def test_window_start_uses_no_network(no_network, qapp, tmp_path):
-    gui_app = pytest.importorskip("ruth_annotator.gui.app")
+    gui_app = importlib.import_module("ruth_annotator.gui.app")
     window = gui_app.open_window(tmp_path / "new.ruth")
     try:
         qapp.processEvents()
@@ -124,7 +125,7 @@ HOSTILE = "<b>INJECTED</b><img src='http://example.invalid/x.png'>"
 
 def test_article_text_is_plain_text_in_the_window(qapp, tmp_path):
     """Markup in an article, its title and its annotations is shown literally."""
-    gui_app = pytest.importorskip("ruth_annotator.gui.app")
+    gui_app = importlib.import_module("ruth_annotator.gui.app")
     from PySide6.QtCore import Qt
     from PySide6.QtGui import Qt as GuiQt
     from PySide6.QtWidgets import QLabel, QPlainTextEdit

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 import re
 
@@ -121,7 +122,7 @@ def test_preannotate_on_the_cluster_equals_one_process(client, shards, tmp_path)
 
 
 def test_with_the_suggestion_engine(client, shards, tmp_path):
-    suggest = pytest.importorskip("ruth_annotator.suggest")
+    suggest = importlib.import_module("ruth_annotator.suggest")
     if not hasattr(suggest, "suggest_record"):
         pytest.skip("the suggestion engine has no suggest_record yet")
     from ruth_annotator.formats.registry import ExportOptions
