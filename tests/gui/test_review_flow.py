@@ -3,23 +3,22 @@ suggested quote accepts each with its whole attribution, and the exports' links 
 
 from __future__ import annotations
 
-import importlib
 import json
 import re
+import sys
+from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 
-from gui.helpers import show_window
 from ruth_annotator.app.transfer import export_project
+from ruth_annotator.formats import registry
 from ruth_annotator.model.annotations import ACCEPTED, PROPOSED
+from ruth_annotator.model.decisions import dataset_view
 from ruth_annotator.store import Project
 
-
-@pytest.fixture
-def suggested_window(qtbot, project):
-    importlib.import_module("ruth_annotator.suggest.engine")
-    return show_window(qtbot, project)
+# The per-format link checkers of the format tests, read from their folder.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "formats"))
+from link_checks import CHECKERS, SPEAKER_FORMATS, substitutions  # noqa: E402
 
 
 def brat_links_resolve(ann: str) -> tuple[int, list[str]]:
@@ -78,6 +77,16 @@ def test_pressing_a_once_per_quote_accepts_every_quote_with_its_attribution(
     ann = next((tmp_path / "brat").glob("*.ann")).read_text("utf-8")
     links, broken = brat_links_resolve(ann)
     assert links >= len(spoken) and broken == []
+    # …and in every other format, read as its own tools read it
+    with Project.open(win.session.project.path) as fresh:
+        written = dataset_view(fresh.layer(1), include_suggestions=False)
+        for fmt in (f.name for f in registry.formats() if f.writer):
+            out = tmp_path / f"every-{fmt}"
+            out = out if registry.get(fmt).folder else out.with_suffix(f".{fmt}")
+            export_project(fresh, fmt, out)
+            assert CHECKERS[fmt](out, written) == [], fmt
+            if fmt in SPEAKER_FORMATS:  # the speaker the annotator accepted, no other
+                assert substitutions(fmt, out, written) == [], fmt
     assert ann.count("\tSpeaker ") == len([q for q in quotes if q.speaker_mention])
 
 
