@@ -198,6 +198,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{count} left out: tick “Include undecided suggestions” to write them too</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Not carried by {fmt}:</source>
         <translation type="unfinished"></translation>
     </message>
