@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QWidget
 
+from ruth_annotator.app.review_order import reading_key
 from ruth_annotator.gui import messages
 from ruth_annotator.gui.article_view import ArticleView
 from ruth_annotator.gui.documents_panel import DocumentListModel
@@ -36,31 +37,23 @@ class Navigate:
 
     # --- annotations ----------------------------------------------------------------
 
-    def _ordered(self) -> list[Annotation]:
+    def _step(self, step: int) -> Annotation | None:
         layer = self.session.layer
         if layer is None:
-            return []
+            return None
         items = [a for a in (*layer.mentions.values(), *layer.quotes.values())
                  if a.status != REJECTED]
-        items.sort(key=lambda a: (a.start, -a.end, a.kind, a.id))
-        return items
-
-    def _step(self, step: int) -> Annotation | None:
-        items = self._ordered()
-        if not items:
-            return None
-        current = self.session.layer.get(self.session.current_id or "")
+        current = layer.get(self.session.current_id or "")
         if current is not None and current.kind != "entity":
-            key = (current.start, -current.end, current.kind, current.id)
+            key = reading_key(current)
         else:
             # just before anything that starts at the cursor
             key = (self.view.cursor_position(), -(1 << 62), "", "")
-        keys = [(a.start, -a.end, a.kind, a.id) for a in items]
+        # the nearest one after (before) in reading order: one pass, no sort of the layer
         if step > 0:
-            after = [i for i, k in enumerate(keys) if k > key]
-            return items[after[0]] if after else None
-        before = [i for i, k in enumerate(keys) if k < key]
-        return items[before[-1]] if before else None
+            return min((a for a in items if reading_key(a) > key), key=reading_key,
+                       default=None)
+        return max((a for a in items if reading_key(a) < key), key=reading_key, default=None)
 
     def next_annotation(self) -> None:
         item = self._step(1)
