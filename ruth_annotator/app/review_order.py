@@ -79,19 +79,26 @@ def next_undecided(layer: Layer, after: Annotation | None = None) -> Annotation 
     when no quote is undecided, the first undecided mention in entity order. After a
     mention: the next undecided mention in entity order, wrapping round.
     """
-    quotes = sorted((q for q in layer.quotes.values() if q.status == PROPOSED),
-                    key=reading_key)
+    # one pass each (the nearest after, else the first), no sort of the layer per key press
+    quotes = [q for q in layer.quotes.values() if q.status == PROPOSED]
     if quotes:
-        if isinstance(after, Quote):
-            key = reading_key(after)
-            return next((q for q in quotes if reading_key(q) > key), quotes[0])
-        return quotes[0]
-    firsts = _entity_firsts(layer)
-    mentions = sorted((m for m in layer.mentions.values() if m.status == PROPOSED),
-                      key=lambda m: _mention_key(m, firsts))
+        return _after(quotes, reading_key, after if isinstance(after, Quote) else None)
+    mentions = [m for m in layer.mentions.values() if m.status == PROPOSED]
     if not mentions:
         return None
-    if isinstance(after, Mention):
-        key = _mention_key(after, firsts)
-        return next((m for m in mentions if _mention_key(m, firsts) > key), mentions[0])
-    return mentions[0]
+    firsts = _entity_firsts(layer)
+
+    def key(m: Mention) -> tuple:
+        return _mention_key(m, firsts)
+
+    return _after(mentions, key, after if isinstance(after, Mention) else None)
+
+
+def _after(items: list, key, after: Annotation | None) -> Annotation:
+    """The first of `items` (by `key`) after `after`, wrapping round to the first."""
+    if after is not None:
+        mark = key(after)
+        found = min((i for i in items if key(i) > mark), key=key, default=None)
+        if found is not None:
+            return found
+    return min(items, key=key)
