@@ -277,6 +277,7 @@ class EntitiesPanel(QWidget):
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(lambda _text: self._apply_filter())
         self._auto_open: str | None = None  # the entity opened to show a mention, not by hand
+        self._filtered = False  # some rows may be hidden by the filter
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(self.buttons)
@@ -312,6 +313,9 @@ class EntitiesPanel(QWidget):
     def _apply_filter(self) -> None:
         """Hide the entities whose name does not hold the typed words (and their rows)."""
         typed = self.filter.text().strip().lower()
+        if not typed and not self._filtered:
+            return  # nothing hidden and nothing to hide: no walk over every row per insert
+        self._filtered = bool(typed)
         model = self.model
         entity_shown = True
         for row in range(model.rowCount()):
