@@ -3,21 +3,17 @@ and offers places, dates and works only when typed."""
 
 from __future__ import annotations
 
-import importlib
-
 import pytest
 from PySide6.QtCore import Qt
 
-from gui.helpers import show_window
 from ruth_annotator.app.speaker_choice import can_speak
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
 
 @pytest.fixture
-def win(qtbot, project):
-    importlib.import_module("ruth_annotator.suggest.engine")
-    return show_window(qtbot, project)
+def win(suggested_window):
+    return suggested_window  # the gui conftest's window with the engine's suggestions
 
 
 def test_s_pops_up_at_the_quote_and_ranks_the_cue_subject_first(qtbot, win):

@@ -4,22 +4,19 @@ returns to the article; the focused pane is marked."""
 
 from __future__ import annotations
 
-import importlib
-
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from gui.helpers import click_at, find, show_window
+from gui.helpers import click_at, find
 from ruth_annotator.model.annotations import ACCEPTED, PROPOSED, REJECTED
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
 
 @pytest.fixture
-def win(qtbot, project):
-    importlib.import_module("ruth_annotator.suggest.engine")
-    return show_window(qtbot, project)
+def win(suggested_window):
+    return suggested_window  # the gui conftest's window with the engine's suggestions
 
 
 def quote_with(window, words: str):

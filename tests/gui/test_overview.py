@@ -3,13 +3,10 @@ the settings."""
 
 from __future__ import annotations
 
-import importlib
-
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from gui.helpers import show_window
 from ruth_annotator import config
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -17,9 +14,8 @@ SHIFT = Qt.KeyboardModifier.ShiftModifier
 
 
 @pytest.fixture
-def win(qtbot, project):
-    importlib.import_module("ruth_annotator.suggest.engine")
-    return show_window(qtbot, project)
+def win(suggested_window):
+    return suggested_window  # the gui conftest's window with the engine's suggestions
 
 
 def picture(view):
