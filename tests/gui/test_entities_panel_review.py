@@ -3,19 +3,15 @@ its scroll holds still on A and X, and each mention shows the words round it."""
 
 from __future__ import annotations
 
-import importlib
-
 import pytest
 from PySide6.QtCore import Qt
 
-from gui.helpers import show_window
 from ruth_annotator.gui.sorted_tree import ROOT
 
 
 @pytest.fixture
-def win(qtbot, project):
-    importlib.import_module("ruth_annotator.suggest.engine")
-    win = show_window(qtbot, project)
+def win(qtbot, suggested_window):
+    win = suggested_window
     win.resize(1300, 500)  # a short panel: its list scrolls
     qtbot.wait(10)
     return win
