@@ -121,8 +121,9 @@ class Picker(QFrame):
     def _filter(self, typed: str) -> None:
         typed = typed.strip().lower()
         if not typed:
-            shown = self._nearby + [c for c in self._entities if not c.only_typed
-                                    and c.entity not in {n.entity for n in self._nearby}]
+            near = {n.entity for n in self._nearby}  # once, not once per entity
+            shown = self._nearby + [c for c in self._entities
+                                    if not c.only_typed and c.entity not in near]
         else:
             hits = [c for c in self._entities or self._nearby if typed in c.text.lower()]
             hits.sort(key=lambda c: (not c.text.lower().startswith(typed), c.text.lower()))
