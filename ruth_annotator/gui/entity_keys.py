@@ -20,8 +20,11 @@ class EntityKeys(KeyPart):
         span = self.view.selected_span()
         if span is None or self.layer is None:
             return []
-        return [m for m in self.layer.sorted_mentions()
-                if span.contains(m.span) and m.status != REJECTED]
+        # the few inside the selection, then sorted as Layer.sorted_mentions sorts (not a
+        # sort of every mention of the layer per key press)
+        inside = [m for m in self.layer.mentions.values()
+                  if span.contains(m.span) and m.status != REJECTED]
+        return sorted(inside, key=lambda m: (m.start, -m.end, m.id))
 
     def merge(self) -> None:
         ids = self.panel.selected_entities()
