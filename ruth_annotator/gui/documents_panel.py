@@ -178,7 +178,7 @@ class DocumentListModel(QAbstractListModel):
                     accepted += sign * (item.status == ACCEPTED)
                     proposed += sign * (item.status == PROPOSED)
                     quotes += sign * (item.status == PROPOSED and change.kind == "quote")
-        if accepted or proposed:
+        if accepted or proposed or quotes:
             doc = page[row % PAGE]
             self.update(document_id, annotations=doc.annotations + accepted,
                         proposed=doc.proposed + proposed,
