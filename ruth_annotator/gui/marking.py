@@ -8,7 +8,7 @@ from ruth_annotator.gui import words
 from ruth_annotator.gui.key_part import KeyPart
 from ruth_annotator.gui.span_index import MENTION
 from ruth_annotator.model import edits
-from ruth_annotator.model.annotations import REJECTED, Mention, Quote
+from ruth_annotator.model.annotations import Mention, Quote
 
 
 class Marking(KeyPart):
@@ -25,8 +25,11 @@ class Marking(KeyPart):
         span = self.selection("mention")
         if span is None or self.layer is None:
             return
-        same = [self.layer.mentions[m.id] for m in self.view.marks_in(span)
-                if m.kind == MENTION and (m.start, m.end) == (span.start, span.end)]
+        # the mentions the view draws over the selection (found by position, not by a
+        # walk over the layer): the same span, or ones that cross it
+        overlapping = [self.layer.mentions[m.id] for m in self.view.marks_in(span)
+                       if m.kind == MENTION]
+        same = [m for m in overlapping if (m.start, m.end) == (span.start, span.end)]
         if same and same[0].label == label:
             self.session.set_current(same[0].id)
             self.hint("That mention exists already.")
@@ -36,9 +39,8 @@ class Marking(KeyPart):
                                    label=label)
             self.session.apply(changes, select=same[0].id)
             return
-        crossed = [m for m in self.layer.mentions.values()
-                   if m.status != REJECTED and m.start < span.end and span.start < m.end
-                   and not m.span.contains(span) and not span.contains(m.span)]
+        crossed = [m for m in overlapping
+                   if not m.span.contains(span) and not span.contains(m.span)]
         changes = self.named(edits.add_mention(self.layer, self.text, span, label),
                              f"Add {label} mention {self.words_of(span)}")
         made = next(i for i in changes.added_items() if isinstance(i, Mention))
