@@ -37,7 +37,6 @@ PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f",
                   "hers": "f", "herself": "f", "they": "p", "them": "p", "their": "p",
                   "it": "n", "its": "n", "i": "1", "me": "1", "my": "1", "we": "1p",
                   "us": "1p", "our": "1p"}
-OBJECT_PRONOUNS = _words("me him them us you it her")
 DETERMINERS = _words("the a an his her their its our my your this that one another some "
                      "two three four several many")
 

@@ -20,8 +20,7 @@ THAT_OPTIONAL = EN.verb_forms(CLAUSE_FORMS, tag="that")
 # start with a pronoun or show a finite verb at once ("revealed she cried").
 THAT_OPTIONAL_STRICT = EN.verb_forms(CLAUSE_FORMS, tag="strict")
 REPORT = alternation(REPORTING_WORDS)
-_CHARACTERISING = EN.verb_forms(("third", "past"), name="characterising_verbs")
-CHARACTERISING = frozenset(_CHARACTERISING)
+CHARACTERISING = EN.verb_forms(("third", "past"), name="characterising_verbs")
 CHARACTERISING_ING = EN.verb_forms(("ing",), name="characterising_verbs")
 PARTICIPLES = EN.verb_forms(("ing",), without="manner")
 CONJOINED_VERBS = EN.verb_forms(("third", "past"), without="manner")
@@ -33,7 +32,7 @@ INDIRECT_BARE = re.compile(
     rf"{LEAD}{SPEAKER}{APPOS}[ \t]+{ADV}(?<!\bto )(?P<cue>{REPORT})[ \t]+(?P<clause>\S)")
 # "X described the plan as "a disaster"", "X called the decision "a hammer blow"".
 CHARACTERISED = re.compile(
-    rf"{LEAD}{SPEAKER}{APPOS}[ \t]+{ADV}(?P<cue>{alternation(_CHARACTERISING)})[ \t]+"
+    rf"{LEAD}{SPEAKER}{APPOS}[ \t]+{ADV}(?P<cue>{alternation(CHARACTERISING)})[ \t]+"
     r"(?P<clause>\S)")
 ACCORDING_FIRST = re.compile(
     r"^(?P<cue>[Aa]ccording to)[ \t]+(?P<spk>[^,]{2,60}),[ \t]+(?P<clause>\S)")

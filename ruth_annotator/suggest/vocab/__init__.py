@@ -40,6 +40,7 @@ class Vocabulary:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         self._lines: dict[str, list[str]] = {}
+        self._verbs: dict[str, list[Verb]] = {}
 
     def lines(self, name: str) -> list[str]:
         """The entries of NAME.txt in file order."""
@@ -69,14 +70,17 @@ class Vocabulary:
         return out
 
     def verbs(self, name: str = "speech_verbs") -> list[Verb]:
-        out = []
-        for line in self.lines(name):
-            cells = line.split()
-            if len(cells) < 4:
-                raise InputError(f"the line {line!r} needs base, -s, past and -ing forms",
-                                 self.folder / f"{name}.txt")
-            out.append(Verb(*cells[:4], frozenset(",".join(cells[4:]).split(",")) - {""}))
-        return out
+        """The verb table NAME.txt, parsed once (each `verb_forms` call reads it)."""
+        if name not in self._verbs:
+            out = []
+            for line in self.lines(name):
+                cells = line.split()
+                if len(cells) < 4:
+                    raise InputError(f"the line {line!r} needs base, -s, past and -ing forms",
+                                     self.folder / f"{name}.txt")
+                out.append(Verb(*cells[:4], frozenset(",".join(cells[4:]).split(",")) - {""}))
+            self._verbs[name] = out
+        return self._verbs[name]
 
     def verb_forms(self, which: tuple[str, ...] = FORMS, tag: str | None = None,
                    without: str | None = None, name: str = "speech_verbs") -> frozenset[str]:
