@@ -62,16 +62,19 @@ def match(a: Sequence[T], b: Sequence[T], mode: str = EXACT,
                     break
         return pairs
     candidates = []
-    for x in a:
+    for i, x in enumerate(a):
         sx = segments(x)
-        for y in b:
+        for j, y in enumerate(b):
             sy = segments(y)
             if x.start >= y.end or y.start >= x.end:
                 continue
             shared = shared_length(sx, sy)
             if shared and ok(x, y):
                 union = covered_length(sx) + covered_length(sy) - shared
-                candidates.append((-shared / union, -shared, _order(x), _order(y), x, y))
+                # ties go by place, then by the order given: not by ids, which may be random
+                # (suggested pieces), so the same inputs always pair the same way
+                candidates.append((-shared / union, -shared, (x.start, x.end, i),
+                                   (y.start, y.end, j), x, y))
     candidates.sort(key=lambda c: c[:4])
     used_a: set[str] = set()
     used_b: set[str] = set()
