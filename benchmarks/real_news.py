@@ -24,14 +24,8 @@ import time
 from pathlib import Path
 
 from ruth_annotator.formats.brat_attribution import read_attribution_gold
-from ruth_annotator.suggest import suggest_record
-from ruth_annotator.suggest.evaluate import Evaluation, evaluate_records
+from ruth_annotator.suggest.evaluate import Evaluation, evaluate_engine
 from ruth_annotator.suggest.lexicon import records_lexicon
-
-
-def _scores(gold: list[dict], lexicon=None) -> Evaluation:
-    return evaluate_records(gold, [suggest_record({"id": g["id"], "text": g["text"]}, lexicon)
-                                   for g in gold])
 
 
 def _row(name: str, ev: Evaluation) -> str:
@@ -81,13 +75,14 @@ def main(argv: list[str] | None = None) -> int:
           "| speaker accuracy | end-to-end F1 | cue accuracy |")
     print("|---|---|---|---|---|---|---|---|")
     start = time.process_time()
-    everything = _scores(gold)
+    everything = evaluate_engine(gold)
     seconds = time.process_time() - start
     print(_row("all", everything))
     rest, taught = gold[split:], gold[:split]
-    print(_row(f"after the first {split}, engine alone", _scores(rest)))
+    print(_row(f"after the first {split}, engine alone", evaluate_engine(rest)))
     learned = records_lexicon(taught, names=False)
-    print(_row(f"after the first {split}, having learned from them", _scores(rest, learned)))
+    print(_row(f"after the first {split}, having learned from them",
+               evaluate_engine(rest, learned)))
     print(f"\nLearned from the first {split}: {len(learned.cues)} cue words, "
           f"{len(learned.titles)} titles, {len(learned.roles)} descriptor nouns.")
     print(f"Engine and scoring in this process: {seconds:.1f} s CPU.")

@@ -100,7 +100,11 @@ def evaluate(project: Path | None, gold: Path, system: Path | None, engine: bool
     by kind with examples), all quotes (F1 per type, speaker and cue accuracy), and entity
     mention F1 per label.
     """
-    from ruth_annotator.suggest.evaluate import evaluate_records, format_evaluation
+    from ruth_annotator.suggest.evaluate import (
+        evaluate_engine,
+        evaluate_records,
+        format_evaluation,
+    )
 
     if (project is not None) + (system is not None) + engine != 1:
         raise click.UsageError("give one of PROJECT, --system or --engine")
@@ -108,7 +112,6 @@ def evaluate(project: Path | None, gold: Path, system: Path | None, engine: bool
         raise click.UsageError("--learn-from goes with --engine")
     records = _gold(gold)
     if engine:
-        from ruth_annotator.suggest import suggest_record
         from ruth_annotator.suggest.lexicon import records_lexicon
 
         lexicon = None
@@ -119,9 +122,7 @@ def evaluate(project: Path | None, gold: Path, system: Path | None, engine: bool
             taught, records = records[:learn_from], records[learn_from:]
             lexicon = records_lexicon(taught, names=not any(
                 (r.get("meta") or {}).get("gold") == "attribution" for r in taught))
-        result = evaluate_records(records, [suggest_record({"id": r.get("id"),
-                                                            "text": r["text"]}, lexicon)
-                                            for r in records])
+        result = evaluate_engine(records, lexicon)
     elif system is not None:
         result = evaluate_records(records, _records(system))
     else:

@@ -39,6 +39,7 @@ from ruth_annotator.model.matching import (
     shared_length,
 )
 from ruth_annotator.model.records import record_to_items
+from ruth_annotator.suggest.lexicon import Lexicon
 from ruth_annotator.suggest.quote_pieces import pieces
 
 _TRIM = " \t\r\n\"“”‘’'«».,;:!?…—–-()[]"
@@ -140,6 +141,14 @@ def _trimmed(quote: Quote, text: str) -> Quote:
             end -= 1
         spans.append(Span(start, end))
     return replace(quote, spans=tuple(spans))
+
+
+def evaluate_engine(gold: list[dict], lexicon: Lexicon | None = None) -> Evaluation:
+    """Score fresh suggestions on the gold texts (what `evaluate --engine` reports)."""
+    from ruth_annotator.suggest.engine import suggest_record
+
+    return evaluate_records(gold, [suggest_record({"id": g.get("id"), "text": g["text"]},
+                                                  lexicon) for g in gold])
 
 
 def evaluate_records(gold: Iterable[dict], system: Iterable[dict]) -> Evaluation:
