@@ -41,12 +41,12 @@ class ExportOptions:
     no_overlap: bool = False
 
 
-@dataclass
 class Losses(Protocol):
     """What one document's export could not carry (formats/flat.py makes them)."""
 
     lines: list[str]
     shared: list[str]
+    counts: dict[str, int]
 
 
 @dataclass
