@@ -114,10 +114,9 @@ class Losses:
 
     record: dict
     lines: list[str] = field(default_factory=list)
-    #: Losses of the document as a whole, told once for the export (see ExportReport.take).
-    shared: list[str] = field(default_factory=list)
-    #: How many items each shared loss concerns, where it is counted by item.
-    counts: dict[str, int] = field(default_factory=dict)
+    #: Losses of the document as a whole, told once for the export (see ExportReport.take),
+    #: each with how many items it concerns (0 where it is not counted by item).
+    shared: dict[str, int] = field(default_factory=dict)
     mapped: dict[str, str] = field(default_factory=dict)
     # The record's items by id (built at the first loss) and the lines already told: a loss
     # line costs a look-up, not a walk of the record or of the lines.
@@ -157,10 +156,7 @@ class Losses:
     def document(self, problem: str, items: int = 0) -> None:
         """A loss that concerns the document as a whole (counted, not listed, per document);
         `items` counts the items it concerns, for a loss every item of a kind shares."""
-        if problem not in self.shared:
-            self.shared.append(problem)
-        if items:
-            self.counts[problem] = self.counts.get(problem, 0) + items
+        self.shared[problem] = self.shared.get(problem, 0) + items
 
     def label(self, label: str) -> str:
         """The label a format writes, reporting each mapped label once a document."""

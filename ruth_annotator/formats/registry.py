@@ -45,8 +45,7 @@ class Losses(Protocol):
     """What one document's export could not carry (formats/flat.py makes them)."""
 
     lines: list[str]
-    shared: list[str]
-    counts: dict[str, int]
+    shared: dict[str, int]  # a loss of the document as a whole -> the items it concerns
 
 
 @dataclass
@@ -65,15 +64,15 @@ class ExportReport:
     def take(self, losses: Losses) -> None:
         """Add what one document's export could not carry."""
         self.lost.extend(losses.lines)
-        for problem in losses.shared:
+        for problem, items in losses.shared.items():
             slot = self._shared.get(problem)
             if slot is None:
                 slot = self._shared[problem] = [len(self.lost), 0, 0]
                 self.lost.append("")
             slot[1] += 1
-            slot[2] += losses.counts.get(problem, 0)
-            items = f"{plural(slot[2], 'item')} " if slot[2] else ""
-            self.lost[slot[0]] = f"{problem} ({items}in {plural(slot[1], 'document')})"
+            slot[2] += items
+            counted = f"{plural(slot[2], 'item')} " if slot[2] else ""
+            self.lost[slot[0]] = f"{problem} ({counted}in {plural(slot[1], 'document')})"
 
     def written(self) -> str:
         """What went into the file, e.g. "1 document, 3 annotations written"."""
