@@ -193,10 +193,11 @@ def parts(path: Path, fmt_name: str | None = None) -> list[tuple[Format, Path]]:
             return [(fmt, path)]
         found = [(fmt, f) for f in _files_below(path, fmt.extensions)]
     else:
-        if any(_files_below(path, (".ann",))):
+        files = list(_files_below(path))  # one walk of the folder, sorted as it is
+        if any(file.suffix.lower() == ".ann" for file in files):
             return [(get("brat"), path)]
         found = []
-        for file in _files_below(path):
+        for file in files:
             try:
                 found.append((detect(file), file))
             except InputError:
