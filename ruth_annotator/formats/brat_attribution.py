@@ -22,9 +22,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ruth_annotator.errors import InputError
+from ruth_annotator.formats.brat_read import parse_textbound
 from ruth_annotator.formats.decoding import read_text_file, read_utf8
 
-_TEXTBOUND = re.compile(r"^(\S+) (\d+ \d+(?:;\d+ \d+)*)$")
 _IDENT = re.compile(r"^(?:[TERAMN]\d+|#\d*|\*)$")
 _MARK = re.compile("[\"“”„«»]|''|``|(?<!\\w)‘|’(?!\\w)")
 ROLES = ("Source", "Cue", "Content")
@@ -59,15 +59,15 @@ def _parse(ann: str, text: str, path: Path) -> tuple[dict[str, _Bound], list[_At
         if not _IDENT.match(ident):
             continue  # the shown text of the line before went on over a line break
         if ident.startswith("T"):
-            head, tab, shown = rest.partition("\t")
-            m = _TEXTBOUND.match(head)
-            if not m:
+            head = rest.partition("\t")[0]
+            parsed = parse_textbound(head)
+            if parsed is None:
                 raise _fail(path, number, f"{ident} is not “TYPE START END\\tTEXT”")
-            frags = [tuple(int(x) for x in f.split(" ")) for f in m.group(2).split(";")]
+            kind, frags = parsed
             if any(not 0 <= a <= b <= len(text) for a, b in frags):
-                raise _fail(path, number, f"{ident} offsets {m.group(2)} lie beyond the text "
-                                          f"({len(text)} characters)")
-            bounds[ident] = _Bound(m.group(1), list(frags))
+                raise _fail(path, number, f"{ident} offsets {head.partition(' ')[2]} lie "
+                                          f"beyond the text ({len(text)} characters)")
+            bounds[ident] = _Bound(kind, frags)
         elif ident.startswith("E"):
             args = rest.split()
             roles = dict(a.split(":", 1) for a in args[1:] if ":" in a)

@@ -38,6 +38,16 @@ _ESCAPES = {ord(c): repr(c)[1:-1] for c in LINE_BREAKS + "\t"}
 _ATTRIBUTES = {"QuoteType": QUOTE_TYPES, "Form": MENTION_FORMS, "Status": STATUSES}
 
 
+def parse_textbound(head: str) -> tuple[str, list[tuple[int, int]]] | None:
+    """(type, fragments in the file's order) of a `T` line's "TYPE START END;START END"
+    part, or None when it is not that shape."""
+    m = _TEXTBOUND.match(head)
+    if not m:
+        return None
+    return m.group(1), [(int(a), int(b)) for a, b in
+                        (f.split(" ") for f in m.group(2).split(";"))]
+
+
 class _Ann:
     """The lines of one .ann file, parsed."""
 
@@ -84,11 +94,10 @@ class _Ann:
 
     def textbound(self, number: int, ident: str, rest: str) -> None:
         head, tab, shown = rest.partition("\t")
-        m = _TEXTBOUND.match(head)
-        if not m or not tab:
+        parsed = parse_textbound(head)
+        if parsed is None or not tab:
             raise self.fail(number, f"{ident} is not “TYPE START END\\tTEXT”")
-        kind = m.group(1)
-        frags = [tuple(int(x) for x in f.split(" ")) for f in m.group(2).split(";")]
+        kind, frags = parsed
         ordered = sorted(frags)  # brat takes fragments in any order, none overlapping
         for (a, b), prev in zip(ordered, [(-1, -1), *ordered], strict=False):
             if not (self.shift <= a < b <= len(self.brat)) or a < prev[1]:
@@ -102,7 +111,8 @@ class _Ann:
                 hint = (" (brat counts CR LF as two characters; were the offsets counted "
                         "with CR LF as one?)")
             raise self.fail(number, f"{ident} says “{shown.translate(_ESCAPES)}” but the "
-                                    f"text at {m.group(2)} is “{expected.translate(_ESCAPES)}”"
+                                    f"text at {head.partition(' ')[2]} is "
+                                    f"“{expected.translate(_ESCAPES)}”"
                                     + hint)
         frags = [(a - self.shift, b - self.shift) for a, b in ordered]
         merged = [frags[0]]

@@ -114,11 +114,14 @@ class Losses:
 
     record: dict
     lines: list[str] = field(default_factory=list)
-    #: Losses of the document as a whole, told once for the export (see ExportReport.take).
-    shared: list[str] = field(default_factory=list)
-    #: How many items each shared loss concerns, where it is counted by item.
-    counts: dict[str, int] = field(default_factory=dict)
+    #: Losses of the document as a whole, told once for the export (see ExportReport.take),
+    #: each with how many items it concerns (0 where it is not counted by item).
+    shared: dict[str, int] = field(default_factory=dict)
     mapped: dict[str, str] = field(default_factory=dict)
+    # The record's items by id (built at the first loss) and the lines already told: a loss
+    # line costs a look-up, not a walk of the record or of the lines.
+    _items: dict[str, tuple[str, dict]] | None = field(default=None, repr=False)
+    _told: set[str] = field(default_factory=set, repr=False)
 
     def _where(self) -> str:
         who = f" ({self.record['annotator']})" if self.record.get("annotator") else ""
@@ -134,25 +137,26 @@ class Losses:
         label = known.get("type") or known.get("label")
         named = f"{kind} “{short}” ({label})" if label else f"{kind} “{short}”"
         line = f"{self._where()}: {named}: {problem}"
-        if line not in self.lines:  # one item met twice (a speaker of two quotes) is one loss
+        if line not in self._told:  # one item met twice (a speaker of two quotes) is one loss
+            self._told.add(line)
             self.lines.append(line)
 
     def _known(self, item_id: str) -> tuple[str, dict]:
         """(kind, the record's dict) of an item named by id; a cue is its quote's."""
-        base = item_id.split("/")[0]
-        for kind in ("mention", "quote", "entity"):
-            for found in self.record.get(KINDS[kind], ()):
-                if found["id"] == base:
-                    return ("cue of quote" if "/cue" in item_id else kind), found
-        return "span", {}
+        if self._items is None:
+            self._items = {}
+            for kind in ("mention", "quote", "entity"):
+                for found in self.record.get(KINDS[kind], ()):
+                    self._items.setdefault(found["id"], (kind, found))
+        kind, found = self._items.get(item_id.split("/")[0], ("span", {}))
+        if found and "/cue" in item_id:
+            kind = "cue of quote"
+        return kind, found
 
     def document(self, problem: str, items: int = 0) -> None:
         """A loss that concerns the document as a whole (counted, not listed, per document);
         `items` counts the items it concerns, for a loss every item of a kind shares."""
-        if problem not in self.shared:
-            self.shared.append(problem)
-        if items:
-            self.counts[problem] = self.counts.get(problem, 0) + items
+        self.shared[problem] = self.shared.get(problem, 0) + items
 
     def label(self, label: str) -> str:
         """The label a format writes, reporting each mapped label once a document."""

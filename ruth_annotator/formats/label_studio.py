@@ -126,18 +126,19 @@ def _task_records(task: object, skipped: list[str]) -> list[ParsedRecord]:
         text = strings[0]
     annotations = [a for a in flat.as_list(task.get("annotations", task.get("completions")),
                                     "annotations") if not _cancelled(a)]
-    predictions = flat.as_list(task.get("predictions"), "predictions")
-    by_id = [p for p in predictions if isinstance(p, int) and not isinstance(p, bool)]
+    predictions: list = []
+    by_id: list[int] = []
+    for p in flat.as_list(task.get("predictions"), "predictions"):
+        (by_id if isinstance(p, int) and not isinstance(p, bool) else predictions).append(p)
     if by_id:
         skipped.append(f"{len(by_id)} prediction(s) listed by id only "
                        f"({', '.join(map(str, by_id[:5]))}{', …' if len(by_id) > 5 else ''}) "
                        "are skipped: Label Studio's default export leaves their regions out; "
                        "export with full predictions to bring them in")
-        predictions = [p for p in predictions if not any(p is i for i in by_id)]
     layers: list[tuple[str | None, list, list]] = []
     own = data.get("ruth_annotator") if isinstance(data.get("ruth_annotator"), str) else None
     for i, a in enumerate(annotations):
-        results = _results(a)
+        results = _results(a)  # first: it refuses what is not an annotation object
         layers.append((own if i == 0 and own else _annotator(a), results, []))
     if predictions:
         suggested = [r for p in predictions for r in _results(p)]

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from ruth_annotator.model.decisions import LINKS
+
 Report = Callable[[dict, str], None]
 
 
@@ -57,14 +59,8 @@ def resolved(record: dict, report: Report) -> dict:
 
 def dangling(record: dict) -> list[str]:
     """Every link in `record` whose other end is not in it (empty for a resolved record)."""
-    entities = {e["id"] for e in record["entities"]}
-    mentions = {m["id"] for m in record["mentions"]}
-    quotes = {q["id"] for q in record["quotes"]}
-    out = [f"{m['id']} entity {m['entity']}" for m in record["mentions"]
-           if m["entity"] and m["entity"] not in entities]
-    for q in record["quotes"]:
-        for field, ids in (("speaker_mention", mentions), ("speaker", entities),
-                           ("addressee", entities), ("parent", quotes)):
-            if q[field] and q[field] not in ids:
-                out.append(f"{q['id']} {field} {q[field]}")
-    return out
+    ids = {kind: {a["id"] for a in record[f"{kind}s"]} for kind in ("mention", "quote")}
+    ids["entity"] = {e["id"] for e in record["entities"]}
+    return [f"{a['id']} {name} {a[name]}"
+            for kind in ("mention", "quote") for a in record[f"{kind}s"]
+            for name, target in LINKS[kind] if a[name] and a[name] not in ids[target]]

@@ -41,12 +41,11 @@ class ExportOptions:
     no_overlap: bool = False
 
 
-@dataclass
 class Losses(Protocol):
     """What one document's export could not carry (formats/flat.py makes them)."""
 
     lines: list[str]
-    shared: list[str]
+    shared: dict[str, int]  # a loss of the document as a whole -> the items it concerns
 
 
 @dataclass
@@ -65,15 +64,15 @@ class ExportReport:
     def take(self, losses: Losses) -> None:
         """Add what one document's export could not carry."""
         self.lost.extend(losses.lines)
-        for problem in losses.shared:
+        for problem, items in losses.shared.items():
             slot = self._shared.get(problem)
             if slot is None:
                 slot = self._shared[problem] = [len(self.lost), 0, 0]
                 self.lost.append("")
             slot[1] += 1
-            slot[2] += losses.counts.get(problem, 0)
-            items = f"{plural(slot[2], 'item')} " if slot[2] else ""
-            self.lost[slot[0]] = f"{problem} ({items}in {plural(slot[1], 'document')})"
+            slot[2] += items
+            counted = f"{plural(slot[2], 'item')} " if slot[2] else ""
+            self.lost[slot[0]] = f"{problem} ({counted}in {plural(slot[1], 'document')})"
 
     def written(self) -> str:
         """What went into the file, e.g. "1 document, 3 annotations written"."""
@@ -194,10 +193,11 @@ def parts(path: Path, fmt_name: str | None = None) -> list[tuple[Format, Path]]:
             return [(fmt, path)]
         found = [(fmt, f) for f in _files_below(path, fmt.extensions)]
     else:
-        if any(_files_below(path, (".ann",))):
+        files = list(_files_below(path))  # one walk of the folder, sorted as it is
+        if any(file.suffix.lower() == ".ann" for file in files):
             return [(get("brat"), path)]
         found = []
-        for file in _files_below(path):
+        for file in files:
             try:
                 found.append((detect(file), file))
             except InputError:
