@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from ruth_annotator.errors import InputError
-from ruth_annotator.formats import flat, labels, links
+from ruth_annotator.formats import flat, labels
 from ruth_annotator.formats.decoding import read_utf8
 from ruth_annotator.formats.files import atomic_output
 from ruth_annotator.formats.registry import ExportOptions, ExportReport, Format, register
@@ -87,8 +87,7 @@ def _writer(pick):
               report: ExportReport) -> None:
         with atomic_output(path) as out:
             for record in records:
-                losses = flat.Losses(record)
-                record = links.resolved(record, losses.add)
+                record, losses = flat.resolved_with_losses(record)
                 tokens = Tokens.of(record["text"])
                 spans = pick(record, losses)
                 sentences = tokens.lines()

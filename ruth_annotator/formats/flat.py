@@ -183,6 +183,13 @@ def status_lost(status: str) -> str:
     return f"status “{status}” is not carried"
 
 
+def resolved_with_losses(record: dict) -> tuple[dict, Losses]:
+    """The record as a file may hold it (each link to an item it leaves out cut, see
+    `links.resolved`) and the losses that start with those cuts."""
+    losses = Losses(record)
+    return links.resolved(record, losses.add), losses
+
+
 def export_view(record: dict, losses: Losses, *, discontinuous: bool, forms: bool,
                 status: bool) -> tuple[list[FlatSpan], list[Relation]]:
     """The record as spans and relations, reporting into `losses` what they cannot hold."""

@@ -15,8 +15,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from ruth_annotator.formats.files import atomic_output, inside
-from ruth_annotator.formats.flat import Losses
-from ruth_annotator.formats.links import resolved
+from ruth_annotator.formats.flat import resolved_with_losses
 from ruth_annotator.formats.registry import FEATURES, ExportOptions, ExportReport, Format, register
 from ruth_annotator.formats.splits import split_of
 
@@ -42,8 +41,7 @@ def write(records: Iterable[dict], path: Path, options: ExportOptions,
         for record in records:
             name = HF_SPLITS[split_of(record["id"], options.seed, options.split)] \
                 if options.split else "data"
-            losses = Losses(record)
-            record = resolved(record, losses.add)
+            record, losses = resolved_with_losses(record)
             report.take(losses)
             line = json.dumps(to_line(record), ensure_ascii=False) + "\n"
             outs[name].write(line)

@@ -16,8 +16,7 @@ from ruth_annotator.errors import InputError
 from ruth_annotator.formats import labels
 from ruth_annotator.formats.decoding import MAX_DOCUMENT_BYTES, json_problem
 from ruth_annotator.formats.files import atomic_output
-from ruth_annotator.formats.flat import Losses
-from ruth_annotator.formats.links import resolved
+from ruth_annotator.formats.flat import Losses, resolved_with_losses
 from ruth_annotator.formats.registry import FEATURES, ExportOptions, ExportReport, Format, register
 from ruth_annotator.model.records import ParsedRecord, record_to_items
 
@@ -165,8 +164,7 @@ def write_json_lines(records: Iterable[dict], path: Path, report: ExportReport,
 def write_records(records: Iterable[dict], path: Path, options: ExportOptions,
                   report: ExportReport) -> None:
     def convert(record: dict) -> tuple[dict, int, Losses]:
-        losses = Losses(record)
-        record = resolved(record, losses.add)
+        record, losses = resolved_with_losses(record)
         return record, len(record["mentions"]) + len(record["quotes"]), losses
 
     write_json_lines(records, path, report, convert)

@@ -12,8 +12,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from ruth_annotator.formats.files import atomic_output
-from ruth_annotator.formats.flat import Losses
-from ruth_annotator.formats.links import resolved
+from ruth_annotator.formats.flat import resolved_with_losses
 from ruth_annotator.formats.registry import ExportOptions, ExportReport, Format, register
 from ruth_annotator.model.wording import plural
 
@@ -49,8 +48,7 @@ def write(records: Iterable[dict], path: Path, options: ExportOptions,
         writer = csv.DictWriter(out, COLUMNS)
         writer.writeheader()
         for record in records:
-            losses = Losses(record)
-            record = resolved(record, losses.add)
+            record, losses = resolved_with_losses(record)
             losses.meta_and_sources()
             report.take(losses)
             for row in rows(record):
