@@ -12,7 +12,6 @@ import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from itertools import starmap
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -226,9 +225,7 @@ class Project(SharingRows, SearchRows):
               + (select count(*) from quotes q where q.document_id = d.id
                  and q.annotator = :a and q.status = 'accepted'),
               (select count(*) from mentions m where m.document_id = d.id
-                 and m.annotator = :a and m.status = 'proposed')
-              + (select count(*) from quotes q where q.document_id = d.id
-                 and q.annotator = :a and q.status = 'proposed'),
+                 and m.annotator = :a and m.status = 'proposed'),
               (select count(*) from quotes q where q.document_id = d.id
                  and q.annotator = :a and q.status = 'proposed')
             from documents d
@@ -237,8 +234,10 @@ class Project(SharingRows, SearchRows):
             order by d.id
             limit :limit
         """
-        return list(starmap(DocumentSummary, self.db.execute(
-            sql, {"a": annotator, "from_id": from_id, "limit": limit})))
+        # proposed = mentions + quotes, summed here so SQLite counts each table once
+        return [DocumentSummary(*row, proposed_mentions + proposed_quotes, proposed_quotes)
+                for *row, proposed_mentions, proposed_quotes in self.db.execute(
+                    sql, {"a": annotator, "from_id": from_id, "limit": limit})]
 
     def done_count(self, annotator: str | None = None) -> int:
         """How many documents the annotator has marked done."""
