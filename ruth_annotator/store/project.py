@@ -383,15 +383,19 @@ class Project(SharingRows, SearchRows):
             for table in ("layers", "mentions", "quotes", "entities")
             for r in self.db.execute(f"select distinct document_id, annotator from {table}")
         }
-        covered = {d for d, _ in pairs}
-        pairs |= {(d, self.annotator) for d in self.document_ids() if d not in covered}
-        out = sorted(pairs)
-        if annotators:
-            out = [p for p in out if p[1] in annotators]
+        out = self._keys_with_default(pairs, self.document_ids(), annotators)
         if documents is not None:
             wanted = set(documents)
             out = [p for p in out if p[0] in wanted]
         return out
+
+    def _keys_with_default(self, pairs: set[tuple[int, str]], ids: Iterable[int],
+                           annotators: list[str] | None) -> list[tuple[int, str]]:
+        """The pairs, plus the project's annotator for each of `ids` no pair covers,
+        sorted, of `annotators` only when given."""
+        covered = {d for d, _ in pairs}
+        pairs = pairs | {(d, self.annotator) for d in ids if d not in covered}
+        return sorted(p for p in pairs if not annotators or p[1] in annotators)
 
     def iter_records(self, include_suggestions: bool = False,
                      annotators: list[str] | None = None,
@@ -446,9 +450,7 @@ class Project(SharingRows, SearchRows):
                 f"select distinct document_id, annotator from {table} "
                 f"where document_id in ({marks})", ids)
         }
-        covered = {d for d, _ in pairs}
-        pairs |= {(d, self.annotator) for d in ids if d not in covered}
-        return sorted(p for p in pairs if not annotators or p[1] in annotators)
+        return self._keys_with_default(pairs, ids, annotators)
 
     def _read_batch(self, document_ids: list[int]
                     ) -> tuple[dict[int, Document], dict[tuple[int, str], Layer]]:
