@@ -60,19 +60,24 @@ def cue_subject(text: str, quote: Quote, mentions: list[Mention]) -> Mention | N
     return min(after, key=lambda m: m.start, default=None)
 
 
-def _tier(layer: Layer, text: str, quote: Quote, m: Mention, previous: Quote | None,
-          subject: Mention | None) -> int:
-    if subject is not None and m.id == subject.id:
-        return NEXT_TO_CUE
-    if previous is not None and m.entity and m.entity == previous.speaker:
-        return PREVIOUS_SPEAKER
+def _paragraphs(text: str, quote: Quote) -> tuple[int, int]:
+    """Where the quote's paragraph and the one before it (blank lines skipped) start, and
+    where the quote's paragraph ends."""
     here = paragraph_start(text, quote.start)
     before = paragraph_start(text, max(0, here - 1))
     while before > 0 and not text[before:here].strip():  # skip blank lines
         before = paragraph_start(text, before - 1)
     end = text.find("\n", quote.end)
-    end = len(text) if end < 0 else end
-    if before <= m.start and m.end <= end:
+    return before, len(text) if end < 0 else end
+
+
+def _tier(m: Mention, previous: Quote | None, subject: Mention | None,
+          paragraphs: tuple[int, int]) -> int:
+    if subject is not None and m.id == subject.id:
+        return NEXT_TO_CUE
+    if previous is not None and m.entity and m.entity == previous.speaker:
+        return PREVIOUS_SPEAKER
+    if paragraphs[0] <= m.start and m.end <= paragraphs[1]:
         return SAME_PARAGRAPHS
     return NEAR
 
@@ -86,7 +91,8 @@ def nearby_speakers(layer: Layer, text: str, quote: Quote, limit: int = 12) -> l
             and distance(quote, m) <= NEARBY
             and not any(s.contains(m.span) for s in quote.spans)]
     subject = cue_subject(text, quote, near)
-    near.sort(key=lambda m: (_tier(layer, text, quote, m, previous, subject),
+    paragraphs = _paragraphs(text, quote)  # the same for every candidate
+    near.sort(key=lambda m: (_tier(m, previous, subject, paragraphs),
                              distance(quote, m), m.start))
     seen: set[str] = set()
     ranked = []
