@@ -120,8 +120,6 @@ class Project(SharingRows, SearchRows):
         with writing(self.path), self.db.atomic():
             yield
 
-    _transaction = transaction
-
     # --- opening --------------------------------------------------------------------
 
     @classmethod
@@ -173,7 +171,7 @@ class Project(SharingRows, SearchRows):
         """Replace the label set; `renamed` ({old: new}) relabels existing annotations in
         the same transaction, so a rename never leaves mentions on a vanished label."""
         validate_label_set(labels)
-        with self._transaction():
+        with self.transaction():
             for old, new in (renamed or {}).items():
                 for table in ("entities", "mentions"):
                     self.db.execute(f"update {table} set label = ? where label = ?", [new, old])
@@ -206,7 +204,7 @@ class Project(SharingRows, SearchRows):
         """Add documents with their annotation layers in one transaction (see importing)."""
         from ruth_annotator.store.writing import text_only
 
-        with self._transaction():
+        with self.transaction():
             return import_records(self, text_only(records), task, total, result)
 
     def document_count(self) -> int:
@@ -307,7 +305,7 @@ class Project(SharingRows, SearchRows):
     def apply(self, changes: ChangeSet, document_id: int, annotator: str | None = None) -> None:
         """Write one user action in one transaction; the layer becomes 'in progress'."""
         annotator = annotator or self.annotator
-        with self._transaction():
+        with self.transaction():
             self._write(changes, document_id, annotator)
             self._touch_layer(document_id, annotator, start=True)
 
@@ -348,7 +346,7 @@ class Project(SharingRows, SearchRows):
     def set_status(self, document_id: int, status: str, annotator: str | None = None) -> None:
         if status not in DOC_STATUSES:
             raise ValueError(f"unknown document status {status!r}")
-        with self._transaction():
+        with self.transaction():
             self._touch_layer(document_id, annotator or self.annotator, status=status)
 
     def add_layer_items(self, document_id: int, annotator: str, items: list[Annotation],
