@@ -9,6 +9,7 @@ from ruth_annotator.errors import ProjectError
 from ruth_annotator.model import NewDocument
 from ruth_annotator.model.records import ParsedRecord
 from ruth_annotator.store import Project
+from ruth_annotator.store.opening import remove_project_files
 from ruth_annotator.tasks import NO_TASK, Task
 from ruth_annotator.team.assign import ASSIGNED_FROM, ASSIGNED_TO, Package, package_path
 
@@ -48,8 +49,7 @@ def _write_package(project: Project, annotator: str, ids: list[int], path: Path,
                    task: Task) -> None:
     """Build the package under a temporary name and rename it: never half a package."""
     partial = path.with_name(f".{path.name}.part")
-    for leftover in _sqlite_files(partial):
-        leftover.unlink(missing_ok=True)
+    remove_project_files(partial)
     package = Project.open(partial, annotator, create=True)
     try:
         package.set_labels(project.labels())
@@ -64,12 +64,7 @@ def _write_package(project: Project, annotator: str, ids: list[int], path: Path,
         package.checkpoint()
     except BaseException:
         package.close()
-        for leftover in _sqlite_files(partial):
-            leftover.unlink(missing_ok=True)
+        remove_project_files(partial)
         raise
     package.close()
     os.replace(partial, path)
-
-
-def _sqlite_files(path: Path) -> list[Path]:
-    return [path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")]

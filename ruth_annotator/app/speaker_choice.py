@@ -61,7 +61,8 @@ def cue_subject(text: str, quote: Quote, mentions: list[Mention]) -> Mention | N
 
 
 def _paragraphs(text: str, quote: Quote) -> tuple[int, int]:
-    """The quote's paragraph with the one before it (blank lines skipped): start, end."""
+    """Where the quote's paragraph and the one before it (blank lines skipped) start, and
+    where the quote's paragraph ends."""
     here = paragraph_start(text, quote.start)
     before = paragraph_start(text, max(0, here - 1))
     while before > 0 and not text[before:here].strip():  # skip blank lines
@@ -90,7 +91,7 @@ def nearby_speakers(layer: Layer, text: str, quote: Quote, limit: int = 12) -> l
             and distance(quote, m) <= NEARBY
             and not any(s.contains(m.span) for s in quote.spans)]
     subject = cue_subject(text, quote, near)
-    paragraphs = _paragraphs(text, quote)  # the same for every candidate: found once
+    paragraphs = _paragraphs(text, quote)  # the same for every candidate
     near.sort(key=lambda m: (_tier(m, previous, subject, paragraphs),
                              distance(quote, m), m.start))
     seen: set[str] = set()

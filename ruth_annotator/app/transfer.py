@@ -123,12 +123,13 @@ def export_project(project: Project, fmt_name: str, output: Path,
     by_split: dict[str, list[int]] = {name: [] for name in SPLIT_NAMES}
     for doc_id, uid in project.document_uids():
         by_split[split_of(uid, options.seed, options.split)].append(doc_id)
-    total = len(project.layer_keys(options.annotators))
+    # progress in documents, as iter_records reports it
+    total = sum(len(ids) for ids in by_split.values())
     done = 0
     for name, fraction in zip(SPLIT_NAMES, options.split, strict=True):
         if fraction <= 0:
             continue
-        part = len(project.layer_keys(options.annotators, by_split[name]))
+        part = len(by_split[name])
         offset = done
         sub_task = Task(progress=lambda d, _t, o=offset: task.report(o + d, total),
                         cancelled=task.cancelled)

@@ -16,6 +16,7 @@ from ruth_annotator.cli.common import (
 )
 from ruth_annotator.model.wording import plural
 from ruth_annotator.store import Project
+from ruth_annotator.store.opening import remove_project_files
 
 # The formats are imported inside the commands that use them: every start of the window
 # (`ruth-annotator gui`) loads this module and needs none of them.
@@ -60,9 +61,7 @@ def import_(project: Path, paths: tuple[Path, ...], fmt: str | None, skip_bad: b
     except BaseException:
         # A refused import leaves nothing behind: not even the project it created.
         if new:
-            for leftover in (project, project.with_name(project.name + "-wal"),
-                             project.with_name(project.name + "-shm")):
-                leftover.unlink(missing_ok=True)
+            remove_project_files(project)
         raise
     task.finish()
     for problem in result.problems:

@@ -180,8 +180,8 @@ def keep_decisions(layer: Layer, changes: ChangeSet, *, keep_unknown: bool = Fal
     if not accepted and not unlinked and len(state.after) == len(changes.changes):
         # the rule holds already (accepting all, most edits)
         return ChangeSet(changes.description, changes.changes, closed)
-    merged = ChangeSet(changes.description, tuple(state.changed()))
-    return ChangeSet(_describe(merged.description, accepted, unlinked), merged.changes, closed)
+    return ChangeSet(_describe(changes.description, accepted, unlinked),
+                     tuple(state.changed()), closed)
 
 
 def _unlink(state: _State, item: Annotation, name: str, unlinked: list[str]) -> Annotation:

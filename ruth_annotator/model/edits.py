@@ -26,7 +26,7 @@ from ruth_annotator.model.annotations import (
 from ruth_annotator.model.changes import Change, ChangeSet
 from ruth_annotator.model.decisions import keep_decisions, with_status
 from ruth_annotator.model.layer import Layer
-from ruth_annotator.model.wording import plural
+from ruth_annotator.model.wording import plural, short
 
 PRONOUNS = frozenset(
     "he she they him her them his hers their theirs it its i we me us my our you your".split()
@@ -100,7 +100,7 @@ def add_mention(
             entity = new_entity.id
     mention = Mention(new_id("m"), span.start, span.end, label, entity, form, status, source)
     items.append(mention)
-    return ChangeSet.added(f"Add {label} mention “{_short(surface)}”", *items)
+    return ChangeSet.added(f"Add {label} mention “{short(surface)}”", *items)
 
 
 def _orphaned_entities(layer: Layer, entity_ids: set[str], removed: set[str]) -> list[Entity]:
@@ -347,11 +347,6 @@ def decide(layer: Layer, ids: list[str], accept: bool) -> ChangeSet:
 
 def proposed_ids(layer: Layer) -> list[str]:
     return [a.id for a in layer if a.status == PROPOSED]
-
-
-def _short(text: str, limit: int = 30) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _describe(items: list[Annotation]) -> str:

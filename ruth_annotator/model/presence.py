@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ruth_annotator.model.annotations import Annotation, Entity, Mention, Quote, Span
+from ruth_annotator.model.decisions import LINKS, links
 from ruth_annotator.model.layer import Layer
 
 
@@ -77,21 +78,13 @@ def _agrees(imported: str | None, stored: str | None, same: dict[str, str]) -> b
 
 def _quote_agrees(q: Quote, stored: Quote, same: dict[str, str]) -> bool:
     return (all(_agrees(getattr(q, name), getattr(stored, name), same)
-                for name in ("speaker", "speaker_mention", "addressee", "parent"))
+                for name, _ in LINKS["quote"])
             and (q.cue is None or q.cue == stored.cue))
 
 
 def _repointed(item: Annotation, same: dict[str, str]) -> Annotation:
-    def ref(value: str | None) -> str | None:
-        return same.get(value, value) if value else value
-
-    if isinstance(item, Mention):
-        return replace(item, entity=ref(item.entity))
-    if isinstance(item, Quote):
-        return replace(item, speaker=ref(item.speaker),
-                       speaker_mention=ref(item.speaker_mention),
-                       addressee=ref(item.addressee), parent=ref(item.parent))
-    return item
+    relinked = {name: same[value] for name, value in links(item) if value in same}
+    return replace(item, **relinked) if relinked else item
 
 
 def without_spaces(text: str) -> str:

@@ -17,8 +17,8 @@ from collections.abc import Iterable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from ruth_annotator.model import Annotation, Entity, Layer, Mention, Quote, new_id, text_hash
-from ruth_annotator.model.decisions import bring_into_line
+from ruth_annotator.model import Annotation, Entity, Layer, new_id, text_hash
+from ruth_annotator.model.decisions import bring_into_line, links
 from ruth_annotator.model.presence import moved, not_present, without_spaces
 from ruth_annotator.model.records import ParsedRecord
 from ruth_annotator.store.rows import insert_rows
@@ -47,19 +47,12 @@ def renamed(items: list[Annotation], taken: set[str], salt: str | None = None
     if not mapping:
         return items
 
-    def ref(value: str | None) -> str | None:
-        return mapping.get(value, value) if value else value
-
     out: list[Annotation] = []
     for item in items:
-        new_item: Annotation = replace(item, id=ref(item.id))
-        if isinstance(new_item, Mention):
-            new_item = replace(new_item, entity=ref(new_item.entity))
-        elif isinstance(new_item, Quote):
-            new_item = replace(new_item, speaker=ref(new_item.speaker),
-                               speaker_mention=ref(new_item.speaker_mention),
-                               addressee=ref(new_item.addressee), parent=ref(new_item.parent))
-        out.append(new_item)
+        relinked = {name: mapping[value] for name, value in links(item) if value in mapping}
+        if item.id in mapping:
+            relinked["id"] = mapping[item.id]
+        out.append(replace(item, **relinked) if relinked else item)
     return out
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ruth_annotator.errors import ProjectError
 from ruth_annotator.model.document import text_hash
-from ruth_annotator.model.wording import plural
+from ruth_annotator.model.wording import plural, short
 from ruth_annotator.store.opening import (
     check_existing,
     connect_readonly,
@@ -226,6 +226,4 @@ def _text(conn: sqlite3.Connection, table: str, item_id: str, limit: int = 40) -
             f'select substr(d.text, a.start + 1, min(a."end" - a.start, ?)) '
             f"from {table} a join documents d on d.id = a.document_id where a.id = ?",
             [limit + 1, item_id]).fetchone()
-    text = " ".join((row[0] or "").split()) if row else ""
-    text = text if len(text) <= limit else text[: limit - 1] + "…"
-    return f"“{text}”"
+    return f"“{short((row[0] or '') if row else '', limit)}”"

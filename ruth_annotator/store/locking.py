@@ -126,7 +126,7 @@ def holder(project_path: Path) -> int | None:
         if _try_lock(fd):
             _unlock(fd)
             return None
-        return _read_pid(fd)
+        return _read_holder(fd)[0]
     finally:
         os.close(fd)
 
@@ -192,7 +192,3 @@ def _read_holder(fd: int) -> tuple[int | None, str | None]:
         return None, None
     role = words[1].decode("ascii", "replace") if len(words) > 1 else None
     return pid, role
-
-
-def _read_pid(fd: int) -> int | None:
-    return _read_holder(fd)[0]

@@ -91,6 +91,14 @@ def refuse_planted_links(path: Path) -> None:
                                "link, not a file of this project; remove the link", path)
 
 
+def remove_project_files(path: Path) -> None:
+    """Delete a project file and SQLite's log and index beside it (a project this process
+    just created and gives up: a refused import, a package half written)."""
+    for leftover in (path, path.with_name(path.name + "-wal"),
+                     path.with_name(path.name + "-shm")):
+        leftover.unlink(missing_ok=True)
+
+
 def readonly_database(path: Path) -> Database:
     """A connection that cannot write, without the checks of `open_database`."""
     try:

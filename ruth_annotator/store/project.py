@@ -12,7 +12,6 @@ import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from itertools import starmap
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -121,8 +120,6 @@ class Project(SharingRows, SearchRows):
         with writing(self.path), self.db.atomic():
             yield
 
-    _transaction = transaction
-
     # --- opening --------------------------------------------------------------------
 
     @classmethod
@@ -174,7 +171,7 @@ class Project(SharingRows, SearchRows):
         """Replace the label set; `renamed` ({old: new}) relabels existing annotations in
         the same transaction, so a rename never leaves mentions on a vanished label."""
         validate_label_set(labels)
-        with self._transaction():
+        with self.transaction():
             for old, new in (renamed or {}).items():
                 for table in ("entities", "mentions"):
                     self.db.execute(f"update {table} set label = ? where label = ?", [new, old])
@@ -207,7 +204,7 @@ class Project(SharingRows, SearchRows):
         """Add documents with their annotation layers in one transaction (see importing)."""
         from ruth_annotator.store.writing import text_only
 
-        with self._transaction():
+        with self.transaction():
             return import_records(self, text_only(records), task, total, result)
 
     def document_count(self) -> int:
@@ -226,9 +223,7 @@ class Project(SharingRows, SearchRows):
               + (select count(*) from quotes q where q.document_id = d.id
                  and q.annotator = :a and q.status = 'accepted'),
               (select count(*) from mentions m where m.document_id = d.id
-                 and m.annotator = :a and m.status = 'proposed')
-              + (select count(*) from quotes q where q.document_id = d.id
-                 and q.annotator = :a and q.status = 'proposed'),
+                 and m.annotator = :a and m.status = 'proposed'),
               (select count(*) from quotes q where q.document_id = d.id
                  and q.annotator = :a and q.status = 'proposed')
             from documents d
@@ -237,8 +232,10 @@ class Project(SharingRows, SearchRows):
             order by d.id
             limit :limit
         """
-        return list(starmap(DocumentSummary, self.db.execute(
-            sql, {"a": annotator, "from_id": from_id, "limit": limit})))
+        # proposed = mentions + quotes, summed here so SQLite counts each table once
+        return [DocumentSummary(*row, proposed_mentions + proposed_quotes, proposed_quotes)
+                for *row, proposed_mentions, proposed_quotes in self.db.execute(
+                    sql, {"a": annotator, "from_id": from_id, "limit": limit})]
 
     def done_count(self, annotator: str | None = None) -> int:
         """How many documents the annotator has marked done."""
@@ -308,7 +305,7 @@ class Project(SharingRows, SearchRows):
     def apply(self, changes: ChangeSet, document_id: int, annotator: str | None = None) -> None:
         """Write one user action in one transaction; the layer becomes 'in progress'."""
         annotator = annotator or self.annotator
-        with self._transaction():
+        with self.transaction():
             self._write(changes, document_id, annotator)
             self._touch_layer(document_id, annotator, start=True)
 
@@ -349,7 +346,7 @@ class Project(SharingRows, SearchRows):
     def set_status(self, document_id: int, status: str, annotator: str | None = None) -> None:
         if status not in DOC_STATUSES:
             raise ValueError(f"unknown document status {status!r}")
-        with self._transaction():
+        with self.transaction():
             self._touch_layer(document_id, annotator or self.annotator, status=status)
 
     def add_layer_items(self, document_id: int, annotator: str, items: list[Annotation],
@@ -384,15 +381,19 @@ class Project(SharingRows, SearchRows):
             for table in ("layers", "mentions", "quotes", "entities")
             for r in self.db.execute(f"select distinct document_id, annotator from {table}")
         }
-        covered = {d for d, _ in pairs}
-        pairs |= {(d, self.annotator) for d in self.document_ids() if d not in covered}
-        out = sorted(pairs)
-        if annotators:
-            out = [p for p in out if p[1] in annotators]
+        out = self._keys_with_default(pairs, self.document_ids(), annotators)
         if documents is not None:
             wanted = set(documents)
             out = [p for p in out if p[0] in wanted]
         return out
+
+    def _keys_with_default(self, pairs: set[tuple[int, str]], ids: Iterable[int],
+                           annotators: list[str] | None) -> list[tuple[int, str]]:
+        """The pairs, plus the project's annotator for each of `ids` no pair covers,
+        sorted, of `annotators` only when given."""
+        covered = {d for d, _ in pairs}
+        pairs = pairs | {(d, self.annotator) for d in ids if d not in covered}
+        return sorted(p for p in pairs if not annotators or p[1] in annotators)
 
     def iter_records(self, include_suggestions: bool = False,
                      annotators: list[str] | None = None,
@@ -447,9 +448,7 @@ class Project(SharingRows, SearchRows):
                 f"select distinct document_id, annotator from {table} "
                 f"where document_id in ({marks})", ids)
         }
-        covered = {d for d, _ in pairs}
-        pairs |= {(d, self.annotator) for d in ids if d not in covered}
-        return sorted(p for p in pairs if not annotators or p[1] in annotators)
+        return self._keys_with_default(pairs, ids, annotators)
 
     def _read_batch(self, document_ids: list[int]
                     ) -> tuple[dict[int, Document], dict[tuple[int, str], Layer]]:

@@ -18,6 +18,7 @@ from itertools import combinations
 from ruth_annotator.model import ChangeSet, Entity, Layer, Mention, Quote, new_id
 from ruth_annotator.model.edits import add_mention, add_quote, delete_annotations, set_addressee
 from ruth_annotator.model.matching import OVERLAP, covered_length, match, segments, shared_length
+from ruth_annotator.model.wording import short
 from ruth_annotator.team.agreement import entity_keys, same_speaker, speaker_keys
 
 Item = Mention | Quote
@@ -176,7 +177,7 @@ def accept(gold: Layer, text: str, group: Group, annotator: str, source: Layer) 
             work.apply(quote)
             changes += set_addressee(work, quote.added_items()[0].id, addressee)
     name = text[group.start:group.end]
-    return ChangeSet(f"Gold: take {annotator}'s {group.kind} “{_short(name)}”",
+    return ChangeSet(f"Gold: take {annotator}'s {group.kind} “{short(name)}”",
                      changes.changes)
 
 
@@ -210,8 +211,3 @@ def accept_agreed(gold: Layer, text: str, groups: list[Group],
             changes += step
             count += 1
     return ChangeSet(f"Gold: take {count} agreed annotation(s)", changes.changes)
-
-
-def _short(text: str, limit: int = 30) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
