@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from ruth_annotator.errors import InputError
@@ -76,6 +76,8 @@ def test_unicode_with_a_known_encoding_is_exact(encoding, text, figures):
     exactly, except UTF-8 whose every non-ASCII character is a lone letter of another
     script glued to a Latin letter ("caf锗") — what Windows-1252 read as UTF-8 looks like —
     which is read as Windows-1252 when that reads plausibly (documented trade-off)."""
+    # U+FEFF first in UTF-8 is the byte-order signature by convention, not text
+    assume(not (encoding == "utf-8" and text.startswith("\ufeff")))
     result = outcome(text.encode(encoding), text)
     if result == "wrong":
         assert encoding != "utf-16" and _accidental_utf8(text), repr(text)
