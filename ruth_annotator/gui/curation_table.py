@@ -13,20 +13,16 @@ from PySide6.QtWidgets import QHeaderView, QTableWidget, QTableWidgetItem, QWidg
 from ruth_annotator.gui.describe import plain_tip
 from ruth_annotator.gui.theme import LIGHT, Theme
 from ruth_annotator.model import Layer, Mention, Quote
+from ruth_annotator.model.wording import short
 from ruth_annotator.team.curation import Group
 
 AGREED, OPEN, DECIDED = "=", "≠", "✓"
 
 
-def _short(text: str, limit: int = 36) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
 def describe(item: Mention | Quote, layer: Layer, text: str, group: Group) -> str:
     """One annotator's version in a few words; the text only where spans differ."""
     spans = {(v.start, v.end) for v in group.versions.values()}
-    own = f" “{_short(text[item.start:item.end], 28)}”" if len(spans) > 1 else ""
+    own = f" “{short(text[item.start:item.end], 28)}”" if len(spans) > 1 else ""
     if isinstance(item, Mention):
         return f"{item.label}{own}"
     entity = layer.entities.get(item.speaker or "")
@@ -67,7 +63,7 @@ class CurationTable(QTableWidget):
         done_tint = self.theme.blend(self.theme.highlight, 0.12)
         for row, group in enumerate(groups):
             mark = state(group)
-            cells = [mark, group.kind, _short(text[group.start:group.end])]
+            cells = [mark, group.kind, short(text[group.start:group.end], 36)]
             for name in names:
                 item = group.versions.get(name)
                 cells.append(describe(item, layers[name], text, group) if item else "—")

@@ -6,11 +6,7 @@ from html import escape
 
 from ruth_annotator.model.annotations import PROPOSED, SUGGESTED, Annotation, Mention, Quote
 from ruth_annotator.model.layer import Layer
-
-
-def counted(n: int, word: str, plural: str | None = None) -> str:
-    """"1 segment", "2 segments" (or the given plural: "2 entities")."""
-    return f"{n:,} {word if n == 1 else plural or word + 's'}"
+from ruth_annotator.model.wording import plural
 
 
 def short(text: str, limit: int = 60) -> str:
@@ -46,7 +42,7 @@ def line(layer: Layer, text: str, item: Annotation | None) -> str:
     if isinstance(item, Quote):
         who = entity_name(layer, item.speaker) or "no speaker yet"
         cue = f" · cue “{text[item.cue.start:item.cue.end]}”" if item.cue else ""
-        segments = counted(len(item.spans), "segment")
+        segments = plural(len(item.spans), "segment")
         return f"{item.type.capitalize()} quote by {who}{cue} · {segments} · {origin(item)}"
     return ""
 

@@ -17,11 +17,12 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPointF, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap
 from PySide6.QtWidgets import QProgressBar, QVBoxLayout, QWidget
 
-from ruth_annotator.gui.describe import counted, plain_tip
+from ruth_annotator.gui.describe import plain_tip
 from ruth_annotator.gui.sorted_tree import RowsView
 from ruth_annotator.model.annotations import ACCEPTED, PROPOSED
 from ruth_annotator.model.changes import ChangeSet
 from ruth_annotator.model.document import DocumentSummary
+from ruth_annotator.model.wording import plural
 from ruth_annotator.store.database import DatabaseError
 from ruth_annotator.store.project import Project
 
@@ -132,8 +133,8 @@ class DocumentListModel(QAbstractListModel):
             return self._icons[d.status]
         if role == Qt.ItemDataRole.ToolTipRole:
             return plain_tip(f"{d.title or d.uid}\n{STATUS_TEXT.get(d.status, d.status)} · "
-                             f"{counted(d.length, 'character')} · "
-                             f"{counted(d.annotations, 'annotation')} "
+                             f"{plural(d.length, 'character')} · "
+                             f"{plural(d.annotations, 'annotation')} "
                              f"accepted · {undecided(d) or 'nothing undecided'}")
         return d.id  # UserRole
 

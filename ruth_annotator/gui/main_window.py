@@ -49,6 +49,7 @@ from ruth_annotator.gui.span_edges import SpanEdges
 from ruth_annotator.gui.suggesting import SuggestionStatus
 from ruth_annotator.gui.workers import running_tasks
 from ruth_annotator.model import edits
+from ruth_annotator.model.wording import plural
 from ruth_annotator.store.project import Project
 
 
@@ -311,8 +312,8 @@ class MainWindow(QMainWindow):
         progress = self.review.progress()
         self.status_progress.setText(progress.line() if progress else "")
         self.status_progress.setToolTip(
-            f"{describe.counted(progress.undecided_quotes, 'quote')} and "
-            f"{describe.counted(progress.undecided_mentions, 'mention')} still undecided; "
+            f"{plural(progress.undecided_quotes, 'quote')} and "
+            f"{plural(progress.undecided_mentions, 'mention')} still undecided; "
             "A accepts, X rejects, Shift+N goes to the next"
             if progress else "")
 
@@ -347,7 +348,7 @@ class MainWindow(QMainWindow):
         if not self.session.saved:
             answer = messages.question(
                 self, "Unsaved work",
-                f"{describe.counted(self.session.unsaved_count, 'action')} could not be "
+                f"{plural(self.session.unsaved_count, 'action')} could not be "
                 "saved. Quit anyway and lose them?")
             if answer != QMessageBox.StandardButton.Yes:
                 event.ignore()

@@ -8,14 +8,14 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton
 
-from ruth_annotator.gui.describe import counted
 from ruth_annotator.gui.session import Session
+from ruth_annotator.model.wording import plural
 
 
 def save_text(session: Session) -> tuple[str, bool]:
     """The status-bar words for the save state, and whether all is well."""
     if session.save_error:
-        return f"NOT SAVED ({counted(session.unsaved_count, 'action')} kept in memory)", False
+        return f"NOT SAVED ({plural(session.unsaved_count, 'action')} kept in memory)", False
     if session.last_saved is not None:
         return f"All changes saved · {session.last_saved:%H:%M:%S}", True
     return "No changes yet", True
@@ -49,6 +49,6 @@ class SaveBanner(QFrame):
             self.hide()
             return
         self.message.setText(
-            f"NOT SAVED: {error}. Your last {counted(self.session.unsaved_count, 'action')} "
+            f"NOT SAVED: {error}. Your last {plural(self.session.unsaved_count, 'action')} "
             "are kept in memory. Retry once the problem is fixed, or save a copy elsewhere.")
         self.show()

@@ -11,8 +11,8 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QLineEdit, QTreeView, QVBoxLayout, QWidget
 
 from ruth_annotator.app.search import Hit, search
-from ruth_annotator.gui.describe import counted
 from ruth_annotator.gui.workers import TaskRun, run_task
+from ruth_annotator.model.wording import plural
 
 ROLE_HIT = Qt.ItemDataRole.UserRole
 
@@ -82,7 +82,7 @@ class SearchPanel(QWidget):
             doc.setData(hit, ROLE_HIT)
             self.model.appendRow([doc, QStandardItem(hit.context)])
         docs = len({h.document_id for h in hits})
-        self.status.setText(f"{counted(len(hits), 'hit')} in {counted(docs, 'document')}"
+        self.status.setText(f"{plural(len(hits), 'hit')} in {plural(docs, 'document')}"
                             if hits else "No hits")
 
     def _activated(self, index) -> None:
