@@ -10,6 +10,7 @@ subject is found further back. Spans are absolute offsets into the text.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -23,6 +24,7 @@ _PHRASES = EN.lines("cue_phrases")
 KNOWN_CUES = CUE_VERBS | frozenset(_PHRASES)
 COLLOQUIAL = alternation(EN.lines("cue_colloquial"))
 ADDRESSEE_VERBS = EN.verb_forms(("third", "past"), tag="addressee")
+_TOLD = frozenset(("told", "tells", "tell"))  # "“…?” asked Smith", but never "told Smith"
 
 PRON = r"(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e|[Ii]t)(?![\w'’])"
 NAME = rf"{_CAP}(?:[ \t]+(?:(?:de|da|van|von|der|bin|al|le|la|del)[ \t]+)?{_CAP}){{0,6}}"
@@ -42,7 +44,9 @@ _DESCRIBING = (r"(?!(?:to|at|with|and|or|but|for|from|in|on|by|about|as|after|be
                r"(?![a-z]+ed\b)")
 DESCRIBED = rf"{NAME}[ \t]+(?:{_DESCRIBING}[a-z][\w-]*[ \t]+){{1,3}}{NAME}"
 # "former George W. Bush speechwriter Noam Neusner": the last name is the person.
-LOWER_DESCRIBED = (rf"(?!(?:and|or|but|then|when|yet|so|as|if)\b)(?:[a-z0-9][\w-]*[ \t]+){{1,3}}"
+LOWER_DESCRIBED = (rf"(?!(?:and|or|but|then|when|yet|so|as|if)\b)"
+                   r"(?:(?!(?:to|at|with|from|in|on|by|about|for|after|before)\b)"
+                   r"(?![a-z]+ing\b)[a-z0-9][\w-]*[ \t]+){1,3}"
                    rf"(?:{NAME}[ \t]+(?:[a-z][\w-]*[ \t]+){{1,2}})?{NAME}")
 POSSESSIVE = rf"{NAME}['’]s[ \t]+[a-z][\w-]*(?:[ \t]+[a-z][\w-]*){{0,2}}?"
 NAME_OF = rf"{NAME}(?:[ \t]+of[ \t]+(?:the[ \t]+)?{_CAP}(?:[ \t]+{_CAP}){{0,2}})?"
@@ -57,7 +61,7 @@ SPEAKER = (rf"(?P<spk>(?!{_NOT_SPEAKER}\b)(?:{NOMINAL}|{PRON}|{POSSESSIVE}|{DESC
 # (An apostrophe inside a word may stand in it: "Jenna Golden, Twitter’s director, said".)
 _ASIDE = r"(?:[^,\n\"“”‘’]|(?<=\w)’(?=\w))"
 APPOS = (r"(?:[ \t]*\([^()\n]{1,30}\))?"
-         rf"(?P<app>,[ \t]*{_ASIDE}{{1,80}}?(?:,[ \t]*{_ASIDE}{{1,80}}?)?,)?")
+         rf"(?P<app>,[ \t]*{_ASIDE}{{1,80}}?(?:,[ \t]*{_ASIDE}{{1,80}}?){{0,2}},)?")
 ADV = (r"(?:(?:also|later|then|previously|once|has|had|have|would|will|recently|simply|"
        r"just|further|again|earlier|quickly|now|often|reportedly|allegedly|had|could|"
        r"would|once|cheerfully|quietly|angrily|proudly|simply|always|never|still|even|"
@@ -134,7 +138,10 @@ def speaker_span(m: re.Match, offset: int) -> tuple[int, int] | None:
     """The speaker phrase; for "Their conductor, Priya Sharma, said" the name in the aside."""
     span = _span(m, "spk", offset)
     aside = m.groupdict().get("app")
-    if span is None or not aside or not _DESCRIPTIVE.search(m.group("spk")):
+    if span is None or not aside:
+        return span
+    # "Similarly, William J. Bennett, a former secretary, said": the name in the aside too
+    if not _DESCRIPTIVE.search(m.group("spk")) and not _OPENING_WORD.fullmatch(m.group("spk")):
         return span
     first = aside.strip(", \t").split(",")[0].strip()
     words = first.split()
@@ -150,6 +157,7 @@ _NOT_SUBJECTS = frozenset("It It's The This That There These Those I We".split()
 _NEW_SENTENCE = frozenset("I He She They We It".split())
 _DESCRIPTIVE = re.compile(rf"^{DET}[ \t]|['’]s[ \t]")
 _NOT_NAMES = frozenset("the a an who which whose where when".split())
+_OPENING_WORD = re.compile(r"[A-Z][a-z]+(?:ly|ing)")
 
 
 def _addressee(text: str, cue: tuple[int, int], limit: int) -> tuple[int, int] | None:
@@ -180,6 +188,8 @@ def cue_after(text: str, start: int, limit: int,
     if ended == "." and first[:1].isupper() or ended in "?!" and first in _NEW_SENTENCE:
         return None  # "…?" I told him: a new sentence, not the quote's cue
     inverted = m.re is patterns.post_inverted or m.re is _POST_ACCORDING
+    if m.re is patterns.post_inverted and text[cue[0]:cue[1]] in _TOLD:
+        return None  # "…, Rosenberg told the New Yorker": who is told does not speak
     if speaker is not None and inverted:  # "said the minister on Monday"
         cut = _TRIM_NOMINAL.search(text, speaker[0], speaker[1])
         if cut is not None:
@@ -235,6 +245,10 @@ def clause_subject(text: str, start: int, end: int,
             m = _CLAUSE_SUBJECT.match(text, comma + 2, end) if comma >= 0 else None
     if m is None or names_only and text[m.start("spk"):m.end("spk")] in _NOT_SUBJECTS:
         return None
+    first = text[m.start("spk"):m.end("spk")].split()[0]
+    if first in people.COMMON_CAPS and first.lower() not in people.DETERMINERS and \
+            first.lower() not in people.SUBJECT_PRONOUNS:
+        return None  # "In December, the prince called …, calling": not a subject
     return (m.start("spk"), m.end("spk"))
 
 
@@ -319,3 +333,50 @@ def cue_before(text: str, start: int, mark: int,
     if m is not None:
         return CueMatch(None, _span(m, "spk", start), None, "label")
     return None
+
+
+
+# What may stand before a sentence's subject: a conjunction ("But Cruz would not"), and an
+# opening phrase up to a comma ("On Saturday, Trump issued", "Citing the attack as a
+# wake-up call, Will urged", "In a statement released Thursday, the senator").
+_CONJUNCTION = r"(?:(?:But|And|Yet|So|Still|Now|Then|Also|Instead|Later|Meanwhile)[ \t]+)?"
+_OPENING = r"[A-Z][^,\n]{1,150}?,[”\"’']?[ \t]+"
+_SUBJECT_VERB = r"[ \t]+(?:[a-z]+ly[ \t]+)?[a-z]"
+# Asides here may hold quoted words: "Washington, star of television’s “Scandal,” thanked".
+_ASIDES = (r"(?:[ \t]*\([^()\n]{1,30}\))?(?P<app>(?:,[ \t]*[^,\n]{1,80}?){1,3},[”\"’']?|"
+           r"[ \t]+(?:—|–|--)[^—–\n]{1,100}?(?:—|–|--))?")
+_NAMED = rf"(?P<spk>{PRON}|{NAME}|{DESCRIBED}|{LOWER_DESCRIBED}){_ASIDES}{_SUBJECT_VERB}"
+_NOMINAL = rf"(?P<spk>{NOMINAL}|{PLURAL}){_ASIDES}{_SUBJECT_VERB}"
+# Without an opening phrase first: in "Washington, star of “Scandal,” thanked" the words
+# after the first comma are the subject's aside.
+_SUBJECTS = tuple((re.compile(rf"{_CONJUNCTION}{opening}{subject}"), subject is _NOMINAL)
+                  for subject in (_NAMED, _NOMINAL) for opening in ("", _OPENING))
+
+
+def sentence_subject(text: str, start: int, end: int, roles: Collection[str] = (),
+                     loose: bool = False) -> tuple[int, int] | None:
+    """Who the sentence text[start:end] is about, when it reports someone's words with no
+    speech verb ("Rubio also bemoaned a climate in which people “literally hate each
+    other”"): a name or pronoun opening it, after an opening phrase if there is one; else
+    a noun phrase for people or an organisation ("the senator", "officials"). Capitalised
+    words that are not names ("Continuing to explain, Carson rejected …") are passed by."""
+    while start < end and text[start] in " \t\"“‘'":
+        start += 1
+    for pattern, nominal in _SUBJECTS:
+        m = pattern.match(text, start, end)
+        if m is None:
+            continue
+        first = m.group("spk").split()[0]
+        if not nominal and first in people.COMMON_CAPS and \
+                first.lower() not in people.SUBJECT_PRONOUNS or \
+                first.endswith("ing") and first[:1].isupper() or \
+                nominal and not (loose or _is_people(m.group("spk"), roles)):
+            continue
+        return speaker_span(m, 0)
+    return None
+
+
+def _is_people(phrase: str, roles: Collection[str]) -> bool:
+    words = [w.lower().strip("’'") for w in phrase.split()]
+    return any(w in roles or w in people.ROLE_GENDER or w in people.PLURAL_ROLES or
+               w in people.ORG_NOUNS for w in words[1:] or words)

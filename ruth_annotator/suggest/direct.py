@@ -20,6 +20,7 @@ from ruth_annotator.suggest.cues import (
     cue_after,
     cue_before,
     dash_attribution,
+    sentence_subject,
 )
 from ruth_annotator.suggest.drafts import CUED, FIRST_PERSON, INHERITED, LABELLED, QuoteDraft
 from ruth_annotator.suggest.marks import MarkedQuote
@@ -84,7 +85,7 @@ class DirectQuotes:
         match = self._cue(q, start, limit, para.start) if standalone else None
         if match is None and standalone and para.body:
             match = self._cue_in_previous_paragraph(q, para) or self._dash_after(q, para) \
-                or self._verb_earlier(q, start)
+                or self._verb_earlier(q, start) or self._colon_subject(q, start)
         if match is None and (not standalone or not para.body or title_like(content)
                               or not self._speechlike(content, 4)):
             self._not_speech(i, q)
@@ -122,6 +123,15 @@ class DirectQuotes:
             return None
         found = sentence_attribution(self.text, start, q.open_pos)
         return CueMatch(found[0], found[1], None, "before") if found else None
+
+    def _colon_subject(self, q: MarkedQuote, start: int) -> CueMatch | None:
+        """"Kasich resisted: “…”", "But back home, he returned to his familiar lines:
+        “…”": a clause that ends in a colon introduces its subject's words, whatever its
+        verb."""
+        if not self.text[start:q.open_pos].rstrip().endswith(":"):
+            return None
+        subject = sentence_subject(self.text, start, q.open_pos)
+        return CueMatch(None, subject, None, "colon") if subject is not None else None
 
     def _dash_after(self, q: MarkedQuote, para) -> CueMatch | None:
         """"…" — Howard Kurtz, Fox News: on the quote's line, or on the line after it."""

@@ -14,7 +14,7 @@ from bisect import bisect_left
 
 from ruth_annotator.suggest import reporting as rp
 from ruth_annotator.suggest.coverage import Coverage
-from ruth_annotator.suggest.cues import cue_after, said_before, speaker_span
+from ruth_annotator.suggest.cues import cue_after, said_before, sentence_subject, speaker_span
 from ruth_annotator.suggest.drafts import CUED, FIRST_PERSON, QuoteDraft
 from ruth_annotator.suggest.text_units import BOILERPLATE_START, Units
 
@@ -196,10 +196,15 @@ class IndirectQuotes:
         sentence = self.text[start:stop]
         m = (rp.PARTICIPLE.search(sentence) if participle else None) or \
             (rp.CONJOINED.search(sentence) if conjoined else None)
+        if m is None:
+            return None
         subject = rp.SUBJECT.match(sentence)
         if subject is not None and _THE_NAME.match(subject.group("spk")):
             subject = rp.NAMED_SUBJECT.match(sentence) or subject  # "The Bank of England"
-        if m is None or subject is None:
+        # past an opening phrase: "Continuing to explain, Carson rejected …, saying"
+        speaker = sentence_subject(self.text, start, start + m.start() + 1, loose=True) or \
+            (speaker_span(subject, start) if subject is not None else None)
+        if speaker is None:
             return None
         said = said_before(self.text, start, start + m.start() + 1)  # "X said, adding"
         clause = start + m.start("clause")
@@ -213,7 +218,7 @@ class IndirectQuotes:
         if not rp.looks_like_clause(self.text[clause:stop]):
             return None
         cue = (start + m.start("cue"), start + m.end("cue"))
-        return self._finish(clause, stop, cue, said or speaker_span(subject, start))
+        return self._finish(clause, stop, cue, said or speaker)
 
     def _after_addressee(self, pos: int, stop: int) -> int | None:
         """"told the BBC she was …": the clause starts at the second subject."""

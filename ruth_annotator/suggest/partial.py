@@ -25,14 +25,20 @@ from ruth_annotator.suggest.cues import (
     clause_subject,
     cue_after,
     said_before,
+    sentence_subject,
     speaker_span,
 )
 from ruth_annotator.suggest.drafts import CUED, QuoteDraft
+from ruth_annotator.suggest.org_words import WORK_NOUNS
 from ruth_annotator.suggest.reporting import CHARACTERISING, CHARACTERISING_ING
 from ruth_annotator.suggest.text_units import Units
 from ruth_annotator.suggest.vocab import EN
 
 _WORD = re.compile(r"[a-z]+")
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)['’]?s?[ \t]*[\"“‘'`]*$")
+_TITLE_WORDS = WORK_NOUNS | {"titled", "entitled", "called", "named", "dubbed", "headlined",
+                             "slogan", "motto", "hashtag", "headline", "column", "article",
+                             "op-ed", "essay", "report", "editorial", "section"}
 MIN_WORDS = 4
 # Verb forms that report words in a sentence; not the bare forms nor the -s forms that are
 # also nouns ("claim", "reports", "state"), which say nothing about speech there.
@@ -67,12 +73,37 @@ def partial_quotes(text: str, units: Units, drafts: list[QuoteDraft],
         # “profoundly irresponsible,” said Steve Bell" (and Bell speaks the next quote)
         found = (sentence_attribution(text, sentence, start) if words >= MIN_WORDS
                  else None) or _cue_after(text, start, end, para.end)
-        if found is None:
+        if found is not None:
+            cue, speaker = found
+            out.append(QuoteDraft("mixed", [(start, end)], cue, speaker, how=CUED))
+        elif words >= MIN_WORDS and not _names_a_work(text, sentence, start):
+            draft = _quoted_words(text, sentence, units.sentence_at(start)[1], start, end)
+            if draft is None:
+                continue
+            out.append(draft)
+        else:
             continue
-        cue, speaker = found
-        out.append(QuoteDraft("mixed", [(start, end)], cue, speaker, how=CUED))
         covered.mark(start, end)
     return out
+
+
+def _quoted_words(text: str, sentence: int, sentence_end: int, start: int,
+                  end: int) -> QuoteDraft | None:
+    """Four or more words in marks with no cue in sight are still someone's words when
+    the sentence has a subject to have said them: "Rubio also bemoaned a climate in which
+    people “literally hate each other”", "The committee released a statement offering “a
+    deep and sincere apology”"."""
+    subject = sentence_subject(text, sentence, sentence_end, loose=True)
+    if subject is None:
+        return None
+    return QuoteDraft("mixed", [(start, end)], None, subject, how=CUED)
+
+
+def _names_a_work(text: str, sentence: int, mark: int) -> bool:
+    """"the book “Those Guys Have All the Fun”", "a show called “…”": a title, not words
+    anybody said."""
+    before = _WORD_BEFORE.search(text, max(sentence, mark - 40), mark)
+    return before is not None and before.group(1).lower() in _TITLE_WORDS
 
 
 def sentence_attribution(text: str, sentence: int,
