@@ -61,7 +61,7 @@ SPEAKER = (rf"(?P<spk>(?!{_NOT_SPEAKER}\b)(?:{NOMINAL}|{PRON}|{POSSESSIVE}|{DESC
 # (An apostrophe inside a word may stand in it: "Jenna Golden, Twitter’s director, said".)
 _ASIDE = r"(?:[^,\n\"“”‘’]|(?<=\w)’(?=\w))"
 APPOS = (r"(?:[ \t]*\([^()\n]{1,30}\))?"
-         rf"(?P<app>,[ \t]*{_ASIDE}{{1,80}}?(?:,[ \t]*{_ASIDE}{{1,80}}?){{0,2}},)?")
+         rf"(?P<app>,[ \t]*{_ASIDE}{{1,150}}?(?:,[ \t]*{_ASIDE}{{1,80}}?){{0,2}},)?")
 ADV = (r"(?:(?:also|later|then|previously|once|has|had|have|would|will|recently|simply|"
        r"just|further|again|earlier|quickly|now|often|reportedly|allegedly|had|could|"
        r"would|once|cheerfully|quietly|angrily|proudly|simply|always|never|still|even|"
@@ -69,7 +69,7 @@ ADV = (r"(?:(?:also|later|then|previously|once|has|had|have|would|will|recently|
        r"herself|himself|themselves)[ \t]+){0,3}")
 # A speaker phrase starts a clause: "Outside court, Emily's father, Mark Watts, said:".
 LEAD = (r"(?:^|(?<=[,;:—–(] )|(?<= - )|(?<=\b[Aa]nd )|(?<=\b[Bb]ut )|(?<=\b[Ww]hen )|"
-        r"(?<=\b[Tt]hen )|(?<=\b[Yy]et ))")
+        r"(?<=\b[Tt]hen )|(?<=\b[Yy]et )|(?<=\b[Aa]s ))")
 
 _PRE_ACCORDING = re.compile(
     rf"\b(?P<cue>[Aa]ccording to)[ \t]+(?P<spk>{NAME}|{NOMINAL}|{PLURAL})[ \t]*,[ \t]*$")
@@ -97,6 +97,10 @@ class CuePatterns:
             rf"{LEAD}{SPEAKER}{APPOS}[ \t]+{ADV}(?P<cue>{cue}|{COLLOQUIAL})"
             rf"(?:[ \t]+[^:,;.!?\n]{{1,100}}?[ \t]*[:,]|[ \t,]+[^:;.!?\n]{{1,100}}?[ \t]*:|"
             r"[ \t]*[:,]?)[ \t]*$")
+        # "Because of how the calendar was drawn, explained Rosenberg, “…”", "Stated Stone:"
+        self.pre_inverted = re.compile(
+            rf"(?:{LEAD}|(?<=[”\"’] ))(?P<cue>{alternation(self.verbs, capital=True)})[ \t]+"
+            rf"(?P<spk>{DESCRIBED}|{LOWER_DESCRIBED}|{NAME}){APPOS}[ \t]*[:,][ \t]*$")
         self.pre_cue_only = re.compile(
             rf"\b(?P<cue>{cue}|{COLLOQUIAL})(?:[ \t]+(?:me|him|her|them|us|you|reporters|"
             r"(?:the|a|an|his|her|their|its|our)[ \t]+[\w'’-]+(?:[ \t]+[\w'’-]+)?))?"
@@ -315,6 +319,10 @@ def cue_before(text: str, start: int, mark: int,
     if m is not None:
         cue = _span(m, "cue", start)
         return CueMatch(cue, speaker_span(m, start), _addressee(text, cue, mark), "before")
+    m = patterns.pre_inverted.search(window)
+    if m is not None and m.group("spk").split()[0] not in people.COMMON_CAPS:
+        cue = _span(m, "cue", start)
+        return CueMatch(cue, speaker_span(m, start), None, "before")
     m = patterns.pre_cue_only.search(window)
     if m is not None:
         cue = _span(m, "cue", start)
@@ -327,7 +335,8 @@ def cue_before(text: str, start: int, mark: int,
         if speaker is None:
             subjects = list(_SUBJECT_WORD.finditer(text, start, cue[0]))
             speaker = (subjects[-1].start(), subjects[-1].end()) if subjects else \
-                clause_subject(text, start, cue[0] + 1)  # the subject may end at the cue
+                clause_subject(text, start, cue[0] + 1) or \
+                sentence_subject(text, start, cue[0] + 1, loose=True)  # may end at the cue
         return CueMatch(cue, speaker, _addressee(text, cue, mark), "before")
     m = _PRE_LABEL.match(window)
     if m is not None:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 BODY = "body"
 HEADLINE = "headline"
+_TITLE_WORD = re.compile(r"[A-Za-z][\w'’-]*")
 BOILERPLATE = "boilerplate"
 
 BOILERPLATE_START = re.compile(
@@ -42,6 +43,12 @@ class Paragraph:
     @property
     def body(self) -> bool:
         return self.kind == BODY
+
+
+def title_case(line: str) -> bool:
+    """Most longer words capitalised, as in "Clinton Says Trump ‘Not Fit To Serve’"."""
+    words = [w for w in _TITLE_WORD.findall(line) if len(w) > 3]
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) / len(words) > 0.7
 
 
 def classify_line(line: str, first: bool) -> str:
