@@ -77,11 +77,10 @@ class SpeakerResolver:
 
     def _top(self, d: QuoteDraft) -> None:
         last = self._last
-        if d.how == INHERITED or d.speaker is None:  # "…,'' adding, ''…''": no subject
+        if d.how == INHERITED or d.speaker is None and d.speaker_key is None:
+            # "…,'' adding, ''…''": a cue with no subject goes on with the last speaker
             if last is not None and self._near(last, d):
-                d.speaker_key = last.speaker_key
-                d.speaker_found = self._nearest_mention(last.speaker_key, d.start) or \
-                    last.speaker_found
+                d.speaker_key, d.speaker_found = last.speaker_key, last.speaker_found
             else:
                 cluster = self._salient(d.start, "", "PERSON", d)
                 d.speaker_key = cluster.key if cluster else None
@@ -91,21 +90,6 @@ class SpeakerResolver:
             self._addressee(d)
         if d.speaker_key:
             self._last = d
-
-    def _nearest_mention(self, key: str | None, pos: int) -> Found | None:
-        """The speaker's last mention before `pos` in this paragraph or the one before
-        ("Howard continued his remarks. ¶ “…”"): the link goes to the nearest mention."""
-        para = self.units.paragraph_at(pos)
-        if key is None or para is None:
-            return None
-        floor = self.units.paragraphs[max(0, para.index - 1)].start
-        mentions = self.table.mentions
-        i = bisect_left(self.table._starts, pos) - 1
-        while i >= 0 and mentions[i].start >= floor:
-            if mentions[i].key == key:
-                return mentions[i]
-            i -= 1
-        return None
 
     def _addressee(self, d: QuoteDraft) -> None:
         """"told host Lorraine Kelly" names them; "told him" is resolved like a speaker."""
