@@ -88,7 +88,7 @@ class CuePatterns:
         self.verbs = CUE_VERBS | extra
         cue = alternation(self.verbs | frozenset(_PHRASES))
         self.post_subject = re.compile(
-            rf"[\s,]*(?:[—–-]+[ \t]*)?{SPEAKER}{APPOS}[ \t]+{ADV}(?P<cue>{cue})\b")
+            rf"[\s,]*(?:[—–-]+[ \t]*)?(?:as[ \t]+)?{SPEAKER}{APPOS}[ \t]+{ADV}(?P<cue>{cue})\b")
         self.post_inverted = re.compile(
             rf"[\s,]*(?:[—–-]+[ \t]*)?(?P<cue>{cue})[ \t]+"
             rf"(?P<spk>{PRON}|{DESCRIBED}|{LOWER_DESCRIBED}|{NAME}|"
@@ -233,6 +233,10 @@ _NAMED_SUBJECT = re.compile(rf"(?P<spk>{PRON}|{NAME})(?:{APPOS})[ \t]+(?:[a-z]+l
                             rf"(?:is|has|[a-z]+ed|[a-z]+s|{IRREGULAR_PAST})\b")
 
 
+_SUBORDINATE = re.compile(r"(?:When|While|As|After|Before|If|Because|Since|Although|Though|"
+                         r"Once|Until|Unless|Whereas)[ \t]+(?=[A-Z])")
+
+
 def clause_subject(text: str, start: int, end: int,
                    names_only: bool = False) -> tuple[int, int] | None:
     """"The producer came over and said, ‘…’": the subject opening the clause; with
@@ -242,6 +246,9 @@ def clause_subject(text: str, start: int, end: int,
         begin = max(start, text.rfind(". ", start, end) + 1, text.rfind("\n", start, end) + 1)
     while begin < end and text[begin] in " \t\"“‘'":
         begin += 1
+    lead = _SUBORDINATE.match(text, begin, end)  # "When Trump later said he would …"
+    if lead is not None:
+        begin = lead.end()
     m = (_NAMED_SUBJECT if names_only else _CLAUSE_SUBJECT).match(text, begin, end)
     if not names_only:  # "In a statement released Thursday, Rep. Jeffries reacted, saying:"
         while m is not None and text[m.start("spk"):m.end("spk")] in people.COMMON_CAPS:

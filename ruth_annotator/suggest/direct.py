@@ -34,6 +34,8 @@ _STANDALONE_BEFORE = ":,;—–-([\"“”‘’'.!?…"
 _LAST_WORD = re.compile(r"([\w'’-]+)[ \t]*$")
 _AFTER_REACH = 160
 _ANY_MARK = re.compile("[\"“”‘’'«»]")
+_LAST_CLAUSE = re.compile(r",[ \t]+(?:(?:to|in|for|with)[ \t]+)?"
+                          r"(?:which|whom|who|and|but|when|as|while)[ \t]+(?=[^,]*$)")
 
 
 def title_like(content: str) -> bool:
@@ -102,6 +104,10 @@ class DirectQuotes:
             subject = self._previous_subject(start, para.start)
             if subject is not None:  # "Jones disagreed. "It is a disaster.""
                 draft.speaker, draft.how = subject, CUED
+            elif previous is not None and previous.cue is not None and \
+                    previous.end <= previous.cue[0] < q.open_pos and \
+                    self.units.paragraph_at(previous.cue[0]) is para:
+                draft.cue = previous.cue  # "“A,” she said. “B.”": one cue for both
         self._add(i, draft)
         return draft
 
@@ -130,7 +136,11 @@ class DirectQuotes:
         verb."""
         if not self.text[start:q.open_pos].rstrip().endswith(":"):
             return None
-        subject = sentence_subject(self.text, start, q.open_pos)
+        # the last clause first: "She said experts agreed, to which O'Malley interjected:"
+        clause = _LAST_CLAUSE.search(self.text, start, q.open_pos)
+        subject = (sentence_subject(self.text, clause.end(), q.open_pos)
+                   if clause is not None else None) or \
+            sentence_subject(self.text, start, q.open_pos)
         return CueMatch(None, subject, None, "colon") if subject is not None else None
 
     def _dash_after(self, q: MarkedQuote, para) -> CueMatch | None:

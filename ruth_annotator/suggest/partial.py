@@ -71,8 +71,10 @@ def partial_quotes(text: str, units: Units, drafts: list[QuoteDraft],
         sentence = max(units.sentence_at(start)[0], para.start)
         # a shorter fragment counts only with its own cue after it: "The plans are
         # “profoundly irresponsible,” said Steve Bell" (and Bell speaks the next quote)
-        found = (sentence_attribution(text, sentence, start) if words >= MIN_WORDS
-                 else None) or _cue_after(text, start, end, para.end)
+        # the cue right after the closing mark first: "Polling shows that ''the public is
+        # not comfortable,'' said Sylke Tempel"
+        found = _cue_after(text, start, end, para.end) or (
+            sentence_attribution(text, sentence, start) if words >= MIN_WORDS else None)
         if found is not None:
             cue, speaker = found
             out.append(QuoteDraft("mixed", [(start, end)], cue, speaker, how=CUED))
