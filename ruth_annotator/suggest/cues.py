@@ -280,8 +280,10 @@ def said_before(text: str, start: int, end: int) -> tuple[int, int] | None:
 _CLAUSE_NAME = re.compile(rf"(?:(?:and|but|then)[ \t]+)?(?P<spk>{NAME})(?:{APPOS})[ \t]+[a-z]")
 
 
+_SAYING_THINGS = EN.words("message_nouns") | people.DOCUMENT_NOUNS
+_AGENT_NOUN = re.compile(r"[a-z]{3,}(?:ers|ists|ians|ents)")  # "the protesters chanted"
 _CARRIER = re.compile(rf"(?P<spk>{DET}[ \t]+(?:[\w'’-]+[ \t]+){{0,4}}?"
-                      rf"{alternation(EN.words('message_nouns') | people.DOCUMENT_NOUNS)})"
+                      rf"{alternation(_SAYING_THINGS)})"
                       r"[ \t]+$")
 
 
@@ -395,4 +397,5 @@ def sentence_subject(text: str, start: int, end: int, roles: Collection[str] = (
 def _is_people(phrase: str, roles: Collection[str]) -> bool:
     words = [w.lower().strip("’'") for w in phrase.split()]
     return any(w in roles or w in people.ROLE_GENDER or w in people.PLURAL_ROLES or
-               w in people.ORG_NOUNS for w in words[1:] or words)
+               w in people.ORG_NOUNS or w in _SAYING_THINGS or _AGENT_NOUN.fullmatch(w)
+               for w in words[1:] or words)

@@ -258,7 +258,14 @@ class IndirectQuotes:
         if len(content.split()) < 3:
             return None
         kind = "mixed" if self._fragment_in(start, end) else "indirect"
+        if kind == "mixed":  # the quoted words run on past a comma or a full stop inside
+            end = max(end, self._last_fragment_end(start, end))  # "“A. B,” and he …"
         return QuoteDraft(kind, [(start, end)], cue=cue, speaker=speaker, how=CUED)
+
+    def _last_fragment_end(self, start: int, end: int) -> int:
+        """The end of the last quoted fragment opening inside the clause."""
+        i = bisect_left(self._fragment_starts, end) - 1
+        return self.fragments[i][1] if i >= 0 and self.fragments[i][0] >= start else end
 
     def _fragment_in(self, start: int, end: int) -> bool:
         """A quoted fragment opens inside the clause (its mark may close after the end)."""

@@ -58,6 +58,10 @@ def partial_quotes(text: str, units: Units, drafts: list[QuoteDraft],
                    fragments: list[tuple[int, int]],
                    is_title: Callable[[str], bool]) -> list[QuoteDraft]:
     covered = Coverage(len(text), ((d.start, d.end) for d in drafts))
+    # who speaks in a sentence already: "Beck described Trump as “a sociopath” and “a
+    # psychopath” whose presidency “will lead to civil war”"
+    speaking = {units.sentence_at(d.start)[0]: d for d in drafts
+                if d.speaker is not None and d.parent is None}
     out = []
     for start, end in fragments:
         content = text[start:end]
@@ -78,11 +82,16 @@ def partial_quotes(text: str, units: Units, drafts: list[QuoteDraft],
         if found is not None:
             cue, speaker = found
             out.append(QuoteDraft("mixed", [(start, end)], cue, speaker, how=CUED))
+            speaking.setdefault(units.sentence_at(start)[0], out[-1])
         elif words >= MIN_WORDS and not _names_a_work(text, sentence, start):
-            draft = _quoted_words(text, sentence, units.sentence_at(start)[1], start, end)
+            here = units.sentence_at(start)
+            same = speaking.get(here[0])
+            draft = QuoteDraft("mixed", [(start, end)], same.cue, same.speaker, how=CUED) \
+                if same is not None else _quoted_words(text, sentence, here[1], start, end)
             if draft is None:
                 continue
             out.append(draft)
+            speaking.setdefault(here[0], draft)
         else:
             continue
         covered.mark(start, end)
@@ -95,7 +104,7 @@ def _quoted_words(text: str, sentence: int, sentence_end: int, start: int,
     the sentence has a subject to have said them: "Rubio also bemoaned a climate in which
     people “literally hate each other”", "The committee released a statement offering “a
     deep and sincere apology”"."""
-    subject = sentence_subject(text, sentence, sentence_end, loose=True)
+    subject = sentence_subject(text, sentence, sentence_end, loose=False)
     if subject is None:
         return None
     return QuoteDraft("mixed", [(start, end)], None, subject, how=CUED)
