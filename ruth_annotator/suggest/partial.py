@@ -104,7 +104,7 @@ def _quoted_words(text: str, sentence: int, sentence_end: int, start: int,
     the sentence has a subject to have said them: "Rubio also bemoaned a climate in which
     people “literally hate each other”", "The committee released a statement offering “a
     deep and sincere apology”"."""
-    subject = sentence_subject(text, sentence, sentence_end, loose=False)
+    subject = sentence_subject(text, sentence, sentence_end, loose=True)
     if subject is None:
         return None
     return QuoteDraft("mixed", [(start, end)], None, subject, how=CUED)
