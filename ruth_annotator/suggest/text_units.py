@@ -108,6 +108,10 @@ ABBREVIATIONS = frozenset(
 )
 _SENTENCE_END = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])")
 _LAST_TOKEN = re.compile(r"([\w.]+)$")
+# Abbreviations that may also end a sentence: "… attacks in the U.S. He says …".
+_MAY_END = frozenset("u.s u.k etc a.m p.m inc co corp ltd plc jr sr".split())
+_OPENER = re.compile(r"\s+[\"“‘']?(?:He|She|They|It|We|I|The|But|And|This|That|There|"
+                     r"His|Her|Their|Its|Our|In|On|At|After|When|While|So|Yet|Still)\b")
 
 
 def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -118,7 +122,8 @@ def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if text[m.start()] == ".":
             word = _LAST_TOKEN.search(text[max(begin, m.start() - 12):m.start()])
             token = word.group(1).lower() if word else ""
-            if token in ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
+            if token in ABBREVIATIONS and not (token in _MAY_END and _OPENER.match(
+                    text, m.end())) or (len(token) == 1 and token.isalpha()):
                 continue
         out.append((begin, m.end()))
         begin = m.end()
