@@ -13,6 +13,7 @@ fragment alone is the quote (type "mixed": reported speech that holds quoted wor
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable
 
 from ruth_annotator.suggest.coverage import Coverage
@@ -62,6 +63,7 @@ def partial_quotes(text: str, units: Units, drafts: list[QuoteDraft],
     # psychopath” whose presidency “will lead to civil war”"
     speaking = {units.sentence_at(d.start)[0]: d for d in drafts
                 if d.speaker is not None and d.parent is None}
+    quoted = sorted(seg for d in drafts if d.parent is None for seg in d.segments)
     out = []
     for start, end in fragments:
         content = text[start:end]
@@ -72,7 +74,8 @@ def partial_quotes(text: str, units: Units, drafts: list[QuoteDraft],
         para = units.paragraph_at(start)
         if para is None or not para.body:
             continue
-        sentence = max(units.sentence_at(start)[0], para.start)
+        sentence = _after_quotes(text, max(units.sentence_at(start)[0], para.start), start,
+                                 quoted)
         # a shorter fragment counts only with its own cue after it: "The plans are
         # “profoundly irresponsible,” said Steve Bell" (and Bell speaks the next quote)
         # the cue right after the closing mark first: "Polling shows that ''the public is
@@ -96,6 +99,19 @@ def partial_quotes(text: str, units: Units, drafts: list[QuoteDraft],
             continue
         covered.mark(start, end)
     return out
+
+
+def _after_quotes(text: str, pos: int, limit: int, quoted: list[tuple[int, int]]) -> int:
+    """`pos`, or past the quote it lies in: a sentence that starts inside "“… glad to see
+    that. I think we need him,” Hannity said, remarking that “…”" has its words of
+    attribution after the quote, and its "I" is not theirs."""
+    i = bisect_right(quoted, (pos, len(text))) - 1
+    if i < 0 or not quoted[i][0] <= pos < quoted[i][1] or quoted[i][1] >= limit:
+        return pos
+    pos = quoted[i][1]
+    while pos < limit and text[pos] in " \t\"”’'.,;:!?":
+        pos += 1
+    return pos
 
 
 def _quoted_words(text: str, sentence: int, sentence_end: int, start: int,
