@@ -69,7 +69,7 @@ ADV = (r"(?:(?:also|later|then|previously|once|has|had|have|would|will|recently|
        r"herself|himself|themselves)[ \t]+){0,3}")
 # A speaker phrase starts a clause: "Outside court, Emily's father, Mark Watts, said:".
 LEAD = (r"(?:^|(?<=[,;:—–(] )|(?<= - )|(?<=\b[Aa]nd )|(?<=\b[Bb]ut )|(?<=\b[Ww]hen )|"
-        r"(?<=\b[Tt]hen )|(?<=\b[Yy]et )|(?<=\b[Aa]s ))")
+        r"(?<=\b[Tt]hen )|(?<=\b[Yy]et )|(?<=\b[Aa]s )|(?<=\bwhich ))")
 
 _PRE_ACCORDING = re.compile(
     rf"\b(?P<cue>[Aa]ccording to)[ \t]+(?P<spk>{NAME}|{NOMINAL}|{PLURAL})[ \t]*,[ \t]*$")
@@ -364,7 +364,12 @@ _SUBJECT_VERB = r"[ \t]+(?:[a-z]+ly[ \t]+)?[a-z]"
 _ASIDES = (r"(?:[ \t]*\([^()\n]{1,30}\))?(?P<app>(?:,[ \t]*[^,\n]{1,80}?){1,3},[”\"’']?|"
            r"[ \t]+(?:—|–|--)[^—–\n]{1,100}?(?:—|–|--))?")
 _NAMED = rf"(?P<spk>{PRON}|{NAME}|{DESCRIBED}|{LOWER_DESCRIBED}){_ASIDES}{_SUBJECT_VERB}"
-_NOMINAL = rf"(?P<spk>{NOMINAL}|{PLURAL}){_ASIDES}{_SUBJECT_VERB}"
+# A noun phrase runs up to the first word that looks like its verb: "The harbour board
+# released", not "The harbour" with "board" for a verb.
+_VERB_LIKE = (rf"[ \t]+(?:[a-z]+ly[ \t]+)?(?:has|have|had|is|are|was|were|will|would|can|"
+              rf"could|also|does|did|[a-z]+ed|[a-z]+s|{IRREGULAR_PAST})\b")
+_GREEDY_NOMINAL = rf"{DET}[ \t]+{_NP_WORD}(?:[ \t]+{_NP_WORD}){{0,6}}"
+_NOMINAL = rf"(?P<spk>{_GREEDY_NOMINAL}|{PLURAL}){_ASIDES}{_VERB_LIKE}"
 # Without an opening phrase first: in "Washington, star of “Scandal,” thanked" the words
 # after the first comma are the subject's aside.
 _SUBJECTS = tuple((re.compile(rf"{_CONJUNCTION}{opening}{subject}"), subject is _NOMINAL)
