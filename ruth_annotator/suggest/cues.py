@@ -44,7 +44,7 @@ _DESCRIBING = (r"(?!(?:to|at|with|and|or|but|for|from|in|on|by|about|as|after|be
                r"(?![a-z]+ed\b)")
 DESCRIBED = rf"{NAME}[ \t]+(?:{_DESCRIBING}[a-z][\w-]*[ \t]+){{1,3}}{NAME}"
 # "former George W. Bush speechwriter Noam Neusner": the last name is the person.
-LOWER_DESCRIBED = (rf"(?!(?:and|or|but|then|when|yet|so|as|if)\b)"
+LOWER_DESCRIBED = (rf"(?!(?:and|or|but|then|when|yet|so|as|if|of)\b)"
                    r"(?:(?!(?:to|at|with|from|in|on|by|about|for|after|before)\b)"
                    r"(?![a-z]+ing\b)[a-z0-9][\w-]*[ \t]+){1,3}"
                    rf"(?:{NAME}[ \t]+(?:[a-z][\w-]*[ \t]+){{1,2}})?{NAME}")
@@ -77,7 +77,9 @@ _PRE_ACCORDING = re.compile(
 _POST_ACCORDING = re.compile(r"[\s,]*(?P<cue>according to)[ \t]+(?P<spk>[^,.;:!?\"“”‘’\n]{2,80})")
 _PRE_LABEL = re.compile(rf"^[ \t]*(?P<spk>{NAME})[ \t]*:[ \t]*$")
 # "Clinton: “…” Bush: “…”": a name and a colon after a sentence ends, within a paragraph.
-_SENTENCE_LABEL = re.compile(rf"(?:(?<=[.!?\"”’] )|(?<= [-—–] ))(?P<spk>{NAME})[ \t]*:[ \t]*$")
+_SENTENCE_LABEL = re.compile(
+    r"(?<!\bMr\. )(?<!\bMs\. )(?<!\bDr\. )(?<!\bMrs\. )(?<!\bSen\. )(?<!\bRep\. )"
+    rf"(?<!\bGov\. )(?:(?<=[.!?\"”’] )|(?<= [-—–] ))(?P<spk>{NAME})[ \t]*:[ \t]*$")
 
 
 class CuePatterns:

@@ -111,3 +111,15 @@ def test_a_sentence_opening_word_ending_in_ing_is_not_the_speaker():
                   "that the harbour \"would be empty within ten years.\"\n",
                   "would be empty within ten years")
     assert q.speaker == "Reyes"
+
+
+def test_a_speaker_described_in_lower_case_is_the_person_named():
+    q = one_quote(LEAD + "“The harbour is not for sale,” said former Mayor Sam Reyes of "
+                  "Eastport, a fisherman for thirty years.\n", "The harbour is not for sale")
+    assert q.speaker == "Sam Reyes"
+
+
+def test_a_title_before_a_name_and_colon_is_no_label():
+    q = one_quote(LEAD + "Another councillor, Ada Brook, wrote of Ms. Ortiz: “Her plan "
+                  "is the only one on the table.”\n", "the only one on the table")
+    assert q.speaker == "Ada Brook"
