@@ -155,13 +155,27 @@ class DirectQuotes:
         return dash_attribution(self.text, q.close_pos + 1, end)
 
     def _previous_subject(self, start: int, para_start: int) -> tuple[int, int] | None:
-        """The person a sentence just before the quote, in its paragraph, is about."""
+        """The person a sentence just before the quote, in its paragraph, is about; for a
+        quote that opens its paragraph, the last sentence of a narrative paragraph just
+        before ("Sen. Bernie Sanders also called on the U.S. to press China. ¶ “China is
+        …”")."""
         if start <= para_start:
-            return None
+            return self._subject_of_paragraph_before(para_start)
         sentence = self.units.sentence_at(start - 1)
         if sentence[0] < para_start or _ANY_MARK.search(self.text, sentence[0], start):
             return None  # only narrative: a sentence with a quote has its own speaker
         return clause_subject(self.text, sentence[0], start, names_only=True)
+
+    def _subject_of_paragraph_before(self, para_start: int) -> tuple[int, int] | None:
+        para = self.units.paragraph_at(para_start)
+        if para is None or para.index == 0:
+            return None
+        before = self.units.paragraphs[para.index - 1]
+        if not before.body or _ANY_MARK.search(self.text, before.start, before.end):
+            return None
+        sentence = self.units.sentence_at(before.end - 1)
+        return clause_subject(self.text, max(sentence[0], before.start), before.end,
+                              names_only=True)
 
     def _cue(self, q: MarkedQuote, start: int, limit: int,
              line_start: int) -> CueMatch | None:

@@ -123,3 +123,11 @@ def test_a_title_before_a_name_and_colon_is_no_label():
     q = one_quote(LEAD + "Another councillor, Ada Brook, wrote of Ms. Ortiz: “Her plan "
                   "is the only one on the table.”\n", "the only one on the table")
     assert q.speaker == "Ada Brook"
+
+
+def test_a_narrative_paragraph_names_the_speaker_of_the_quote_opening_the_next():
+    text = (LEAD + "“We will appeal,” Ortiz said on Monday.\n\n"
+            "Councillor Sam Reyes also called on the board to publish its figures.\n\n"
+            "“Nobody in this town has seen a single number.”\n")
+    q = one_quote(text, "Nobody in this town has seen a single number.")
+    assert (q.speaker, q.speaker_mention) == ("Sam Reyes", "Sam Reyes")
