@@ -360,18 +360,22 @@ def cue_before(text: str, start: int, mark: int,
 # opening phrase up to a comma ("On Saturday, Trump issued", "Citing the attack as a
 # wake-up call, Will urged", "In a statement released Thursday, the senator").
 _CONJUNCTION = r"(?:(?:But|And|Yet|So|Still|Now|Then|Also|Instead|Later|Meanwhile)[ \t]+)?"
-_OPENING = r"[A-Z][^,\n]{1,150}?,[”\"’']?[ \t]+"
-_SUBJECT_VERB = r"[ \t]+(?:[a-z]+ly[ \t]+)?[a-z]"
+_OPENING = r"[A-Z][^\n]{1,200}?,[”\"’']?[ \t]+"
+# The verb after a noun phrase: "The board released", "The school had" (a name takes any
+# lower-case word after it: "Rubio also bemoaned", "Clinton first proposed").
+_VERB_LIKE = (rf"[ \t]+(?:[a-z]+ly[ \t]+)?(?:has|have|had|is|are|was|were|will|would|can|"
+              rf"could|also|does|did|[a-z]+ed|[a-z]+s|{IRREGULAR_PAST})\b")
 # Asides here may hold quoted words: "Washington, star of television’s “Scandal,” thanked".
 _ASIDES = (r"(?:[ \t]*\([^()\n]{1,30}\))?(?P<app>(?:,[ \t]*[^,\n]{1,80}?){1,3},[”\"’']?|"
            r"[ \t]+(?:—|–|--)[^—–\n]{1,100}?(?:—|–|--))?")
-_NAMED = rf"(?P<spk>{PRON}|{NAME}|{DESCRIBED}|{LOWER_DESCRIBED}){_ASIDES}{_SUBJECT_VERB}"
-# A noun phrase runs up to the first word that looks like its verb: "The harbour board
-# released", not "The harbour" with "board" for a verb.
-_VERB_LIKE = (rf"[ \t]+(?:[a-z]+ly[ \t]+)?(?:has|have|had|is|are|was|were|will|would|can|"
-              rf"could|also|does|did|[a-z]+ed|[a-z]+s|{IRREGULAR_PAST})\b")
-_GREEDY_NOMINAL = rf"{DET}[ \t]+{_NP_WORD}(?:[ \t]+{_NP_WORD}){{0,6}}"
-_NOMINAL = rf"(?P<spk>{_GREEDY_NOMINAL}|{PLURAL}){_ASIDES}{_VERB_LIKE}"
+# A noun phrase runs up to its verb: "The harbour board released", "The school had".
+_NP_FREE = (rf"(?!(?:has|have|had|is|are|was|were|will|would|can|could|did|does|after|before|"
+            rf"in|on|at|for|with|by|from|to|that|which|who|and|or|but|[a-z]+ed|"
+            rf"{IRREGULAR_PAST})\b)[\w'’-]+")
+_NP = rf"{DET}[ \t]+{_NP_FREE}(?:[ \t]+{_NP_FREE}){{0,6}}"
+_NAMED = (rf"(?P<spk>{PRON}|{NAME}|{DESCRIBED}|{LOWER_DESCRIBED}){_ASIDES}"
+          r"[ \t]+(?:[a-z]+ly[ \t]+)?[a-z]")
+_NOMINAL = rf"(?P<spk>{_NP}|{PLURAL}){_ASIDES}{_VERB_LIKE}"
 # Without an opening phrase first: in "Washington, star of “Scandal,” thanked" the words
 # after the first comma are the subject's aside.
 _SUBJECTS = tuple((re.compile(rf"{_CONJUNCTION}{opening}{subject}"), subject is _NOMINAL)
