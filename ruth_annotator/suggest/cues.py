@@ -54,8 +54,13 @@ NAME_OF = rf"{NAME}(?:[ \t]+of[ \t]+(?:the[ \t]+)?{_CAP}(?:[ \t]+{_CAP}){{0,2}})
 _NOT_SPEAKER = alternation(w for w in people.COMMON_CAPS if w.lower() not in (
     "the", "a", "an", "his", "her", "their", "its", "one", "another", "our", "my", "your", "he",
     "she", "they", "i", "we", "it", "police", "officials", "sources"))
-SPEAKER = (rf"(?P<spk>(?!{_NOT_SPEAKER}\b)(?:{NOMINAL}|{PRON}|{POSSESSIVE}|{DESCRIBED}|"
-           rf"{NAME_OF}|{LOWER_DESCRIBED}|{PLURAL}))")
+# A participle opening a sentence is not a name: "Remarking upon his empathy, Starr said"
+# (but "Manning said" is).
+_PARTICIPLE_OPENING = (r"[A-Z][a-z]{2,}ing[ \t]+(?:upon|on|at|to|the|a|an|his|her|their|its|"
+                       r"that|in|from|with|about|for|through|over|into|up|out|back|by|off)\b")
+_PARTICIPLE_START = re.compile(_PARTICIPLE_OPENING)
+SPEAKER = (rf"(?P<spk>(?!{_NOT_SPEAKER}\b)(?!{_PARTICIPLE_OPENING})(?:{NOMINAL}|{PRON}|"
+           rf"{POSSESSIVE}|{DESCRIBED}|{NAME_OF}|{LOWER_DESCRIBED}|{PLURAL}))")
 # One or two comma-separated asides: "Smith, 45, said", "Ellis, 67, from Hull, said".
 # A party and state in brackets may come first: "Sen. Pat Toomey (R-Pa.) said".
 # (An apostrophe inside a word may stand in it: "Jenna Golden, Twitter’s director, said".)
@@ -69,7 +74,7 @@ ADV = (r"(?:(?:also|later|then|previously|once|has|had|have|would|will|recently|
        r"herself|himself|themselves)[ \t]+){0,3}")
 # A speaker phrase starts a clause: "Outside court, Emily's father, Mark Watts, said:".
 LEAD = (r"(?:^|(?<=[,;:—–(] )|(?<= - )|(?<=\b[Aa]nd )|(?<=\b[Bb]ut )|(?<=\b[Ww]hen )|"
-        r"(?<=\b[Tt]hen )|(?<=\b[Yy]et )|(?<=\b[Aa]s )|(?<=\bwhich ))")
+        r"(?<=\b[Tt]hen )|(?<=\b[Yy]et )|(?<=\b[Aa]s )|(?<=\bwhich )|(?<=,[”\"’] ))")
 
 _PRE_ACCORDING = re.compile(
     rf"\b(?P<cue>[Aa]ccording to)[ \t]+(?P<spk>{NAME}|{NOMINAL}|{PLURAL})[ \t]*,[ \t]*$")
@@ -248,6 +253,8 @@ def clause_subject(text: str, start: int, end: int,
         begin = max(start, text.rfind(". ", start, end) + 1, text.rfind("\n", start, end) + 1)
     while begin < end and text[begin] in " \t\"“‘'":
         begin += 1
+    if _PARTICIPLE_START.match(text, begin, end):
+        return None  # "Remarking upon his empathy, Starr said": the subject comes later
     lead = _SUBORDINATE.match(text, begin, end)  # "When Trump later said he would …"
     if lead is not None:
         begin = lead.end()

@@ -131,3 +131,10 @@ def test_a_narrative_paragraph_names_the_speaker_of_the_quote_opening_the_next()
             "“Nobody in this town has seen a single number.”\n")
     q = one_quote(text, "Nobody in this town has seen a single number.")
     assert (q.speaker, q.speaker_mention) == ("Sam Reyes", "Sam Reyes")
+
+
+def test_a_participle_opening_the_sentence_is_not_the_speaker():
+    q = one_quote(LEAD + "Remarking upon the mayor's \"steady hand,\" Reyes said, \"Leave the "
+                  "politics aside, she has kept this harbour open.\"\n",
+                  "Leave the politics aside")
+    assert q.speaker == "Reyes"
