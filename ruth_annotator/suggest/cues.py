@@ -402,12 +402,19 @@ def sentence_subject(text: str, start: int, end: int, roles: Collection[str] = (
         m = pattern.match(text, start, end)
         if m is None:
             continue
-        first = m.group("spk").split()[0]
-        if not nominal and first in people.COMMON_CAPS and \
-                first.lower() not in people.SUBJECT_PRONOUNS or \
-                first.endswith("ing") and first[:1].isupper() or \
-                nominal and not (loose or _is_people(m.group("spk"), roles)):
+        words = m.group("spk").split()
+        first = words[0]
+        if first.endswith("ing") and first[:1].isupper() or \
+                nominal and not (loose or _is_people(m.group("spk"), roles)) or \
+                not nominal and _SUBORDINATE.match(m.group("spk")):
             continue
+        if not nominal and first in people.COMMON_CAPS and \
+                first.lower() not in people.SUBJECT_PRONOUNS:
+            if len(words) == 1:
+                continue
+            # "Former Arkansas Gov. Mike Huckabee, for his part, is labeling …"
+            span = speaker_span(m, 0)
+            return (text.index(words[1], span[0]), span[1]) if span else None
         return speaker_span(m, 0)
     return None
 
