@@ -21,6 +21,9 @@ from ruth_annotator.suggest.text_units import BOILERPLATE_START, Units
 _THE_NAME = re.compile(r"[Tt]he[ \t]+[A-Z]")
 _NON_SPACE = re.compile(r"\S+")
 _COMMA = re.compile(",")
+_TELL = frozenset(("told", "tells", "tell"))
+_LISTENER = re.compile(r"[ \t]+(?:[A-Z]|(?:me|him|her|them|us|you|reporters|journalists|"
+                       r"the|a|an|his|her|their|its|our)\b)")
 
 
 class IndirectQuotes:
@@ -242,6 +245,9 @@ class IndirectQuotes:
             tail = self.text[match.cue[1]:stop]
             if len(tail) > 40 or "," in tail or len(sentence[:comma].split()) < 4:
                 continue
+            if self.text[match.cue[0]:match.cue[1]] in _TELL and tail.strip() and \
+                    not _LISTENER.match(tail):
+                continue  # "…, he tells one joke about Trump": what is told, not who to
             return self._finish(start, start + comma, match.cue, match.speaker)
         return None
 
