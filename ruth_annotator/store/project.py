@@ -349,9 +349,10 @@ class Project(SharingRows, SearchRows):
             self._touch_layer(document_id, annotator or self.annotator, status=status)
 
     def add_layer_items(self, document_id: int, annotator: str, items: list[Annotation],
-                        status: str | None = None) -> None:
-        """Bulk-write annotations (imports, suggestions); call inside a transaction."""
-        upsert_items(self.db.conn, document_id, annotator, items)
+                        status: str | None = None, new: bool = False) -> None:
+        """Bulk-write annotations (imports, suggestions); call inside a transaction. `new`:
+        all items are new (see `upsert_items`)."""
+        upsert_items(self.db.conn, document_id, annotator, items, new)
         self._touch_layer(document_id, annotator, status=status)
 
     def existing_ids(self, ids: Iterable[str]) -> set[str]:

@@ -170,11 +170,18 @@ def upsert_rows(conn: sqlite3.Connection, table: str, rows: list[dict],
 
 
 def upsert_items(conn: sqlite3.Connection, document_id: int, annotator: str,
-                 items: Iterable[Annotation]) -> None:
-    """Insert or update annotations of any kinds in one layer: one statement a table."""
+                 items: Iterable[Annotation], new: bool = False) -> None:
+    """Insert or update annotations of any kinds in one layer: one statement a table.
+
+    With `new`, the items are all new (ids just made, as suggestions are): they are only
+    inserted, so an id already taken fails the write instead of overwriting what holds it,
+    and SQLite does not look for the id before inserting it (a sixth of a suggestion run's
+    write)."""
     by_table: dict[str, list[tuple]] = {"entities": [], "mentions": [], "quotes": []}
     for item in items:
         by_table[TABLES[item.kind]].append(row_values(item, document_id, annotator))
     for table, rows in by_table.items():
         if rows:
-            conn.executemany(upsert_sql(table, ROW_COLUMNS[table], positional=True), rows)
+            sql = insert_sql(table, ROW_COLUMNS[table], positional=True) if new else \
+                upsert_sql(table, ROW_COLUMNS[table], positional=True)
+            conn.executemany(sql, rows)
