@@ -8,12 +8,22 @@ as fast as the machine allows and 2.0 is twice as slow, whatever the unit.
 from __future__ import annotations
 
 import gc
+import os
 import statistics
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 RATES = ("docs/s", "ann/s", "MB/s")
+
+
+def warm_start_env(folder: Path) -> dict[str, str]:
+    """The environment for a measured process: bytecode cached (in `folder`) as on a user's
+    machine, even where this environment says not to write it, so that after one untimed
+    start every start is warm (compiling the app's bytecode costs ~0.1 s a start)."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    return {**env, "PYTHONPYCACHEPREFIX": str(folder / "pycache")}
 
 
 @dataclass

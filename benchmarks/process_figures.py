@@ -11,13 +11,19 @@ files in the OS cache), as every start after the first one is.
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 import time
 from pathlib import Path
 
-from benchmarks.measure import Figure, median, not_measured, paired, size_label
+from benchmarks.measure import (
+    Figure,
+    median,
+    not_measured,
+    paired,
+    size_label,
+    warm_start_env,
+)
 from benchmarks.workspace import ANNOTATOR, Workspace
 
 TIMEOUT_S = 120
@@ -26,10 +32,8 @@ TIMEOUT_S = 120
 def _env(ws: Workspace) -> dict[str, str]:
     """Offscreen, settings in the run's folder, and bytecode cached (in that folder too) as
     on a user's machine, even where the environment says not to write it."""
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    return {**env, "QT_QPA_PLATFORM": "offscreen", "RUTH_ANNOTATOR_NAME": ANNOTATOR,
-            "RUTH_ANNOTATOR_HOME": str(ws.root / "home"),
-            "PYTHONPYCACHEPREFIX": str(ws.root / "pycache"),
+    return {**warm_start_env(ws.root), "QT_QPA_PLATFORM": "offscreen",
+            "RUTH_ANNOTATOR_NAME": ANNOTATOR, "RUTH_ANNOTATOR_HOME": str(ws.root / "home"),
             "RUTH_ANNOTATOR_EXIT_AFTER_PAINT": "1"}
 
 

@@ -7,6 +7,7 @@ proposed wherever they recur.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from ruth_annotator.errors import ProjectError
@@ -84,10 +85,10 @@ def suggest_project(project: Project, documents: list[int] | None = None,
             report.held += bool(layer.entities or layer.mentions or layer.quotes)
             items = suggest_document(doc.text, layer, lexicon, spacy_model).added_items()
             if items:
-                project.add_layer_items(doc_id, annotator, items)
+                project.add_layer_items(doc_id, annotator, items, new=True)
             report.documents += 1
-            for item in items:
-                setattr(report, _FIELD[item.kind], getattr(report, _FIELD[item.kind]) + 1)
+            for kind, count in Counter(item.kind for item in items).items():
+                setattr(report, _FIELD[kind], getattr(report, _FIELD[kind]) + count)
             task.report(i, len(ids))
     return report
 

@@ -41,7 +41,7 @@ from ruth_annotator.store.rows import (
     DamagedRow,
     select_items,
     select_layers_items,
-    to_row,
+    upsert_items,
     upsert_rows,
 )
 from ruth_annotator.store.searching import SearchRows
@@ -325,8 +325,7 @@ class Project(SharingRows, SearchRows):
                     conn.execute(f'update "{table}" set status = ? where id in '
                                  "(select value from json_each(?))", [status, json.dumps(ids)])
             else:
-                upsert_rows(conn, table,
-                            [to_row(c.after, document_id, annotator) for c in run])
+                upsert_items(conn, document_id, annotator, [c.after for c in run])
 
     def _touch_layer(self, document_id: int, annotator: str, start: bool = False,
                      status: str | None = None) -> None:
@@ -350,11 +349,10 @@ class Project(SharingRows, SearchRows):
             self._touch_layer(document_id, annotator or self.annotator, status=status)
 
     def add_layer_items(self, document_id: int, annotator: str, items: list[Annotation],
-                        status: str | None = None) -> None:
-        """Bulk-write annotations (imports, suggestions); call inside a transaction."""
-        for kind, table in TABLES.items():
-            upsert_rows(self.db.conn, table,
-                        [to_row(i, document_id, annotator) for i in items if i.kind == kind])
+                        status: str | None = None, new: bool = False) -> None:
+        """Bulk-write annotations (imports, suggestions); call inside a transaction. `new`:
+        all items are new (see `upsert_items`)."""
+        upsert_items(self.db.conn, document_id, annotator, items, new)
         self._touch_layer(document_id, annotator, status=status)
 
     def existing_ids(self, ids: Iterable[str]) -> set[str]:

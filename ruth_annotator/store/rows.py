@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import json
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from itertools import starmap
 
 from ruth_annotator.model.annotations import Annotation, Entity, Mention, Quote, Span
@@ -13,24 +13,41 @@ from ruth_annotator.model.annotations import Annotation, Entity, Mention, Quote,
 TABLES = {"entity": "entities", "mention": "mentions", "quote": "quotes"}
 
 
-def to_row(item: Annotation, document_id: int, annotator: str) -> dict:
-    row = {"id": item.id, "document_id": document_id, "annotator": annotator,
-           "status": item.status, "source": item.source}
-    if isinstance(item, Entity):
-        row.update(label=item.label, name=item.name, kb_id=item.kb_id)
-    elif isinstance(item, Mention):
-        row.update(start=item.start, end=item.end, label=item.label, entity=item.entity,
-                   form=item.form)
-    else:
-        row.update(
-            type=item.type, start=item.start, end=item.end,
-            spans=json.dumps([[s.start, s.end] for s in item.spans]),
-            speaker=item.speaker, speaker_mention=item.speaker_mention,
-            cue_start=item.cue.start if item.cue else None,
-            cue_end=item.cue.end if item.cue else None,
-            addressee=item.addressee, parent=item.parent,
-        )
-    return row
+#: Per table, the columns an annotation is written to, in the order `row_values` gives them.
+ROW_COLUMNS = {
+    "entities": ("id", "document_id", "annotator", "status", "source", "label", "name",
+                 "kb_id"),
+    "mentions": ("id", "document_id", "annotator", "status", "source", "start", "end",
+                 "label", "entity", "form"),
+    "quotes": ("id", "document_id", "annotator", "status", "source", "type", "start", "end",
+               "spans", "speaker", "speaker_mention", "cue_start", "cue_end", "addressee",
+               "parent"),
+}
+
+
+def _entity_values(e: Entity, document_id: int, annotator: str) -> tuple:
+    return (e.id, document_id, annotator, e.status, e.source, e.label, e.name, e.kb_id)
+
+
+def _mention_values(m: Mention, document_id: int, annotator: str) -> tuple:
+    return (m.id, document_id, annotator, m.status, m.source, m.start, m.end, m.label,
+            m.entity, m.form)
+
+
+def _quote_values(q: Quote, document_id: int, annotator: str) -> tuple:
+    cue = q.cue
+    return (q.id, document_id, annotator, q.status, q.source, q.type, q.start, q.end,
+            json.dumps([[s.start, s.end] for s in q.spans]), q.speaker, q.speaker_mention,
+            cue.start if cue else None, cue.end if cue else None, q.addressee, q.parent)
+
+
+_VALUES = {Entity: _entity_values, Mention: _mention_values, Quote: _quote_values}
+
+
+def row_values(item: Annotation, document_id: int, annotator: str) -> tuple:
+    """The row of `item` as a tuple of ROW_COLUMNS[its table]: a bulk write of 100,000
+    suggestions binds tuples by position (a dict per row costs a third of the write)."""
+    return _VALUES[type(item)](item, document_id, annotator)
 
 
 #: Per table, the columns an annotation is made of, in the order its class takes them.
@@ -116,15 +133,18 @@ class DamagedRow(ValueError):
 
 
 @functools.cache
-def insert_sql(table: str, columns: tuple[str, ...]) -> str:
-    """INSERT for rows with these columns, taking named parameters (built once per shape)."""
+def insert_sql(table: str, columns: tuple[str, ...], positional: bool = False) -> str:
+    """INSERT for rows with these columns, taking named parameters, or with `positional`
+    tuples in column order (built once per shape)."""
     names = ", ".join(f'"{c}"' for c in columns)
-    values = ", ".join(f":{c}" for c in columns)
+    values = ", ".join("?" * len(columns)) if positional else \
+        ", ".join(f":{c}" for c in columns)
     return f'insert into "{table}" ({names}) values ({values})'
 
 
 @functools.cache
-def upsert_sql(table: str, columns: tuple[str, ...], key: tuple[str, ...] = ("id",)) -> str:
+def upsert_sql(table: str, columns: tuple[str, ...], key: tuple[str, ...] = ("id",),
+               positional: bool = False) -> str:
     """INSERT … ON CONFLICT DO UPDATE for rows with these columns.
 
     Written once per shape and reused: sqlite-utils' upsert reads the schema again on every
@@ -132,7 +152,8 @@ def upsert_sql(table: str, columns: tuple[str, ...], key: tuple[str, ...] = ("id
     """
     updates = ", ".join(f'"{c}" = excluded."{c}"' for c in columns if c not in key)
     keys = ", ".join(f'"{c}"' for c in key)
-    return f"{insert_sql(table, columns)} on conflict({keys}) do update set {updates}"
+    return (f"{insert_sql(table, columns, positional)} on conflict({keys}) "
+            f"do update set {updates}")
 
 
 def insert_rows(conn: sqlite3.Connection, table: str, rows: list[dict]) -> None:
@@ -146,3 +167,21 @@ def upsert_rows(conn: sqlite3.Connection, table: str, rows: list[dict],
     """Insert or update rows that all have the same columns (one statement, prepared once)."""
     if rows:
         conn.executemany(upsert_sql(table, tuple(rows[0]), key), rows)
+
+
+def upsert_items(conn: sqlite3.Connection, document_id: int, annotator: str,
+                 items: Iterable[Annotation], new: bool = False) -> None:
+    """Insert or update annotations of any kinds in one layer: one statement a table.
+
+    With `new`, the items are all new (ids just made, as suggestions are): they are only
+    inserted, so an id already taken fails the write instead of overwriting what holds it,
+    and SQLite does not look for the id before inserting it (a sixth of a suggestion run's
+    write)."""
+    by_table: dict[str, list[tuple]] = {"entities": [], "mentions": [], "quotes": []}
+    for item in items:
+        by_table[TABLES[item.kind]].append(row_values(item, document_id, annotator))
+    for table, rows in by_table.items():
+        if rows:
+            sql = insert_sql(table, ROW_COLUMNS[table], positional=True) if new else \
+                upsert_sql(table, ROW_COLUMNS[table], positional=True)
+            conn.executemany(sql, rows)

@@ -4,6 +4,9 @@ expressions ("later this year", "last Tuesday"). Upper-case captions ("DECEMBER 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+
+from ruth_annotator.suggest.vocab import alternation
 
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
           r"December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?:\.|\b))")
@@ -54,22 +57,43 @@ tomorrow today christmas new easter boxing good thanksgiving halloween ramadan e
 hanukkah valentine's valentine’s mother's father's bonfire winter spring summer weekend
 autumn""".split())
 _WORD = re.compile(r"[\w'’]+")
+# The words of a lower-cased text that may be triggers (or start with a digit, an apostrophe
+# or a letter beyond ASCII), one a match: the others are passed over inside the regex
+# engine, which is three times faster than looking at every word in Python.
+_MAYBE_TRIGGER = re.compile(
+    rf"(?>[^\w'’]*)(?>(?!{alternation(_TRIGGERS)}(?![\w'’]))[a-z][\w'’]*+[^\w'’]++)*+"
+    rf"(?:([\w'’]+)|\Z)")
 
 
-def find_dates(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+def may_start(word: str) -> bool:
+    """Whether a date may start at this word (or right after its apostrophe)."""
+    return word[0].isdigit() or word[0] in "'’" or word.lower() in _TRIGGERS
+
+
+def candidate_words(text: str) -> Iterator[re.Match]:
+    """Words of the text as `_WORD` finds them, among them all that `may_start` a date."""
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a letter lower-cases to two ("İ"): look at every word
+        yield from _WORD.finditer(text)
+        return
+    for m in _MAYBE_TRIGGER.finditer(lowered):
+        word = _WORD.match(text, m.start(1)) if m.start(1) >= 0 else None
+        if word is not None:
+            yield word
+
+
+def find_dates(text: str) -> list[tuple[int, int]]:
     """Spans of date expressions; "May" alone counts only beside a day or a year."""
     out = []
-    end = len(text) if end is None else end
-    edge = start
-    for w in _WORD.finditer(text, start, end):
+    edge = 0
+    for w in candidate_words(text):
         word = w.group()
-        if w.start() < edge or not (word[0].isdigit() or word[0] in "'’"
-                                    or word.lower() in _TRIGGERS):
+        if w.start() < edge or not may_start(word):
             continue
         at = w.start() + 1 if word[0] in "'’" and not word[1:2].isdigit() else w.start()
-        m = DATE_RE.match(text, at, end)
-        if text[at - 4 : at].lower() == "the " and at - 4 >= max(edge, start):
-            m = DATE_RE.match(text, at - 4, end) or m  # "the 1990s", "the past week"
+        m = DATE_RE.match(text, at)
+        if text[at - 4 : at].lower() == "the " and at - 4 >= edge:
+            m = DATE_RE.match(text, at - 4) or m  # "the 1990s", "the past week"
         if m is None:
             continue
         s, e = m.span()

@@ -252,7 +252,7 @@ class NameFinder:
         text = self.text
         name = text[start:end]
         tokens = name.split()
-        para = self.units.paragraph_at(start)
+        para = self.units.paragraph_at(start) if self.title_case_lines else None
         if para is not None and para.index in self.title_case_lines:
             label = gazetteer_label(name)
             return NameCandidate(start, end, label) if label else None
@@ -306,7 +306,8 @@ class NameFinder:
         following = _FOLLOWING.match(self.text, end, end + 20)
         if prev in orgs.WORK_NOUNS or following and following.group(1) in orgs.WORK_NOUNS:
             return WORK  # "drama I Am Ruth", "the Cooking With Friends podcast"
-        if _PLACE_OF.search(self.text, max(0, start - 20), start):
+        window = max(0, start - 20)
+        if "of" in self.text[window:start] and _PLACE_OF.search(self.text, window, start):
             return GPE  # "the town of Malatya"
         if prev in people.ORG_NOUNS or prev in orgs.PUBLICATION_NOUNS:
             return ORG  # "the journal Sleep Health", "the charity Oxfam"

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from ruth_annotator.model import ACCEPTED, REJECTED, Entity, Layer, Mention
-from ruth_annotator.suggest.dates import find_dates
+from ruth_annotator.suggest.dates import candidate_words, find_dates, may_start
 
 from .helpers import mentions, suggest
 
@@ -48,6 +52,24 @@ def test_labels(text, surface, label):
 ])
 def test_dates(text, expected):
     assert [text[s:e] for s, e in find_dates(text)] == expected
+
+
+# Words that start dates or nearly do, in any case, with letters that lower-case to two
+# ("İ"), to ASCII from beyond it (the Kelvin sign), or by context (final sigma).
+_PIECES = st.sampled_from([
+    "May", "MAY", "may", "Monday", "mOnDaY", "mar", "march", "Marching", "the", "The ",
+    "valentine's", "Valentine’s", "’90s", "'s", "o'clock", "2019", "²", "٣", "Ünal", "İ",
+    "\u212aelvin", "wee\u212aend", "ſept", "ΣΑΣ", "mid", "-", "mid-", " ", "\n", ", ", ".",
+    "“", "”", "_", "x", "Next", "week", "summertime", "new", "New", "Year's", "Eid"])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_PIECES, max_size=40))
+def test_date_candidates_include_every_word_a_date_may_start_at(pieces):
+    text = "".join(pieces)
+    every = [w.span() for w in re.finditer(r"[\w'’]+", text) if may_start(w.group())]
+    found = {w.span() for w in candidate_words(text)}
+    assert set(every) <= found
 
 
 def test_sentence_starters_are_not_names(sample_text):

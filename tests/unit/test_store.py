@@ -7,7 +7,7 @@ import sqlite3
 import pytest
 
 from ruth_annotator.errors import NewerProjectError, NotAProjectError, ProjectError
-from ruth_annotator.model import Layer, NewDocument, Span, edits
+from ruth_annotator.model import Entity, Layer, Mention, NewDocument, Span, edits
 from ruth_annotator.model.labels import Label
 from ruth_annotator.store import Project
 from ruth_annotator.store.schema import known_migrations
@@ -142,3 +142,19 @@ def test_iter_records_streams_layers(project, sample_text):
                                                                         ("tester", 1)]
     with_suggestions = list(project.iter_records(include_suggestions=True))
     assert [len(r["mentions"]) for r in with_suggestions] == [1, 1]
+
+
+def test_new_items_never_overwrite_what_holds_their_id(project):
+    """Suggestions are written as new: an id already taken fails the whole write (nothing
+    of it is kept) instead of replacing the annotation that holds it."""
+    with project.transaction():
+        project.add_layer_items(1, "ann", [Mention("m-1", 0, 4, "PERSON")])
+    clash = [Entity("e-new", "ORG", "Acme"), Mention("m-1", 5, 9, "ORG")]
+    with pytest.raises(ProjectError, match="not saved .*UNIQUE"), project.transaction():
+        project.add_layer_items(1, "ann", clash, new=True)
+    layer = project.layer(1, "ann")
+    assert list(layer.mentions.values()) == [Mention("m-1", 0, 4, "PERSON")]
+    assert not layer.entities
+    with project.transaction():  # without `new`, the same write updates in place
+        project.add_layer_items(1, "ann", clash)
+    assert project.layer(1, "ann").mentions["m-1"] == Mention("m-1", 5, 9, "ORG")
