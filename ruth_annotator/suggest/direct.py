@@ -58,6 +58,7 @@ class DirectQuotes:
         self.not_speech: list[int] = []
         self.titles: list[tuple[int, int]] = []
         self._draft_of: dict[int, int] = {}
+        self._closed_speech: dict[int | None, int] = {}  # parent -> its last closed speech
 
     def run(self) -> list[QuoteDraft]:
         previous: QuoteDraft | None = None
@@ -97,6 +98,7 @@ class DirectQuotes:
                 and self.text[previous.end - 1] == "," and content[:1].islower()):
             previous.segments.extend(self._segments(q))  # "A," she said, "b."
             self._draft_of[i] = self._draft_of[previous.marked]  # not drafts.index: O(n)
+            self._spoken(i)
             return previous
         draft = self._draft(q, match)
         if match is None:
@@ -242,7 +244,12 @@ class DirectQuotes:
     def _add(self, i: int, draft: QuoteDraft) -> None:
         draft.marked = i
         self._draft_of[i] = len(self.drafts)
+        self._spoken(i)
         self.drafts.append(draft)
+
+    def _spoken(self, i: int) -> None:
+        if self.marked[i].close_pos is not None:
+            self._closed_speech[self.marked[i].parent] = i
 
     def _not_speech(self, i: int, q: MarkedQuote) -> None:
         self.not_speech.append(i)
@@ -258,16 +265,18 @@ class DirectQuotes:
         return " ".join(self.text[s.start:s.end] for s in q.segments)
 
     def _sibling_close(self, i: int, floor: int) -> int:
-        parent = self.marked[i].parent
-        for k in range(i - 1, -1, -1):
-            other = self.marked[k]
-            if other.parent == parent and other.close_pos is not None and k in self._draft_of:
-                # a scare quote before ("said this was a "fatal blunder" and that: …") does
-                # not cut the clause: only speech has its own cue and speaker
-                return other.close_pos + 1 if other.close_pos >= floor else floor
-            if other.open_pos < floor:
-                break
-        return floor
+        """Where the clause of quote `i` may start: after the closing mark of the last
+        speech before it with the same parent, within `floor`. A scare quote before ("said
+        this was a "fatal blunder" and that: …") does not cut the clause: only speech has
+        its own cue and speaker. That speech is kept per parent as drafts are made (quotes
+        come in order of their opening marks), not looked for back over every quote."""
+        k = self._closed_speech.get(self.marked[i].parent)
+        if k is None:
+            return floor
+        other = self.marked[k]
+        if other.open_pos < floor and k + 1 < i and self.marked[k + 1].open_pos < floor:
+            return floor  # a quote between opens before the floor too
+        return other.close_pos + 1 if other.close_pos >= floor else floor
 
     def _sibling_open(self, i: int, ceiling: int) -> int:
         parent = self.marked[i].parent
