@@ -48,9 +48,6 @@ CONJOINED = re.compile(
     r"(?P<mid>[^,.;:!?\"“”‘’\n]{0,30}?)(?:[ \t]+that)?[ \t]+(?P<clause>\S)")
 SUBJECT = re.compile(rf"{SPEAKER}")
 NAMED_SUBJECT = re.compile(rf"(?:[Tt]he[ \t]+)?(?P<spk>{NAME_OF})(?=[ \t,])")
-# "COLUMBUS, Ohio (AP) — ", "LONDON (Reuters) - ": a dateline is not part of a sentence.
-DATELINE = re.compile(
-    r"[A-Z][A-Z .'-]+(?:,[ \t]+[A-Z][\w. ]+)?[ \t]+\([\w ./]+\)[ \t]*[—–-][ \t]*")
 CLAUSE_START = re.compile(
     r"(?:he|she|they|it|we|i|you|there|this|these|those|that|the|a|an|his|her|their|its|our|"
     r"my|some|many|most|all|no|every|each|several|both|neither|nobody|everyone|"
