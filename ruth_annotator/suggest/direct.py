@@ -14,6 +14,9 @@ import re
 
 from ruth_annotator.suggest.cues import (
     DEFAULT,
+    DESCRIBED,
+    LOWER_DESCRIBED,
+    NAME,
     CueMatch,
     CuePatterns,
     clause_subject,
@@ -34,6 +37,7 @@ _STANDALONE_BEFORE = ":,;—–-([\"“”‘’'.!?…"
 _LAST_WORD = re.compile(r"([\w'’-]+)[ \t]*$")
 _AFTER_REACH = 160
 _ANY_MARK = re.compile("[\"“”‘’'«»]")
+_LABEL_PHRASE = re.compile(rf"[ \t]*(?P<spk>{DESCRIBED}|{LOWER_DESCRIBED}|{NAME})[ \t]*")
 _LAST_CLAUSE = re.compile(r",[ \t]+(?:(?:to|in|for|with)[ \t]+)?"
                           r"(?:which|whom|who|and|but|when|as|while)[ \t]+(?=[^,]*$)")
 
@@ -136,8 +140,12 @@ class DirectQuotes:
         """"Kasich resisted: “…”", "But back home, he returned to his familiar lines:
         “…”": a clause that ends in a colon introduces its subject's words, whatever its
         verb."""
-        if not self.text[start:q.open_pos].rstrip().endswith(":"):
+        before = self.text[start:q.open_pos].rstrip()
+        if not before.endswith(":"):
             return None
+        label = _LABEL_PHRASE.fullmatch(self.text, start, start + len(before) - 1)
+        if label is not None:  # "Bake-off star Ellie Marsh: ‘…’"
+            return CueMatch(None, label.span("spk"), None, "colon")
         # the last clause first: "She said experts agreed, to which O'Malley interjected:"
         clause = _LAST_CLAUSE.search(self.text, start, q.open_pos)
         subject = (sentence_subject(self.text, clause.end(), q.open_pos)

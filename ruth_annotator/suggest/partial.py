@@ -29,13 +29,14 @@ from ruth_annotator.suggest.cues import (
     sentence_subject,
     speaker_span,
 )
-from ruth_annotator.suggest.drafts import CUED, QuoteDraft
+from ruth_annotator.suggest.drafts import CUED, INHERITED, QuoteDraft
 from ruth_annotator.suggest.org_words import WORK_NOUNS
 from ruth_annotator.suggest.reporting import CHARACTERISING, CHARACTERISING_ING
 from ruth_annotator.suggest.text_units import Units
 from ruth_annotator.suggest.vocab import EN
 
 _WORD = re.compile(r"[a-z]+")
+_BARE_OPENING = re.compile(r"[ \t]*(?:(?:But|And|Yet|Still|So|Or)[ \t,]+)?[\"“‘'`]*")
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)['’]?s?[ \t]*[\"“‘'`]*$")
 _TITLE_WORDS = WORK_NOUNS | {"titled", "entitled", "called", "named", "dubbed", "headlined",
                              "slogan", "motto", "hashtag", "headline", "column", "article",
@@ -91,8 +92,13 @@ def partial_quotes(text: str, units: Units, drafts: list[QuoteDraft],
         elif words >= MIN_WORDS and not _names_a_work(text, sentence, start):
             here = units.sentence_at(start)
             same = speaking.get(here[0])
-            draft = QuoteDraft("mixed", [(start, end)], same.cue, same.speaker, how=CUED) \
-                if same is not None else _quoted_words(text, sentence, here[1], start, end)
+            if same is not None:
+                draft = QuoteDraft("mixed", [(start, end)], same.cue, same.speaker, how=CUED)
+            elif _BARE_OPENING.fullmatch(text, sentence, start):
+                # "“…,” he said. But “…”": the words go on, and so does their speaker
+                draft = QuoteDraft("mixed", [(start, end)], how=INHERITED)
+            else:
+                draft = _quoted_words(text, sentence, here[1], start, end)
             if draft is None:
                 continue
             out.append(draft)
@@ -123,8 +129,8 @@ def _quoted_words(text: str, sentence: int, sentence_end: int, start: int,
     people “literally hate each other”", "The committee released a statement offering “a
     deep and sincere apology”"."""
     subject = sentence_subject(text, sentence, sentence_end, loose=True)
-    if subject is None:
-        return None
+    if subject is None or start <= subject[0] < end:
+        return None  # nobody, or somebody inside the quoted words themselves
     return QuoteDraft("mixed", [(start, end)], None, subject, how=CUED)
 
 
