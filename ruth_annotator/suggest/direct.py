@@ -82,7 +82,7 @@ class DirectQuotes:
     def _top(self, i: int, q: MarkedQuote, previous: QuoteDraft | None) -> QuoteDraft | None:
         para = self.units.paragraph_at(q.open_pos)
         content = self._content(q)
-        standalone = self._standalone(q.open_pos)
+        standalone = self._standalone(q.open_pos, content)
         prev_close = self._sibling_close(i, para.start)
         start = max(self.units.sentence_at(q.open_pos)[0], para.start, prev_close)
         # a quote over paragraphs has its cue after its closing mark, in its last paragraph
@@ -201,15 +201,18 @@ class DirectQuotes:
     def _speechlike(self, content: str, min_words: int) -> bool:
         return len(content.split()) >= min_words or bool(_ENDS_CLAUSE.search(content))
 
-    def _standalone(self, mark: int) -> bool:
-        """Opens a paragraph or sentence, follows a colon or comma, or a cue verb."""
+    def _standalone(self, mark: int, content: str = "") -> bool:
+        """Opens a paragraph or sentence, follows a colon or comma, or a cue verb; right
+        after a verb, three words or fewer are a fragment of the sentence ("revealed she
+        cried "every single week" while filming"), not speech of their own."""
         k = mark
         while k > 0 and self.text[k - 1] in " \t":
             k -= 1
         if k == 0 or self.text[k - 1] == "\n" or self.text[k - 1] in _STANDALONE_BEFORE:
             return True
         word = _LAST_WORD.search(self.text, max(0, k - 30), k)
-        return bool(word) and word.group(1) in self.patterns.verbs
+        return bool(word) and word.group(1) in self.patterns.verbs and \
+            (not content or len(content.split()) >= 4)
 
     # --- quotes inside speech -------------------------------------------------------
 
