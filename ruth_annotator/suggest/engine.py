@@ -59,7 +59,7 @@ def analyse(text: str, lexicon: Lexicon | None = None,
     drafts += interview_quotes(text, units, table, drafts)
     drafts += IndirectQuotes(text, units, drafts, fragments).run()
     drafts += headline_quotes(text, units, drafts, fragments)
-    drafts += partial_quotes(text, units, drafts, fragments, title_like)
+    drafts += partial_quotes(text, units, drafts, fragments, title_like, words.cues)
     task.check()
     for start, end in direct.titles:
         if not table.within(start, end):

@@ -20,9 +20,12 @@ from ruth_annotator.suggest.coverage import Coverage
 from ruth_annotator.suggest.cues import (
     ADV,
     APPOS,
+    CUE_VERBS,
+    DEFAULT,
     LEAD,
     NAME,
     SPEAKER,
+    CuePatterns,
     clause_subject,
     cue_after,
     said_before,
@@ -59,8 +62,11 @@ _NAME_ASIDE = re.compile(rf"(?P<spk>{NAME}),[^\"“”‘’\n]{{1,200}},[ \t]+{
 
 
 def partial_quotes(text: str, units: Units, drafts: list[QuoteDraft],
-                   fragments: list[tuple[int, int]],
-                   is_title: Callable[[str], bool]) -> list[QuoteDraft]:
+                   fragments: list[tuple[int, int]], is_title: Callable[[str], bool],
+                   patterns: CuePatterns = DEFAULT) -> list[QuoteDraft]:
+    """Mixed quotes for the quoted fragments no other rule took (see the module doc);
+    `patterns` carries the cue words a project taught the engine as well."""
+    verbs = VERBS | (patterns.verbs - CUE_VERBS)
     covered = Coverage(len(text), ((d.start, d.end) for d in drafts))
     # who speaks in a sentence already: "Beck described Trump as “a sociopath” and “a
     # psychopath” whose presidency “will lead to civil war”"
@@ -83,8 +89,9 @@ def partial_quotes(text: str, units: Units, drafts: list[QuoteDraft],
         # “profoundly irresponsible,” said Steve Bell" (and Bell speaks the next quote)
         # the cue right after the closing mark first: "Polling shows that ''the public is
         # not comfortable,'' said Sylke Tempel"
-        found = _cue_after(text, start, end, para.end) or (
-            sentence_attribution(text, sentence, start) if words >= MIN_WORDS else None)
+        found = _cue_after(text, start, end, para.end, patterns) or (
+            sentence_attribution(text, sentence, start, verbs) if words >= MIN_WORDS
+            else None)
         if found is not None:
             cue, speaker = found
             out.append(QuoteDraft("mixed", [(start, end)], cue, speaker, how=CUED))
@@ -141,16 +148,17 @@ def _names_a_work(text: str, sentence: int, mark: int) -> bool:
     return before is not None and before.group(1).lower() in _TITLE_WORDS
 
 
-def sentence_attribution(text: str, sentence: int,
-                         mark: int) -> tuple[tuple[int, int], tuple[int, int]] | None:
+def sentence_attribution(text: str, sentence: int, mark: int,
+                         verbs: frozenset[str] = VERBS
+                         ) -> tuple[tuple[int, int], tuple[int, int]] | None:
     """(cue, speaker) of the last speech verb before the fragment that has a speaker (a
     phrase with no speech verb in it: "the secretary talked about continuing" is about
     "talked"). Only the verbs and speakers near the fragment are looked at, so that a
     paragraph of a hundred quoted fragments with no full stop costs a hundred short looks,
     not a hundred looks at everything before each."""
-    verbs = [w for w in _WORD.finditer(text, max(sentence, mark - _VERB_REACH), mark)
-             if w.group() in VERBS]
-    for verb in reversed(verbs):
+    found = [w for w in _WORD.finditer(text, max(sentence, mark - _VERB_REACH), mark)
+             if w.group() in verbs]
+    for verb in reversed(found):
         lo = max(sentence, verb.start() - _SPEAKER_REACH)
         # past the reach, a sentinel stands for the cut-off start, which `^` must not take
         # for the sentence's own start
@@ -158,7 +166,7 @@ def sentence_attribution(text: str, sentence: int,
         offset = lo if lo == sentence else lo - 1
         m = _WHO_BEFORE.search(window) or _SUBJECT_BEFORE.search(window) or \
             (_NAME_ASIDE.match(window) if lo == sentence else None)
-        if m is not None and VERBS.isdisjoint(m.group("spk").lower().split()):
+        if m is not None and verbs.isdisjoint(m.group("spk").lower().split()):
             return (verb.start(), verb.end()), speaker_span(m, offset)
         if _CONJOINED_BEFORE.search(window):  # "Massie used to support Paul, but now said"
             subject = clause_subject(text, sentence, verb.start(), names_only=True)
@@ -174,7 +182,7 @@ def sentence_attribution(text: str, sentence: int,
     return None
 
 
-def _cue_after(text: str, start: int, end: int, limit: int):
+def _cue_after(text: str, start: int, end: int, limit: int, patterns: CuePatterns):
     """"… if necessary “because they expect a certain level of service,” Mr. Chipok
     said.": the cue right after the closing mark."""
     close = end
@@ -182,7 +190,7 @@ def _cue_after(text: str, start: int, end: int, limit: int):
         close += 1
     if close >= limit or text[close] not in "\"”’'»":
         return None
-    match = cue_after(text, close + 1, min(limit, close + 160))
+    match = cue_after(text, close + 1, min(limit, close + 160), patterns)
     if match is None or match.speaker is None or match.cue is None:
         return None
     return match.cue, match.speaker

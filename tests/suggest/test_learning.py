@@ -57,3 +57,14 @@ def test_a_project_teaches_its_accepted_quotes(tmp_path):
         layer = project.layer(second, "ann")
         cues = sorted(NEW[q.cue.start:q.cue.end] for q in layer.quotes.values() if q.cue)
         assert cues == ["harrumphed", "said"]
+
+
+def test_a_learned_cue_attributes_partial_quotes_too():
+    text = ("Harbour plan splits the council.\n\nThe vote comes next week.\n\n"
+            "Outside the hall, Dana Reyes harrumphed that the plan was “a gift to the "
+            "developers and nobody else” before she left.\n")
+    before = [q for q in quotes(text) if q.text.startswith("a gift")]
+    after = [q for q in quotes(text, lexicon=Lexicon(cues=frozenset({"harrumphed"})))
+             if q.text.startswith("a gift")]
+    assert [q.cue for q in before] == [None]
+    assert [(q.cue, q.speaker) for q in after] == [("harrumphed", "Dana Reyes")]
