@@ -40,9 +40,8 @@ from ruth_annotator.model.matching import (
 )
 from ruth_annotator.model.records import record_to_items
 from ruth_annotator.suggest.lexicon import Lexicon
-from ruth_annotator.suggest.quote_pieces import pieces
+from ruth_annotator.suggest.quote_pieces import pieces, trimmed
 
-_TRIM = " \t\r\n\"“”‘’'«».,;:!?…—–-()[]"
 ALL = "all"
 MIN_OVERLAP = 0.8
 #: `meta.gold` of records read from attribution corpora (formats.brat_attribution).
@@ -132,15 +131,8 @@ def _layer(record: dict) -> Layer:
 
 
 def _trimmed(quote: Quote, text: str) -> Quote:
-    spans = []
-    for s in quote.spans:
-        start, end = s.start, s.end
-        while start < end and text[start] in _TRIM:
-            start += 1
-        while end > start and text[end - 1] in _TRIM:
-            end -= 1
-        spans.append(Span(start, end))
-    return replace(quote, spans=tuple(spans))
+    return replace(quote, spans=tuple(Span(*trimmed(text, s.start, s.end))
+                                      for s in quote.spans))
 
 
 def evaluate_engine(gold: list[dict], lexicon: Lexicon | None = None) -> Evaluation:
