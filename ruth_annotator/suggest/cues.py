@@ -24,7 +24,9 @@ _PHRASES = EN.lines("cue_phrases")
 KNOWN_CUES = CUE_VERBS | frozenset(_PHRASES)
 COLLOQUIAL = alternation(EN.lines("cue_colloquial"))
 ADDRESSEE_VERBS = EN.verb_forms(("third", "past"), tag="addressee")
-_TOLD = frozenset(("told", "tells", "tell"))  # "“…?” asked Smith", but never "told Smith"
+# The forms of "tell", whose object is the one spoken to: "“…?” asked Smith" is Smith's
+# words, never "told Smith"; "told the BBC she was …" reports a clause after its listener.
+TELL = EN.verb_forms(tag="listener")
 
 PRON = r"(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e|[Ii]t)(?![\w'’])"
 NAME = rf"{_CAP}(?:[ \t]+(?:(?:de|da|van|von|der|bin|al|le|la|del)[ \t]+)?{_CAP}){{0,6}}"
@@ -200,7 +202,7 @@ def cue_after(text: str, start: int, limit: int,
     if ended == "." and first[:1].isupper() or ended in "?!" and first in _NEW_SENTENCE:
         return None  # "…?" I told him: a new sentence, not the quote's cue
     inverted = m.re is patterns.post_inverted or m.re is _POST_ACCORDING
-    if m.re is patterns.post_inverted and text[cue[0]:cue[1]] in _TOLD:
+    if m.re is patterns.post_inverted and text[cue[0]:cue[1]] in TELL:
         return None  # "…, Rosenberg told the New Yorker": who is told does not speak
     if speaker is not None and inverted:  # "said the minister on Monday"
         cut = _TRIM_NOMINAL.search(text, speaker[0], speaker[1])

@@ -16,6 +16,7 @@ from ruth_annotator.suggest import reporting as rp
 from ruth_annotator.suggest.coverage import Coverage
 from ruth_annotator.suggest.cues import (
     DATELINE,
+    TELL,
     cue_after,
     said_before,
     sentence_subject,
@@ -27,7 +28,6 @@ from ruth_annotator.suggest.text_units import BOILERPLATE_START, Units
 _THE_NAME = re.compile(r"[Tt]he[ \t]+[A-Z]")
 _NON_SPACE = re.compile(r"\S+")
 _COMMA = re.compile(",")
-_TELL = frozenset(("told", "tells", "tell"))
 _LISTENER = re.compile(r"[ \t]+(?:[A-Z]|(?:me|him|her|them|us|you|reporters|journalists|"
                        r"the|a|an|his|her|their|its|our)\b)")
 
@@ -183,7 +183,7 @@ class IndirectQuotes:
             if cue not in rp.THAT_OPTIONAL:
                 continue
             clause_start = start + m.start("clause")
-            if cue in ("told", "tells", "tell"):
+            if cue in TELL:
                 clause_start = self._after_addressee(clause_start, stop)
                 if clause_start is None:
                     continue
@@ -220,7 +220,7 @@ class IndirectQuotes:
         gloss = rp.GLOSS.search(self.text, clause, stop)
         if gloss is not None:
             stop = gloss.start()
-        if m.group("cue") in ("telling", "told") and not m.group("mid").strip():
+        if m.group("cue") in TELL and not m.group("mid").strip():
             clause = self._after_addressee(clause, stop)
             if clause is None:
                 return None
@@ -251,7 +251,7 @@ class IndirectQuotes:
             tail = self.text[match.cue[1]:stop]
             if len(tail) > 40 or "," in tail or len(sentence[:comma].split()) < 4:
                 continue
-            if self.text[match.cue[0]:match.cue[1]] in _TELL and tail.strip() and \
+            if self.text[match.cue[0]:match.cue[1]] in TELL and tail.strip() and \
                     not _LISTENER.match(tail):
                 continue  # "…, he tells one joke about Trump": what is told, not who to
             return self._finish(start, start + comma, match.cue, match.speaker)
