@@ -11,7 +11,7 @@ from ruth_annotator.errors import InputError
 from ruth_annotator.suggest import cues, names, people_words, reporting
 from ruth_annotator.suggest.vocab import EN, HERE, Vocabulary
 
-TAGS = {"that", "strict", "closing", "addressee", "manner", "noun"}
+TAGS = {"that", "strict", "closing", "addressee", "listener", "manner", "noun"}
 
 
 def test_every_file_loads_and_has_entries():
