@@ -3,8 +3,10 @@
 After a quote: "…," she said / Smith said / the minister said / Smith, 45, said /
 said Smith / said the minister / she told the BBC. Before a quote: She added: / The star
 went on: / Winslet, 47, told host Lorraine Kelly: / He said, / According to Smith, /
-"Smith:" at the start of a line; and loose forms ("she'd look at me and go, ‘…’") where the
-subject is found further back. Spans are absolute offsets into the text.
+"Smith:" at the start of a line; inverted ("explained Rosenberg, “…”"); and loose forms
+("she'd look at me and go, ‘…’") where the subject is found further back. A sentence's
+own subject, past an opening phrase or a dateline, is read by `sentence_subject` for words
+in marks that no verb attributes. Spans are absolute offsets into the text.
 """
 
 from __future__ import annotations

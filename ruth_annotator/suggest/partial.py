@@ -3,13 +3,15 @@
 "Trump told supporters Tuesday night that "we close one chapter in history"", "the former
 secretary of state talked about continuing the "progress we had under President Obama"":
 the words in marks are the speaker's even when the sentence around them is not a reported
-clause the indirect rules recognise. A fragment counts when it has at least four words, is
-not a title, lies in a body sentence that no quote covers, and a speech verb stands before
-it in the sentence with a subject opening the clause, or a cue follows its closing mark
-("…,” Mr. Chipok said"); with two or three words, only the cue after it counts. The
-fragment alone is the quote (type "mixed": reported speech that holds quoted words).
+clause the indirect rules recognise. A fragment of at least four words that is not a title
+and lies in a body sentence no quote covers is proposed when the sentence says whose it
+is, in this order: a cue right after its closing mark ("…,” Mr. Chipok said"), a speech
+verb before it with a subject opening its clause, another quote of the same sentence, a
+bare "But “…”" after a quote (its speaker goes on), or the subject the sentence opens with
+("Rubio also bemoaned a climate in which people “literally hate each other”"). With two
+or three words, only the cue after it counts. The fragment alone is the quote (type
+"mixed": reported speech that holds quoted words).
 """
-
 from __future__ import annotations
 
 import re
