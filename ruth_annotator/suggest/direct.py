@@ -194,7 +194,8 @@ class DirectQuotes:
         before = cue_before(self.text, start, q.open_pos, self.patterns)
         if before is not None and before.side == "label" and start != line_start:
             before = None
-        if self.text[start:q.open_pos].rstrip().endswith(":"):
+        if self.text[start:q.open_pos].rstrip().endswith(":") and (
+                after is None or before is not None and before.side == "label"):
             return before or after
         return after or before
 

@@ -153,3 +153,9 @@ def test_a_dateline_is_not_the_subject():
                   "of staff rallied supporters, saying: “We have to be ready.”\n",
                   "We have to be ready.")
     assert q.speaker_mention != "EASTPORT"
+
+
+def test_a_cue_right_after_the_quote_wins_over_the_clause_before_its_colon():
+    q = one_quote(LEAD + "Soon after the vote, Ortiz said the board had lost its nerve: "
+                  "“The harbour deserves better,” Reyes added.\n", "The harbour deserves better")
+    assert (q.speaker, q.cue) == ("Reyes", "added")
