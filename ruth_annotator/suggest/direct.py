@@ -184,8 +184,7 @@ class DirectQuotes:
         if not before.body or _ANY_MARK.search(self.text, before.start, before.end):
             return None
         sentence = self.units.sentence_at(before.end - 1)
-        return clause_subject(self.text, max(sentence[0], before.start), before.end,
-                              names_only=True)
+        return sentence_subject(self.text, max(sentence[0], before.start), before.end)
 
     def _cue(self, q: MarkedQuote, start: int, limit: int,
              line_start: int) -> CueMatch | None:
