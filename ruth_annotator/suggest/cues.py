@@ -10,6 +10,7 @@ subject is found further back. Spans are absolute offsets into the text.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -23,6 +24,7 @@ _PHRASES = EN.lines("cue_phrases")
 KNOWN_CUES = CUE_VERBS | frozenset(_PHRASES)
 COLLOQUIAL = alternation(EN.lines("cue_colloquial"))
 ADDRESSEE_VERBS = EN.verb_forms(("third", "past"), tag="addressee")
+_TOLD = frozenset(("told", "tells", "tell"))  # "“…?” asked Smith", but never "told Smith"
 
 PRON = r"(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e|[Ii]t)(?![\w'’])"
 NAME = rf"{_CAP}(?:[ \t]+(?:(?:de|da|van|von|der|bin|al|le|la|del)[ \t]+)?{_CAP}){{0,6}}"
@@ -42,7 +44,9 @@ _DESCRIBING = (r"(?!(?:to|at|with|and|or|but|for|from|in|on|by|about|as|after|be
                r"(?![a-z]+ed\b)")
 DESCRIBED = rf"{NAME}[ \t]+(?:{_DESCRIBING}[a-z][\w-]*[ \t]+){{1,3}}{NAME}"
 # "former George W. Bush speechwriter Noam Neusner": the last name is the person.
-LOWER_DESCRIBED = (rf"(?!(?:and|or|but|then|when|yet|so|as|if)\b)(?:[a-z0-9][\w-]*[ \t]+){{1,3}}"
+LOWER_DESCRIBED = (rf"(?!(?:and|or|but|then|when|yet|so|as|if|of)\b)"
+                   r"(?:(?!(?:to|at|with|from|in|on|by|about|for|after|before)\b)"
+                   r"(?![a-z]+ing\b)[a-z0-9][\w-]*[ \t]+){1,3}"
                    rf"(?:{NAME}[ \t]+(?:[a-z][\w-]*[ \t]+){{1,2}})?{NAME}")
 POSSESSIVE = rf"{NAME}['’]s[ \t]+[a-z][\w-]*(?:[ \t]+[a-z][\w-]*){{0,2}}?"
 NAME_OF = rf"{NAME}(?:[ \t]+of[ \t]+(?:the[ \t]+)?{_CAP}(?:[ \t]+{_CAP}){{0,2}})?"
@@ -50,14 +54,19 @@ NAME_OF = rf"{NAME}(?:[ \t]+of[ \t]+(?:the[ \t]+)?{_CAP}(?:[ \t]+{_CAP}){{0,2}})
 _NOT_SPEAKER = alternation(w for w in people.COMMON_CAPS if w.lower() not in (
     "the", "a", "an", "his", "her", "their", "its", "one", "another", "our", "my", "your", "he",
     "she", "they", "i", "we", "it", "police", "officials", "sources"))
-SPEAKER = (rf"(?P<spk>(?!{_NOT_SPEAKER}\b)(?:{NOMINAL}|{PRON}|{POSSESSIVE}|{DESCRIBED}|"
-           rf"{NAME_OF}|{LOWER_DESCRIBED}|{PLURAL}))")
+# A participle opening a sentence is not a name: "Remarking upon his empathy, Starr said"
+# (but "Manning said" is).
+_PARTICIPLE_OPENING = (r"[A-Z][a-z]{2,}ing[ \t]+(?:upon|on|at|to|the|a|an|his|her|their|its|"
+                       r"that|in|from|with|about|for|through|over|into|up|out|back|by|off)\b")
+_PARTICIPLE_START = re.compile(_PARTICIPLE_OPENING)
+SPEAKER = (rf"(?P<spk>(?!{_NOT_SPEAKER}\b)(?!{_PARTICIPLE_OPENING})(?:{NOMINAL}|{PRON}|"
+           rf"{POSSESSIVE}|{DESCRIBED}|{NAME_OF}|{LOWER_DESCRIBED}|{PLURAL}))")
 # One or two comma-separated asides: "Smith, 45, said", "Ellis, 67, from Hull, said".
 # A party and state in brackets may come first: "Sen. Pat Toomey (R-Pa.) said".
 # (An apostrophe inside a word may stand in it: "Jenna Golden, Twitter’s director, said".)
 _ASIDE = r"(?:[^,\n\"“”‘’]|(?<=\w)’(?=\w))"
 APPOS = (r"(?:[ \t]*\([^()\n]{1,30}\))?"
-         rf"(?P<app>,[ \t]*{_ASIDE}{{1,80}}?(?:,[ \t]*{_ASIDE}{{1,80}}?)?,)?")
+         rf"(?P<app>,[ \t]*{_ASIDE}{{1,150}}?(?:,[ \t]*{_ASIDE}{{1,80}}?){{0,2}},)?")
 ADV = (r"(?:(?:also|later|then|previously|once|has|had|have|would|will|recently|simply|"
        r"just|further|again|earlier|quickly|now|often|reportedly|allegedly|had|could|"
        r"would|once|cheerfully|quietly|angrily|proudly|simply|always|never|still|even|"
@@ -65,7 +74,7 @@ ADV = (r"(?:(?:also|later|then|previously|once|has|had|have|would|will|recently|
        r"herself|himself|themselves)[ \t]+){0,3}")
 # A speaker phrase starts a clause: "Outside court, Emily's father, Mark Watts, said:".
 LEAD = (r"(?:^|(?<=[,;:—–(] )|(?<= - )|(?<=\b[Aa]nd )|(?<=\b[Bb]ut )|(?<=\b[Ww]hen )|"
-        r"(?<=\b[Tt]hen )|(?<=\b[Yy]et ))")
+        r"(?<=\b[Tt]hen )|(?<=\b[Yy]et )|(?<=\b[Aa]s )|(?<=\bwhich )|(?<=,[”\"’] ))")
 
 _PRE_ACCORDING = re.compile(
     rf"\b(?P<cue>[Aa]ccording to)[ \t]+(?P<spk>{NAME}|{NOMINAL}|{PLURAL})[ \t]*,[ \t]*$")
@@ -73,7 +82,9 @@ _PRE_ACCORDING = re.compile(
 _POST_ACCORDING = re.compile(r"[\s,]*(?P<cue>according to)[ \t]+(?P<spk>[^,.;:!?\"“”‘’\n]{2,80})")
 _PRE_LABEL = re.compile(rf"^[ \t]*(?P<spk>{NAME})[ \t]*:[ \t]*$")
 # "Clinton: “…” Bush: “…”": a name and a colon after a sentence ends, within a paragraph.
-_SENTENCE_LABEL = re.compile(rf"(?:(?<=[.!?\"”’] )|(?<= [-—–] ))(?P<spk>{NAME})[ \t]*:[ \t]*$")
+_SENTENCE_LABEL = re.compile(
+    r"(?<!\bMr\. )(?<!\bMs\. )(?<!\bDr\. )(?<!\bMrs\. )(?<!\bSen\. )(?<!\bRep\. )"
+    rf"(?<!\bGov\. )(?:(?<=[.!?\"”’] )|(?<= [-—–] ))(?P<spk>{NAME})[ \t]*:[ \t]*$")
 
 
 class CuePatterns:
@@ -84,7 +95,7 @@ class CuePatterns:
         self.verbs = CUE_VERBS | extra
         cue = alternation(self.verbs | frozenset(_PHRASES))
         self.post_subject = re.compile(
-            rf"[\s,]*(?:[—–-]+[ \t]*)?{SPEAKER}{APPOS}[ \t]+{ADV}(?P<cue>{cue})\b")
+            rf"[\s,]*(?:[—–-]+[ \t]*)?(?:as[ \t]+)?{SPEAKER}{APPOS}[ \t]+{ADV}(?P<cue>{cue})\b")
         self.post_inverted = re.compile(
             rf"[\s,]*(?:[—–-]+[ \t]*)?(?P<cue>{cue})[ \t]+"
             rf"(?P<spk>{PRON}|{DESCRIBED}|{LOWER_DESCRIBED}|{NAME}|"
@@ -93,6 +104,10 @@ class CuePatterns:
             rf"{LEAD}{SPEAKER}{APPOS}[ \t]+{ADV}(?P<cue>{cue}|{COLLOQUIAL})"
             rf"(?:[ \t]+[^:,;.!?\n]{{1,100}}?[ \t]*[:,]|[ \t,]+[^:;.!?\n]{{1,100}}?[ \t]*:|"
             r"[ \t]*[:,]?)[ \t]*$")
+        # "Because of how the calendar was drawn, explained Rosenberg, “…”", "Stated Stone:"
+        self.pre_inverted = re.compile(
+            rf"(?:{LEAD}|(?<=[”\"’] ))(?P<cue>{alternation(self.verbs, capital=True)})[ \t]+"
+            rf"(?P<spk>{DESCRIBED}|{LOWER_DESCRIBED}|{NAME}){APPOS}[ \t]*[:,][ \t]*$")
         self.pre_cue_only = re.compile(
             rf"\b(?P<cue>{cue}|{COLLOQUIAL})(?:[ \t]+(?:me|him|her|them|us|you|reporters|"
             r"(?:the|a|an|his|her|their|its|our)[ \t]+[\w'’-]+(?:[ \t]+[\w'’-]+)?))?"
@@ -134,7 +149,10 @@ def speaker_span(m: re.Match, offset: int) -> tuple[int, int] | None:
     """The speaker phrase; for "Their conductor, Priya Sharma, said" the name in the aside."""
     span = _span(m, "spk", offset)
     aside = m.groupdict().get("app")
-    if span is None or not aside or not _DESCRIPTIVE.search(m.group("spk")):
+    if span is None or not aside:
+        return span
+    # "Similarly, William J. Bennett, a former secretary, said": the name in the aside too
+    if not _DESCRIPTIVE.search(m.group("spk")) and not _OPENING_WORD.fullmatch(m.group("spk")):
         return span
     first = aside.strip(", \t").split(",")[0].strip()
     words = first.split()
@@ -150,6 +168,7 @@ _NOT_SUBJECTS = frozenset("It It's The This That There These Those I We".split()
 _NEW_SENTENCE = frozenset("I He She They We It".split())
 _DESCRIPTIVE = re.compile(rf"^{DET}[ \t]|['’]s[ \t]")
 _NOT_NAMES = frozenset("the a an who which whose where when".split())
+_OPENING_WORD = re.compile(r"[A-Z][a-z]+(?:ly|ing)")
 
 
 def _addressee(text: str, cue: tuple[int, int], limit: int) -> tuple[int, int] | None:
@@ -180,6 +199,8 @@ def cue_after(text: str, start: int, limit: int,
     if ended == "." and first[:1].isupper() or ended in "?!" and first in _NEW_SENTENCE:
         return None  # "…?" I told him: a new sentence, not the quote's cue
     inverted = m.re is patterns.post_inverted or m.re is _POST_ACCORDING
+    if m.re is patterns.post_inverted and text[cue[0]:cue[1]] in _TOLD:
+        return None  # "…, Rosenberg told the New Yorker": who is told does not speak
     if speaker is not None and inverted:  # "said the minister on Monday"
         cut = _TRIM_NOMINAL.search(text, speaker[0], speaker[1])
         if cut is not None:
@@ -219,6 +240,10 @@ _NAMED_SUBJECT = re.compile(rf"(?P<spk>{PRON}|{NAME})(?:{APPOS})[ \t]+(?:[a-z]+l
                             rf"(?:is|has|[a-z]+ed|[a-z]+s|{IRREGULAR_PAST})\b")
 
 
+_SUBORDINATE = re.compile(r"(?:When|While|As|After|Before|If|Because|Since|Although|Though|"
+                         r"Once|Until|Unless|Whereas)[ \t]+(?=[A-Z])")
+
+
 def clause_subject(text: str, start: int, end: int,
                    names_only: bool = False) -> tuple[int, int] | None:
     """"The producer came over and said, ‘…’": the subject opening the clause; with
@@ -228,6 +253,11 @@ def clause_subject(text: str, start: int, end: int,
         begin = max(start, text.rfind(". ", start, end) + 1, text.rfind("\n", start, end) + 1)
     while begin < end and text[begin] in " \t\"“‘'":
         begin += 1
+    if _PARTICIPLE_START.match(text, begin, end):
+        return None  # "Remarking upon his empathy, Starr said": the subject comes later
+    lead = _SUBORDINATE.match(text, begin, end)  # "When Trump later said he would …"
+    if lead is not None:
+        begin = lead.end()
     m = (_NAMED_SUBJECT if names_only else _CLAUSE_SUBJECT).match(text, begin, end)
     if not names_only:  # "In a statement released Thursday, Rep. Jeffries reacted, saying:"
         while m is not None and text[m.start("spk"):m.end("spk")] in people.COMMON_CAPS:
@@ -235,6 +265,10 @@ def clause_subject(text: str, start: int, end: int,
             m = _CLAUSE_SUBJECT.match(text, comma + 2, end) if comma >= 0 else None
     if m is None or names_only and text[m.start("spk"):m.end("spk")] in _NOT_SUBJECTS:
         return None
+    first = text[m.start("spk"):m.end("spk")].split()[0]
+    if first in people.COMMON_CAPS and first.lower() not in people.DETERMINERS and \
+            first.lower() not in people.SUBJECT_PRONOUNS:
+        return None  # "In December, the prince called …, calling": not a subject
     return (m.start("spk"), m.end("spk"))
 
 
@@ -255,8 +289,10 @@ def said_before(text: str, start: int, end: int) -> tuple[int, int] | None:
 _CLAUSE_NAME = re.compile(rf"(?:(?:and|but|then)[ \t]+)?(?P<spk>{NAME})(?:{APPOS})[ \t]+[a-z]")
 
 
+_SAYING_THINGS = EN.words("message_nouns") | people.DOCUMENT_NOUNS
+_AGENT_NOUN = re.compile(r"[a-z]{3,}(?:ers|ists|ians|ents)")  # "the protesters chanted"
 _CARRIER = re.compile(rf"(?P<spk>{DET}[ \t]+(?:[\w'’-]+[ \t]+){{0,4}}?"
-                      rf"{alternation(EN.words('message_nouns') | people.DOCUMENT_NOUNS)})"
+                      rf"{alternation(_SAYING_THINGS)})"
                       r"[ \t]+$")
 
 
@@ -301,6 +337,10 @@ def cue_before(text: str, start: int, mark: int,
     if m is not None:
         cue = _span(m, "cue", start)
         return CueMatch(cue, speaker_span(m, start), _addressee(text, cue, mark), "before")
+    m = patterns.pre_inverted.search(window)
+    if m is not None and m.group("spk").split()[0] not in people.COMMON_CAPS:
+        cue = _span(m, "cue", start)
+        return CueMatch(cue, speaker_span(m, start), None, "before")
     m = patterns.pre_cue_only.search(window)
     if m is not None:
         cue = _span(m, "cue", start)
@@ -313,9 +353,74 @@ def cue_before(text: str, start: int, mark: int,
         if speaker is None:
             subjects = list(_SUBJECT_WORD.finditer(text, start, cue[0]))
             speaker = (subjects[-1].start(), subjects[-1].end()) if subjects else \
-                clause_subject(text, start, cue[0] + 1)  # the subject may end at the cue
+                clause_subject(text, start, cue[0] + 1) or \
+                sentence_subject(text, start, cue[0] + 1, loose=True)  # may end at the cue
         return CueMatch(cue, speaker, _addressee(text, cue, mark), "before")
     m = _PRE_LABEL.match(window)
     if m is not None:
         return CueMatch(None, _span(m, "spk", start), None, "label")
     return None
+
+
+
+# What may stand before a sentence's subject: a conjunction ("But Cruz would not"), and an
+# opening phrase up to a comma ("On Saturday, Trump issued", "Citing the attack as a
+# wake-up call, Will urged", "In a statement released Thursday, the senator").
+_CONJUNCTION = r"(?:(?:But|And|Yet|So|Still|Now|Then|Also|Instead|Later|Meanwhile)[ \t]+)?"
+_OPENING = r"[A-Z][^\n]{1,200}?,[”\"’']?[ \t]+"
+# The verb after a noun phrase: "The board released", "The school had" (a name takes any
+# lower-case word after it: "Rubio also bemoaned", "Clinton first proposed").
+_VERB_LIKE = (rf"[ \t]+(?:[a-z]+ly[ \t]+)?(?:has|have|had|is|are|was|were|will|would|can|"
+              rf"could|also|does|did|[a-z]+ed|[a-z]+s|{IRREGULAR_PAST})\b")
+# Asides here may hold quoted words: "Washington, star of television’s “Scandal,” thanked".
+_ASIDES = (r"(?:[ \t]*\([^()\n]{1,30}\))?(?P<app>(?:,[ \t]*[^,\n]{1,80}?){1,3},[”\"’']?|"
+           r"[ \t]+(?:—|–|--)[^—–\n]{1,100}?(?:—|–|--))?")
+# A noun phrase runs up to its verb: "The harbour board released", "The school had".
+_NP_FREE = (rf"(?!(?:has|have|had|is|are|was|were|will|would|can|could|did|does|after|before|"
+            rf"in|on|at|for|with|by|from|to|that|which|who|and|or|but|[a-z]+ed|"
+            rf"{IRREGULAR_PAST})\b)[\w'’-]+")
+_NP = rf"{DET}[ \t]+{_NP_FREE}(?:[ \t]+{_NP_FREE}){{0,6}}"
+_NAMED = (rf"(?P<spk>{PRON}|{NAME}|{DESCRIBED}|{LOWER_DESCRIBED}){_ASIDES}"
+          r"[ \t]+(?:[a-z]+ly[ \t]+)?[a-z]")
+_NOMINAL = rf"(?P<spk>{_NP}|{PLURAL}){_ASIDES}{_VERB_LIKE}"
+# Without an opening phrase first: in "Washington, star of “Scandal,” thanked" the words
+# after the first comma are the subject's aside.
+_SUBJECTS = tuple((re.compile(rf"{_CONJUNCTION}{opening}{subject}"), subject is _NOMINAL)
+                  for subject in (_NAMED, _NOMINAL) for opening in ("", _OPENING))
+
+
+def sentence_subject(text: str, start: int, end: int, roles: Collection[str] = (),
+                     loose: bool = False) -> tuple[int, int] | None:
+    """Who the sentence text[start:end] is about, when it reports someone's words with no
+    speech verb ("Rubio also bemoaned a climate in which people “literally hate each
+    other”"): a name or pronoun opening it, after an opening phrase if there is one; else
+    a noun phrase for people or an organisation ("the senator", "officials"). Capitalised
+    words that are not names ("Continuing to explain, Carson rejected …") are passed by."""
+    while start < end and text[start] in " \t\"“‘'":
+        start += 1
+    for pattern, nominal in _SUBJECTS:
+        m = pattern.match(text, start, end)
+        if m is None:
+            continue
+        words = m.group("spk").split()
+        first = words[0]
+        if first.endswith("ing") and first[:1].isupper() or \
+                nominal and not (loose or _is_people(m.group("spk"), roles)) or \
+                not nominal and _SUBORDINATE.match(m.group("spk")):
+            continue
+        if not nominal and first in people.COMMON_CAPS and \
+                first.lower() not in people.SUBJECT_PRONOUNS:
+            if len(words) == 1:
+                continue
+            # "Former Arkansas Gov. Mike Huckabee, for his part, is labeling …"
+            span = speaker_span(m, 0)
+            return (text.index(words[1], span[0]), span[1]) if span else None
+        return speaker_span(m, 0)
+    return None
+
+
+def _is_people(phrase: str, roles: Collection[str]) -> bool:
+    words = [w.lower().strip("’'") for w in phrase.split()]
+    return any(w in roles or w in people.ROLE_GENDER or w in people.PLURAL_ROLES or
+               w in people.ORG_NOUNS or w in _SAYING_THINGS or _AGENT_NOUN.fullmatch(w)
+               for w in words[1:] or words)

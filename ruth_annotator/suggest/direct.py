@@ -20,6 +20,7 @@ from ruth_annotator.suggest.cues import (
     cue_after,
     cue_before,
     dash_attribution,
+    sentence_subject,
 )
 from ruth_annotator.suggest.drafts import CUED, FIRST_PERSON, INHERITED, LABELLED, QuoteDraft
 from ruth_annotator.suggest.marks import MarkedQuote
@@ -33,6 +34,8 @@ _STANDALONE_BEFORE = ":,;—–-([\"“”‘’'.!?…"
 _LAST_WORD = re.compile(r"([\w'’-]+)[ \t]*$")
 _AFTER_REACH = 160
 _ANY_MARK = re.compile("[\"“”‘’'«»]")
+_LAST_CLAUSE = re.compile(r",[ \t]+(?:(?:to|in|for|with)[ \t]+)?"
+                          r"(?:which|whom|who|and|but|when|as|while)[ \t]+(?=[^,]*$)")
 
 
 def title_like(content: str) -> bool:
@@ -84,7 +87,7 @@ class DirectQuotes:
         match = self._cue(q, start, limit, para.start) if standalone else None
         if match is None and standalone and para.body:
             match = self._cue_in_previous_paragraph(q, para) or self._dash_after(q, para) \
-                or self._verb_earlier(q, start)
+                or self._verb_earlier(q, start) or self._colon_subject(q, start)
         if match is None and (not standalone or not para.body or title_like(content)
                               or not self._speechlike(content, 4)):
             self._not_speech(i, q)
@@ -101,6 +104,10 @@ class DirectQuotes:
             subject = self._previous_subject(start, para.start)
             if subject is not None:  # "Jones disagreed. "It is a disaster.""
                 draft.speaker, draft.how = subject, CUED
+            elif previous is not None and previous.cue is not None and \
+                    previous.end <= previous.cue[0] < q.open_pos and \
+                    self.units.paragraph_at(previous.cue[0]) is para:
+                draft.cue = previous.cue  # "“A,” she said. “B.”": one cue for both
         self._add(i, draft)
         return draft
 
@@ -123,6 +130,19 @@ class DirectQuotes:
         found = sentence_attribution(self.text, start, q.open_pos)
         return CueMatch(found[0], found[1], None, "before") if found else None
 
+    def _colon_subject(self, q: MarkedQuote, start: int) -> CueMatch | None:
+        """"Kasich resisted: “…”", "But back home, he returned to his familiar lines:
+        “…”": a clause that ends in a colon introduces its subject's words, whatever its
+        verb."""
+        if not self.text[start:q.open_pos].rstrip().endswith(":"):
+            return None
+        # the last clause first: "She said experts agreed, to which O'Malley interjected:"
+        clause = _LAST_CLAUSE.search(self.text, start, q.open_pos)
+        subject = (sentence_subject(self.text, clause.end(), q.open_pos)
+                   if clause is not None else None) or \
+            sentence_subject(self.text, start, q.open_pos)
+        return CueMatch(None, subject, None, "colon") if subject is not None else None
+
     def _dash_after(self, q: MarkedQuote, para) -> CueMatch | None:
         """"…" — Howard Kurtz, Fox News: on the quote's line, or on the line after it."""
         if q.close_pos is None:
@@ -135,13 +155,27 @@ class DirectQuotes:
         return dash_attribution(self.text, q.close_pos + 1, end)
 
     def _previous_subject(self, start: int, para_start: int) -> tuple[int, int] | None:
-        """The person a sentence just before the quote, in its paragraph, is about."""
+        """The person a sentence just before the quote, in its paragraph, is about; for a
+        quote that opens its paragraph, the last sentence of a narrative paragraph just
+        before ("Sen. Bernie Sanders also called on the U.S. to press China. ¶ “China is
+        …”")."""
         if start <= para_start:
-            return None
+            return self._subject_of_paragraph_before(para_start)
         sentence = self.units.sentence_at(start - 1)
         if sentence[0] < para_start or _ANY_MARK.search(self.text, sentence[0], start):
             return None  # only narrative: a sentence with a quote has its own speaker
         return clause_subject(self.text, sentence[0], start, names_only=True)
+
+    def _subject_of_paragraph_before(self, para_start: int) -> tuple[int, int] | None:
+        para = self.units.paragraph_at(para_start)
+        if para is None or para.index == 0:
+            return None
+        before = self.units.paragraphs[para.index - 1]
+        if not before.body or _ANY_MARK.search(self.text, before.start, before.end):
+            return None
+        sentence = self.units.sentence_at(before.end - 1)
+        return clause_subject(self.text, max(sentence[0], before.start), before.end,
+                              names_only=True)
 
     def _cue(self, q: MarkedQuote, start: int, limit: int,
              line_start: int) -> CueMatch | None:

@@ -20,6 +20,7 @@ from ruth_annotator.model.records import layer_to_record, record_to_items
 from ruth_annotator.suggest.direct import DirectQuotes, title_like
 from ruth_annotator.suggest.drafts import QuoteDraft
 from ruth_annotator.suggest.entities import Cluster, EntityTable, Found, find_entities
+from ruth_annotator.suggest.headlines import headline_quotes
 from ruth_annotator.suggest.indirect import IndirectQuotes
 from ruth_annotator.suggest.interviews import interview_quotes
 from ruth_annotator.suggest.learned_words import words_of
@@ -57,6 +58,7 @@ def analyse(text: str, lexicon: Lexicon | None = None,
     fragments = [(marked[i].start, marked[i].end) for i in direct.not_speech]
     drafts += interview_quotes(text, units, table, drafts)
     drafts += IndirectQuotes(text, units, drafts, fragments).run()
+    drafts += headline_quotes(text, units, drafts, fragments)
     drafts += partial_quotes(text, units, drafts, fragments, title_like)
     task.check()
     for start, end in direct.titles:

@@ -14,13 +14,16 @@ from bisect import bisect_left
 
 from ruth_annotator.suggest import reporting as rp
 from ruth_annotator.suggest.coverage import Coverage
-from ruth_annotator.suggest.cues import cue_after, said_before, speaker_span
+from ruth_annotator.suggest.cues import cue_after, said_before, sentence_subject, speaker_span
 from ruth_annotator.suggest.drafts import CUED, FIRST_PERSON, QuoteDraft
 from ruth_annotator.suggest.text_units import BOILERPLATE_START, Units
 
 _THE_NAME = re.compile(r"[Tt]he[ \t]+[A-Z]")
 _NON_SPACE = re.compile(r"\S+")
 _COMMA = re.compile(",")
+_TELL = frozenset(("told", "tells", "tell"))
+_LISTENER = re.compile(r"[ \t]+(?:[A-Z]|(?:me|him|her|them|us|you|reporters|journalists|"
+                       r"the|a|an|his|her|their|its|our)\b)")
 
 
 class IndirectQuotes:
@@ -196,10 +199,15 @@ class IndirectQuotes:
         sentence = self.text[start:stop]
         m = (rp.PARTICIPLE.search(sentence) if participle else None) or \
             (rp.CONJOINED.search(sentence) if conjoined else None)
+        if m is None:
+            return None
         subject = rp.SUBJECT.match(sentence)
         if subject is not None and _THE_NAME.match(subject.group("spk")):
             subject = rp.NAMED_SUBJECT.match(sentence) or subject  # "The Bank of England"
-        if m is None or subject is None:
+        # past an opening phrase: "Continuing to explain, Carson rejected …, saying"
+        speaker = sentence_subject(self.text, start, start + m.start() + 1, loose=True) or \
+            (speaker_span(subject, start) if subject is not None else None)
+        if speaker is None:
             return None
         said = said_before(self.text, start, start + m.start() + 1)  # "X said, adding"
         clause = start + m.start("clause")
@@ -213,7 +221,7 @@ class IndirectQuotes:
         if not rp.looks_like_clause(self.text[clause:stop]):
             return None
         cue = (start + m.start("cue"), start + m.end("cue"))
-        return self._finish(clause, stop, cue, said or speaker_span(subject, start))
+        return self._finish(clause, stop, cue, said or speaker)
 
     def _after_addressee(self, pos: int, stop: int) -> int | None:
         """"told the BBC she was …": the clause starts at the second subject."""
@@ -237,6 +245,9 @@ class IndirectQuotes:
             tail = self.text[match.cue[1]:stop]
             if len(tail) > 40 or "," in tail or len(sentence[:comma].split()) < 4:
                 continue
+            if self.text[match.cue[0]:match.cue[1]] in _TELL and tail.strip() and \
+                    not _LISTENER.match(tail):
+                continue  # "…, he tells one joke about Trump": what is told, not who to
             return self._finish(start, start + comma, match.cue, match.speaker)
         return None
 
@@ -253,7 +264,14 @@ class IndirectQuotes:
         if len(content.split()) < 3:
             return None
         kind = "mixed" if self._fragment_in(start, end) else "indirect"
+        if kind == "mixed":  # the quoted words run on past a comma or a full stop inside
+            end = max(end, self._last_fragment_end(start, end))  # "“A. B,” and he …"
         return QuoteDraft(kind, [(start, end)], cue=cue, speaker=speaker, how=CUED)
+
+    def _last_fragment_end(self, start: int, end: int) -> int:
+        """The end of the last quoted fragment opening inside the clause."""
+        i = bisect_left(self._fragment_starts, end) - 1
+        return self.fragments[i][1] if i >= 0 and self.fragments[i][0] >= start else end
 
     def _fragment_in(self, start: int, end: int) -> bool:
         """A quoted fragment opens inside the clause (its mark may close after the end)."""

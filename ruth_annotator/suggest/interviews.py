@@ -17,9 +17,12 @@ from ruth_annotator.suggest.drafts import FIRST_PERSON, LABELLED, QuoteDraft
 from ruth_annotator.suggest.entities import Cluster, EntityTable, Found
 from ruth_annotator.suggest.text_units import Units
 
+# "Q. How …" and "A) Fine" take a full stop or bracket; a name takes a colon or a dash
+# ("WINSLET: …"), as "Texas Sen. Ted Cruz …" opens an ordinary sentence.
 _LABEL = re.compile(
+    r"(?:(?P<qa>Q|A|Question|Answer)[ \t]*[.)]|"
     r"(?P<label>Q|A|Question|Answer|[A-Z][A-Za-z'’.-]+(?: [A-Z][A-Za-z'’.-]+){0,2})"
-    r"[ \t]*(?:[:.)]|[—–-])[ \t]+(?=\S)")
+    r"[ \t]*(?::|[—–-]))[ \t]+(?=\S)")
 _INTERVIEWER = re.compile(
     r"\b(?:spoke|speaks|talked|talks|sat down)[ \t]+(?:exclusively[ \t]+)?(?:to|with)[ \t]+"
     r"(?P<who>(?:[Tt]he|[Oo]ur|[Aa]n?)[ \t]+[\w-]+(?:[ \t]+[A-Z][\w-]*)*|"
@@ -38,7 +41,7 @@ def interview_quotes(text: str, units: Units, table: EntityTable,
         m = _LABEL.match(text, para.start, para.end)
         if m is None:
             continue
-        label = m.group("label")
+        label = m.group("label") or m.group("qa")
         key = _person(label, people)
         if label in _QUESTION or label in _ANSWER or key is not None:
             found.append((para, m, label, key))
@@ -57,14 +60,15 @@ def interview_quotes(text: str, units: Units, table: EntityTable,
         if quoted.hits(start, start + 1):
             continue  # the paragraph is itself in quotation marks
         draft = QuoteDraft("direct", [(start, end)], how=LABELLED)
-        draft.cue = (m.start("label"), m.end("label"))
+        which = "label" if m.group("label") else "qa"
+        draft.cue = (m.start(which), m.end(which))
         if label in _ANSWER:
             draft.speaker_key = star
         elif label in _QUESTION and asker is not None:
             draft.speaker_key, draft.speaker_found = asker.key, asker
         elif key is not None:
             draft.speaker_key = key
-            draft.speaker = (m.start("label"), m.end("label"))
+            draft.speaker = draft.cue
         index = len(speech) + len(out)
         inside = sorted(by_start[bisect_left(starts, start):bisect_right(starts, end)])
         for k in inside:

@@ -231,24 +231,26 @@ class _Scanner:
         return out
 
 
-_TWO_APOSTROPHES = re.compile(r"(?<!['’])(?:'{2,3}|``)(?!['’])")
+_TWO_APOSTROPHES = re.compile(r"(?<!['’])(?:'{2,3}|``|’’)(?!['’])")
 
 
 def reading_view(text: str) -> str:
     """The text as the rules read it, the same length so that offsets hold: no-break
     spaces are spaces ("Sen.\u00a0Sanders"), and the quotation marks some newsrooms type
-    as two apostrophes (''…'', ``…'') are one double mark: an opener becomes a space and
+    as two apostrophes (''…'', ``…'', “…’’) are one double mark: an opener becomes a space and
     the mark, a closer the mark and a space. Three apostrophes are a single mark inside a
     double one: before a word they open both, after one they close both."""
     if "\u00a0" in text:
         text = text.replace("\u00a0", " ")
-    if "''" not in text and "``" not in text:
+    if "''" not in text and "``" not in text and "’’" not in text:
         return text
 
     def one(m: re.Match) -> str:
         i = m.start()
         before = text[i - 1] if i else " "
         opens = before.isspace() or before in _BEFORE_OPENER
+        if m.group() == "’’":  # "a “question’’ that amounted to": a closer
+            return "” "
         if len(m.group()) == 3:
             return ' "' + "'" if opens else "'" + '" '
         return ' "' if opens else '" '

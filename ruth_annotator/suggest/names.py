@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from ruth_annotator.suggest import org_words as orgs
 from ruth_annotator.suggest import people_words as people
 from ruth_annotator.suggest import place_words as places
-from ruth_annotator.suggest.text_units import HEADLINE, Units
+from ruth_annotator.suggest.text_units import HEADLINE, Units, title_case
 from ruth_annotator.suggest.vocab import EN, alternation
 
 _UPPER = "A-ZÀ-ÖØ-Þ"
@@ -88,7 +88,7 @@ class NameFinder:
         self.units = units
         self.lowercase = set(re.findall(r"\b[a-z][a-z'’-]+\b", text))
         self.title_case_lines = {
-            p.index for p in units.paragraphs if p.kind == HEADLINE and _title_case(
+            p.index for p in units.paragraphs if p.kind == HEADLINE and title_case(
                 text[p.start:p.end])}
         self._role_end = -1
         self._role_gender = ""
@@ -355,11 +355,6 @@ class NameFinder:
         if len(tokens) == 1 and prev in _PLACE_BEFORE:
             return GPE
         return None
-
-
-def _title_case(line: str) -> bool:
-    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", line) if len(w) > 3]
-    return len(words) >= 4 and sum(w[0].isupper() for w in words) / len(words) > 0.7
 
 
 def find_names(text: str, units: Units, titles: frozenset[str] = people.TITLES,

@@ -13,6 +13,7 @@ fragment alone is the quote (type "mixed": reported speech that holds quoted wor
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable
 
 from ruth_annotator.suggest.coverage import Coverage
@@ -25,14 +26,20 @@ from ruth_annotator.suggest.cues import (
     clause_subject,
     cue_after,
     said_before,
+    sentence_subject,
     speaker_span,
 )
 from ruth_annotator.suggest.drafts import CUED, QuoteDraft
+from ruth_annotator.suggest.org_words import WORK_NOUNS
 from ruth_annotator.suggest.reporting import CHARACTERISING, CHARACTERISING_ING
 from ruth_annotator.suggest.text_units import Units
 from ruth_annotator.suggest.vocab import EN
 
 _WORD = re.compile(r"[a-z]+")
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)['’]?s?[ \t]*[\"“‘'`]*$")
+_TITLE_WORDS = WORK_NOUNS | {"titled", "entitled", "called", "named", "dubbed", "headlined",
+                             "slogan", "motto", "hashtag", "headline", "column", "article",
+                             "op-ed", "essay", "report", "editorial", "section"}
 MIN_WORDS = 4
 # Verb forms that report words in a sentence; not the bare forms nor the -s forms that are
 # also nouns ("claim", "reports", "state"), which say nothing about speech there.
@@ -52,6 +59,11 @@ def partial_quotes(text: str, units: Units, drafts: list[QuoteDraft],
                    fragments: list[tuple[int, int]],
                    is_title: Callable[[str], bool]) -> list[QuoteDraft]:
     covered = Coverage(len(text), ((d.start, d.end) for d in drafts))
+    # who speaks in a sentence already: "Beck described Trump as “a sociopath” and “a
+    # psychopath” whose presidency “will lead to civil war”"
+    speaking = {units.sentence_at(d.start)[0]: d for d in drafts
+                if d.speaker is not None and d.parent is None}
+    quoted = sorted(seg for d in drafts if d.parent is None for seg in d.segments)
     out = []
     for start, end in fragments:
         content = text[start:end]
@@ -62,17 +74,63 @@ def partial_quotes(text: str, units: Units, drafts: list[QuoteDraft],
         para = units.paragraph_at(start)
         if para is None or not para.body:
             continue
-        sentence = max(units.sentence_at(start)[0], para.start)
+        sentence = _after_quotes(text, max(units.sentence_at(start)[0], para.start), start,
+                                 quoted)
         # a shorter fragment counts only with its own cue after it: "The plans are
         # “profoundly irresponsible,” said Steve Bell" (and Bell speaks the next quote)
-        found = (sentence_attribution(text, sentence, start) if words >= MIN_WORDS
-                 else None) or _cue_after(text, start, end, para.end)
-        if found is None:
+        # the cue right after the closing mark first: "Polling shows that ''the public is
+        # not comfortable,'' said Sylke Tempel"
+        found = _cue_after(text, start, end, para.end) or (
+            sentence_attribution(text, sentence, start) if words >= MIN_WORDS else None)
+        if found is not None:
+            cue, speaker = found
+            out.append(QuoteDraft("mixed", [(start, end)], cue, speaker, how=CUED))
+            speaking.setdefault(units.sentence_at(start)[0], out[-1])
+        elif words >= MIN_WORDS and not _names_a_work(text, sentence, start):
+            here = units.sentence_at(start)
+            same = speaking.get(here[0])
+            draft = QuoteDraft("mixed", [(start, end)], same.cue, same.speaker, how=CUED) \
+                if same is not None else _quoted_words(text, sentence, here[1], start, end)
+            if draft is None:
+                continue
+            out.append(draft)
+            speaking.setdefault(here[0], draft)
+        else:
             continue
-        cue, speaker = found
-        out.append(QuoteDraft("mixed", [(start, end)], cue, speaker, how=CUED))
         covered.mark(start, end)
     return out
+
+
+def _after_quotes(text: str, pos: int, limit: int, quoted: list[tuple[int, int]]) -> int:
+    """`pos`, or past the quote it lies in: a sentence that starts inside "“… glad to see
+    that. I think we need him,” Hannity said, remarking that “…”" has its words of
+    attribution after the quote, and its "I" is not theirs."""
+    i = bisect_right(quoted, (pos, len(text))) - 1
+    if i < 0 or not quoted[i][0] <= pos < quoted[i][1] or quoted[i][1] >= limit:
+        return pos
+    pos = quoted[i][1]
+    while pos < limit and text[pos] in " \t\"”’'.,;:!?":
+        pos += 1
+    return pos
+
+
+def _quoted_words(text: str, sentence: int, sentence_end: int, start: int,
+                  end: int) -> QuoteDraft | None:
+    """Four or more words in marks with no cue in sight are still someone's words when
+    the sentence has a subject to have said them: "Rubio also bemoaned a climate in which
+    people “literally hate each other”", "The committee released a statement offering “a
+    deep and sincere apology”"."""
+    subject = sentence_subject(text, sentence, sentence_end, loose=True)
+    if subject is None:
+        return None
+    return QuoteDraft("mixed", [(start, end)], None, subject, how=CUED)
+
+
+def _names_a_work(text: str, sentence: int, mark: int) -> bool:
+    """"the book “Those Guys Have All the Fun”", "a show called “…”": a title, not words
+    anybody said."""
+    before = _WORD_BEFORE.search(text, max(sentence, mark - 40), mark)
+    return before is not None and before.group(1).lower() in _TITLE_WORDS
 
 
 def sentence_attribution(text: str, sentence: int,

@@ -77,7 +77,8 @@ class SpeakerResolver:
 
     def _top(self, d: QuoteDraft) -> None:
         last = self._last
-        if d.how == INHERITED:
+        if d.how == INHERITED or d.speaker is None and d.speaker_key is None:
+            # "…,'' adding, ''…''": a cue with no subject goes on with the last speaker
             if last is not None and self._near(last, d):
                 d.speaker_key, d.speaker_found = last.speaker_key, last.speaker_found
             else:
@@ -149,6 +150,10 @@ class SpeakerResolver:
             return
         first = words[0].lower()
         named = self._name_in(d.speaker)
+        if surface[:1].islower() and first not in people.DETERMINERS and named is not None \
+                and named.label == "PERSON" and len(self.text[s:named.start].split()) <= 3:
+            d.speaker_key, d.speaker_found = named.key, named  # "former Gov. Jeb Bush"
+            return
         if first in people.DETERMINERS or first in people.PLURAL_ROLES or \
                 first in people.DOCUMENT_NOUNS or surface[:1].islower() or \
                 _AGENTS.fullmatch(first) and (named is None or named.label != "PERSON"):

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 BODY = "body"
 HEADLINE = "headline"
+_TITLE_WORD = re.compile(r"[A-Za-z][\w'’-]*")
 BOILERPLATE = "boilerplate"
 
 BOILERPLATE_START = re.compile(
@@ -42,6 +43,12 @@ class Paragraph:
     @property
     def body(self) -> bool:
         return self.kind == BODY
+
+
+def title_case(line: str) -> bool:
+    """Most longer words capitalised, as in "Clinton Says Trump ‘Not Fit To Serve’"."""
+    words = [w for w in _TITLE_WORD.findall(line) if len(w) > 3]
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) / len(words) > 0.7
 
 
 def classify_line(line: str, first: bool) -> str:
@@ -101,6 +108,10 @@ ABBREVIATIONS = frozenset(
 )
 _SENTENCE_END = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])")
 _LAST_TOKEN = re.compile(r"([\w.]+)$")
+# Abbreviations that may also end a sentence: "… attacks in the U.S. He says …".
+_MAY_END = frozenset("u.s u.k etc a.m p.m inc co corp ltd plc jr sr".split())
+_OPENER = re.compile(r"\s+[\"“‘']?(?:He|She|They|It|We|I|The|But|And|This|That|There|"
+                     r"His|Her|Their|Its|Our|In|On|At|After|When|While|So|Yet|Still)\b")
 
 
 def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -111,7 +122,8 @@ def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if text[m.start()] == ".":
             word = _LAST_TOKEN.search(text[max(begin, m.start() - 12):m.start()])
             token = word.group(1).lower() if word else ""
-            if token in ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
+            if token in ABBREVIATIONS and not (token in _MAY_END and _OPENER.match(
+                    text, m.end())) or (len(token) == 1 and token.isalpha()):
                 continue
         out.append((begin, m.end()))
         begin = m.end()

@@ -96,11 +96,13 @@ def test_pronoun_follows_gender_and_salience():
 
 
 def test_run_of_quotes_inherits_the_speaker():
+    """The quote right after the cue's sentence shares its cue ("“A,” she said. “B.”" is
+    one attribution); a paragraph later only the speaker goes on."""
     text = ('"The first thing," said Anna Berg. "The second thing."\n\n'
             '"A whole paragraph later, still her."\n\nBob Stone disagreed.')
     found = quotes(text)
     assert [q.speaker for q in found] == ["Anna Berg"] * 3
-    assert [q.cue for q in found] == ["said", None, None]
+    assert [q.cue for q in found] == ["said", "said", None]
 
 
 def test_interrupted_quote_is_one_quote_in_two_segments():

@@ -1,0 +1,140 @@
+"""Attribution as news writers write it, beyond "“…,” she said": quoted words without a
+speech verb, headlines, colons, inverted and interrupted cues. Each case fails without the
+rule it names."""
+
+from __future__ import annotations
+
+from .helpers import one_quote, quotes
+
+LEAD = "Harbour plan splits the council.\n\nThe vote on the harbour comes next week.\n\n"
+
+
+def test_quoted_words_take_the_subject_of_their_sentence():
+    q = one_quote(LEAD + "Mayor Lena Ortiz also bemoaned a climate in which neighbours "
+                  "“simply stop talking to each other” over the plan.\n",
+                  "simply stop talking to each other")
+    assert (q.type, q.speaker, q.cue) == ("mixed", "Lena Ortiz", None)
+
+
+def test_quoted_words_after_an_opening_phrase():
+    q = one_quote(LEAD + "On Saturday, Ortiz issued a statement calling the harbour "
+                  "\"a place that belongs to every family in town.\"\n",
+                  "a place that belongs to every family in town")
+    assert q.speaker == "Ortiz"
+
+
+def test_an_organisation_or_a_document_speaks_its_quoted_words():
+    q = one_quote(LEAD + "The harbour board released a statement on Monday, offering "
+                  "“a full and sincere apology to the fishermen” for the delay.\n",
+                  "a full and sincere apology to the fishermen")
+    assert q.speaker_mention == "The harbour board"
+
+
+def test_a_title_of_a_work_in_marks_is_not_a_quote():
+    found = quotes(LEAD + "Ortiz appeared on the radio show “Morning Talk With Ben Hale” "
+                   "on Friday.\n")
+    assert not [q for q in found if "Morning Talk" in q.text]
+
+
+def test_further_fragments_of_a_sentence_share_its_speaker():
+    found = quotes(LEAD + "Councillor Sam Reyes, who has called the plan “a gift to the "
+                   "developers” and “a betrayal of the town,” voted against it.\n")
+    speakers = {q.text: q.speaker for q in found}
+    assert speakers.get("a betrayal of the town,") == "Sam Reyes" or \
+        speakers.get("a betrayal of the town") == "Sam Reyes", speakers
+
+
+def test_headline_label_and_headline_verb():
+    text = ("Ortiz: Harbour Plan ‘Is The Best Deal We Will Ever Get’\n\n"
+            "The mayor defended the plan on Monday.\n")
+    q = one_quote(text, "Is The Best Deal We Will Ever Get")
+    assert q.speaker == "Ortiz"
+    text = ("Lena Ortiz Says Critics ‘Have Not Read A Single Page’ Of Harbour Plan\n\n"
+            "The mayor defended the plan on Monday.\n")
+    q = one_quote(text, "Have Not Read A Single Page")
+    assert (q.speaker, q.cue) == ("Lena Ortiz", "Says")
+
+
+def test_colon_after_any_verb_names_the_speaker():
+    q = one_quote(LEAD + "Ortiz said the plan was sound, to which Reyes objected: "
+                  "“Nobody has seen the numbers.”\n", "Nobody has seen the numbers.")
+    assert q.speaker == "Reyes"
+
+
+def test_inverted_cue_before_the_quote():
+    q = one_quote(LEAD + "Because the vote was moved twice, explained Sam Reyes, “the "
+                  "fishermen could not be there.”\n", "the fishermen could not be there.")
+    assert (q.speaker, q.cue) == ("Sam Reyes", "explained")
+
+
+def test_as_someone_put_it():
+    q = one_quote(LEAD + "As Sam Reyes put it, “The harbour is not for sale.”\n",
+                  "The harbour is not for sale.")
+    assert q.speaker == "Sam Reyes"
+
+
+def test_told_after_a_quote_never_makes_the_listener_speak():
+    found = quotes(LEAD + "Ortiz “is trying to rush this through before the summer,” Sam "
+                   "Reyes, a councillor since 2009, told the Harbour Gazette.\n")
+    assert [q.speaker for q in found if "rush this through" in q.text] == ["Sam Reyes"]
+
+
+def test_a_quote_right_after_the_cue_sentence_shares_the_cue():
+    found = quotes(LEAD + "“We are ready,” Ortiz said on Monday. “The money is there.”\n")
+    assert [(q.speaker, q.cue) for q in found] == [("Ortiz", "said"), ("Ortiz", "said")]
+
+
+def test_u_s_ends_a_sentence_before_a_pronoun():
+    found = quotes(LEAD + "Reyes says the plan copies one tried in the U.S. He says the "
+                   "town does not need “another harbour that nobody can afford to use.”\n")
+    (q,) = [q for q in found if "nobody can afford" in q.text]
+    assert q.speaker_mention == "He" and q.speaker == "Reyes"
+
+
+def test_two_apostrophes_close_a_curly_quote():
+    found = quotes(LEAD + "Ortiz answered with a “question’’ that silenced the room, and "
+                   "Reyes said: “We will vote anyway.”\n")
+    assert [q.text for q in found if q.text.startswith("question")] == []
+    assert one_quote(LEAD + "Ortiz answered with a “question’’ that silenced the room, and "
+                     "Reyes said: “We will vote anyway.”\n",
+                     "We will vote anyway.").speaker == "Reyes"
+
+
+def test_a_senator_title_is_not_an_interview_label():
+    text = (LEAD + "Texas Sen. Ted Cruz and Florida Sen. Marco Rubio are in a close race.\n\n"
+            "Former Gov. Jeb Bush says he is leaving the race.\n")
+    assert [q.type for q in quotes(text) if q.type == "direct"] == []
+
+
+def test_a_sentence_opening_word_ending_in_ing_is_not_the_speaker():
+    q = one_quote(LEAD + "Continuing to explain his view, Reyes rejected the plan, saying "
+                  "that the harbour \"would be empty within ten years.\"\n",
+                  "would be empty within ten years")
+    assert q.speaker == "Reyes"
+
+
+def test_a_speaker_described_in_lower_case_is_the_person_named():
+    q = one_quote(LEAD + "“The harbour is not for sale,” said former Mayor Sam Reyes of "
+                  "Eastport, a fisherman for thirty years.\n", "The harbour is not for sale")
+    assert q.speaker == "Sam Reyes"
+
+
+def test_a_title_before_a_name_and_colon_is_no_label():
+    q = one_quote(LEAD + "Another councillor, Ada Brook, wrote of Ms. Ortiz: “Her plan "
+                  "is the only one on the table.”\n", "the only one on the table")
+    assert q.speaker == "Ada Brook"
+
+
+def test_a_narrative_paragraph_names_the_speaker_of_the_quote_opening_the_next():
+    text = (LEAD + "“We will appeal,” Ortiz said on Monday.\n\n"
+            "Councillor Sam Reyes also called on the board to publish its figures.\n\n"
+            "“Nobody in this town has seen a single number.”\n")
+    q = one_quote(text, "Nobody in this town has seen a single number.")
+    assert (q.speaker, q.speaker_mention) == ("Sam Reyes", "Sam Reyes")
+
+
+def test_a_participle_opening_the_sentence_is_not_the_speaker():
+    q = one_quote(LEAD + "Remarking upon the mayor's \"steady hand,\" Reyes said, \"Leave the "
+                  "politics aside, she has kept this harbour open.\"\n",
+                  "Leave the politics aside")
+    assert q.speaker == "Reyes"
