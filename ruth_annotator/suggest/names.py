@@ -260,8 +260,9 @@ class NameFinder:
         titled = self._titled
         before = text[max(0, start - 40):start]
         before = before[before.rfind("\n") + 1:]
-        last = before.split()[-1] if before[-1:].isspace() and before.strip() else ""
-        prev = last.lower() if _WORDISH.fullmatch(last) else ""
+        words = before.split() if before[-1:].isspace() else ()
+        last = words[-1] if words else ""
+        prev = last.lower() if last and _WORDISH.fullmatch(last) else ""
         owner = last[:-2] if last.endswith(("'s", "’s")) and _WORDISH.fullmatch(last[:-2]) \
             else ""
         if prev in self.roles and not titled:
@@ -319,8 +320,8 @@ class NameFinder:
         if following and following.group(1) in orgs.EVENT_NOUNS and len(tokens) > 1:
             return EVENT  # "the Choir of the Year competition"
         last, first = tokens[-1], tokens[0]
-        if len(tokens) > 1 and (last in orgs.ORG_SUFFIXES or any(
-                t in orgs.ORG_SUFFIXES for t in tokens[1:-1])) or (
+        if len(tokens) > 1 and (last in orgs.ORG_SUFFIXES or not orgs.ORG_SUFFIXES.isdisjoint(
+                tokens[1:-1])) or (
                 (first in orgs.ORG_HEADS or first in orgs.ORG_SUFFIXES) and " of " in name):
             return ORG
         if tokens[0] in people.FIRST_NAMES and len(tokens) <= 4:
@@ -335,7 +336,7 @@ class NameFinder:
             return GPE
         if gazetteer_label(first) == ORG and len(tokens) <= 3:
             return ORG
-        if any(t in orgs.ORG_HINTS for t in tokens):
+        if not orgs.ORG_HINTS.isdisjoint(tokens):
             return ORG
         self._strong = False
         if len(tokens) == 1 and name.isupper() and 2 <= len(name) <= 6 and \
