@@ -74,7 +74,8 @@ ADV = (r"(?:(?:also|later|then|previously|once|has|had|have|would|will|recently|
        r"herself|himself|themselves)[ \t]+){0,3}")
 # A speaker phrase starts a clause: "Outside court, Emily's father, Mark Watts, said:".
 LEAD = (r"(?:^|(?<=[,;:—–(] )|(?<= - )|(?<=\b[Aa]nd )|(?<=\b[Bb]ut )|(?<=\b[Ww]hen )|"
-        r"(?<=\b[Tt]hen )|(?<=\b[Yy]et )|(?<=\b[Aa]s )|(?<=\bwhich )|(?<=,[”\"’] ))")
+        r"(?<=\b[Tt]hen )|(?<=\b[Yy]et )|(?<=\b[Aa]s )|(?<=\bwhich )|(?<=,[”\"’] )|"
+        r"(?<=\b[Ff]ormer ))")  # "Former contestant Ellie Marsh has revealed"
 
 _PRE_ACCORDING = re.compile(
     rf"\b(?P<cue>[Aa]ccording to)[ \t]+(?P<spk>{NAME}|{NOMINAL}|{PLURAL})[ \t]*,[ \t]*$")
@@ -240,6 +241,9 @@ _NAMED_SUBJECT = re.compile(rf"(?P<spk>{PRON}|{NAME})(?:{APPOS})[ \t]+(?:[a-z]+l
                             rf"(?:is|has|[a-z]+ed|[a-z]+s|{IRREGULAR_PAST})\b")
 
 
+# "COLUMBUS, Ohio (AP) — ", "LONDON (Reuters) - ": a dateline is not part of a sentence.
+DATELINE = re.compile(
+    r"[A-Z][A-Z .'-]+(?:,[ \t]+[A-Z][\w. ]+)?[ \t]+\([\w ./]+\)[ \t]*[—–-][ \t]*")
 _SUBORDINATE = re.compile(r"(?:When|While|As|After|Before|If|Because|Since|Although|Though|"
                          r"Once|Until|Unless|Whereas)[ \t]+(?=[A-Z])")
 
@@ -255,6 +259,9 @@ def clause_subject(text: str, start: int, end: int,
         begin += 1
     if _PARTICIPLE_START.match(text, begin, end):
         return None  # "Remarking upon his empathy, Starr said": the subject comes later
+    dateline = DATELINE.match(text, begin, end)  # "WASHINGTON, Dec. 8 (UPI) — …"
+    if dateline is not None:
+        begin = dateline.end()
     lead = _SUBORDINATE.match(text, begin, end)  # "When Trump later said he would …"
     if lead is not None:
         begin = lead.end()
@@ -314,6 +321,15 @@ def _opens_quote(rest: str) -> bool:
     return bool(first) and first in "\"“‘'„«"
 
 
+_TOPIC = re.compile(r"[ \t]+(?:On|About|To|Of|Vs\.?)[ \t]")
+
+
+def label_speaker(text: str, start: int, end: int) -> tuple[int, int]:
+    """The speaker of a label "Smith: …", without the topic of "CNN President On Trump:"."""
+    topic = _TOPIC.search(text, start, end)
+    return (start, topic.start() if topic else end)
+
+
 def cue_before(text: str, start: int, mark: int,
                patterns: CuePatterns = DEFAULT) -> CueMatch | None:
     """A cue and speaker introducing a quote whose opening mark is at `mark`; the search
@@ -334,6 +350,8 @@ def cue_before(text: str, start: int, mark: int,
         if later is None:
             break
         m = later
+    if m is not None and DATELINE.match(window, m.start("spk")):
+        m = None  # "WASHINGTON, Dec. 8 (UPI) — …, the aide rallied supporters, saying:"
     if m is not None:
         cue = _span(m, "cue", start)
         return CueMatch(cue, speaker_span(m, start), _addressee(text, cue, mark), "before")
@@ -358,7 +376,7 @@ def cue_before(text: str, start: int, mark: int,
         return CueMatch(cue, speaker, _addressee(text, cue, mark), "before")
     m = _PRE_LABEL.match(window)
     if m is not None:
-        return CueMatch(None, _span(m, "spk", start), None, "label")
+        return CueMatch(None, label_speaker(text, *_span(m, "spk", start)), None, "label")
     return None
 
 
@@ -398,6 +416,9 @@ def sentence_subject(text: str, start: int, end: int, roles: Collection[str] = (
     words that are not names ("Continuing to explain, Carson rejected …") are passed by."""
     while start < end and text[start] in " \t\"“‘'":
         start += 1
+    dateline = DATELINE.match(text, start, end)  # "WASHINGTON, Dec. 8 (UPI) — …"
+    if dateline is not None:
+        start = dateline.end()
     for pattern, nominal in _SUBJECTS:
         m = pattern.match(text, start, end)
         if m is None:

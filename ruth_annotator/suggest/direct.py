@@ -14,6 +14,9 @@ import re
 
 from ruth_annotator.suggest.cues import (
     DEFAULT,
+    DESCRIBED,
+    LOWER_DESCRIBED,
+    NAME,
     CueMatch,
     CuePatterns,
     clause_subject,
@@ -34,6 +37,7 @@ _STANDALONE_BEFORE = ":,;—–-([\"“”‘’'.!?…"
 _LAST_WORD = re.compile(r"([\w'’-]+)[ \t]*$")
 _AFTER_REACH = 160
 _ANY_MARK = re.compile("[\"“”‘’'«»]")
+_LABEL_PHRASE = re.compile(rf"[ \t]*(?P<spk>{DESCRIBED}|{LOWER_DESCRIBED}|{NAME})[ \t]*")
 _LAST_CLAUSE = re.compile(r",[ \t]+(?:(?:to|in|for|with)[ \t]+)?"
                           r"(?:which|whom|who|and|but|when|as|while)[ \t]+(?=[^,]*$)")
 
@@ -58,6 +62,7 @@ class DirectQuotes:
         self.not_speech: list[int] = []
         self.titles: list[tuple[int, int]] = []
         self._draft_of: dict[int, int] = {}
+        self._closed_speech: dict[int | None, int] = {}  # parent -> its last closed speech
 
     def run(self) -> list[QuoteDraft]:
         previous: QuoteDraft | None = None
@@ -77,7 +82,7 @@ class DirectQuotes:
     def _top(self, i: int, q: MarkedQuote, previous: QuoteDraft | None) -> QuoteDraft | None:
         para = self.units.paragraph_at(q.open_pos)
         content = self._content(q)
-        standalone = self._standalone(q.open_pos)
+        standalone = self._standalone(q.open_pos, content)
         prev_close = self._sibling_close(i, para.start)
         start = max(self.units.sentence_at(q.open_pos)[0], para.start, prev_close)
         # a quote over paragraphs has its cue after its closing mark, in its last paragraph
@@ -97,6 +102,7 @@ class DirectQuotes:
                 and self.text[previous.end - 1] == "," and content[:1].islower()):
             previous.segments.extend(self._segments(q))  # "A," she said, "b."
             self._draft_of[i] = self._draft_of[previous.marked]  # not drafts.index: O(n)
+            self._spoken(i)
             return previous
         draft = self._draft(q, match)
         if match is None:
@@ -134,8 +140,12 @@ class DirectQuotes:
         """"Kasich resisted: “…”", "But back home, he returned to his familiar lines:
         “…”": a clause that ends in a colon introduces its subject's words, whatever its
         verb."""
-        if not self.text[start:q.open_pos].rstrip().endswith(":"):
+        before = self.text[start:q.open_pos].rstrip()
+        if not before.endswith(":"):
             return None
+        label = _LABEL_PHRASE.fullmatch(self.text, start, start + len(before) - 1)
+        if label is not None:  # "Bake-off star Ellie Marsh: ‘…’"
+            return CueMatch(None, label.span("spk"), None, "colon")
         # the last clause first: "She said experts agreed, to which O'Malley interjected:"
         clause = _LAST_CLAUSE.search(self.text, start, q.open_pos)
         subject = (sentence_subject(self.text, clause.end(), q.open_pos)
@@ -191,15 +201,18 @@ class DirectQuotes:
     def _speechlike(self, content: str, min_words: int) -> bool:
         return len(content.split()) >= min_words or bool(_ENDS_CLAUSE.search(content))
 
-    def _standalone(self, mark: int) -> bool:
-        """Opens a paragraph or sentence, follows a colon or comma, or a cue verb."""
+    def _standalone(self, mark: int, content: str = "") -> bool:
+        """Opens a paragraph or sentence, follows a colon or comma, or a cue verb; right
+        after a verb, three words or fewer are a fragment of the sentence ("revealed she
+        cried "every single week" while filming"), not speech of their own."""
         k = mark
         while k > 0 and self.text[k - 1] in " \t":
             k -= 1
         if k == 0 or self.text[k - 1] == "\n" or self.text[k - 1] in _STANDALONE_BEFORE:
             return True
         word = _LAST_WORD.search(self.text, max(0, k - 30), k)
-        return bool(word) and word.group(1) in self.patterns.verbs
+        return bool(word) and word.group(1) in self.patterns.verbs and \
+            (not content or len(content.split()) >= 4)
 
     # --- quotes inside speech -------------------------------------------------------
 
@@ -242,7 +255,12 @@ class DirectQuotes:
     def _add(self, i: int, draft: QuoteDraft) -> None:
         draft.marked = i
         self._draft_of[i] = len(self.drafts)
+        self._spoken(i)
         self.drafts.append(draft)
+
+    def _spoken(self, i: int) -> None:
+        if self.marked[i].close_pos is not None:
+            self._closed_speech[self.marked[i].parent] = i
 
     def _not_speech(self, i: int, q: MarkedQuote) -> None:
         self.not_speech.append(i)
@@ -258,16 +276,18 @@ class DirectQuotes:
         return " ".join(self.text[s.start:s.end] for s in q.segments)
 
     def _sibling_close(self, i: int, floor: int) -> int:
-        parent = self.marked[i].parent
-        for k in range(i - 1, -1, -1):
-            other = self.marked[k]
-            if other.parent == parent and other.close_pos is not None and k in self._draft_of:
-                # a scare quote before ("said this was a "fatal blunder" and that: …") does
-                # not cut the clause: only speech has its own cue and speaker
-                return other.close_pos + 1 if other.close_pos >= floor else floor
-            if other.open_pos < floor:
-                break
-        return floor
+        """Where the clause of quote `i` may start: after the closing mark of the last
+        speech before it with the same parent, within `floor`. A scare quote before ("said
+        this was a "fatal blunder" and that: …") does not cut the clause: only speech has
+        its own cue and speaker. That speech is kept per parent as drafts are made (quotes
+        come in order of their opening marks), not looked for back over every quote."""
+        k = self._closed_speech.get(self.marked[i].parent)
+        if k is None:
+            return floor
+        other = self.marked[k]
+        if other.open_pos < floor and k + 1 < i and self.marked[k + 1].open_pos < floor:
+            return floor  # a quote between opens before the floor too
+        return other.close_pos + 1 if other.close_pos >= floor else floor
 
     def _sibling_open(self, i: int, ceiling: int) -> int:
         parent = self.marked[i].parent

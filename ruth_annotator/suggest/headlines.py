@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from ruth_annotator.suggest.coverage import Coverage
-from ruth_annotator.suggest.cues import CUE_VERBS, NAME
+from ruth_annotator.suggest.cues import CUE_VERBS, NAME, label_speaker
 from ruth_annotator.suggest.drafts import CUED, QuoteDraft
 from ruth_annotator.suggest.text_units import HEADLINE, Units, title_case
 
@@ -49,7 +49,7 @@ def _attribution(text: str, start: int, end: int):
     """(cue, speaker) of a headline: "Issa: …" or "Hillary Clinton Says …"."""
     m = _LABEL.match(text, start, end)
     if m is not None and len(m.group("spk").split()) <= 5:
-        return None, m.span("spk")
+        return None, label_speaker(text, *m.span("spk"))
     words = list(_WORDS.finditer(text, start, end))
     for k, w in enumerate(words):
         if k and w.group().lower() in CUE_VERBS and w.group()[:1].isupper():

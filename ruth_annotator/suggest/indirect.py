@@ -14,7 +14,13 @@ from bisect import bisect_left
 
 from ruth_annotator.suggest import reporting as rp
 from ruth_annotator.suggest.coverage import Coverage
-from ruth_annotator.suggest.cues import cue_after, said_before, sentence_subject, speaker_span
+from ruth_annotator.suggest.cues import (
+    DATELINE,
+    cue_after,
+    said_before,
+    sentence_subject,
+    speaker_span,
+)
 from ruth_annotator.suggest.drafts import CUED, FIRST_PERSON, QuoteDraft
 from ruth_annotator.suggest.text_units import BOILERPLATE_START, Units
 
@@ -135,7 +141,7 @@ class IndirectQuotes:
         words = set(rp.LOWER_WORD.findall(lower))
         if words.isdisjoint(rp.CUE_WORDS):
             return None  # most sentences report nothing: one cheap look before the patterns
-        dateline = rp.DATELINE.match(text, start, end)
+        dateline = DATELINE.match(text, start, end)
         if dateline is not None:
             start = dateline.end()
         sentence = text[start:end]

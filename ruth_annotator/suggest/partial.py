@@ -29,18 +29,21 @@ from ruth_annotator.suggest.cues import (
     sentence_subject,
     speaker_span,
 )
-from ruth_annotator.suggest.drafts import CUED, QuoteDraft
+from ruth_annotator.suggest.drafts import CUED, INHERITED, QuoteDraft
 from ruth_annotator.suggest.org_words import WORK_NOUNS
 from ruth_annotator.suggest.reporting import CHARACTERISING, CHARACTERISING_ING
 from ruth_annotator.suggest.text_units import Units
 from ruth_annotator.suggest.vocab import EN
 
 _WORD = re.compile(r"[a-z]+")
+_BARE_OPENING = re.compile(r"[ \t]*(?:(?:But|And|Yet|Still|So|Or)[ \t,]+)?[\"“‘'`]*")
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)['’]?s?[ \t]*[\"“‘'`]*$")
 _TITLE_WORDS = WORK_NOUNS | {"titled", "entitled", "called", "named", "dubbed", "headlined",
                              "slogan", "motto", "hashtag", "headline", "column", "article",
                              "op-ed", "essay", "report", "editorial", "section"}
 MIN_WORDS = 4
+_VERB_REACH = 600  # a fragment's speech verb stands within this many characters before it
+_SPEAKER_REACH = 300  # and the verb's speaker within this many before the verb
 # Verb forms that report words in a sentence; not the bare forms nor the -s forms that are
 # also nouns ("claim", "reports", "state"), which say nothing about speech there.
 VERBS = (EN.verb_forms(("past", "ing")) | EN.verb_forms(("third",), without="noun")
@@ -89,8 +92,13 @@ def partial_quotes(text: str, units: Units, drafts: list[QuoteDraft],
         elif words >= MIN_WORDS and not _names_a_work(text, sentence, start):
             here = units.sentence_at(start)
             same = speaking.get(here[0])
-            draft = QuoteDraft("mixed", [(start, end)], same.cue, same.speaker, how=CUED) \
-                if same is not None else _quoted_words(text, sentence, here[1], start, end)
+            if same is not None:
+                draft = QuoteDraft("mixed", [(start, end)], same.cue, same.speaker, how=CUED)
+            elif _BARE_OPENING.fullmatch(text, sentence, start):
+                # "“…,” he said. But “…”": the words go on, and so does their speaker
+                draft = QuoteDraft("mixed", [(start, end)], how=INHERITED)
+            else:
+                draft = _quoted_words(text, sentence, here[1], start, end)
             if draft is None:
                 continue
             out.append(draft)
@@ -121,8 +129,8 @@ def _quoted_words(text: str, sentence: int, sentence_end: int, start: int,
     people “literally hate each other”", "The committee released a statement offering “a
     deep and sincere apology”"."""
     subject = sentence_subject(text, sentence, sentence_end, loose=True)
-    if subject is None:
-        return None
+    if subject is None or start <= subject[0] < end:
+        return None  # nobody, or somebody inside the quoted words themselves
     return QuoteDraft("mixed", [(start, end)], None, subject, how=CUED)
 
 
@@ -137,20 +145,27 @@ def sentence_attribution(text: str, sentence: int,
                          mark: int) -> tuple[tuple[int, int], tuple[int, int]] | None:
     """(cue, speaker) of the last speech verb before the fragment that has a speaker (a
     phrase with no speech verb in it: "the secretary talked about continuing" is about
-    "talked")."""
-    verbs = [w for w in _WORD.finditer(text, sentence, mark) if w.group() in VERBS]
+    "talked"). Only the verbs and speakers near the fragment are looked at, so that a
+    paragraph of a hundred quoted fragments with no full stop costs a hundred short looks,
+    not a hundred looks at everything before each."""
+    verbs = [w for w in _WORD.finditer(text, max(sentence, mark - _VERB_REACH), mark)
+             if w.group() in VERBS]
     for verb in reversed(verbs):
-        window = text[sentence:verb.start()]
+        lo = max(sentence, verb.start() - _SPEAKER_REACH)
+        # past the reach, a sentinel stands for the cut-off start, which `^` must not take
+        # for the sentence's own start
+        window = text[lo:verb.start()] if lo == sentence else "\x00" + text[lo:verb.start()]
+        offset = lo if lo == sentence else lo - 1
         m = _WHO_BEFORE.search(window) or _SUBJECT_BEFORE.search(window) or \
-            _NAME_ASIDE.match(window)
+            (_NAME_ASIDE.match(window) if lo == sentence else None)
         if m is not None and VERBS.isdisjoint(m.group("spk").lower().split()):
-            return (verb.start(), verb.end()), speaker_span(m, sentence)
+            return (verb.start(), verb.end()), speaker_span(m, offset)
         if _CONJOINED_BEFORE.search(window):  # "Massie used to support Paul, but now said"
             subject = clause_subject(text, sentence, verb.start(), names_only=True)
             if subject is not None:
                 return (verb.start(), verb.end()), subject
         if verb.group().endswith("ing"):  # "Lewandowski quashed rumors by tweeting that"
-            said = said_before(text, sentence, verb.start())
+            said = said_before(text, lo, verb.start())
             if said is not None:
                 return (verb.start(), verb.end()), said
             subject = clause_subject(text, sentence, verb.start(), names_only=True)

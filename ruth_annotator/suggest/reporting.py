@@ -48,9 +48,6 @@ CONJOINED = re.compile(
     r"(?P<mid>[^,.;:!?\"“”‘’\n]{0,30}?)(?:[ \t]+that)?[ \t]+(?P<clause>\S)")
 SUBJECT = re.compile(rf"{SPEAKER}")
 NAMED_SUBJECT = re.compile(rf"(?:[Tt]he[ \t]+)?(?P<spk>{NAME_OF})(?=[ \t,])")
-# "COLUMBUS, Ohio (AP) — ", "LONDON (Reuters) - ": a dateline is not part of a sentence.
-DATELINE = re.compile(
-    r"[A-Z][A-Z .'-]+(?:,[ \t]+[A-Z][\w. ]+)?[ \t]+\([\w ./]+\)[ \t]*[—–-][ \t]*")
 CLAUSE_START = re.compile(
     r"(?:he|she|they|it|we|i|you|there|this|these|those|that|the|a|an|his|her|their|its|our|"
     r"my|some|many|most|all|no|every|each|several|both|neither|nobody|everyone|"
@@ -79,7 +76,8 @@ ENDS_WITH_OPEN_CUE = re.compile(r"[:,][ \t]*[\"“‘'„]")
 # Where a speaker phrase may start (see LEAD): trying the patterns only there is faster than
 # letting the regex engine try every position.
 # (Written with the punctuation first and the words spelled out: three times faster.)
-LEAD_POSITIONS = re.compile(r"[,;:—–(] | - |\b(?:and|but|when|then|yet|And|But|When|Then|Yet) ")
+LEAD_POSITIONS = re.compile(
+    r"[,;:—–(] | - |\b(?:and|but|when|then|yet|as|which|And|But|When|Then|Yet|As|Former) ")
 
 
 def matches_at(pattern: re.Pattern, sentence: str, positions: list[int]):

@@ -16,7 +16,7 @@ from itertools import accumulate
 
 from ruth_annotator.suggest import people_words as people
 from ruth_annotator.suggest.cues import IRREGULAR_PAST
-from ruth_annotator.suggest.drafts import FIRST_PERSON, INHERITED, LABELLED, QuoteDraft
+from ruth_annotator.suggest.drafts import FIRST_PERSON, INHERITED, QuoteDraft
 from ruth_annotator.suggest.entities import AGAIN, Cluster, EntityTable, Found
 from ruth_annotator.suggest.learned_words import STANDARD, Words
 from ruth_annotator.suggest.text_units import Units
@@ -160,7 +160,7 @@ class SpeakerResolver:
             self._nominal(d, words, exclude)
             return
         found = self._name_in(d.speaker)
-        if found is None and d.how != LABELLED:
+        if found is None:
             found = self._new_name(s, e)
         if found is not None:
             d.speaker_key, d.speaker_found = found.key, found

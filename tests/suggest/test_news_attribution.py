@@ -138,3 +138,18 @@ def test_a_participle_opening_the_sentence_is_not_the_speaker():
                   "politics aside, she has kept this harbour open.\"\n",
                   "Leave the politics aside")
     assert q.speaker == "Reyes"
+
+
+def test_headline_label_about_someone_is_the_first_persons():
+    text = ("Harbour Board Chair On Ortiz: ‘We Do Not Take Orders From The Mayor’\n\n"
+            "Harbour Board chair Ada Brook answered Mayor Lena Ortiz on Monday.\n")
+    q = one_quote(text, "We Do Not Take Orders From The Mayor")
+    assert q.speaker_mention == "Harbour Board Chair" and q.speaker != "Lena Ortiz"
+
+
+def test_a_dateline_is_not_the_subject():
+    q = one_quote("Harbour plan splits the council.\n\n"
+                  "EASTPORT, Dec. 8 (UPI) — In response to the vote, the mayor's chief "
+                  "of staff rallied supporters, saying: “We have to be ready.”\n",
+                  "We have to be ready.")
+    assert q.speaker_mention != "EASTPORT"

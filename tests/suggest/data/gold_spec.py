@@ -163,11 +163,12 @@ def ap_senate() -> Doc:
     ], [
         Q("direct", ["This is the most important investment in clean water in a generation,"],
           "delgado", "Maria Delgado", "said|said Sen."),
-        Q("direct", ["Families in my state have waited long enough."], "delgado"),
+        Q("direct", ["Families in my state have waited long enough."], "delgado",
+          cue='said|ation," said'),
         Q("mixed", ['the bill spent "far too much on projects nobody asked for."'], "harlan",
           "Tom Harlan", "said|Kansas said"),
         Q("direct", ["We're not against clean water,"], "harlan", "Harlan|Harlan told", "told"),
-        Q("direct", ["We're against waste."], "harlan"),
+        Q("direct", ["We're against waste."], "harlan", cue='told|Harlan told'),
         Q("indirect", ["the bill would add $3 billion to the deficit over 10 years"], "cbo",
           "Congressional Budget Office", "According to"),
         Q("indirect", ["President Joe Biden would sign the bill if it reached his desk"], "wh",
@@ -176,7 +177,7 @@ def ap_senate() -> Doc:
           "Delgado|Delgado said she", "said|Delgado said"),
         Q("direct", ["I've talked to the speaker,"], "delgado", 'she|speaker," she said',
           'said|speaker," she said'),
-        Q("direct", ["He knows what's at stake."], "delgado"),
+        Q("direct", ["He knows what's at stake."], "delgado", cue='said|r," she said'),
         Q("indirect", ["The bill includes money for lead pipe replacement in cities such as "
                        "Flint, Michigan, and Jackson, Mississippi"], "officials", "officials",
           "said|officials said"),
@@ -211,7 +212,7 @@ def guardian_choir() -> Doc:
                      "But we had something they didn’t have, which is that every single person "
                      "in that room had a reason to be there.",
                      "Some of our members had lost people during Covid. Singing was how we got "
-                     "through it."], "sharma"),
+                     "through it."], "sharma", cue='told|e,” she told'),
         Q("mixed", ["the performance as “raw, joyful and completely fearless”"], "reid",
           "Malcolm Reid", "described"),
         Q("indirect", ["the panel had been unanimous"], "reid", "Reid|Reid, a former",
@@ -224,7 +225,8 @@ def guardian_choir() -> Doc:
           "Sharma|Sharma, 41", "said|Rotherham, said"),
         Q("direct", ["We’ve been borrowing cars and vans for three years,"], "sharma",
           "she|she added", "added"),
-        Q("direct", ["Now we can finally all travel together."], "sharma"),
+        Q("direct", ["Now we can finally all travel together."], "sharma",
+          cue='added|s,” she added'),
     ])
 
 
@@ -287,14 +289,15 @@ def tabloid_lottery() -> Doc:
         Q("direct", ["They've looked after me since my husband died,"], "ellis",
           "she|died,' she said", "said|died,' she said"),
         Q("direct", ["When the boiler broke last winter, it was Dave from number 12 who fixed it "
-                     "for nothing.", "This is my way of saying thank you."], "ellis"),
+                     "for nothing.", "This is my way of saying thank you."], "ellis",
+                       cue="said|d,' she said"),
         Q("mixed", ["he had 'burst into tears' when she knocked on his door with the cheque"],
           "norris", "Dave Norris", "said|52, said"),
         Q("direct", ['She just said, "Merry Christmas, love," and walked off,'], "norris",
           "he|he told", "told", "hdm"),
         Q("direct", ["Merry Christmas, love,"], "ellis", "She|She just said", "said|just said",
           parent=4),
-        Q("direct", ["I didn't know what to say."], "norris"),
+        Q("direct", ["I didn't know what to say."], "norris", cue="told|ff,' he told"),
         Q("direct", ["We're delighted for Mrs Ellis and her community."], "spokesman",
           "A spokesman", "said|spokesman said"),
     ])
@@ -324,10 +327,10 @@ def sport_rovers() -> Doc:
           "Kane|Kane said Harris", "said|Kane said Harris"),
         Q("direct", ["He's been playing through the pain,"], "kane", "the 51-year-old",
           "added"),
-        Q("direct", ["I can't speak highly enough of him."], "kane"),
+        Q("direct", ["I can't speak highly enough of him."], "kane", cue='added|ear-old added'),
         Q("direct", ["The first one was a bit of luck, to be honest,"], "harris",
           'he|luck, to be honest," he said', 'said|honest," he said'),
-        Q("direct", ["But I'll take it."], "harris"),
+        Q("direct", ["But I'll take it."], "harris", cue='said|st," he said'),
         Q("direct", ["We have to keep our feet on the ground,",
                      "because there's a long way to go."], "harris",
           "Harris|Harris went on", "went on"),
@@ -367,7 +370,8 @@ def business_factory() -> Doc:
           "called"),
         Q("direct", ["Many of these workers have given twenty or thirty years to this company,"],
           "okafor", "Sarah Okafor", "said|said Sarah"),
-        Q("direct", ["They deserve better than a press release."], "okafor"),
+        Q("direct", ["They deserve better than a press release."], "okafor",
+          cue='said|mpany," said'),
         Q("direct", ["We understand this is very difficult news for our colleagues, and we will "
                      "support them through the process."], "spokes",
           "A spokesperson for Greenfield Foods", "said|Foods said"),
@@ -395,14 +399,15 @@ def court_cyclist() -> Doc:
                        "crash"], "grant", "Helen Grant", "told|Grant told"),
         Q("direct", ["This was not a momentary lapse,"], "grant", 'she|lapse," she said',
           'said|lapse," she said'),
-        Q("direct", ["It was a pattern of behaviour."], "grant"),
+        Q("direct", ["It was a pattern of behaviour."], "grant", cue='said|e," she said'),
         Q("direct", ["Emily was the kindest person I have ever known. The day we lost her, our "
                      "lives stopped."], "anne", "Anne", "said|Anne, said"),
         Q("mixed", ['Morris had shown "genuine remorse" but that the sentence had to reflect the '
                     'harm caused'], "hale", "Richard Hale", "said|Hale said"),
         Q("direct", ["You chose to look at a screen rather than the road,"], "hale",
           "the judge", "told|judge told", "morris"),
-        Q("direct", ["A family has paid the price for that choice."], "hale"),
+        Q("direct", ["A family has paid the price for that choice."], "hale",
+          cue='told|e judge told'),
         Q("direct", ["She used to tell us, 'Be careful out there.' We never thought she would be "
                      "the one who needed protecting."], "mark", "Mark Watts",
           "said|Watts, said"),
@@ -442,19 +447,20 @@ def nyt_transit() -> Doc:
         Q("direct", ["Every day that we wait, a bus rider in this city loses time they will "
                      "never get back,"], "whitfield", "Whitfield|Ms. Whitfield said",
           "said|Whitfield said"),
-        Q("direct", ["That is not a slogan. That is arithmetic."], "whitfield"),
+        Q("direct", ["That is not a slogan. That is arithmetic."], "whitfield",
+          cue='said|itfield said'),
         Q("indirect", ["the administration had not consulted the neighborhoods that would be "
                        "most affected"], "abrams", "Peter Abrams", "said|Queens, said"),
         Q("direct", ["Nobody from City Hall knocked on a single door on Northern Boulevard,"],
           "abrams", "Abrams|Mr. Abrams said", "said|Abrams said"),
-        Q("direct", ["Not one."], "abrams"),
+        Q("direct", ["Not one."], "abrams", cue='said|Abrams said'),
         Q("indirect", ["the program will cost $210 million over four years"], "dot",
           "Transportation Department", "estimates"),
         Q("indirect", ["the agency had held 62 public meetings since March"], "moreno",
           "Lisa Moreno", "said|Moreno, said"),
         Q("direct", ["I've heard promises like this since the 1990s,"], "carter",
           "Denise Carter", "said|said Denise"),
-        Q("direct", ["I'll believe it when I see the bus."], "carter"),
+        Q("direct", ["I'll believe it when I see the bus."], "carter", cue='said|1990s," said'),
     ])
 
 
@@ -488,7 +494,8 @@ def bbc_flood() -> Doc:
         Q("direct", ["We've been living upstairs since the flood,"], "patterson", "she|she told",
           "told|she told", "bbcnews"),
         Q("direct", ["The insurance company keeps saying next week, next week.",
-                     "I'm 71. I don't have many next weeks to waste."], "patterson"),
+                     "I'm 71. I don't have many next weeks to waste."], "patterson",
+                       cue='told|d," she told'),
         Q("indirect", ["the community had pulled together"], "greaves", "Tom Greaves",
           "said|Greaves, said"),
         Q("direct", ["People have been amazing, bringing food, lending dehumidifiers, that kind "
@@ -527,7 +534,7 @@ def science_sleep() -> Doc:
           "said|she said"),
         Q("indirect", ["they suspected this"], "parents", "Parents", "tell", parent=3),
         Q("direct", ["What we can now show is the size of the effect, and it is large."],
-          "okoye"),
+          "okoye", cue='said|s," she said'),
         Q("mixed", ['so-called "revenge bedtime procrastination" – staying up late to reclaim '
                     'free time – was most common among girls'], "researchers", "The team",
           "found"),
@@ -570,7 +577,7 @@ def showbiz_singer() -> Doc:
         Q("direct", ["I have never had to write a post like this and I hate doing it,"],
           "monroe", "she|she wrote", "wrote"),
         Q("direct", ["You all know how much these shows mean to me. But my doctors have been "
-                     "very clear."], "monroe"),
+                     "very clear."], "monroe", cue='wrote|t," she wrote'),
         Q("indirect", ["fans would be offered full refunds and that she hoped to reschedule the "
                        "shows next year"], "monroe", "She|She added", "added"),
         Q("mixed", ['the decision was "not taken lightly"'], "rep", "Her representative",
@@ -606,16 +613,16 @@ def ap_fire() -> Doc:
           "delaney", "Mark Delaney", "said|Delaney said"),
         Q("direct", ["Crews did everything they could, but the fire spread very quickly through "
                      "the building,"], "delaney", "Delaney|Delaney told", "told"),
-        Q("direct", ["We lost two people tonight."], "delaney"),
+        Q("direct", ["We lost two people tonight."], "delaney", cue='told|Delaney told'),
         Q("indirect", ["The cause of the fire is under investigation"], "police", "police",
           "said|police said"),
         Q("indirect", ["she had complained about exposed wiring in the hallway for months"],
           "neighbor", "A neighbor", "said|safety, said"),
         Q("direct", ["I called the landlord three times,"], "neighbor", 'she|times," she said',
           'said|times," she said'),
-        Q("direct", ["Nobody came."], "neighbor"),
+        Q("direct", ["Nobody came."], "neighbor", cue='said|s," she said'),
         Q("direct", ["It's just heartbreaking,"], "ruiz", "Angela Ruiz", "said|said Angela"),
-        Q("direct", ["There were kids in that building."], "ruiz"),
+        Q("direct", ["There were kids in that building."], "ruiz", cue='said|aking," said'),
     ])
 
 
@@ -649,7 +656,8 @@ def reuters_rates() -> Doc:
                     'costs'], "bailey", "Andrew Bailey", "told"),
         Q("direct", ["We are not yet at the point where we can cut,"], "bailey",
           "Bailey|Bailey said", "said|Bailey said"),
-        Q("direct", ["But things are moving in the right direction."], "bailey"),
+        Q("direct", ["But things are moving in the right direction."], "bailey",
+          cue='said|Bailey said'),
         Q("indirect", ["Two of the nine members of the Monetary Policy Committee voted for an "
                        "immediate cut"], "minutes", "minutes of the meeting",
           "showed|meeting showed"),
@@ -680,7 +688,7 @@ def feature_walk() -> Doc:
                      "him I'd get the train home like anyone else.",
                      "But I never needed the train. People came out of their houses to walk "
                      "with me. In one village in Devon, the whole primary school lined the "
-                     "road."], "grace"),
+                     "road."], "grace", cue='says|d," she says'),
         Q("direct", ["What happens if you get halfway and can't go on?"], "husband",
           "He|He kept asking", "asking", parent=1),
         Q("indirect", ["I'd get the train home like anyone else"], "grace", "I|I told him",
@@ -689,7 +697,7 @@ def feature_walk() -> Doc:
           "Paul Evans", "says|Evans, says"),
         Q("direct", ["When Grace decides to do something, she does it,"], "evans",
           'he|it," he says', 'says|it," he says'),
-        Q("direct", ["We all knew she would finish."], "evans"),
+        Q("direct", ["We all knew she would finish."], "evans", cue='says|it," he says'),
     ])
 
 
@@ -714,7 +722,7 @@ def abc_drought() -> Doc:
           "Bill McKenzie", "told", "abc"),
         Q("direct", ["We've had 40 millimetres since Christmas,"], "mckenzie",
           "McKenzie|Mr McKenzie said", "said|McKenzie said"),
-        Q("direct", ["You can't grow anything on that."], "mckenzie"),
+        Q("direct", ["You can't grow anything on that."], "mckenzie", cue='said|cKenzie said'),
         Q("indirect", ["there was little chance of significant rain before winter"], "bom",
           "Bureau of Meteorology", "said|Meteorology said"),
         Q("indirect", ["the government would extend drought support until June"], "moriarty",
@@ -750,12 +758,14 @@ def local_hiker() -> Doc:
           "said|office said in"),
         Q("direct", ["He was cold and dehydrated, but he was walking and talking,"], "ruiz",
           "Amy Ruiz", "told", "kktv"),
-        Q("direct", ["Honestly, that's the best outcome we could have hoped for."], "ruiz"),
+        Q("direct", ["Honestly, that's the best outcome we could have hoped for."], "ruiz",
+          cue='told|my Ruiz told'),
         Q("indirect", ["her father had hiked the area for decades"], "megan", "Megan",
           "said|Megan, said"),
         Q("direct", ["He knows those mountains better than anyone,"], "megan",
           'she|anyone," she said', 'said|anyone," she said'),
-        Q("direct", ["We just kept telling ourselves he'd be OK."], "megan"),
+        Q("direct", ["We just kept telling ourselves he'd be OK."], "megan",
+          cue='said|e," she said'),
         Q("indirect", ["searchers had been hampered by snow on Saturday and Sunday"], "ruiz",
           "Ruiz|Ruiz said", "said|Ruiz said"),
     ])
@@ -786,13 +796,13 @@ def uk_politics() -> Doc:
         Q("direct", ["Pensioners in my constituency are frightened,"], "foster", "Diane Foster",
           "told|Foster told", "starmer"),
         Q("direct", ["They want to know whether they will be able to heat their homes this "
-                     "January."], "foster"),
+                     "January."], "foster", cue='told|Foster told'),
         Q("mixed", ['the government had inherited "a £22bn black hole" and that difficult '
                     'choices could not be avoided'], "starmer",
           "The Prime Minister|The Prime Minister replied", "replied"),
         Q("direct", ["I didn't come into politics to make these decisions,"], "starmer",
           'he|decisions," he said', 'said|decisions," he said'),
-        Q("direct", ["But I will not duck them."], "starmer"),
+        Q("direct", ["But I will not duck them."], "starmer", cue='said|ns," he said'),
         Q("direct", ["They said they would not raise taxes on working people. They did,"],
           "badenoch", "she|she told", "told|she told"),
         Q("indirect", ["they would not raise taxes on working people"], "labour",
@@ -820,14 +830,16 @@ def tech_earnings() -> Doc:
                        "expectations of $3.7bn"], "lseg", "LSEG", "according to|according to LSEG"),
         Q("direct", ["Demand for our data centre chips is running well ahead of supply,"],
           "okonkwo", "Daniel Okonkwo", "said|Okonkwo said on"),
-        Q("direct", ["We are adding capacity as fast as we responsibly can."], "okonkwo"),
+        Q("direct", ["We are adding capacity as fast as we responsibly can."], "okonkwo",
+          cue='said|iel Okonkwo said'),
         Q("indirect", ["the company expected supply constraints to ease early next year"],
           "okonkwo", "Okonkwo|Okonkwo said the", "said|Okonkwo said the"),
         Q("indirect", ["Vantex is in talks to open a plant in Arizona"], "source",
           "a person familiar with the matter", "according to|according to a person"),
         Q("direct", ["This was a blowout quarter,"], "natarajan", "Priya Natarajan",
           "said|said Priya"),
-        Q("direct", ["The question now is whether they can keep up."], "natarajan"),
+        Q("direct", ["The question now is whether they can keep up."], "natarajan",
+          cue='said|arter," said'),
     ])
 
 
@@ -856,7 +868,8 @@ def tv_bakeoff() -> Doc:
         Q("direct", ["It isn’t. You’ve got cameras on you, the clock is ticking, and Paul is "
                      "standing behind you.",
                      "One week my sponge collapsed and I just froze. The producer came over and "
-                     "said, ‘Take a minute, it’s fine,’ and I burst into tears."], "marsh"),
+                     "said, ‘Take a minute, it’s fine,’ and I burst into tears."], "marsh",
+                       cue='said|e,” she said'),
         Q("direct", ["Take a minute, it’s fine,"], "producer", "The producer",
           "said|over and said", parent=4),
         Q("indirect", ["she still could not look at a Swiss roll"], "marsh",
@@ -889,7 +902,7 @@ def afp_quake() -> Doc:
         Q("direct", ["We heard a huge noise and everything started shaking,"], "kaya",
           "Mehmet Kaya", "told|told AFP", "afp"),
         Q("direct", ["My wife shouted, 'Get the children out!' We ran into the street in our "
-                     "pyjamas."], "kaya"),
+                     "pyjamas."], "kaya", cue='told|ya, 46, told'),
         Q("direct", ["Get the children out!"], "wife", "My wife", "shouted", parent=4),
         Q("indirect", ["the government would rebuild every damaged home within a year"],
           "erdogan", "Recep Tayyip Erdogan", "said|Erdogan said"),
