@@ -20,6 +20,7 @@ import marshal
 import os
 import re
 import sys
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from re import _compiler, _parser
@@ -87,9 +88,10 @@ def kept_compiled(path: Path | None = None) -> Iterator[None]:
     known = _read(path)
     used: _Entries = {}
     original = _compiler.compile
+    loading = threading.get_ident()  # another thread's patterns (a search) are not kept
 
     def compile(p: object, flags: int = 0) -> re.Pattern:
-        if not isinstance(p, str) or flags & re.DEBUG:
+        if not isinstance(p, str) or flags & re.DEBUG or threading.get_ident() != loading:
             return original(p, flags)
         key = (p, int(flags))
         try:

@@ -8,6 +8,7 @@ import os
 import re
 import subprocess
 import sys
+import threading
 from pathlib import Path
 from re import _compiler, _parser
 
@@ -99,3 +100,18 @@ def test_the_engine_keeps_its_patterns_beside_its_bytecode(tmp_path):
     assert len(entries) > 50
     for (pattern, flags), arguments in entries.items():
         assert _sre.compile(*arguments) == _compiler.compile(pattern, flags), pattern[:60]
+
+
+def test_only_the_loading_thread_s_patterns_are_kept(tmp_path):
+    """A pattern another thread compiles meanwhile (a search typed in the window) is
+    compiled as usual and not written down."""
+    path = tmp_path / "patterns.marshal"
+    other: list[re.Pattern] = []
+    with kept_compiled(path):
+        _compile_all()
+        worker = threading.Thread(target=lambda: other.append(re.compile(r"secret \w+ typed")))
+        worker.start()
+        worker.join()
+    assert other[0].match("secret words typed")
+    kept = marshal.loads(path.read_bytes())
+    assert set(kept) == {(p, f) for p, f in PATTERNS}
