@@ -107,7 +107,7 @@ class NameFinder:
                 self._pending_gender, self._titled = "", False  # one word: the short way
                 if self._initial(m.start()) and self._common(word):
                     continue
-                cand = self._candidate(m.start(), m.end())
+                cand = self._candidate(m.start(), m.end(), known_uncommon=True)
                 if cand is not None:
                     out.append(cand)
                 continue
@@ -149,6 +149,9 @@ class NameFinder:
 
     def _split_possessive(self, piece: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
         """"King's College London" stays whole; "ITV's Lorraine" is two names."""
+        if not piece or "'" not in (before_last := self.text[piece[0][0]:piece[-1][0]]) \
+                and "’" not in before_last:
+            return [piece]  # no apostrophe, no possessive (most names)
         words = [self.text[s:e] for s, e in piece]
         if not any(w.endswith(("'s", "’s", "s'", "s’")) for w in words[:-1]) or \
                 any(w in _KEEPS_POSSESSIVE for w in words[1:]):
@@ -248,7 +251,10 @@ class NameFinder:
 
     # --- labelling a piece --------------------------------------------------------
 
-    def _candidate(self, start: int, end: int) -> NameCandidate | None:
+    def _candidate(self, start: int, end: int,
+                   known_uncommon: bool = False) -> NameCandidate | None:
+        """The labelled name at start..end, or None; `known_uncommon`: a single word already
+        found not to be a common word at a sentence start."""
         text = self.text
         name = text[start:end]
         tokens = name.split()
@@ -273,7 +279,8 @@ class NameFinder:
             gender = self._role_gender
         label = gazetteer_label(name)
         if label is None and len(tokens) == 1 and (
-                name in people.COMMON_CAPS or self._initial(start) and self._common(name)
+                not known_uncommon and (name in people.COMMON_CAPS or
+                                        self._initial(start) and self._common(name))
                 or _PARTY_STATE.match(name)):
             return None
         self._strong = True
