@@ -217,8 +217,10 @@ class NameFinder:
 
     def _from_first_name(self, piece: list[tuple[int, int]]) -> list[tuple[int, int]]:
         """"Columbus Fire Battalion Chief Mark Delaney": the person starts at the first name."""
+        if len(piece) < 3:
+            return piece
         words = [self.text[s:e] for s, e in piece]
-        if len(words) < 3 or words[-1] in _KEEPS_POSSESSIVE or words[0] in people.FIRST_NAMES:
+        if words[-1] in _KEEPS_POSSESSIVE or words[0] in people.FIRST_NAMES:
             return piece
         for k in range(1, len(words) - 1):
             if words[k] in people.FIRST_NAMES:
