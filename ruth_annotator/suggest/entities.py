@@ -136,10 +136,12 @@ class _Clusterer:
                 cluster.name = surface
         self._join_acronyms()
         for cluster in self.clusters.values():
-            votes = Counter(m.gender for m in cluster.mentions if m.gender)
-            first = cluster.name.split()[0] if cluster.name else ""
-            cluster.gender = votes.most_common(1)[0][0] if votes else \
-                people.FIRST_NAMES.get(first, "")
+            votes = [m.gender for m in cluster.mentions if m.gender]  # most have none
+            if votes:
+                cluster.gender = Counter(votes).most_common(1)[0][0]
+            else:
+                first = cluster.name.split()[0] if cluster.name else ""
+                cluster.gender = people.FIRST_NAMES.get(first, "")
         return self.clusters
 
     def _org_parts(self, mentions: list[Found]) -> dict[str, str]:

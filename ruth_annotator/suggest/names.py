@@ -107,7 +107,7 @@ class NameFinder:
                 self._pending_gender, self._titled = "", False  # one word: the short way
                 if self._initial(m.start()) and self._common(word):
                     continue
-                cand = self._candidate(m.start(), m.end())
+                cand = self._candidate(m.start(), m.end(), known_uncommon=True)
                 if cand is not None:
                     out.append(cand)
                 continue
@@ -149,6 +149,9 @@ class NameFinder:
 
     def _split_possessive(self, piece: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
         """"King's College London" stays whole; "ITV's Lorraine" is two names."""
+        if not piece or "'" not in (before_last := self.text[piece[0][0]:piece[-1][0]]) \
+                and "’" not in before_last:
+            return [piece]  # no apostrophe, no possessive (most names)
         words = [self.text[s:e] for s, e in piece]
         if not any(w.endswith(("'s", "’s", "s'", "s’")) for w in words[:-1]) or \
                 any(w in _KEEPS_POSSESSIVE for w in words[1:]):
@@ -214,8 +217,10 @@ class NameFinder:
 
     def _from_first_name(self, piece: list[tuple[int, int]]) -> list[tuple[int, int]]:
         """"Columbus Fire Battalion Chief Mark Delaney": the person starts at the first name."""
+        if len(piece) < 3:
+            return piece
         words = [self.text[s:e] for s, e in piece]
-        if len(words) < 3 or words[-1] in _KEEPS_POSSESSIVE or words[0] in people.FIRST_NAMES:
+        if words[-1] in _KEEPS_POSSESSIVE or words[0] in people.FIRST_NAMES:
             return piece
         for k in range(1, len(words) - 1):
             if words[k] in people.FIRST_NAMES:
@@ -248,7 +253,10 @@ class NameFinder:
 
     # --- labelling a piece --------------------------------------------------------
 
-    def _candidate(self, start: int, end: int) -> NameCandidate | None:
+    def _candidate(self, start: int, end: int,
+                   known_uncommon: bool = False) -> NameCandidate | None:
+        """The labelled name at start..end, or None; `known_uncommon`: a single word already
+        found not to be a common word at a sentence start."""
         text = self.text
         name = text[start:end]
         tokens = name.split()
@@ -260,8 +268,9 @@ class NameFinder:
         titled = self._titled
         before = text[max(0, start - 40):start]
         before = before[before.rfind("\n") + 1:]
-        last = before.split()[-1] if before[-1:].isspace() and before.strip() else ""
-        prev = last.lower() if _WORDISH.fullmatch(last) else ""
+        words = before.split() if before[-1:].isspace() else ()
+        last = words[-1] if words else ""
+        prev = last.lower() if last and _WORDISH.fullmatch(last) else ""
         owner = last[:-2] if last.endswith(("'s", "’s")) and _WORDISH.fullmatch(last[:-2]) \
             else ""
         if prev in self.roles and not titled:
@@ -272,7 +281,8 @@ class NameFinder:
             gender = self._role_gender
         label = gazetteer_label(name)
         if label is None and len(tokens) == 1 and (
-                name in people.COMMON_CAPS or self._initial(start) and self._common(name)
+                not known_uncommon and (name in people.COMMON_CAPS or
+                                        self._initial(start) and self._common(name))
                 or _PARTY_STATE.match(name)):
             return None
         self._strong = True
@@ -319,8 +329,8 @@ class NameFinder:
         if following and following.group(1) in orgs.EVENT_NOUNS and len(tokens) > 1:
             return EVENT  # "the Choir of the Year competition"
         last, first = tokens[-1], tokens[0]
-        if len(tokens) > 1 and (last in orgs.ORG_SUFFIXES or any(
-                t in orgs.ORG_SUFFIXES for t in tokens[1:-1])) or (
+        if len(tokens) > 1 and (last in orgs.ORG_SUFFIXES or not orgs.ORG_SUFFIXES.isdisjoint(
+                tokens[1:-1])) or (
                 (first in orgs.ORG_HEADS or first in orgs.ORG_SUFFIXES) and " of " in name):
             return ORG
         if tokens[0] in people.FIRST_NAMES and len(tokens) <= 4:
@@ -335,7 +345,7 @@ class NameFinder:
             return GPE
         if gazetteer_label(first) == ORG and len(tokens) <= 3:
             return ORG
-        if any(t in orgs.ORG_HINTS for t in tokens):
+        if not orgs.ORG_HINTS.isdisjoint(tokens):
             return ORG
         self._strong = False
         if len(tokens) == 1 and name.isupper() and 2 <= len(name) <= 6 and \

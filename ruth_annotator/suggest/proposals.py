@@ -43,6 +43,7 @@ class Proposals:
         self._exact = {(m.start, m.end): m for m in layer.mentions.values()
                        if m.status != REJECTED}
         self._occupied = Coverage(len(text), ((m.start, m.end) for m in layer.mentions.values()))
+        self._any_mention = bool(layer.mentions)  # an empty layer (the usual case) has none
         self._named: dict[tuple[str, str], list[Entity]] = {}  # (label, lower-case name)
         self._by_word: dict[tuple[str, str], dict[str, Entity]] = {}  # (label, a name word)
         for e in layer.entities.values():
@@ -109,11 +110,11 @@ class Proposals:
         key = id(found)
         if key in self._mention_of:
             return self._mention_of[key]
-        same = self._exact.get((found.start, found.end))
+        same = self._exact.get((found.start, found.end)) if self._exact else None
         result: str | None = None
         if same is not None:
             result = same.id
-        elif not self._occupied.hits(found.start, found.end):
+        elif not (self._any_mention and self._occupied.hits(found.start, found.end)):
             entity = self.entity(found.key)
             if entity is not None:
                 mention = Mention(new_id("m"), found.start, found.end, found.label, entity,
