@@ -30,6 +30,7 @@ from ruth_annotator.suggest.partial import partial_quotes
 from ruth_annotator.suggest.proposals import propose
 from ruth_annotator.suggest.speakers import SpeakerResolver
 from ruth_annotator.suggest.text_units import Units
+from ruth_annotator.suggest.tweets import post_quotes
 from ruth_annotator.tasks import NO_TASK, Task
 
 
@@ -57,6 +58,7 @@ def analyse(text: str, lexicon: Lexicon | None = None,
     task.check()
     fragments = [(marked[i].start, marked[i].end) for i in direct.not_speech]
     drafts += interview_quotes(text, units, table, drafts)
+    drafts += post_quotes(text, units, drafts)
     drafts += IndirectQuotes(text, units, drafts, fragments).run()
     drafts += headline_quotes(text, units, drafts, fragments)
     drafts += partial_quotes(text, units, drafts, fragments, title_like, words.cues)

@@ -159,3 +159,11 @@ def test_a_cue_right_after_the_quote_wins_over_the_clause_before_its_colon():
     q = one_quote(LEAD + "Soon after the vote, Ortiz said the board had lost its nerve: "
                   "“The harbour deserves better,” Reyes added.\n", "The harbour deserves better")
     assert (q.speaker, q.cue) == ("Reyes", "added")
+
+
+def test_an_embedded_post_is_a_direct_quote_of_its_author():
+    found = quotes(LEAD + '<blockquote class="post">We will win this vote, and the harbour '
+                   "stays ours. https://t.co/abc123 — Lena Ortiz (@lenaortiz) June 29, 2016"
+                   "</blockquote>\n\nThe board did not reply.\n")
+    assert [(q.type, q.text, q.speaker, q.cue) for q in found] == [
+        ("direct", "We will win this vote, and the harbour stays ours.", "Lena Ortiz", "—")]
