@@ -70,7 +70,7 @@ SPEAKER = (rf"(?P<spk>(?!{_NOT_SPEAKER}\b)(?!{_PARTICIPLE_OPENING})(?:{NOMINAL}|
 # (An apostrophe inside a word may stand in it: "Jenna Golden, Twitter’s director, said".)
 _ASIDE = r"(?:[^,\n\"“”‘’]|(?<=\w)’(?=\w))"
 APPOS = (r"(?:[ \t]*\([^()\n]{1,30}\))?"
-         rf"(?P<app>,[ \t]*{_ASIDE}{{1,150}}?(?:,[ \t]*{_ASIDE}{{1,80}}?){{0,2}},)?")
+         rf"(?P<app>,[ \t]*{_ASIDE}{{1,150}}?(?:,[ \t]*{_ASIDE}{{1,80}}?){{0,3}},)?")
 ADV = (r"(?:(?:also|later|then|previously|once|has|had|have|would|will|recently|simply|"
        r"just|further|again|earlier|quickly|now|often|reportedly|allegedly|had|could|"
        r"would|once|cheerfully|quietly|angrily|proudly|simply|always|never|still|even|"
@@ -404,7 +404,9 @@ _NP_FREE = (rf"(?!(?:has|have|had|is|are|was|were|will|would|can|could|did|does|
 _NP = rf"{DET}[ \t]+{_NP_FREE}(?:[ \t]+{_NP_FREE}){{0,6}}"
 _NAMED = (rf"(?P<spk>{PRON}|{NAME}|{DESCRIBED}|{LOWER_DESCRIBED}){_ASIDES}"
           r"[ \t]+(?:[a-z]+ly[ \t]+)?[a-z]")
-_NOMINAL = rf"(?P<spk>{_NP}|{PLURAL}){_ASIDES}{_VERB_LIKE}"
+# "a paper from the left-leaning Brookings Institution had this to say"
+_OF_PHRASE = r"(?:[ \t]+(?:of|from|at|for|with)[ \t]+[\w'’-]+(?:[ \t]+[\w'’-]+){0,5}?)?"
+_NOMINAL = rf"(?P<spk>{_NP}{_OF_PHRASE}|{PLURAL}){_ASIDES}{_VERB_LIKE}"
 # Without an opening phrase first: in "Washington, star of “Scandal,” thanked" the words
 # after the first comma are the subject's aside.
 _SUBJECTS = tuple((re.compile(rf"{_CONJUNCTION}{opening}{subject}"), subject is _NOMINAL)
