@@ -38,6 +38,10 @@ _LAST_WORD = re.compile(r"([\w'’-]+)[ \t]*$")
 _AFTER_REACH = 160
 _ANY_MARK = re.compile("[\"“”‘’'«»]")
 _LABEL_PHRASE = re.compile(rf"[ \t]*(?P<spk>{DESCRIBED}|{LOWER_DESCRIBED}|{NAME})[ \t]*")
+# "quotes/cited X:" before a quote: X's words, relayed by the subject.
+_QUOTING = re.compile(rf"\b(?P<cue>quot(?:es|ed|ing)|cit(?:es|ed|ing))[ \t]+"
+                      rf"(?P<spk>{DESCRIBED}|{LOWER_DESCRIBED}|{NAME})"
+                      r"(?:[ \t]+as[ \t]+saying)?[ \t]*:[ \t]*$")
 _LAST_CLAUSE = re.compile(r",[ \t]+(?:(?:to|in|for|with)[ \t]+)?"
                           r"(?:which|whom|who|and|but|when|as|while)[ \t]+(?=[^,]*$)")
 
@@ -146,6 +150,9 @@ class DirectQuotes:
         label = _LABEL_PHRASE.fullmatch(self.text, start, start + len(before) - 1)
         if label is not None:  # "Bake-off star Ellie Marsh: ‘…’"
             return CueMatch(None, label.span("spk"), None, "colon")
+        quoted = _QUOTING.search(self.text, start, start + len(before))
+        if quoted is not None:  # "Obama quoted Lincoln: “…”": the one quoted speaks
+            return CueMatch(quoted.span("cue"), quoted.span("spk"), None, "colon")
         # the last clause first: "She said experts agreed, to which O'Malley interjected:"
         clause = _LAST_CLAUSE.search(self.text, start, q.open_pos)
         subject = (sentence_subject(self.text, clause.end(), q.open_pos)
@@ -184,6 +191,9 @@ class DirectQuotes:
         if not before.body or _ANY_MARK.search(self.text, before.start, before.end):
             return None
         sentence = self.units.sentence_at(before.end - 1)
+        quoted = _QUOTING.search(self.text, max(sentence[0], before.start), before.end)
+        if quoted is not None:  # "Frank quotes former Carter adviser Alfred Kahn:" ¶ "…"
+            return quoted.span("spk")
         return sentence_subject(self.text, max(sentence[0], before.start), before.end)
 
     def _cue(self, q: MarkedQuote, start: int, limit: int,

@@ -167,3 +167,9 @@ def test_an_embedded_post_is_a_direct_quote_of_its_author():
                    "</blockquote>\n\nThe board did not reply.\n")
     assert [(q.type, q.text, q.speaker, q.cue) for q in found] == [
         ("direct", "We will win this vote, and the harbour stays ours.", "Lena Ortiz", "—")]
+
+
+def test_the_one_quoted_speaks_the_quote():
+    q = one_quote(LEAD + "In her speech, Ortiz quoted former mayor Ada Brook: “A harbour is "
+                  "a promise to the next generation.”\n", "A harbour is a promise")
+    assert q.speaker == "Ada Brook"
