@@ -406,7 +406,9 @@ _NAMED = (rf"(?P<spk>{PRON}|{NAME}|{DESCRIBED}|{LOWER_DESCRIBED}){_ASIDES}"
           r"[ \t]+(?:[a-z]+ly[ \t]+)?[a-z]")
 # "a paper from the left-leaning Brookings Institution had this to say"
 _OF_PHRASE = r"(?:[ \t]+(?:of|from|at|for|with)[ \t]+[\w'’-]+(?:[ \t]+[\w'’-]+){0,5}?)?"
-_NOMINAL = rf"(?P<spk>{_NP}{_OF_PHRASE}|{PLURAL}){_ASIDES}{_VERB_LIKE}"
+# "Obama's first five questioners ranged from skeptical to hostile:"
+_OWNED = rf"{NAME}['’]s[ \t]+{_NP_FREE}(?:[ \t]+{_NP_FREE}){{0,3}}"
+_NOMINAL = rf"(?P<spk>{_NP}{_OF_PHRASE}|{_OWNED}|{PLURAL}){_ASIDES}{_VERB_LIKE}"
 # Without an opening phrase first: in "Washington, star of “Scandal,” thanked" the words
 # after the first comma are the subject's aside.
 _SUBJECTS = tuple((re.compile(rf"{_CONJUNCTION}{opening}{subject}"), subject is _NOMINAL)
