@@ -79,7 +79,11 @@ ADV = (r"(?:(?:also|later|then|previously|once|has|had|have|would|will|recently|
 # A speaker phrase starts a clause: "Outside court, Emily's father, Mark Watts, said:".
 LEAD = (r"(?:^|(?<=[,;:—–(] )|(?<= - )|(?<=\b[Aa]nd )|(?<=\b[Bb]ut )|(?<=\b[Ww]hen )|"
         r"(?<=\b[Tt]hen )|(?<=\b[Yy]et )|(?<=\b[Aa]s )|(?<=\bwhich )|(?<=,[”\"’] )|"
-        r"(?<=\b[Ff]ormer ))")  # "Former contestant Ellie Marsh has revealed"
+        r"(?<=\b[Ff]ormer )|"  # "Former contestant Ellie Marsh has revealed"
+        # a clause inside the sentence: "where the secretary of state said she was", "after
+        # the front-runner had said", "what it calls"
+        r"(?<=\bwhere )|(?<=\bafter )|(?<=\bwhile )|(?<=\bbecause )|(?<=\bsince )|"
+        r"(?<=\bthough )|(?<=\bif )|(?<=\bwhat ))")
 
 _PRE_ACCORDING = re.compile(
     rf"\b(?P<cue>[Aa]ccording to)[ \t]+(?P<spk>{NAME}|{NOMINAL}|{PLURAL})[ \t]*,[ \t]*$")

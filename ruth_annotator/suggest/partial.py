@@ -56,7 +56,7 @@ VERBS = (EN.verb_forms(("past", "ing")) | EN.verb_forms(("third",), without="nou
 # The speaker right before the verb: "the former secretary of state talked about",
 # "Smith, 45, said", "Beck, who said".
 _SUBJECT_BEFORE = re.compile(rf"{LEAD}{SPEAKER}{APPOS}[ \t]+(?:[a-z]+ly[ \t]+)?{ADV}$")
-_WHO_BEFORE = re.compile(rf"(?P<spk>{NAME}),[ \t]+who[ \t]+{ADV}$")
+_WHO_BEFORE = re.compile(rf"(?P<spk>{NAME})(?:,|[ \t]+[—–-])[ \t]+who[ \t]+{ADV}$")
 _CONJOINED_BEFORE = re.compile(rf"[ \t]+(?:and|but)[ \t]+{ADV}$")
 # "Representative Adam B. Schiff, a Democrat of California and a member of …, said": a
 # name opening the sentence with a long aside before the verb.

@@ -173,3 +173,10 @@ def test_the_one_quoted_speaks_the_quote():
     q = one_quote(LEAD + "In her speech, Ortiz quoted former mayor Ada Brook: “A harbour is "
                   "a promise to the next generation.”\n", "A harbour is a promise")
     assert q.speaker == "Ada Brook"
+
+
+def test_a_speaker_inside_a_subordinate_clause():
+    q = one_quote(LEAD + "The clip was taken at a rally in Eastport, where the mayor said she "
+                  "was \"not only here to do my job\" but to back the plan.\n",
+                  "not only here to do my job")
+    assert q.speaker_mention == "the mayor"
