@@ -28,6 +28,8 @@ def post_quotes(text: str, units: Units, drafts: list[QuoteDraft]) -> list[Quote
     covered = Coverage(len(text), ((d.start, d.end) for d in drafts))
     out = []
     for para in units.paragraphs:
+        if text.find("(@", para.start, para.end) < 0:
+            continue  # no handle, no post (a C-speed look before the pattern's at every space)
         m = _SIGNATURE.search(text, para.start, para.end)
         if m is None:
             continue
