@@ -60,7 +60,7 @@ _NOT_SPEAKER = alternation(w for w in people.COMMON_CAPS if w.lower() not in (
     "she", "they", "i", "we", "it", "police", "officials", "sources"))
 # A participle opening a sentence is not a name: "Remarking upon his empathy, Starr said"
 # (but "Manning said" is).
-_PARTICIPLE_OPENING = (r"[A-Z][a-z]{2,}ing[ \t]+(?:upon|on|at|to|the|a|an|his|her|their|its|"
+_PARTICIPLE_OPENING = (r"[A-Z][a-z]{2,}(?:ing|ed)[ \t]+(?:upon|on|at|to|the|a|an|his|her|their|its|"
                        r"that|in|from|with|about|for|through|over|into|up|out|back|by|off)\b")
 _PARTICIPLE_START = re.compile(_PARTICIPLE_OPENING)
 SPEAKER = (rf"(?P<spk>(?!{_NOT_SPEAKER}\b)(?!{_PARTICIPLE_OPENING})(?:{NOMINAL}|{PRON}|"
@@ -252,6 +252,9 @@ _NAMED_SUBJECT = re.compile(rf"(?P<spk>{PRON}|{NAME})(?:{APPOS})[ \t]+(?:[a-z]+l
 # "COLUMBUS, Ohio (AP) — ", "LONDON (Reuters) - ": a dateline is not part of a sentence.
 DATELINE = re.compile(
     r"[A-Z][A-Z .'-]+(?:,[ \t]+[A-Z][\w. ]+)?[ \t]+\([\w ./]+\)[ \t]*[—–-][ \t]*")
+# Capitalised words that may stand before a person's title and name: "Former Arkansas Gov.
+# Mike Huckabee, for his part, is labeling …".
+_BEFORE_A_TITLE = frozenset(("former", "then", "late", "acting", "retired", "outgoing"))
 _SUBORDINATE = re.compile(r"(?:When|While|As|After|Before|If|Because|Since|Although|Though|"
                          r"Once|Until|Unless|Whereas)[ \t]+(?=[A-Z])")
 
@@ -437,14 +440,14 @@ def sentence_subject(text: str, start: int, end: int, roles: Collection[str] = (
             continue
         words = m.group("spk").split()
         first = words[0]
-        if first.endswith("ing") and first[:1].isupper() or \
+        if first.endswith(("ing", "ly")) and first[:1].isupper() or \
                 nominal and not (loose or _is_people(m.group("spk"), roles)) or \
                 not nominal and _SUBORDINATE.match(m.group("spk")):
             continue
         if not nominal and first in people.COMMON_CAPS and \
                 first.lower() not in people.SUBJECT_PRONOUNS:
-            if len(words) == 1:
-                continue
+            if len(words) == 1 or first.lower() not in _BEFORE_A_TITLE:
+                continue  # "On Thursday, …" opens with no subject of its own
             # "Former Arkansas Gov. Mike Huckabee, for his part, is labeling …"
             span = speaker_span(m, 0)
             return (text.index(words[1], span[0]), span[1]) if span else None
