@@ -8,7 +8,7 @@ from ruth_annotator.gui import words
 from ruth_annotator.gui.key_part import KeyPart
 from ruth_annotator.gui.span_index import MENTION
 from ruth_annotator.model import edits
-from ruth_annotator.model.annotations import Mention, Quote
+from ruth_annotator.model.annotations import REJECTED, Mention, Quote
 
 
 class Marking(KeyPart):
@@ -57,6 +57,17 @@ class Marking(KeyPart):
         span = words.trim(self.text, span, words.QUOTE_MARKS)
         if span.end <= span.start:
             self.hint("The selection holds only quotation marks.")
+            return
+        same = next((q for q in self.layer.quotes.values()
+                     if q.spans == (span,) and q.status != REJECTED), None)
+        if same is not None:  # as for mentions: no second copy of what is there
+            if same.type == quote_type:
+                self.session.set_current(same.id)
+                self.hint("That quote exists already.")
+            else:
+                self.session.apply(edits.update(self.layer, same.id,
+                                                f"Make the quote {quote_type}",
+                                                type=quote_type), select=same.id)
             return
         changes = self.named(edits.add_quote(self.layer, [span], quote_type),
                              f"Add {quote_type} quote {self.words_of(span)}")

@@ -192,3 +192,18 @@ def test_clicking_a_span_selects_its_panel_rows_and_hover_describes_it(qtbot, wi
     card = window.view.describe(mention.start + 1)
     assert "PERSON" in card and "Dominic Savage" in card and "tester" in card
     assert "Direct quote" in window.view.describe(quote.start + 1)
+
+
+def test_quoting_the_same_words_again_makes_no_copy(qtbot, window):
+    """Q twice on one selection: one quote (a second copy is what `check` reports as a
+    problem); Shift+Q on it then makes it indirect instead of adding another."""
+    span = find(window.session.text, "What about Mia?")
+    first = make_quote(qtbot, window, span)
+    again = make_quote(qtbot, window, span)
+    layer = window.session.layer
+    assert again.id == first.id
+    assert [q.id for q in layer.quotes.values() if q.spans == first.spans] == [first.id]
+    assert "exists already" in window.statusBar().currentMessage()
+    make_quote(qtbot, window, span, SHIFT)
+    assert [q.type for q in layer.quotes.values() if q.spans == first.spans] == ["indirect"]
+    assert stored_layer(window).quotes[first.id].type == "indirect"

@@ -71,13 +71,18 @@ class Session:
         choice = rng.random()
         if choice < 0.40 or not layer.mentions:
             label = rng.choice(LABELS)
-            return doc, edits.add_mention(layer, text, self.random_span(text), label)
+            span = self.random_span(text)
+            if any(m.span == span and m.label == label for m in layer.mentions.values()):
+                return doc, ChangeSet("", ())  # the app refuses a second copy
+            return doc, edits.add_mention(layer, text, span, label)
         if choice < 0.55:
             spans = [self.random_span(text, 300)]
             if rng.random() < 0.3:
                 spans.append(self.random_span(text, 100))
                 if spans[0].overlaps(spans[1]):
                     spans.pop()
+            if any(q.spans == tuple(sorted(spans)) for q in layer.quotes.values()):
+                return doc, ChangeSet("", ())  # the app refuses a second copy
             return doc, edits.add_quote(layer, spans, rng.choice(("direct", "indirect")))
         if choice < 0.65 and layer.quotes:
             quote = rng.choice(list(layer.quotes))
