@@ -83,7 +83,7 @@ LEAD = (r"(?:^|(?<=[,;:—–(] )|(?<= - )|(?<=\b[Aa]nd )|(?<=\b[Bb]ut )|(?<=\b[
         # a clause inside the sentence: "where the secretary of state said she was", "after
         # the front-runner had said", "what it calls"
         r"(?<=\bwhere )|(?<=\bafter )|(?<=\bwhile )|(?<=\bbecause )|(?<=\bsince )|"
-        r"(?<=\bthough )|(?<=\bif )|(?<=\bwhat ))")
+        r"(?<=\bthough )|(?<=\balthough )|(?<=\bif )|(?<=\bwhat ))")
 
 _PRE_ACCORDING = re.compile(
     rf"\b(?P<cue>[Aa]ccording to)[ \t]+(?P<spk>{NAME}|{NOMINAL}|{PLURAL})[ \t]*,[ \t]*$")

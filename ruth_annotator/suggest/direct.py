@@ -42,7 +42,7 @@ _LABEL_PHRASE = re.compile(rf"[ \t]*(?P<spk>{DESCRIBED}|{LOWER_DESCRIBED}|{NAME}
 _QUOTING = re.compile(rf"\b(?P<cue>quot(?:es|ed|ing)|cit(?:es|ed|ing))[ \t]+"
                       rf"(?P<spk>{DESCRIBED}|{LOWER_DESCRIBED}|{NAME})"
                       r"(?:[ \t]+as[ \t]+saying)?[ \t]*:[ \t]*$")
-_LAST_CLAUSE = re.compile(r",[ \t]+(?:(?:to|in|for|with)[ \t]+)?"
+_LAST_CLAUSE = re.compile(r",[”\"’']?[ \t]+(?:(?:to|in|for|with)[ \t]+)?"
                           r"(?:which|whom|who|and|but|when|as|while)[ \t]+(?=[^,]*$)")
 
 
@@ -205,6 +205,13 @@ class DirectQuotes:
             before = None
         if self.text[start:q.open_pos].rstrip().endswith(":") and (
                 after is None or before is not None and before.side == "label"):
+            if before is not None and before.cue is not None:
+                # "Reid said both are “non-entities,” but he gave the Texan a compliment:"
+                clause = _LAST_CLAUSE.search(self.text, before.cue[1], q.open_pos)
+                subject = sentence_subject(self.text, clause.end(), q.open_pos) \
+                    if clause is not None else None
+                if subject is not None:
+                    return CueMatch(None, subject, None, "colon")
             return before or after
         return after or before
 

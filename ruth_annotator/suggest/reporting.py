@@ -64,7 +64,8 @@ haven't""".split())
 # The verbs that close an AP-style sentence: "The plan will cost $2bn, officials said."
 REPORTED_AFTER = EN.verb_forms(CLAUSE_FORMS, tag="closing")
 # A new clause with its own subject ends the reported one: "…, and I believe her."
-NEXT_CLAUSE = re.compile(r",[ \t]+(?:(?:and|but)[ \t]+(?:I|we|he|she|they)|according to)\b")
+NEXT_CLAUSE = re.compile(r",[ \t]+(?:(?:and|but|although|though|while|whereas)[ \t]+"
+                         r"(?:I|we|he|she|they)|according to)\b")
 # After a reported clause, ", opening the door to cuts" is the reporter's own gloss.
 GLOSS = re.compile(r",[ \t]+[a-z]+ing\b")
 LOWER_WORD = re.compile(r"\b[a-z]+\b")

@@ -180,3 +180,9 @@ def test_a_speaker_inside_a_subordinate_clause():
                   "was \"not only here to do my job\" but to back the plan.\n",
                   "not only here to do my job")
     assert q.speaker_mention == "the mayor"
+
+
+def test_the_last_clause_before_a_colon_speaks_the_quote():
+    q = one_quote(LEAD + 'Ortiz said both rivals are "out of their depth," but she gave Reyes '
+                  'a compliment: "He never hides what he thinks."\n', "He never hides")
+    assert (q.speaker_mention, q.speaker) == ("she", "Ortiz")
