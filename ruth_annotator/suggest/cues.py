@@ -12,7 +12,6 @@ in marks that no verb attributes. Spans are absolute offsets into the text.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -422,7 +421,7 @@ _SUBJECTS = tuple((re.compile(rf"{_CONJUNCTION}{opening}{subject}"), subject is 
                   for subject in (_NAMED, _NOMINAL) for opening in ("", _OPENING))
 
 
-def sentence_subject(text: str, start: int, end: int, roles: Collection[str] = (),
+def sentence_subject(text: str, start: int, end: int,
                      loose: bool = False) -> tuple[int, int] | None:
     """Who the sentence text[start:end] is about, when it reports someone's words with no
     speech verb ("Rubio also bemoaned a climate in which people “literally hate each
@@ -441,7 +440,7 @@ def sentence_subject(text: str, start: int, end: int, roles: Collection[str] = (
         words = m.group("spk").split()
         first = words[0]
         if first.endswith(("ing", "ly")) and first[:1].isupper() or \
-                nominal and not (loose or _is_people(m.group("spk"), roles)) or \
+                nominal and not (loose or _is_people(m.group("spk"))) or \
                 not nominal and _SUBORDINATE.match(m.group("spk")):
             continue
         if not nominal and first in people.COMMON_CAPS and \
@@ -455,8 +454,10 @@ def sentence_subject(text: str, start: int, end: int, roles: Collection[str] = (
     return None
 
 
-def _is_people(phrase: str, roles: Collection[str]) -> bool:
+def _is_people(phrase: str) -> bool:
     words = [w.lower().strip("’'") for w in phrase.split()]
-    return any(w in roles or w in people.ROLE_GENDER or w in people.PLURAL_ROLES or
+    """A noun phrase for people, a body or a document that speaks: "the senator",
+    "officials", "the committee", "a letter", "the protesters"."""
+    return any(w in people.ROLE_GENDER or w in people.PLURAL_ROLES or
                w in people.ORG_NOUNS or w in _SAYING_THINGS or _AGENT_NOUN.fullmatch(w)
                for w in words[1:] or words)
