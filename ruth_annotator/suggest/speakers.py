@@ -159,9 +159,7 @@ class SpeakerResolver:
                 _AGENTS.fullmatch(first) and (named is None or named.label != "PERSON"):
             self._nominal(d, words, exclude)
             return
-        found = self._name_in(d.speaker)
-        if found is None:
-            found = self._new_name(s, e)
+        found = named or self._new_name(s, e)
         if found is not None:
             d.speaker_key, d.speaker_found = found.key, found
 
