@@ -154,11 +154,14 @@ class DirectQuotes:
         if quoted is not None:  # "Obama quoted Lincoln: “…”": the one quoted speaks
             return CueMatch(quoted.span("cue"), quoted.span("spk"), None, "colon")
         # the last clause first: "She said experts agreed, to which O'Malley interjected:"
-        clause = _LAST_CLAUSE.search(self.text, start, q.open_pos)
-        subject = (sentence_subject(self.text, clause.end(), q.open_pos)
-                   if clause is not None else None) or \
+        subject = self._last_clause_subject(start, q.open_pos) or \
             sentence_subject(self.text, start, q.open_pos)
         return CueMatch(None, subject, None, "colon") if subject is not None else None
+
+    def _last_clause_subject(self, start: int, mark: int) -> tuple[int, int] | None:
+        """The subject of the last clause of text[start:mark] after ", and/but/which …"."""
+        clause = _LAST_CLAUSE.search(self.text, start, mark)
+        return sentence_subject(self.text, clause.end(), mark) if clause else None
 
     def _dash_after(self, q: MarkedQuote, para) -> CueMatch | None:
         """"…" — Howard Kurtz, Fox News: on the quote's line, or on the line after it."""
@@ -205,13 +208,11 @@ class DirectQuotes:
             before = None
         if self.text[start:q.open_pos].rstrip().endswith(":") and (
                 after is None or before is not None and before.side == "label"):
-            if before is not None and before.cue is not None:
-                # "Reid said both are “non-entities,” but he gave the Texan a compliment:"
-                clause = _LAST_CLAUSE.search(self.text, before.cue[1], q.open_pos)
-                subject = sentence_subject(self.text, clause.end(), q.open_pos) \
-                    if clause is not None else None
-                if subject is not None:
-                    return CueMatch(None, subject, None, "colon")
+            # "Reid said both are “non-entities,” but he gave the Texan a compliment:"
+            subject = self._last_clause_subject(before.cue[1], q.open_pos) \
+                if before is not None and before.cue is not None else None
+            if subject is not None:
+                return CueMatch(None, subject, None, "colon")
             return before or after
         return after or before
 
