@@ -439,7 +439,7 @@ def sentence_subject(text: str, start: int, end: int,
             continue
         words = m.group("spk").split()
         first = words[0]
-        if first.endswith(("ing", "ly")) and first[:1].isupper() or \
+        if _OPENING_WORD.fullmatch(first) or \
                 nominal and not (loose or _is_people(m.group("spk"))) or \
                 not nominal and _SUBORDINATE.match(m.group("spk")):
             continue
