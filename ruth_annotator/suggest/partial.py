@@ -85,21 +85,18 @@ def partial_quotes(text: str, units: Units, drafts: list[QuoteDraft],
         para = units.paragraph_at(start)
         if para is None or not para.body:
             continue
-        sentence = _after_quotes(text, max(units.sentence_at(start)[0], para.start), start,
-                                 quoted)
-        # a shorter fragment counts only with its own cue after it: "The plans are
-        # “profoundly irresponsible,” said Steve Bell" (and Bell speaks the next quote)
-        # the cue right after the closing mark first: "Polling shows that ''the public is
-        # not comfortable,'' said Sylke Tempel"
+        here = units.sentence_at(start)
+        sentence = _after_quotes(text, max(here[0], para.start), start, quoted)
+        # the cue right after the closing mark first ("Polling shows that ''the public is
+        # not comfortable,'' said Sylke Tempel"); a shorter fragment counts only with it:
+        # "The plans are “profoundly irresponsible,” said Steve Bell"
         found = _cue_after(text, start, end, para.end, patterns) or (
             sentence_attribution(text, sentence, start, verbs) if words >= MIN_WORDS
             else None)
+        draft = None
         if found is not None:
-            cue, speaker = found
-            out.append(QuoteDraft("mixed", [(start, end)], cue, speaker, how=CUED))
-            speaking.setdefault(units.sentence_at(start)[0], out[-1])
+            draft = QuoteDraft("mixed", [(start, end)], *found, how=CUED)
         elif words >= MIN_WORDS and not _names_a_work(text, sentence, start):
-            here = units.sentence_at(start)
             same = speaking.get(here[0])
             if same is not None:
                 draft = QuoteDraft("mixed", [(start, end)], same.cue, same.speaker, how=CUED)
@@ -108,12 +105,10 @@ def partial_quotes(text: str, units: Units, drafts: list[QuoteDraft],
                 draft = QuoteDraft("mixed", [(start, end)], how=INHERITED)
             else:
                 draft = _quoted_words(text, sentence, here[1], start, end)
-            if draft is None:
-                continue
-            out.append(draft)
-            speaking.setdefault(here[0], draft)
-        else:
+        if draft is None:
             continue
+        out.append(draft)
+        speaking.setdefault(here[0], draft)
         covered.mark(start, end)
     return out
 
