@@ -207,14 +207,15 @@ class IndirectQuotes:
             (rp.CONJOINED.search(sentence) if conjoined else None)
         if m is None:
             return None
-        subject = rp.SUBJECT.match(sentence)
-        if subject is not None and _THE_NAME.match(subject.group("spk")):
-            subject = rp.NAMED_SUBJECT.match(sentence) or subject  # "The Bank of England"
         # past an opening phrase: "Continuing to explain, Carson rejected …, saying"
-        speaker = sentence_subject(self.text, start, start + m.start() + 1, loose=True) or \
-            (speaker_span(subject, start) if subject is not None else None)
+        speaker = sentence_subject(self.text, start, start + m.start() + 1, loose=True)
         if speaker is None:
-            return None
+            subject = rp.SUBJECT.match(sentence)
+            if subject is not None and _THE_NAME.match(subject.group("spk")):
+                subject = rp.NAMED_SUBJECT.match(sentence) or subject  # "The Bank of England"
+            speaker = speaker_span(subject, start) if subject is not None else None
+            if speaker is None:
+                return None
         said = said_before(self.text, start, start + m.start() + 1)  # "X said, adding"
         clause = start + m.start("clause")
         gloss = rp.GLOSS.search(self.text, clause, stop)
