@@ -8,7 +8,6 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
-from ruth_annotator import config
 from ruth_annotator.errors import RuthError
 from ruth_annotator.gui import messages
 from ruth_annotator.gui.backups import Backups
@@ -41,7 +40,7 @@ class DocumentLifecycle(QObject):
         self.reload_documents()
         self.backups.on_open()
         model = self.documents.model
-        last = _last_documents().get(str(project.path))
+        last = self.place.document()
         first = last if model.row_of(last) is not None else model.next_unfinished(None)
         first = first if first is not None else model.neighbour(None, 1)
         if first is not None:
@@ -69,7 +68,6 @@ class DocumentLifecycle(QObject):
         doc = self.session.document
         if doc is not None and doc.id == document_id:
             return
-        self.place.save()
         try:
             opened = self.session.open_document(document_id)
         except RuthError as e:  # a damaged row: say so in one line, keep the window
@@ -79,11 +77,4 @@ class DocumentLifecycle(QObject):
             self.hint("Your last actions are not saved yet: retry or save a copy before "
                       "opening another document.")
             return
-        settings = config.load_settings()
-        settings.setdefault("last_documents", {})[str(self.session.project.path)] = document_id
-        config.save_settings(settings)
-
-
-def _last_documents() -> dict:
-    value = config.load_settings().get("last_documents", {})
-    return value if isinstance(value, dict) else {}
+        self.place.opened()

@@ -95,3 +95,21 @@ def test_the_window_reopens_where_the_annotator_left_off(qtbot, project, no_sugg
     second = show_window(qtbot, project)
     qtbot.waitUntil(lambda: second.view.verticalScrollBar().value() == scroll)
     assert second.view.cursor_position() == spot
+
+
+def test_the_document_opened_last_is_kept_at_once(qtbot, project, no_suggestions):
+    """Opening a document records it before the window closes (a crash loses only the
+    cursor); the place kept at closing is not overwritten when that document opens again."""
+    from ruth_annotator.model.document import NewDocument
+
+    (second,) = project.add_documents([NewDocument("Another story. It is short.", "b")]).added
+    window = show_window(qtbot, project)
+    window.open_document(second)
+    places = config.load_settings()["reading_places"]
+    assert places[str(project.path)] == {"document": second}
+    window.view.place_cursor(5)
+    window.close()
+    kept = config.load_settings()["reading_places"][str(project.path)]
+    assert kept["document"] == second and kept["position"] == 5
+    again = show_window(qtbot, project)
+    assert again.session.document.id == second and again.view.cursor_position() == 5
