@@ -40,7 +40,6 @@ def main() -> int:
         settings = config.load_settings()
         settings.update(theme=name, show_speaker_links=False)
         settings.pop("reading_places", None)
-        settings.pop("last_documents", None)
         config.save_settings(settings)
         path = Path(home) / f"review-{name}.ruth"
         project = Project.open(path, create=True)
