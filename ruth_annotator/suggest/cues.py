@@ -32,7 +32,7 @@ TELL = EN.verb_forms(tag="listener")
 PRON = r"(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e|[Ii]t)(?![\w'’])"
 NAME = rf"{_CAP}(?:[ \t]+(?:(?:de|da|van|von|der|bin|al|le|la|del)[ \t]+)?{_CAP}){{0,6}}"
 DET = (r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ne|[Aa]nother|[Oo]ur|[Mm]y|"
-       r"[Yy]our)")
+       r"[Yy]our|[Tt]his|[Tt]hese)")
 # A noun phrase stops at a conjunction or relative pronoun: "The producer came over and".
 _NP_WORD = r"(?!(?:and|or|but|who|which|that|when)\b)[\w'’-]+"
 NOMINAL = rf"{DET}[ \t]+{_NP_WORD}(?:[ \t]+{_NP_WORD}){{0,6}}?"
@@ -51,7 +51,9 @@ LOWER_DESCRIBED = (rf"(?!(?:and|or|but|then|when|yet|so|as|if|of)\b)"
                    r"(?:(?!(?:to|at|with|from|in|on|by|about|for|after|before)\b)"
                    r"(?![a-z]+ing\b)[a-z0-9][\w-]*[ \t]+){1,3}"
                    rf"(?:{NAME}[ \t]+(?:[a-z][\w-]*[ \t]+){{1,2}})?{NAME}")
-POSSESSIVE = rf"{NAME}['’]s[ \t]+[a-z][\w-]*(?:[ \t]+[a-z][\w-]*){{0,2}}?"
+# "Bristol's mayor", "Trump's senior communications adviser Jason Miller".
+POSSESSIVE = (rf"{NAME}['’]s[ \t]+[a-z][\w-]*(?:[ \t]+[a-z][\w-]*){{0,2}}?"
+              rf"(?:[ \t]+{NAME})?")
 NAME_OF = rf"{NAME}(?:[ \t]+of[ \t]+(?:the[ \t]+)?{_CAP}(?:[ \t]+{_CAP}){{0,2}})?"
 # Capitalised words that open a sentence but never a speaker: "In July, Sammy Aaron said".
 _NOT_SPEAKER = alternation(w for w in people.COMMON_CAPS if w.lower() not in (
@@ -106,7 +108,7 @@ class CuePatterns:
             rf"[\s,]*(?:[—–-]+[ \t]*)?(?:as[ \t]+)?{SPEAKER}{APPOS}[ \t]+{ADV}(?P<cue>{cue})\b")
         self.post_inverted = re.compile(
             rf"[\s,]*(?:[—–-]+[ \t]*)?(?P<cue>{cue})[ \t]+"
-            rf"(?P<spk>{PRON}|{DESCRIBED}|{LOWER_DESCRIBED}|{NAME}|"
+            rf"(?P<spk>{PRON}|{DESCRIBED}|{LOWER_DESCRIBED}|{POSSESSIVE}|{NAME}|"
             rf"{DET}[ \t]+[^,.;:!?\"“”‘’\n]{{1,60}}|{PLURAL})")
         self.pre_subject = re.compile(
             rf"{LEAD}{SPEAKER}{APPOS}[ \t]+{ADV}(?P<cue>{cue}|{COLLOQUIAL})"
@@ -306,10 +308,10 @@ def said_before(text: str, start: int, end: int) -> tuple[int, int] | None:
 _CLAUSE_NAME = re.compile(rf"(?:(?:and|but|then)[ \t]+)?(?P<spk>{NAME})(?:{APPOS})[ \t]+[a-z]")
 
 
-_SAYING_THINGS = EN.words("message_nouns") | people.DOCUMENT_NOUNS
+SAYING_THINGS = people.MESSAGE_NOUNS | people.DOCUMENT_NOUNS
 _AGENT_NOUN = re.compile(r"[a-z]{3,}(?:ers|ists|ians|ents)")  # "the protesters chanted"
 _CARRIER = re.compile(rf"(?P<spk>{DET}[ \t]+(?:[\w'’-]+[ \t]+){{0,4}}?"
-                      rf"{alternation(_SAYING_THINGS)})"
+                      rf"{alternation(SAYING_THINGS)})"
                       r"[ \t]+$")
 
 
@@ -397,7 +399,7 @@ def cue_before(text: str, start: int, mark: int,
 _CONJUNCTION = r"(?:(?:But|And|Yet|So|Still|Now|Then|Also|Instead|Later|Meanwhile)[ \t]+)?"
 _OPENING = r"[A-Z][^\n]{1,200}?,[”\"’']?[ \t]+"
 # The verb after a noun phrase: "The board released", "The school had" (a name takes any
-# lower-case word after it: "Rubio also bemoaned", "Clinton first proposed").
+# lower-case word after it: "Rubio also regretted", "Clinton first proposed").
 _VERB_LIKE = (rf"[ \t]+(?:[a-z]+ly[ \t]+)?(?:has|have|had|is|are|was|were|will|would|can|"
               rf"could|also|does|did|[a-z]+ed|[a-z]+s|{IRREGULAR_PAST})\b")
 # Asides here may hold quoted words: "Washington, star of television’s “Scandal,” thanked".
@@ -424,7 +426,7 @@ _SUBJECTS = tuple((re.compile(rf"{_CONJUNCTION}{opening}{subject}"), subject is 
 def sentence_subject(text: str, start: int, end: int,
                      loose: bool = False) -> tuple[int, int] | None:
     """Who the sentence text[start:end] is about, when it reports someone's words with no
-    speech verb ("Rubio also bemoaned a climate in which people “literally hate each
+    speech verb ("Rubio also regretted a climate in which people “literally hate each
     other”"): a name or pronoun opening it, after an opening phrase if there is one; else
     a noun phrase for people or an organisation ("the senator", "officials"). Capitalised
     words that are not names ("Continuing to explain, Carson rejected …") are passed by."""
@@ -455,9 +457,9 @@ def sentence_subject(text: str, start: int, end: int,
 
 
 def _is_people(phrase: str) -> bool:
-    words = [w.lower().strip("’'") for w in phrase.split()]
     """A noun phrase for people, a body or a document that speaks: "the senator",
     "officials", "the committee", "a letter", "the protesters"."""
+    words = [w.lower().strip("’'") for w in phrase.split()]
     return any(w in people.ROLE_GENDER or w in people.PLURAL_ROLES or
-               w in people.ORG_NOUNS or w in _SAYING_THINGS or _AGENT_NOUN.fullmatch(w)
+               w in people.ORG_NOUNS or w in SAYING_THINGS or _AGENT_NOUN.fullmatch(w)
                for w in words[1:] or words)

@@ -8,7 +8,7 @@ and lies in a body sentence no quote covers is proposed when the sentence says w
 is, in this order: a cue right after its closing mark ("…,” Mr. Chipok said"), a speech
 verb before it with a subject opening its clause, another quote of the same sentence, a
 bare "But “…”" after a quote (its speaker goes on), or the subject the sentence opens with
-("Rubio also bemoaned a climate in which people “literally hate each other”"). With two
+("Rubio also regretted a climate in which people “literally hate each other”"). With two
 or three words, only the cue after it counts. The fragment alone is the quote (type
 "mixed": reported speech that holds quoted words).
 """
@@ -129,7 +129,7 @@ def _after_quotes(text: str, pos: int, limit: int, quoted: list[tuple[int, int]]
 def _quoted_words(text: str, sentence: int, sentence_end: int, start: int,
                   end: int) -> QuoteDraft | None:
     """Four or more words in marks with no cue in sight are still someone's words when
-    the sentence has a subject to have said them: "Rubio also bemoaned a climate in which
+    the sentence has a subject to have said them: "Rubio also regretted a climate in which
     people “literally hate each other”", "The committee released a statement offering “a
     deep and sincere apology”"."""
     subject = sentence_subject(text, sentence, sentence_end, loose=True)

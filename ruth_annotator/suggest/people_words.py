@@ -29,6 +29,8 @@ for _gender, _file in (("f", "roles_female"), ("m", "roles_male"), ("", "roles")
 PLURAL_ROLES = EN.words("roles_plural")
 # Documents that "say" things: "the report said", "a study found".
 DOCUMENT_NOUNS = EN.words("document_nouns")
+# Things that carry words: "a campaign hat reading “…”", "Bush's Facebook post".
+MESSAGE_NOUNS = EN.words("message_nouns")
 # Organisations spoken of by a common noun: "the company said".
 ORG_NOUNS = EN.words("org_nouns")
 

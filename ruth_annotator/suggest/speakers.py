@@ -242,8 +242,13 @@ class SpeakerResolver:
         return self.table.clusters.get(found.key)
 
     def _name_in(self, span: tuple[int, int]) -> Found | None:
+        """The name a speaker phrase refers to; in "Trump's adviser Jason Miller" the owner
+        Trump is not the one speaking."""
         inside = [m for m in self.table.within(*span)
                   if m.form == "name" and m.label in ("PERSON", "ORG", "GPE", "NORP")]
+        owners = [m for m in inside if self.text[m.end:m.end + 2] in ("'s", "’s")]
+        if owners and any(m.label == "PERSON" and m.start > owners[0].end for m in inside):
+            inside = [m for m in inside if m not in owners]
         if not inside:
             return None
         people_inside = [m for m in inside if m.label == "PERSON"]

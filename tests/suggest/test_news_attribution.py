@@ -10,7 +10,7 @@ LEAD = "Harbour plan splits the council.\n\nThe vote on the harbour comes next w
 
 
 def test_quoted_words_take_the_subject_of_their_sentence():
-    q = one_quote(LEAD + "Mayor Lena Ortiz also bemoaned a climate in which neighbours "
+    q = one_quote(LEAD + "Mayor Lena Ortiz also regretted a climate in which neighbours "
                   "“simply stop talking to each other” over the plan.\n",
                   "simply stop talking to each other")
     assert (q.type, q.speaker, q.cue) == ("mixed", "Lena Ortiz", None)
