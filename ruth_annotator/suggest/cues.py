@@ -110,6 +110,12 @@ class CuePatterns:
             rf"[\s,]*(?:[—–-]+[ \t]*)?(?P<cue>{cue})[ \t]+"
             rf"(?P<spk>{PRON}|{DESCRIBED}|{LOWER_DESCRIBED}|{POSSESSIVE}|{NAME}|"
             rf"{DET}[ \t]+[^,.;:!?\"“”‘’\n]{{1,60}}|{PLURAL})")
+        # the last resort after "…,": a long speaker phrase that ends in a name right
+        # before the verb ("Fight for $15 organizing director Kendall Fells told", "Katie
+        # Packer, who is chairman of Our Principles Pac said", "A and B wrote")
+        self.post_loose = re.compile(
+            rf"[ \t]*(?P<spk>(?:{DET}[ \t]+)?[A-Za-z][^\"“”‘’\n.!?;:()]{{0,120}}?{NAME})"
+            rf"[ \t]+{ADV}(?P<cue>{cue})\b")
         self.pre_subject = re.compile(
             rf"{LEAD}{SPEAKER}{APPOS}[ \t]+{ADV}(?P<cue>{cue}|{COLLOQUIAL})"
             rf"(?:[ \t]+[^:,;.!?\n]{{1,100}}?[ \t]*[:,]|[ \t,]+[^:;.!?\n]{{1,100}}?[ \t]*:|"
@@ -172,6 +178,7 @@ def speaker_span(m: re.Match, offset: int) -> tuple[int, int] | None:
     return span
 
 
+_NEW_CLAUSE = re.compile(r",[ \t]+(?:and|but|or|while|as)\b")
 _TAIL = re.compile(r"[ \t]+[^\"“”‘’\n.!?:;]{1,120}?(?=,[ \t])")
 _BEFORE_REACH = 300  # a cue and its speaker stand within this many characters of the mark
 _NOT_SUBJECTS = frozenset("It It's The This That There These Those I We".split())
@@ -201,6 +208,12 @@ def cue_after(text: str, start: int, limit: int,
         if tail is not None:
             m = patterns.post_subject.match(window, tail.end()) or \
                 patterns.post_inverted.match(window, tail.end())
+    if m is None and ended == ",":
+        m = patterns.post_loose.match(window)
+        if m is not None and (CUE_VERBS.intersection(m.group("spk").split()) or
+                              m.group("spk").split()[0] in people.COMMON_CAPS or
+                              _NEW_CLAUSE.search(m.group("spk"))):
+            m = None  # "…," for instance, and Trump vowed: a new clause, not a speaker
     if m is None:
         return None
     cue = _span(m, "cue", start)
