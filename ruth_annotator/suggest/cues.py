@@ -416,14 +416,17 @@ _OPENING = r"[A-Z][^\n]{1,200}?,[”\"’']?[ \t]+"
 _VERB_LIKE = (rf"[ \t]+(?:[a-z]+ly[ \t]+)?(?:has|have|had|is|are|was|were|will|would|can|"
               rf"could|also|does|did|[a-z]+ed|[a-z]+s|{IRREGULAR_PAST})\b")
 # Asides here may hold quoted words: "Washington, star of television’s “Scandal,” thanked".
-_ASIDES = (r"(?:[ \t]*\([^()\n]{1,30}\))?(?P<app>(?:,[ \t]*[^,\n]{1,80}?){1,3},[”\"’']?|"
+_ASIDES = (r"(?:[ \t]*\([^()\n]{1,30}\))?"
+           r"(?P<app>,[ \t]*[^,\n]{1,150}?(?:,[ \t]*[^,\n]{1,80}?){0,2},[”\"’']?|"
            r"[ \t]+(?:—|–|--)[^—–\n]{1,100}?(?:—|–|--))?")
 # A noun phrase runs up to its verb: "The harbour board released", "The school had".
 _NP_FREE = (rf"(?!(?:has|have|had|is|are|was|were|will|would|can|could|did|does|after|before|"
             rf"in|on|at|for|with|by|from|to|that|which|who|and|or|but|[a-z]+ed|"
             rf"{IRREGULAR_PAST})\b)[\w'’-]+")
 _NP = rf"{DET}[ \t]+{_NP_FREE}(?:[ \t]+{_NP_FREE}){{0,6}}"
-_NAMED = (rf"(?P<spk>{PRON}|{NAME}|{DESCRIBED}|{LOWER_DESCRIBED}){_ASIDES}"
+# "Iowa State University's Dianne Bystrom agreed", "Trump's adviser Jason Miller wrote"
+_OWNED_NAME = rf"{NAME}['’]s[ \t]+(?:[a-z][\w-]*[ \t]+){{0,3}}{NAME}"
+_NAMED = (rf"(?P<spk>{_OWNED_NAME}|{PRON}|{NAME}|{DESCRIBED}|{LOWER_DESCRIBED}){_ASIDES}"
           r"[ \t]+(?:[a-z]+ly[ \t]+)?[a-z]")
 # "a paper from the left-leaning Brookings Institution had this to say"
 _OF_PHRASE = r"(?:[ \t]+(?:of|from|at|for|with)[ \t]+[\w'’-]+(?:[ \t]+[\w'’-]+){0,5}?)?"

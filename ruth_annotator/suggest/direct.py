@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from ruth_annotator.suggest.cues import (
+    CUE_VERBS,
     DEFAULT,
     DESCRIBED,
     LOWER_DESCRIBED,
@@ -36,7 +37,8 @@ _ENDS_CLAUSE = re.compile(r"[.!?,…:;—–-]$")
 _STANDALONE_BEFORE = ":,;—–-([\"“”‘’'.!?…"
 _LAST_WORD = re.compile(r"([\w'’-]+)[ \t]*$")
 _AFTER_REACH = 160
-_ANY_MARK = re.compile("[\"“”‘’'«»]")
+# a quotation mark, not an apostrophe inside a word ("University's")
+_ANY_MARK = re.compile("[\"“”«»]|(?<!\\w)['‘’]|['‘’](?!\\w)")
 _LABEL_PHRASE = re.compile(rf"[ \t]*(?P<spk>{DESCRIBED}|{LOWER_DESCRIBED}|{NAME})[ \t]*")
 # "quotes/cited X:" before a quote: X's words, relayed by the subject.
 _QUOTING = re.compile(rf"\b(?P<cue>quot(?:es|ed|ing)|cit(?:es|ed|ing))[ \t]+"
@@ -184,7 +186,28 @@ class DirectQuotes:
         sentence = self.units.sentence_at(start - 1)
         if sentence[0] < para_start or _ANY_MARK.search(self.text, sentence[0], start):
             return None  # only narrative: a sentence with a quote has its own speaker
-        return clause_subject(self.text, sentence[0], start, names_only=True)
+        decided, subject = self._by_form(sentence[0], start)
+        if decided:
+            return subject
+        subject = clause_subject(self.text, sentence[0], start, names_only=True)
+        if subject is None and \
+                CUE_VERBS.intersection(_WORDS.findall(self.text, sentence[0], start)):
+            # "On the other side, Sen. Ted Cruz, a candidate, tweeted a warning. “…”"
+            subject = sentence_subject(self.text, sentence[0], start)
+        return subject
+
+    def _by_form(self, start: int, end: int) -> tuple[bool, tuple[int, int] | None]:
+        """Whether the narrative sentence text[start:end] decides the next quote's speaker
+        by its form, and whom: an aside in brackets names nobody; "…, dos Santos says."
+        ends in its speaker and cue."""
+        sentence = self.text[start:end].strip()
+        if sentence.startswith("(") or sentence.endswith((")", ").")):
+            return True, None
+        comma = self.text.rfind(", ", start, end)
+        m = self.patterns.post_subject.match(self.text, comma, end) if comma >= 0 else None
+        if m is None or self.text[m.end():end].strip(" \t.") or m.group("spk") is None:
+            return False, None
+        return True, (m.start("spk"), m.end("spk"))
 
     def _subject_of_paragraph_before(self, para_start: int) -> tuple[int, int] | None:
         para = self.units.paragraph_at(para_start)
@@ -194,6 +217,9 @@ class DirectQuotes:
         if not before.body or _ANY_MARK.search(self.text, before.start, before.end):
             return None
         sentence = self.units.sentence_at(before.end - 1)
+        decided, subject = self._by_form(max(sentence[0], before.start), before.end)
+        if decided:
+            return subject
         quoted = _QUOTING.search(self.text, max(sentence[0], before.start), before.end)
         if quoted is not None:  # "Frank quotes former Carter adviser Alfred Kahn:" ¶ "…"
             return quoted.span("spk")
