@@ -64,7 +64,10 @@ _NOT_SPEAKER = alternation(w for w in people.COMMON_CAPS if w.lower() not in (
 _PARTICIPLE_OPENING = (r"[A-Z][a-z]{2,}(?:ing|ed)[ \t]+(?:upon|on|at|to|the|a|an|his|her|their|its|"
                        r"that|in|from|with|about|for|through|over|into|up|out|back|by|off)\b")
 _PARTICIPLE_START = re.compile(_PARTICIPLE_OPENING)
-SPEAKER = (rf"(?P<spk>(?!{_NOT_SPEAKER}\b)(?!{_PARTICIPLE_OPENING})(?:{NOMINAL}|{PRON}|"
+# ... unless a name goes on after them: "New York attorney Eric Levine", "First Lady …".
+_NAME_OPENER = r"(?:New|First|Former|Old)[ \t]+[A-Z]"
+SPEAKER = (rf"(?P<spk>(?!(?!{_NAME_OPENER}){_NOT_SPEAKER}\b)(?!{_PARTICIPLE_OPENING})"
+           rf"(?:{NOMINAL}|{PRON}|"
            rf"{POSSESSIVE}|{DESCRIBED}|{NAME_OF}|{LOWER_DESCRIBED}|{PLURAL}))")
 # One or two comma-separated asides: "Smith, 45, said", "Ellis, 67, from Hull, said".
 # A party and state in brackets may come first: "Sen. Pat Toomey (R-Pa.) said".
@@ -72,6 +75,8 @@ SPEAKER = (rf"(?P<spk>(?!{_NOT_SPEAKER}\b)(?!{_PARTICIPLE_OPENING})(?:{NOMINAL}|
 _ASIDE = r"(?:[^,\n\"“”‘’]|(?<=\w)’(?=\w))"
 APPOS = (r"(?:[ \t]*\([^()\n]{1,30}\))?"
          rf"(?P<app>,[ \t]*{_ASIDE}{{1,150}}?(?:,[ \t]*{_ASIDE}{{1,80}}?){{0,3}},)?")
+# A relative clause without commas: "an official who spoke on condition of anonymity said".
+_WHO = r"(?:[ \t]+who[ \t]+(?![a-z]+[ \t]+(?:that|to)\b)[^,\"“”‘’\n.;:!?]{1,120}?)?"
 ADV = (r"(?:(?:also|later|then|previously|once|has|had|have|would|will|recently|simply|"
        r"just|further|again|earlier|quickly|now|often|reportedly|allegedly|had|could|"
        r"would|once|cheerfully|quietly|angrily|proudly|simply|always|never|still|even|"
@@ -105,7 +110,8 @@ class CuePatterns:
         self.verbs = CUE_VERBS | extra
         cue = alternation(self.verbs | frozenset(_PHRASES))
         self.post_subject = re.compile(
-            rf"[\s,]*(?:[—–-]+[ \t]*)?(?:as[ \t]+)?{SPEAKER}{APPOS}[ \t]+{ADV}(?P<cue>{cue})\b")
+            rf"[\s,]*(?:[—–-]+[ \t]*)?(?:as[ \t]+)?{SPEAKER}{APPOS}{_WHO}[ \t]+{ADV}"
+            rf"(?P<cue>{cue})\b")
         self.post_inverted = re.compile(
             rf"[\s,]*(?:[—–-]+[ \t]*)?(?P<cue>{cue})[ \t]+"
             rf"(?P<spk>{PRON}|{DESCRIBED}|{LOWER_DESCRIBED}|{POSSESSIVE}|{NAME}|"
@@ -116,8 +122,13 @@ class CuePatterns:
         self.post_loose = re.compile(
             rf"[ \t]*(?P<spk>(?:{DET}[ \t]+)?[A-Za-z][^\"“”‘’\n.!?;:()]{{0,120}}?{NAME})"
             rf"[ \t]+{ADV}(?P<cue>{cue})\b")
+        # "…," Nate Silver, the polling guru who founded fivethirtyeight.com tweeted: an
+        # aside that never closes its comma
+        self.post_unclosed = re.compile(
+            rf"[ \t]*(?P<spk>{NAME}),[ \t]+(?:{DET}|who)[ \t]+"
+            rf"(?:[^\"“”‘’\n;:!?.()]|\.(?=\w)){{1,150}}?[ \t]+{ADV}(?P<cue>{cue})\b")
         self.pre_subject = re.compile(
-            rf"{LEAD}{SPEAKER}{APPOS}[ \t]+{ADV}(?P<cue>{cue}|{COLLOQUIAL})"
+            rf"{LEAD}{SPEAKER}{APPOS}{_WHO}[ \t]+{ADV}(?P<cue>{cue}|{COLLOQUIAL})"
             rf"(?:[ \t]+[^:,;.!?\n]{{1,100}}?[ \t]*[:,]|[ \t,]+[^:;.!?\n]{{1,100}}?[ \t]*:|"
             r"[ \t]*[:,]?)[ \t]*$")
         # "Because of how the calendar was drawn, explained Rosenberg, “…”", "Stated Stone:"
@@ -209,7 +220,7 @@ def cue_after(text: str, start: int, limit: int,
             m = patterns.post_subject.match(window, tail.end()) or \
                 patterns.post_inverted.match(window, tail.end())
     if m is None and ended == ",":
-        m = patterns.post_loose.match(window)
+        m = patterns.post_loose.match(window) or patterns.post_unclosed.match(window)
         if m is not None and (CUE_VERBS.intersection(m.group("spk").split()) or
                               m.group("spk").split()[0] in people.COMMON_CAPS or
                               _NEW_CLAUSE.search(m.group("spk"))):
@@ -421,7 +432,8 @@ _ASIDES = (r"(?:[ \t]*\([^()\n]{1,30}\))?"
            r"[ \t]+(?:—|–|--)[^—–\n]{1,100}?(?:—|–|--))?")
 # A noun phrase runs up to its verb: "The harbour board released", "The school had".
 _NP_FREE = (rf"(?!(?:has|have|had|is|are|was|were|will|would|can|could|did|does|after|before|"
-            rf"in|on|at|for|with|by|from|to|that|which|who|and|or|but|[a-z]+ed|"
+            rf"in|on|at|for|with|by|from|to|that|which|who|and|or|but|[a-z]+ed|also|then|"
+            rf"further|again|still|once|never|always|even|finally|later|"
             rf"{IRREGULAR_PAST})\b)[\w'’-]+")
 _NP = rf"{DET}[ \t]+{_NP_FREE}(?:[ \t]+{_NP_FREE}){{0,6}}"
 # "Iowa State University's Dianne Bystrom agreed", "Trump's adviser Jason Miller wrote"

@@ -147,7 +147,7 @@ class DirectQuotes:
         “…”": a clause that ends in a colon introduces its subject's words, whatever its
         verb."""
         before = self.text[start:q.open_pos].rstrip()
-        if not before.endswith(":"):
+        if not before.endswith((":", "—", "–")):  # "When Trump finally wrapped up — “…”"
             return None
         label = _LABEL_PHRASE.fullmatch(self.text, start, start + len(before) - 1)
         if label is not None:  # "Bake-off star Ellie Marsh: ‘…’"
