@@ -137,6 +137,7 @@ class CuePatterns:
             rf"(?P<spk>{DESCRIBED}|{LOWER_DESCRIBED}|{NAME}){APPOS}[ \t]*[:,][ \t]*$")
         self.pre_cue_only = re.compile(
             rf"\b(?P<cue>{cue}|{COLLOQUIAL})(?:[ \t]+(?:me|him|her|them|us|you|reporters|"
+            rf"(?P<named>{NAME})|"
             r"(?:the|a|an|his|her|their|its|our)[ \t]+[\w'’-]+(?:[ \t]+[\w'’-]+)?))?"
             r"(?:[ \t]*[:,]|(?<=ing))[ \t]*$")  # "alternately shouting “Get out”"
 
@@ -392,10 +393,14 @@ def cue_before(text: str, start: int, mark: int,
         cue = _span(m, "cue", start)
         return CueMatch(cue, speaker_span(m, start), _addressee(text, cue, mark), "before")
     m = patterns.pre_inverted.search(window)
-    if m is not None and m.group("spk").split()[0] not in people.COMMON_CAPS:
+    if m is not None and m.group("spk").split()[0] not in people.COMMON_CAPS and \
+            m.group("cue").lower() not in TELL and not m.group("cue").endswith("ing"):
+        # (but "…, telling Reuters, “…”": Reuters is told, the subject speaks)
         cue = _span(m, "cue", start)
         return CueMatch(cue, speaker_span(m, start), None, "before")
     m = patterns.pre_cue_only.search(window)
+    if m is not None and m.group("named") and m.group("cue") not in TELL | ADDRESSEE_VERBS:
+        m = None  # "Former secretary of state Hillary Clinton:" is no cue "state"
     if m is not None:
         cue = _span(m, "cue", start)
         # "When asked whom she supported, Ms. Sherry smiled and said,": the clause of the

@@ -24,8 +24,10 @@ from ruth_annotator.suggest.cues import (
     APPOS,
     CUE_VERBS,
     DEFAULT,
+    IRREGULAR_PAST,
     LEAD,
     NAME,
+    PRON,
     SPEAKER,
     CuePatterns,
     clause_subject,
@@ -57,6 +59,9 @@ VERBS = (EN.verb_forms(("past", "ing")) | EN.verb_forms(("third",), without="nou
 # "Smith, 45, said", "Beck, who said".
 _SUBJECT_BEFORE = re.compile(rf"{LEAD}{SPEAKER}{APPOS}[ \t]+(?:[a-z]+ly[ \t]+)?{ADV}$")
 _WHO_BEFORE = re.compile(rf"(?P<spk>{NAME})(?:,|[ \t]+[—–-])[ \t]+who[ \t]+{ADV}$")
+_PAIRED_VERBS = re.compile(rf"(?<![\w'’-])(?P<spk>{PRON}|{NAME})[ \t]+(?:[a-z]+ly[ \t]+)?"
+                           rf"(?:[a-z]+ed|{IRREGULAR_PAST})[ \t]+(?:and|but)[ \t]+"
+                           r"(?:[a-z]+ly[ \t]+)?$")
 _CONJOINED_BEFORE = re.compile(rf"[ \t]+(?:and|but)[ \t]+{ADV}$")
 # "Representative Adam B. Schiff, a Democrat of California and a member of …, said": a
 # name opening the sentence with a long aside before the verb.
@@ -166,7 +171,10 @@ def sentence_attribution(text: str, sentence: int, mark: int,
         if m is not None and verbs.isdisjoint(m.group("spk").lower().split()):
             return (verb.start(), verb.end()), speaker_span(m, offset)
         if _CONJOINED_BEFORE.search(window):  # "Massie used to support Paul, but now said"
-            subject = clause_subject(text, sentence, verb.start(), names_only=True)
+            # "she laughed and admitted": the subject of the verb before the "and" first
+            pair = _PAIRED_VERBS.search(window)
+            subject = speaker_span(pair, offset) if pair is not None else \
+                clause_subject(text, sentence, verb.start(), names_only=True)
             if subject is not None:
                 return (verb.start(), verb.end()), subject
         if verb.group().endswith("ing"):  # "Lewandowski quashed rumors by tweeting that"
