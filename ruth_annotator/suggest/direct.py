@@ -34,6 +34,7 @@ from ruth_annotator.suggest.text_units import Units
 
 _WORDS = re.compile(r"[\w'’-]+")
 _ENDS_CLAUSE = re.compile(r"[.!?,…:;—–-]$")
+_SENTENCE_INSIDE = re.compile(r"[.!?][ \t]")
 _STANDALONE_BEFORE = ":,;—–-([\"“”‘’'.!?…"
 _LAST_WORD = re.compile(r"([\w'’-]+)[ \t]*$")
 _AFTER_REACH = 160
@@ -49,10 +50,19 @@ _LAST_CLAUSE = re.compile(r",[”\"’']?[ \t]+(?:(?:to|in|for|with)[ \t]+)?"
 
 
 def title_like(content: str) -> bool:
-    words = [w for w in _WORDS.findall(content) if len(w) > 3]
-    if _ENDS_CLAUSE.search(content) or len(content.split()) > 6 or not words:
+    """A title rather than words said: a few capitalised words ("Tales From the Crypt"),
+    or a title and its subtitle ("Crippled America: How to Make America Great Again")."""
+    title, colon, subtitle = content.rstrip(".,").partition(": ")
+    if colon and not _SENTENCE_INSIDE.search(content) and len(content.split()) <= 14:
+        return _capitalised(title, 0.75) and _capitalised(subtitle, 0.75)
+    if _ENDS_CLAUSE.search(content) or len(content.split()) > 6:
         return False
-    return sum(w[0].isupper() for w in words) / len(words) >= 0.6
+    return _capitalised(content, 0.6)
+
+
+def _capitalised(words_of: str, share: float) -> bool:
+    words = [w for w in _WORDS.findall(words_of) if len(w) > 3]
+    return bool(words) and sum(w[0].isupper() for w in words) / len(words) >= share
 
 
 class DirectQuotes:
