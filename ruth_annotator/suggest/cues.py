@@ -49,7 +49,7 @@ DESCRIBED = rf"{NAME}[ \t]+(?:{_DESCRIBING}[a-z][\w-]*[ \t]+){{1,3}}{NAME}"
 # "former George W. Bush speechwriter Noam Neusner": the last name is the person.
 LOWER_DESCRIBED = (rf"(?!(?:and|or|but|then|when|yet|so|as|if|of)\b)"
                    r"(?:(?!(?:to|at|with|from|in|on|by|about|for|after|before)\b)"
-                   r"(?![a-z]+ing\b)[a-z0-9][\w-]*[ \t]+){1,3}"
+                   r"(?![a-z]+(?:ing|ly)\b)[a-z0-9][\w-]*[ \t]+){1,3}"
                    rf"(?:{NAME}[ \t]+(?:[a-z][\w-]*[ \t]+){{1,2}})?{NAME}")
 # "Bristol's mayor", "Trump's senior communications adviser Jason Miller".
 POSSESSIVE = (rf"{NAME}['’]s[ \t]+[a-z][\w-]*(?:[ \t]+[a-z][\w-]*){{0,2}}?"
@@ -433,7 +433,8 @@ _VERB_LIKE = (rf"[ \t]+(?:[a-z]+ly[ \t]+)?(?:has|have|had|is|are|was|were|will|w
               rf"could|also|does|did|[a-z]+ed|[a-z]+s|{IRREGULAR_PAST})\b")
 # Asides here may hold quoted words: "Washington, star of television’s “Scandal,” thanked".
 _ASIDES = (r"(?:[ \t]*\([^()\n]{1,30}\))?"
-           r"(?P<app>,[ \t]*[^,\n]{1,150}?(?:,[ \t]*[^,\n]{1,80}?){0,2},[”\"’']?|"
+           r"(?P<app>,[ \t]*(?:who[ \t][^\n]{1,250}?|[^,\n]{1,150}?)"
+           r"(?:,[ \t]*[^,\n]{1,80}?){0,2},[”\"’']?|"
            r"[ \t]+(?:—|–|--)[^—–\n]{1,100}?(?:—|–|--))?")
 # A noun phrase runs up to its verb: "The harbour board released", "The school had".
 _NP_FREE = (rf"(?!(?:has|have|had|is|are|was|were|will|would|can|could|did|does|after|before|"

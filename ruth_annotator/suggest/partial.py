@@ -40,7 +40,7 @@ from ruth_annotator.suggest.drafts import CUED, INHERITED, QuoteDraft
 from ruth_annotator.suggest.org_words import WORK_NOUNS
 from ruth_annotator.suggest.reporting import CHARACTERISING, CHARACTERISING_ING
 from ruth_annotator.suggest.text_units import Units
-from ruth_annotator.suggest.vocab import EN
+from ruth_annotator.suggest.vocab import EN, alternation
 
 _WORD = re.compile(r"[a-z]+")
 _BARE_OPENING = re.compile(r"[ \t]*(?:(?:But|And|Yet|Still|So|Or)[ \t,]+)?[\"“‘'`]*")
@@ -62,6 +62,11 @@ _WHO_BEFORE = re.compile(rf"(?P<spk>{NAME})(?:,|[ \t]+[—–-])[ \t]+who[ \t]+{
 _PAIRED_VERBS = re.compile(rf"(?<![\w'’-])(?P<spk>{PRON}|{NAME})[ \t]+(?:[a-z]+ly[ \t]+)?"
                            rf"(?:[a-z]+ed|{IRREGULAR_PAST})[ \t]+(?:and|but)[ \t]+"
                            r"(?:[a-z]+ly[ \t]+)?$")
+# "her claim that", "Clinton's remark that", "his earlier warning that"
+_OWNED_SAYING = re.compile(rf"(?<![\w'’-])(?P<spk>[Hh]is|[Hh]er|[Tt]heir|{NAME}['’]s?)"
+                           rf"[ \t]+(?:[a-z]+[ \t]+)?{alternation(EN.words('speech_nouns'))}s?"
+                           r"[ \t]+that\b")
+_ANY_QUOTE = re.compile("[\"“”]|''")
 _CONJOINED_BEFORE = re.compile(rf"[ \t]+(?:and|but)[ \t]+{ADV}$")
 # "Representative Adam B. Schiff, a Democrat of California and a member of …, said": a
 # name opening the sentence with a long aside before the verb.
@@ -109,7 +114,8 @@ def partial_quotes(text: str, units: Units, drafts: list[QuoteDraft],
                 # "“…,” he said. But “…”": the words go on, and so does their speaker
                 draft = QuoteDraft("mixed", [(start, end)], how=INHERITED)
             else:
-                draft = _quoted_words(text, sentence, here[1], start, end)
+                draft = _owned_words(text, sentence, start, end) or \
+                    _quoted_words(text, sentence, here[1], start, end)
         if draft is None:
             continue
         out.append(draft)
@@ -129,6 +135,16 @@ def _after_quotes(text: str, pos: int, limit: int, quoted: list[tuple[int, int]]
     while pos < limit and text[pos] in " \t\"”’'.,;:!?":
         pos += 1
     return pos
+
+
+def _owned_words(text: str, sentence: int, start: int, end: int) -> QuoteDraft | None:
+    """"her claim that she “never sent or received classified information”": words in
+    marks after someone's claim, remark or warning are that someone's."""
+    found = list(_OWNED_SAYING.finditer(text, max(sentence, start - _SPEAKER_REACH), start))
+    m = found[-1] if found else None
+    if m is None or _ANY_QUOTE.search(text, m.end(), start - 1):
+        return None
+    return QuoteDraft("mixed", [(start, end)], None, m.span("spk"), how=CUED)
 
 
 def _quoted_words(text: str, sentence: int, sentence_end: int, start: int,

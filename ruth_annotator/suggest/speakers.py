@@ -36,6 +36,7 @@ _CONTRACTED = re.compile(r"['’](?:ll|d|ve|re|m)$")
 _WINDOW = 6  # sentences back that can hold an antecedent
 _REACH = 2500  # and at most this many characters back
 _RUN_PARAGRAPHS = 3
+_OWNER_PRONOUNS = {"his": "he", "her": "she", "their": "they", "its": "it"}
 
 
 class SpeakerResolver:
@@ -131,7 +132,7 @@ class SpeakerResolver:
         s, e = d.speaker
         surface = self.text[s:e]
         words = surface.split()
-        lower = surface.lower()
+        lower = _OWNER_PRONOUNS.get(surface.lower(), surface.lower())  # "her claim that"
         if lower in people.SUBJECT_PRONOUNS:
             gender = people.SUBJECT_PRONOUNS[lower]
             if gender.startswith("1"):
