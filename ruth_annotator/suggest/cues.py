@@ -88,8 +88,8 @@ LEAD = (r"(?:^|(?<=[,;:—–(] )|(?<= - )|(?<=\b[Aa]nd )|(?<=\b[Bb]ut )|(?<=\b[
         r"(?<=\b[Ff]ormer )|"  # "Former contestant Ellie Marsh has revealed"
         # a clause inside the sentence: "where the secretary of state said she was", "after
         # the front-runner had said", "what it calls"
-        r"(?<=\bwhere )|(?<=\bafter )|(?<=\bwhile )|(?<=\bbecause )|(?<=\bsince )|"
-        r"(?<=\bthough )|(?<=\balthough )|(?<=\bif )|(?<=\bwhat ))")
+        r"(?<=\bwhere )|(?<=\b[Aa]fter )|(?<=\b[Ww]hile )|(?<=\b[Bb]ecause )|"
+        r"(?<=\b[Ss]ince )|(?<=\b[Tt]hough )|(?<=\b[Aa]lthough )|(?<=\b[Ii]f )|(?<=\bwhat ))")
 
 _PRE_ACCORDING = re.compile(
     rf"\b(?P<cue>[Aa]ccording to)[ \t]+(?P<spk>{NAME}|{NOMINAL}|{PLURAL})[ \t]*,[ \t]*$")
@@ -217,7 +217,9 @@ def cue_after(text: str, start: int, limit: int,
     if m is None and ended not in ".!?":
         # "“…” about fixing inequality, said Marla Kilfoyle": the sentence goes on first
         tail = _TAIL.match(window)
-        if tail is not None:
+        if tail is not None and not window.startswith("as ", tail.end() + 2):
+            # (but "“…” and that the result, as he later explained, was": the aside is
+            # about the words after it)
             m = patterns.post_subject.match(window, tail.end()) or \
                 patterns.post_inverted.match(window, tail.end())
     if m is None and ended == ",":
