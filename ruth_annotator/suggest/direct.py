@@ -51,18 +51,26 @@ _LAST_CLAUSE = re.compile(r",[”\"’']?[ \t]+(?:(?:to|in|for|with)[ \t]+)?"
 
 def title_like(content: str) -> bool:
     """A title rather than words said: a few capitalised words ("Tales From the Crypt"),
-    or a title and its subtitle ("Crippled America: How to Make America Great Again")."""
-    title, colon, subtitle = content.rstrip(".,").partition(": ")
-    if colon and not _SENTENCE_INSIDE.search(content) and len(content.split()) <= 14:
-        return _capitalised(title, 0.75) and _capitalised(subtitle, 0.75)
+    or a title and its subtitle."""
+    if subtitled(content):
+        return True
     if _ENDS_CLAUSE.search(content) or len(content.split()) > 6:
         return False
     return _capitalised(content, 0.6)
 
 
-def _capitalised(words_of: str, share: float) -> bool:
+def subtitled(content: str) -> bool:
+    """A title and its subtitle ("Crippled America: How to Make America Great Again"): a
+    work's name even after "wrote"."""
+    title, colon, subtitle = content.rstrip(".,").partition(": ")
+    return bool(colon) and not _SENTENCE_INSIDE.search(content) and "," not in subtitle \
+        and len(content.split()) <= 14 and _capitalised(title, 0.75) and \
+        _capitalised(subtitle, 0.75, at_least=2)
+
+
+def _capitalised(words_of: str, share: float, at_least: int = 1) -> bool:
     words = [w for w in _WORDS.findall(words_of) if len(w) > 3]
-    return bool(words) and sum(w[0].isupper() for w in words) / len(words) >= share
+    return len(words) >= at_least and sum(w[0].isupper() for w in words) / len(words) >= share
 
 
 class DirectQuotes:
@@ -109,8 +117,9 @@ class DirectQuotes:
         if match is None and standalone and para.body:
             match = self._cue_in_previous_paragraph(q, para) or self._dash_after(q, para) \
                 or self._verb_earlier(q, start) or self._colon_subject(q, start)
-        if match is None and (not standalone or not para.body or title_like(content)
-                              or not self._speechlike(content, 4)):
+        if subtitled(content) or match is None and (
+                not standalone or not para.body or title_like(content)
+                or not self._speechlike(content, 4)):
             self._not_speech(i, q)
             return None
         if (previous is not None and match is not None and previous.cue == match.cue
@@ -167,7 +176,8 @@ class DirectQuotes:
             return CueMatch(quoted.span("cue"), quoted.span("spk"), None, "colon")
         # the last clause first: "She said experts agreed, to which O'Malley interjected:"
         subject = self._last_clause_subject(start, q.open_pos) or \
-            sentence_subject(self.text, start, q.open_pos)
+            sentence_subject(self.text, start, q.open_pos) or \
+            clause_subject(self.text, start, q.open_pos, names_only=True)  # "When X …:"
         return CueMatch(None, subject, None, "colon") if subject is not None else None
 
     def _last_clause_subject(self, start: int, mark: int) -> tuple[int, int] | None:

@@ -186,3 +186,103 @@ def test_the_last_clause_before_a_colon_speaks_the_quote():
     q = one_quote(LEAD + 'Ortiz said both rivals are "out of their depth," but she gave Reyes '
                   'a compliment: "He never hides what he thinks."\n', "He never hides")
     assert (q.speaker_mention, q.speaker) == ("she", "Ortiz")
+
+
+def test_less_common_speech_verbs_are_cues():
+    q = one_quote(LEAD + "“Nobody will be left behind,” proclaimed Reyes.\n", "Nobody will")
+    assert (q.speaker, q.cue) == ("Reyes", "proclaimed")
+    q = one_quote(LEAD + "“Vote it down,” opined the Eastport Gazette.\n", "Vote it down")
+    assert q.cue == "opined"
+
+
+def test_the_person_named_after_an_owner_speaks():
+    q = one_quote(LEAD + "“The numbers do not add up,” Ortiz's chief of staff Dana Wells said "
+                  "in the statement.\n", "The numbers do not add up")
+    assert (q.speaker, q.cue) == ("Dana Wells", "said")
+
+
+def test_this_source_speaks():
+    q = one_quote(LEAD + "Members of the board soured on him long ago, the Gazette reported."
+                  "\n\n“The mayor has lost the room,” this source told the Gazette.\n",
+                  "The mayor has lost the room")
+    assert q.speaker_mention == "this source"
+
+
+def test_a_time_phrase_opening_a_sentence_is_not_its_subject():
+    q = one_quote(LEAD + "Mayor Lena Ortiz spoke first.\n\nHours later, she issued a statement "
+                  "calling for \"a pause to hear every fisherman in town.\"\n",
+                  "a pause to hear every fisherman")
+    assert (q.speaker_mention, q.speaker) == ("she", "Lena Ortiz")
+
+
+def test_a_long_speaker_phrase_before_the_verb():
+    q = one_quote(LEAD + "“We are not convinced,” harbour engineers Tom Hale and Dana Wells "
+                  "wrote in their report.\n", "We are not convinced")
+    assert (q.speaker, q.cue) == ("Tom Hale", "wrote")
+    q = one_quote(LEAD + "“They want a vote,” Friends of the Harbour chair Ann Price told "
+                  "the Gazette.\n", "They want a vote")
+    assert (q.speaker, q.cue) == ("Ann Price", "told")
+
+
+def test_a_narrative_sentence_before_a_quote_names_its_speaker():
+    q = one_quote(LEAD + "The council voted on Monday. On the other side, Councillor Sam Reyes, "
+                  "who chairs the finance committee, tweeted a warning. “Remember this vote "
+                  "in May.”\n", "Remember this vote")
+    assert q.speaker == "Sam Reyes"
+    q = one_quote(LEAD + "“It is a fair plan,” said Ann Price, an engineer.\n\n"
+                  "Eastport College's Dana Wells agreed. “The harbour needs dredging first.”\n",
+                  "The harbour needs dredging")
+    assert q.speaker == "Dana Wells"
+    q = one_quote(LEAD + "The board will watch the vote closely, Wells says. “If the plan "
+                  "fails, the jobs go too.”\n", "If the plan fails")
+    assert q.speaker_mention == "Wells"
+
+
+def test_speaker_phrases_that_open_with_a_common_word_or_hold_a_clause():
+    q = one_quote(LEAD + "“It is a fair plan,” New Harbour councillor Ann Price said.\n",
+                  "It is a fair plan")
+    assert q.speaker == "Ann Price"
+    q = one_quote(LEAD + "Although the vote is close, a board member who spoke on condition "
+                  "of anonymity said Wednesday, “There are talks with the unions.”\n",
+                  "There are talks")
+    assert q.speaker_mention == "a board member"
+    q = one_quote(LEAD + "“The vote is lost,” Ann Price, the councillor who founded "
+                  "harbourwatch.org wrote on Friday.\n", "The vote is lost")
+    assert q.speaker == "Ann Price"
+
+
+def test_a_clause_ending_in_a_dash_introduces_its_subjects_words():
+    q = one_quote(LEAD + "When Ortiz finally wrapped up — “We will build this harbour "
+                  "together.”\n", "We will build")
+    assert q.speaker == "Ortiz"
+
+
+def test_the_one_told_before_a_quote_does_not_speak():
+    q = one_quote(LEAD + "Hours later, Ortiz returned the compliment, telling Reuters, “Reyes "
+                  "is a fine councillor.”\n", "Reyes is a fine councillor")
+    assert (q.speaker, q.cue) == ("Ortiz", "telling")
+
+
+def test_the_subject_of_the_first_of_two_joined_verbs():
+    q = one_quote(LEAD + "Over the years, he said, the harbour has changed – although at the "
+                  "mention of the vote Ortiz laughed and admitted “the numbers were never "
+                  "great, although that can change.”\n", "the numbers were never great")
+    assert q.speaker == "Ortiz"
+
+
+def test_words_after_someones_claim_are_theirs():
+    q = one_quote(LEAD + "Mayor Lena Ortiz came under fire over her claim that the plan would "
+                  "“create a thousand jobs by next summer.”\n", "create a thousand jobs")
+    assert (q.speaker_mention, q.speaker) == ("her", "Lena Ortiz")
+
+
+def test_a_speaker_after_an_opening_subordinator():
+    q = one_quote(LEAD + "Although Ortiz told the Gazette that she wanted \"a harbour for every "
+                  "family in town,\" Reyes voted for the cuts.\n", "a harbour for every family")
+    assert q.speaker == "Ortiz"
+
+
+def test_a_title_and_subtitle_in_marks_is_not_a_quote():
+    found = quotes(LEAD + "Ortiz wrote “Harbour Lights: How a Small Town Saved Its Port” in "
+                   "2010.\n")
+    assert not [q for q in found if "Harbour Lights" in q.text]
