@@ -325,6 +325,20 @@ _SAID_BEFORE = (
     re.compile(rf"{alternation(CUE_VERBS)}[ \t]+(?P<spk>{NAME})[ \t]*,[ \t]*$"))
 
 
+_CLAUSE_BEFORE_PARTICIPLE = re.compile(
+    rf"(?:(?<=\bwhen )|(?<=\bas )|(?<=\bwhile ))"
+    rf"(?P<spk>{PRON}|{NAME}(?:[ \t]+[a-z]+(?:ers|ists|ians|ents))?|"
+    rf"(?:the|a|an|his|her|their)[ \t]+[a-z][\w'’-]*(?:[ \t]+[a-z][\w'’-]*)?)"
+    rf"[ \t]+(?:[a-z]+ly[ \t]+)?(?:[a-z]+ed|{IRREGULAR_PAST})\b[^,;:\"“”\n]*,[ \t]*$")
+
+
+def participle_subject(text: str, start: int, verb: int) -> tuple[int, int] | None:
+    """"…, when Sanders protesters interrupted her speech, shouting “…”": the subject of
+    the clause that a participle at `verb` follows."""
+    m = _CLAUSE_BEFORE_PARTICIPLE.search(text, start, verb)
+    return (m.start("spk"), m.end("spk")) if m is not None else None
+
+
 def said_before(text: str, start: int, end: int) -> tuple[int, int] | None:
     """The speaker of "Fiorina said," or "said Fiorina," ending text[start:end]."""
     window = text[start:end]
@@ -410,7 +424,9 @@ def cue_before(text: str, start: int, mark: int,
         # "a campaign hat reading, “…”": a thing that carries words, right before the cue
         clause = max(start, text.rfind(", ", start, cue[0]) + 2)
         speaker = _carrier_before(text, clause, cue[0]) or \
-            _named_clause_subject(text, clause, cue[0] + 1)
+            _named_clause_subject(text, clause, cue[0] + 1) or \
+            (participle_subject(text, start, cue[0])
+             if text[cue[0]:cue[1]].endswith("ing") else None)
         if speaker is None:
             subjects = list(_SUBJECT_WORD.finditer(text, start, cue[0]))
             speaker = (subjects[-1].start(), subjects[-1].end()) if subjects else \

@@ -32,6 +32,7 @@ from ruth_annotator.suggest.cues import (
     CuePatterns,
     clause_subject,
     cue_after,
+    participle_subject,
     said_before,
     sentence_subject,
     speaker_span,
@@ -197,6 +198,11 @@ def sentence_attribution(text: str, sentence: int, mark: int,
             said = said_before(text, lo, verb.start())
             if said is not None:
                 return (verb.start(), verb.end()), said
+            # "…, when Sanders protesters interrupted her speech, shouting “…”": the
+            # subject of the clause the participle follows
+            subject = participle_subject(text, lo, verb.start())
+            if subject is not None:
+                return (verb.start(), verb.end()), subject
             subject = clause_subject(text, sentence, verb.start(), names_only=True)
             if subject is not None:
                 return (verb.start(), verb.end()), subject
