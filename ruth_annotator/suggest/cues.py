@@ -327,7 +327,7 @@ _SAID_BEFORE = (
 
 _CLAUSE_BEFORE_PARTICIPLE = re.compile(
     rf"(?:(?<=\bwhen )|(?<=\bas )|(?<=\bwhile ))"
-    rf"(?P<spk>{PRON}|{NAME}(?:[ \t]+[a-z]+(?:ers|ists|ians|ents))?|"
+    rf"(?P<spk>{PRON}|{NAME}(?:[ \t]+[a-z]+(?:ers|ists|ians|ents))?|{PLURAL}|"
     rf"(?:the|a|an|his|her|their)[ \t]+[a-z][\w'’-]*(?:[ \t]+[a-z][\w'’-]*)?)"
     rf"[ \t]+(?:[a-z]+ly[ \t]+)?(?:[a-z]+ed|{IRREGULAR_PAST})\b[^,;:\"“”\n]*,[ \t]*$")
 

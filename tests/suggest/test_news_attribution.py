@@ -290,6 +290,6 @@ def test_a_title_and_subtitle_in_marks_is_not_a_quote():
 
 def test_a_participle_belongs_to_the_clause_it_follows():
     q = one_quote(LEAD + "The first protest came during a speech at the harbour, when "
-                  "fishermen interrupted the mayor, shouting “no vote without us!”\n",
+                  "protesters interrupted the mayor, shouting “no vote without us!”\n",
                   "no vote without us")
-    assert (q.speaker_mention, q.cue) == ("fishermen", "shouting")
+    assert (q.speaker_mention, q.cue) == ("protesters", "shouting")
