@@ -32,10 +32,11 @@ TELL = EN.verb_forms(tag="listener")
 PRON = r"(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e|[Ii]t)(?![\w'’])"
 NAME = rf"{_CAP}(?:[ \t]+(?:(?:de|da|van|von|der|bin|al|le|la|del)[ \t]+)?{_CAP}){{0,6}}"
 DET = (r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ne|[Aa]nother|[Oo]ur|[Mm]y|"
-       r"[Yy]our|[Tt]his|[Tt]hese)")
+       r"[Yy]our)")
 # A noun phrase stops at a conjunction or relative pronoun: "The producer came over and".
 _NP_WORD = r"(?!(?:and|or|but|who|which|that|when)\b)[\w'’-]+"
-NOMINAL = rf"{DET}[ \t]+{_NP_WORD}(?:[ \t]+{_NP_WORD}){{0,6}}?"
+# (a speaker phrase may also be "this source")
+NOMINAL = rf"(?:{DET}|[Tt]his|[Tt]hese)[ \t]+{_NP_WORD}(?:[ \t]+{_NP_WORD}){{0,6}}?"
 # Groups and documents that speak: "officials said", "a study found", "campaigners say".
 PLURAL = (alternation(EN.words("roles_plural") | EN.words("document_nouns"), capital=True)[:-1]
           + r"|[A-Za-z][a-z]+(?:ers|ists|ians|ents))"
@@ -88,7 +89,7 @@ LEAD = (r"(?:^|(?<=[,;:—–(] )|(?<= - )|(?<=\b[Aa]nd )|(?<=\b[Bb]ut )|(?<=\b[
         r"(?<=\b[Ff]ormer )|"  # "Former contestant Ellie Marsh has revealed"
         # a clause inside the sentence: "where the secretary of state said she was", "after
         # the front-runner had said", "what it calls"
-        r"(?<=\bwhere )|(?<=\b[Aa]fter )|(?<=\b[Ww]hile )|(?<=\b[Bb]ecause )|"
+        r"(?<=\bwhere )|(?<=\b[Aa]fter )|(?<=\b[Ww]ith )|(?<=\b[Ww]hile )|(?<=\b[Bb]ecause )|"
         r"(?<=\b[Ss]ince )|(?<=\b[Tt]hough )|(?<=\b[Aa]lthough )|(?<=\b[Ii]f )|(?<=\bwhat ))")
 
 _PRE_ACCORDING = re.compile(
@@ -383,6 +384,13 @@ def label_speaker(text: str, start: int, end: int) -> tuple[int, int]:
     return (start, topic.start() if topic else end)
 
 
+def with_aside(m: re.Match) -> bool:
+    """"with the union calling her “…”" names its speaker right before the participle;
+    after "In line with the majority of Americans, Sen. Cruz was critical, telling" an
+    aside holds the real clause."""
+    return m.string.endswith("with ", 0, m.start("spk")) and bool(m.groupdict().get("app"))
+
+
 def cue_before(text: str, start: int, mark: int,
                patterns: CuePatterns = DEFAULT) -> CueMatch | None:
     """A cue and speaker introducing a quote whose opening mark is at `mark`; the search
@@ -403,7 +411,7 @@ def cue_before(text: str, start: int, mark: int,
         if later is None:
             break
         m = later
-    if m is not None and DATELINE.match(window, m.start("spk")):
+    if m is not None and (DATELINE.match(window, m.start("spk")) or with_aside(m)):
         m = None  # "WASHINGTON, Dec. 8 (UPI) — …, the aide rallied supporters, saying:"
     if m is not None:
         cue = _span(m, "cue", start)

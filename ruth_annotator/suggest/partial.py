@@ -36,6 +36,7 @@ from ruth_annotator.suggest.cues import (
     said_before,
     sentence_subject,
     speaker_span,
+    with_aside,
 )
 from ruth_annotator.suggest.drafts import CUED, INHERITED, QuoteDraft
 from ruth_annotator.suggest.org_words import WORK_NOUNS
@@ -185,7 +186,8 @@ def sentence_attribution(text: str, sentence: int, mark: int,
         offset = lo if lo == sentence else lo - 1
         m = _WHO_BEFORE.search(window) or _SUBJECT_BEFORE.search(window) or \
             (_NAME_ASIDE.match(window) if lo == sentence else None)
-        if m is not None and verbs.isdisjoint(m.group("spk").lower().split()):
+        if m is not None and verbs.isdisjoint(m.group("spk").lower().split()) and \
+                not with_aside(m):
             return (verb.start(), verb.end()), speaker_span(m, offset)
         if _CONJOINED_BEFORE.search(window):  # "Massie used to support Paul, but now said"
             # "she laughed and admitted": the subject of the verb before the "and" first

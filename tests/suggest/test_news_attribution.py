@@ -293,3 +293,14 @@ def test_a_participle_belongs_to_the_clause_it_follows():
                   "protesters interrupted the mayor, shouting “no vote without us!”\n",
                   "no vote without us")
     assert (q.speaker_mention, q.cue) == ("protesters", "shouting")
+
+
+def test_with_a_group_and_a_participle():
+    q = one_quote(LEAD + "Unions backed the plan early, with the dockworkers union calling it "
+                  "“the best deal in a generation” and others cheering.\n",
+                  "the best deal in a generation")
+    assert (q.speaker_mention, q.cue) == ("the dockworkers union", "calling")
+    q = one_quote(LEAD + "In line with most of the council, Mayor Lena Ortiz was critical of "
+                  "the plan, telling the Gazette: “The numbers do not work.”\n",
+                  "The numbers do not work")
+    assert q.speaker == "Lena Ortiz"
