@@ -384,6 +384,11 @@ def label_speaker(text: str, start: int, end: int) -> tuple[int, int]:
     return (start, topic.start() if topic else end)
 
 
+_NOUN_FORMS = EN.verb_forms(("base", "third"), tag="noun")
+_OWNED_NOUN = re.compile(r"(?:['’]s|\b(?:the|a|an|his|her|their|its|this|that|our|my))"
+                         r"[ \t]+(?:[\w-]+[ \t]+)?$")
+
+
 def with_aside(m: re.Match) -> bool:
     """"with the union calling her “…”" names its speaker right before the participle;
     after "In line with the majority of Americans, Sen. Cruz was critical, telling" an
@@ -425,6 +430,9 @@ def cue_before(text: str, start: int, mark: int,
     m = patterns.pre_cue_only.search(window)
     if m is not None and m.group("named") and m.group("cue") not in TELL | ADDRESSEE_VERBS:
         m = None  # "Former secretary of state Hillary Clinton:" is no cue "state"
+    if m is not None and m.group("cue") in _NOUN_FORMS and \
+            _OWNED_NOUN.search(window, 0, m.start("cue")):
+        m = None  # "From Bush's Facebook post:": a noun, not the verb
     if m is not None:
         cue = _span(m, "cue", start)
         # "When asked whom she supported, Ms. Sherry smiled and said,": the clause of the

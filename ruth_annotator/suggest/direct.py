@@ -45,6 +45,9 @@ _LABEL_PHRASE = re.compile(rf"[ \t]*(?P<spk>{DESCRIBED}|{LOWER_DESCRIBED}|{NAME}
 _QUOTING = re.compile(rf"\b(?P<cue>quot(?:es|ed|ing)|cit(?:es|ed|ing))[ \t]+"
                       rf"(?P<spk>{DESCRIBED}|{LOWER_DESCRIBED}|{NAME})"
                       r"(?:[ \t]+as[ \t]+saying)?[ \t]*:[ \t]*$")
+# "More from Blumenthal and Cohen:", "From the report:": the source of the words after it.
+_FROM_SOURCE = re.compile(r"(?:^|(?<=[.!?—–-] )|(?<=[—–-]))(?:[Mm]ore[ \t]+)?[Ff]rom[ \t]+"
+                          r"(?P<spk>[^:;.!?\n\"“”‘’,]{2,80}?)[ \t]*:$")
 _LAST_CLAUSE = re.compile(r",[”\"’']?[ \t]+(?:(?:to|in|for|with)[ \t]+)?"
                           r"(?:which|whom|who|and|but|when|as|while)[ \t]+(?=[^,]*$)")
 
@@ -174,6 +177,9 @@ class DirectQuotes:
         quoted = _QUOTING.search(self.text, start, start + len(before))
         if quoted is not None:  # "Obama quoted Lincoln: “…”": the one quoted speaks
             return CueMatch(quoted.span("cue"), quoted.span("spk"), None, "colon")
+        source = _FROM_SOURCE.search(self.text, start, start + len(before))
+        if source is not None:  # "More from Blumenthal and Cohen: “…”"
+            return CueMatch(None, source.span("spk"), None, "colon")
         # the last clause first: "She said experts agreed, to which O'Malley interjected:"
         subject = self._last_clause_subject(start, q.open_pos) or \
             sentence_subject(self.text, start, q.open_pos) or \

@@ -304,3 +304,13 @@ def test_with_a_group_and_a_participle():
                   "the plan, telling the Gazette: “The numbers do not work.”\n",
                   "The numbers do not work")
     assert q.speaker == "Lena Ortiz"
+
+
+def test_more_from_a_source_introduces_its_words():
+    q = one_quote(LEAD + "Signs of a shift were there all along - More from Tom Hale and Dana "
+                  "Wells: “Our data show the vote moved late in the week.”\n",
+                  "Our data show the vote moved")
+    assert q.speaker == "Tom Hale"
+    q = one_quote(LEAD + "The mayor backed the plan. From Ortiz's Facebook post: “We must move "
+                  "on and build.”\n", "We must move on")
+    assert (q.speaker, q.cue) == ("Ortiz", None)
