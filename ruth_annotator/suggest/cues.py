@@ -74,7 +74,8 @@ SPEAKER = (rf"(?P<spk>(?!(?!{_NAME_OPENER}){_NOT_SPEAKER}\b)(?!{_PARTICIPLE_OPEN
 # A party and state in brackets may come first: "Sen. Pat Toomey (R-Pa.) said".
 # (An apostrophe inside a word may stand in it: "Jenna Golden, Twitter’s director, said".)
 _ASIDE = r"(?:[^,\n\"“”‘’]|(?<=\w)’(?=\w))"
-APPOS = (r"(?:[ \t]*\([^()\n]{1,30}\))?"
+APPOS = (r"(?:[ \t]*\((?:[RDI](?:-[\w. ]{2,6})?\),?|[^()\n]{1,30}\)))?"
+         # (after a party's letter, a stray comma: "Kasich (R-OH), said")
          rf"(?P<app>,[ \t]*{_ASIDE}{{1,150}}?(?:,[ \t]*{_ASIDE}{{1,80}}?){{0,3}},)?")
 # A relative clause without commas: "an official who spoke on condition of anonymity said".
 _WHO = r"(?:[ \t]+who[ \t]+(?![a-z]+[ \t]+(?:that|to)\b)[^,\"“”‘’\n.;:!?]{1,120}?)?"

@@ -314,3 +314,9 @@ def test_more_from_a_source_introduces_its_words():
     q = one_quote(LEAD + "The mayor backed the plan. From Ortiz's Facebook post: “We must move "
                   "on and build.”\n", "We must move on")
     assert (q.speaker, q.cue) == ("Ortiz", None)
+
+
+def test_a_stray_comma_after_a_party_letter():
+    q = one_quote(LEAD + "At a school in Eastport, ME, after winning the vote, Sen. Lena Ortiz "
+                  "(D-ME), said, “We will start work in the spring.”\n", "We will start work")
+    assert q.speaker == "Lena Ortiz"
