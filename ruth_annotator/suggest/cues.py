@@ -90,8 +90,9 @@ LEAD = (r"(?:^|(?<=[,;:—–(] )|(?<= - )|(?<=\b[Aa]nd )|(?<=\b[Bb]ut )|(?<=\b[
         r"(?<=\b[Ff]ormer )|"  # "Former contestant Ellie Marsh has revealed"
         # a clause inside the sentence: "where the secretary of state said she was", "after
         # the front-runner had said", "what it calls"
-        r"(?<=\bwhere )|(?<=\b[Aa]fter )|(?<=\b[Ww]ith )|(?<=\b[Ww]hile )|(?<=\b[Bb]ecause )|"
-        r"(?<=\b[Ss]ince )|(?<=\b[Tt]hough )|(?<=\b[Aa]lthough )|(?<=\b[Ii]f )|(?<=\bwhat ))")
+        r"(?<=\bwhere )|(?<=\bwho )|(?<=\b[Aa]fter )|(?<=\b[Ww]ith )|(?<=\b[Ww]hile )|"
+        r"(?<=\b[Bb]ecause )|(?<=\b[Ss]ince )|(?<=\b[Tt]hough )|(?<=\b[Aa]lthough )|"
+        r"(?<=\b[Ii]f )|(?<=\bwhat ))")
 
 _PRE_ACCORDING = re.compile(
     rf"\b(?P<cue>[Aa]ccording to)[ \t]+(?P<spk>{NAME}|{NOMINAL}|{PLURAL})[ \t]*,[ \t]*$")
@@ -328,15 +329,15 @@ _SAID_BEFORE = (
 
 
 _CLAUSE_BEFORE_PARTICIPLE = re.compile(
-    rf"(?:(?<=\bwhen )|(?<=\bas )|(?<=\bwhile ))"
+    rf"(?:(?<=\bwhen )|(?<=\bas )|(?<=\bwhile )|(?<=, ))"
     rf"(?P<spk>{PRON}|{NAME}(?:[ \t]+[a-z]+(?:ers|ists|ians|ents))?|{PLURAL}|"
     rf"(?:the|a|an|his|her|their)[ \t]+[a-z][\w'’-]*(?:[ \t]+[a-z][\w'’-]*)?)"
     rf"[ \t]+(?:[a-z]+ly[ \t]+)?(?:[a-z]+ed|{IRREGULAR_PAST})\b[^,;:\"“”\n]*,[ \t]*$")
 
 
 def participle_subject(text: str, start: int, verb: int) -> tuple[int, int] | None:
-    """"…, when Sanders protesters interrupted her speech, shouting “…”": the subject of
-    the clause that a participle at `verb` follows."""
+    """"…, when Sanders protesters interrupted her speech, shouting “…”", "…, Mr. Ackman
+    wrote to investors, telling them": the subject of the clause a participle follows."""
     m = _CLAUSE_BEFORE_PARTICIPLE.search(text, start, verb)
     return (m.start("spk"), m.end("spk")) if m is not None else None
 

@@ -40,6 +40,7 @@ from ruth_annotator.suggest.cues import (
 )
 from ruth_annotator.suggest.drafts import CUED, INHERITED, QuoteDraft
 from ruth_annotator.suggest.org_words import WORK_NOUNS
+from ruth_annotator.suggest.people_words import COMMON_CAPS
 from ruth_annotator.suggest.reporting import CHARACTERISING, CHARACTERISING_ING
 from ruth_annotator.suggest.text_units import Units
 from ruth_annotator.suggest.vocab import EN, alternation
@@ -186,6 +187,8 @@ def sentence_attribution(text: str, sentence: int, mark: int,
         offset = lo if lo == sentence else lo - 1
         m = _WHO_BEFORE.search(window) or _SUBJECT_BEFORE.search(window) or \
             (_NAME_ASIDE.match(window) if lo == sentence else None)
+        if m is not None and m.re is _NAME_ASIDE and m.group("spk").split()[0] in COMMON_CAPS:
+            m = None  # "On Tuesday, even as shares fell, Mr. Ackman wrote": no name
         if m is not None and verbs.isdisjoint(m.group("spk").lower().split()) and \
                 not with_aside(m):
             return (verb.start(), verb.end()), speaker_span(m, offset)

@@ -320,3 +320,23 @@ def test_a_stray_comma_after_a_party_letter():
     q = one_quote(LEAD + "At a school in Eastport, ME, after winning the vote, Sen. Lena Ortiz "
                   "(D-ME), said, “We will start work in the spring.”\n", "We will start work")
     assert q.speaker == "Lena Ortiz"
+
+
+def test_a_participle_after_a_clause_with_its_own_subject():
+    q = one_quote(LEAD + "Councillor Sam Reyes said the plan was dead.\n\nOn Tuesday, even "
+                  "as shares of Harbourco were tumbling, Ms. Ortiz wrote to investors, telling "
+                  "them Harbourco was ''worth every cent of the loan.''\n",
+                  "worth every cent of the loan")
+    assert (q.speaker_mention, q.cue) == ("Ortiz", "telling")
+
+
+def test_a_speaker_inside_a_who_clause():
+    q = one_quote(LEAD + "Sam Reyes attacked the plan drawn up by the mayor, who he said was "
+                  "\"out of ideas and out of time.\"\n", "out of ideas and out of time")
+    assert (q.speaker_mention, q.speaker) == ("he", "Sam Reyes")
+
+
+def test_proposed_is_a_cue():
+    q = one_quote(LEAD + "Councillor Sam Reyes, the finance chair, proposed the town \"sell the "
+                  "old pier and start again.\"\n", "sell the old pier")
+    assert (q.speaker, q.cue) == ("Sam Reyes", "proposed")
