@@ -94,6 +94,11 @@ def _select(cands: list[Found], length: int) -> list[Found]:
     return sorted(chosen, key=lambda c: c.start)
 
 
+def _title_gender(word: str) -> str:
+    """The gender a title tells ("Mrs." a woman), or ""."""
+    return "f" if word in people.FEMALE_TITLES else "m" if word in people.MALE_TITLES else ""
+
+
 def _strip_title(name: str, titles: frozenset[str] = people.TITLES) -> list[str]:
     words = name.split()
     while len(words) > 1 and words[0] in titles:
@@ -169,15 +174,24 @@ class _Clusterer:
 
     def _person_key(self, surface: str, canon: dict[str, str], pos: int) -> str:
         """Full names by their canonical form; a lone first name or surname joins the one
-        person it belongs to, or the one of several last named in full."""
+        person it belongs to; of several, the one a title's gender allows ("Mrs. Clinton"),
+        then the one named in full most often so far, then first (the article's principal:
+        news names the other one in full each time, "Bill Clinton said")."""
         words = _strip_title(surface, self.titles)
         joined = " ".join(words)
         if joined in canon:
-            self._last_named[canon[joined]] = pos
+            self._named_count[canon[joined]] = self._named_count.get(canon[joined], 0) + 1
+            self._first_named.setdefault(canon[joined], pos)
             return f"PERSON:{canon[joined]}"
         owners = self._owners.get(joined, ()) if len(words) == 1 else ()
+        before = self.text[max(0, pos - 12):pos].split()
+        gender = _title_gender(surface.split()[0]) or _title_gender(before[-1] if before else "")
+        if gender and len(owners) > 1:  # "Mrs. Clinton" is not Bill Clinton
+            owners = [o for o in owners
+                      if people.FIRST_NAMES.get(o.split()[0], gender) == gender] or owners
         if owners:
-            best = max(owners, key=lambda o: (self._last_named.get(o, -1), o == owners[0]))
+            best = max(owners, key=lambda o: (self._named_count.get(o, 0),
+                                              -self._first_named.get(o, len(self.text))))
             return f"PERSON:{best}"
         return f"PERSON:{joined}"
 
@@ -188,7 +202,8 @@ class _Clusterer:
                 if target not in owners.setdefault(word, []):
                     owners[word].append(target)
         self._owners = {w: sorted(o) for w, o in owners.items()}
-        self._last_named: dict[str, int] = {}
+        self._named_count: dict[str, int] = {}
+        self._first_named: dict[str, int] = {}
 
     def _join_acronyms(self) -> None:
         orgs = [c for c in self.clusters.values() if c.label == "ORG"]

@@ -134,3 +134,12 @@ def layer_added(*items):
 
 def test_accepted_status_constant_is_what_layers_use():
     assert ACCEPTED == "accepted"
+
+
+def test_a_shared_surname_goes_to_the_principal_or_the_titles_gender():
+    text = ("Lena Ortiz won the vote on Monday. Lena Ortiz thanked the town. Her husband, "
+            "Tom Ortiz, stood beside her.\n\nOrtiz said the work starts in May. Mrs. Ortiz "
+            "waved. Mr. Ortiz smiled.\n")
+    found = mentions(text)
+    assert [name for surface, _, name in found if surface == "Ortiz"] == [
+        "Lena Ortiz", "Lena Ortiz", "Tom Ortiz"]
