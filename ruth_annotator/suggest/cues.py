@@ -34,9 +34,12 @@ NAME = rf"{_CAP}(?:[ \t]+(?:(?:de|da|van|von|der|bin|al|le|la|del)[ \t]+)?{_CAP}
 DET = (r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ne|[Aa]nother|[Oo]ur|[Mm]y|"
        r"[Yy]our)")
 # A noun phrase stops at a conjunction or relative pronoun: "The producer came over and".
-_NP_WORD = r"(?!(?:and|or|but|who|which|that|when)\b)[\w'’-]+"
+_NP_WORD = r"(?!(?:and|or|but|who|which|that|when|he|she|they|we|I|it)\b)[\w'’-]+"
 # (a speaker phrase may also be "this source")
-NOMINAL = rf"(?:{DET}|[Tt]his|[Tt]hese)[ \t]+{_NP_WORD}(?:[ \t]+{_NP_WORD}){{0,6}}?"
+# (and an ordinal ends none: "The first four states that vote", but "the two said")
+NOMINAL = (rf"(?:{DET}|[Tt]his|[Tt]hese)[ \t]+{_NP_WORD}(?:[ \t]+{_NP_WORD}){{0,6}}?"
+           r"(?<!\bfirst)(?<!\bsecond)(?<!\blast)(?<!first two)(?<!first three)"
+           r"(?<!first four)(?<!first five)(?<!last two)(?<!last three)")
 # Groups and documents that speak: "officials said", "a study found", "campaigners say".
 PLURAL = (alternation(EN.words("roles_plural") | EN.words("document_nouns"), capital=True)[:-1]
           + r"|[A-Za-z][a-z]+(?:ers|ists|ians|ents))"
@@ -48,12 +51,14 @@ _DESCRIBING = (r"(?!(?:to|at|with|and|or|but|for|from|in|on|by|about|as|after|be
                r"(?![a-z]+ed\b)")
 DESCRIBED = rf"{NAME}[ \t]+(?:{_DESCRIBING}[a-z][\w-]*[ \t]+){{1,3}}{NAME}"
 # "former George W. Bush speechwriter Noam Neusner": the last name is the person.
-LOWER_DESCRIBED = (rf"(?!(?:and|or|but|then|when|yet|so|as|if|of)\b)"
-                   r"(?:(?!(?:to|at|with|from|in|on|by|about|for|after|before)\b)"
-                   r"(?![a-z]+(?:ing|ly)\b)[a-z0-9][\w-]*[ \t]+){1,3}"
+# (an article only first: "issued a statement Tuesday" describes nobody)
+_LOWER_WORD = r"(?![a-z]+(?:ing|ly)\b)[a-z0-9][\w-]*[ \t]+"
+_NOT_DESCRIBING = r"(?!(?:to|at|with|from|in|on|by|about|for|after|before)\b)"
+LOWER_DESCRIBED = (rf"(?!(?:and|or|but|then|when|yet|so|as|if|of)\b){_NOT_DESCRIBING}{_LOWER_WORD}"
+                   rf"(?:{_NOT_DESCRIBING}(?!(?:a|an|the)\b){_LOWER_WORD}){{0,2}}"
                    rf"(?:{NAME}[ \t]+(?:[a-z][\w-]*[ \t]+){{1,2}})?{NAME}")
 # "Bristol's mayor", "Trump's senior communications adviser Jason Miller".
-POSSESSIVE = (rf"{NAME}['’]s[ \t]+[a-z][\w-]*(?:[ \t]+[a-z][\w-]*){{0,2}}?"
+POSSESSIVE = (rf"{NAME}['’]s[ \t]+[a-z][\w-]*(?:[ \t]+[a-z][\w-]*){{0,3}}?"
               rf"(?:[ \t]+{NAME})?")
 NAME_OF = rf"{NAME}(?:[ \t]+of[ \t]+(?:the[ \t]+)?{_CAP}(?:[ \t]+{_CAP}){{0,2}})?"
 # Capitalised words that open a sentence but never a speaker: "In July, Sammy Aaron said".
@@ -286,7 +291,7 @@ DATELINE = re.compile(
 # Capitalised words that may stand before a person's title and name: "Former Arkansas Gov.
 # Mike Huckabee, for his part, is labeling …".
 _BEFORE_A_TITLE = frozenset(("former", "then", "late", "acting", "retired", "outgoing"))
-_SUBORDINATE = re.compile(r"(?:When|While|As|After|Before|If|Because|Since|Although|Though|"
+SUBORDINATE = re.compile(r"(?:When|While|As|After|Before|If|Because|Since|Although|Though|"
                          r"Once|Until|Unless|Whereas)[ \t]+(?=[A-Z])")
 
 
@@ -304,7 +309,7 @@ def clause_subject(text: str, start: int, end: int,
     dateline = DATELINE.match(text, begin, end)  # "WASHINGTON, Dec. 8 (UPI) — …"
     if dateline is not None:
         begin = dateline.end()
-    lead = _SUBORDINATE.match(text, begin, end)  # "When Trump later said he would …"
+    lead = SUBORDINATE.match(text, begin, end)  # "When Trump later said he would …"
     if lead is not None:
         begin = lead.end()
     m = (_NAMED_SUBJECT if names_only else _CLAUSE_SUBJECT).match(text, begin, end)
@@ -402,6 +407,9 @@ def cue_before(text: str, start: int, mark: int,
                patterns: CuePatterns = DEFAULT) -> CueMatch | None:
     """A cue and speaker introducing a quote whose opening mark is at `mark`; the search
     starts at `start` (the clause's beginning)."""
+    # a subject for a cue alone may stand further back: "Mr. Trump, who said last week
+    # that … (two hundred characters) …, issued a statement Tuesday saying, “…”"
+    subject_start = max(start, mark - 2 * _BEFORE_REACH)
     start = max(start, mark - _BEFORE_REACH)
     while start < mark and text[start] in " \t":
         start += 1  # after a closing mark: "“A,” Rubio said, “B.”"
@@ -448,8 +456,8 @@ def cue_before(text: str, start: int, mark: int,
         if speaker is None:
             subjects = list(_SUBJECT_WORD.finditer(text, start, cue[0]))
             speaker = (subjects[-1].start(), subjects[-1].end()) if subjects else \
-                clause_subject(text, start, cue[0] + 1) or \
-                sentence_subject(text, start, cue[0] + 1, loose=True)  # may end at the cue
+                clause_subject(text, subject_start, cue[0] + 1) or \
+                sentence_subject(text, subject_start, cue[0] + 1, loose=True)  # may end at cue
         return CueMatch(cue, speaker, _addressee(text, cue, mark), "before")
     m = _PRE_LABEL.match(window)
     if m is not None:
@@ -513,7 +521,7 @@ def sentence_subject(text: str, start: int, end: int,
         first = words[0]
         if _OPENING_WORD.fullmatch(first) or \
                 nominal and not (loose or _is_people(m.group("spk"))) or \
-                not nominal and _SUBORDINATE.match(m.group("spk")):
+                not nominal and SUBORDINATE.match(m.group("spk")):
             continue
         if not nominal and first in people.COMMON_CAPS and \
                 first.lower() not in people.SUBJECT_PRONOUNS:

@@ -29,6 +29,7 @@ from ruth_annotator.suggest.cues import (
     NAME,
     PRON,
     SPEAKER,
+    SUBORDINATE,
     CuePatterns,
     clause_subject,
     cue_after,
@@ -157,6 +158,10 @@ def _quoted_words(text: str, sentence: int, sentence_end: int, start: int,
     people “literally hate each other”", "The committee released a statement offering “a
     deep and sincere apology”"."""
     subject = sentence_subject(text, sentence, sentence_end, loose=True)
+    if subject is not None and start < subject[0] and SUBORDINATE.match(text, sentence):
+        # "While Mr. Ryan … laid out a vision for “…”, Ben Carson …": words inside an
+        # opening subordinate clause are its own subject's
+        subject = clause_subject(text, sentence, start, names_only=True) or subject
     if subject is None or start <= subject[0] < end:
         return None  # nobody, or somebody inside the quoted words themselves
     return QuoteDraft("mixed", [(start, end)], None, subject, how=CUED)

@@ -340,3 +340,36 @@ def test_proposed_is_a_cue():
     q = one_quote(LEAD + "Councillor Sam Reyes, the finance chair, proposed the town \"sell the "
                   "old pier and start again.\"\n", "sell the old pier")
     assert (q.speaker, q.cue) == ("Sam Reyes", "proposed")
+
+
+def test_a_noun_phrase_never_ends_in_an_ordinal_or_a_pronoun():
+    q = one_quote(LEAD + "The first four districts that vote hold few seats, while the rest "
+                  "hold most and \"better reflect the town as a whole,\" Wells wrote.\n",
+                  "better reflect the town")
+    assert q.speaker == "Wells"
+    q = one_quote(LEAD + "The move, Wells explained, took three years — an investment he "
+                  "concludes has given the town “a head start on every other port.”\n",
+                  "a head start on every other port")
+    assert (q.speaker, q.speaker_mention != "an investment he") == ("Wells", True)
+
+
+def test_a_long_possessive_description():
+    q = one_quote(LEAD + "“We looked at every harbour in the region,” Eastport College's chief "
+                  "human resources officer, Dana Wells, told the Gazette.\n",
+                  "We looked at every harbour")
+    assert q.speaker == "Dana Wells"
+
+
+def test_words_inside_an_opening_subordinate_clause():
+    q = one_quote(LEAD + "While Mr. Reyes, speaking for the finance committee, laid out a "
+                  "vision for ''a harbour that pays for itself,'' Ms. Ortiz used her speech "
+                  "to attack him.\n", "a harbour that pays for itself")
+    assert q.speaker == "Reyes"
+
+
+def test_a_subject_far_before_a_participle_cue():
+    q = one_quote(LEAD + "Mayor Lena Ortiz, who said last week that the harbour board in a case "
+                  "involving the old pier was biased against the town because of its debts and "
+                  "its long record of failed plans, issued a statement Tuesday saying, ''I do "
+                  "not think the board can judge this.''\n", "I do not think the board")
+    assert q.speaker == "Lena Ortiz"

@@ -245,12 +245,14 @@ def test_partial_quotes_inside_a_reporting_sentence():
             "continuing the “progress we had under President Obama” on Tuesday.\n\n"
             "Glenn Beck spoke next. “Donald Trump is a dictator in the making,” said Beck, who "
             "said there were “too many disturbing things for me to dismiss.”\n\n"
-            "The group backs what it calls “sensible gun violence prevention laws.”\n")
+            "The Eastport Safety Alliance backs what it calls “sensible gun violence "
+            "prevention laws.”\n")
     found = {q.text: (q.type, q.speaker_mention, q.cue) for q in quotes(text)}
     assert found["progress we had under President Obama"] == (
         "mixed", "the former secretary of state", "talked")
     assert found["too many disturbing things for me to dismiss."] == ("mixed", "Beck", "said")
-    assert "sensible gun violence prevention laws." not in found  # "calls": a name for it
+    # "what it calls “…”": the group's own words for its aim, as attribution corpora mark
+    assert found["sensible gun violence prevention laws."] == ("mixed", "it", "calls")
 
 
 def test_party_and_state_in_brackets_and_a_cue_whose_clause_goes_on_to_a_colon():
