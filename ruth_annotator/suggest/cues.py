@@ -372,7 +372,8 @@ def _carrier_before(text: str, start: int, cue: int) -> tuple[int, int] | None:
 def _named_clause_subject(text: str, start: int, end: int) -> tuple[int, int] | None:
     """A name opening the clause from `start` ("Ms. Sherry smiled and said")."""
     m = _CLAUSE_NAME.match(text, start, end)
-    if m is None or text[m.start("spk"):m.end("spk")] in people.COMMON_CAPS:
+    if m is None or text[m.start("spk"):m.end("spk")] in people.COMMON_CAPS or \
+            _OPENING_WORD.fullmatch(m.group("spk")):  # "Conceding that …, he warned:"
         return None
     return (m.start("spk"), m.end("spk"))
 

@@ -373,3 +373,10 @@ def test_a_subject_far_before_a_participle_cue():
                   "its long record of failed plans, issued a statement Tuesday saying, ''I do "
                   "not think the board can judge this.''\n", "I do not think the board")
     assert q.speaker == "Lena Ortiz"
+
+
+def test_an_opening_participle_is_not_the_subject_before_a_colon():
+    q = one_quote(LEAD + "Sam Reyes spoke last.\n\nConceding that a deal would likely come “down "
+                  "the line” he warned: “It is not going to happen any time soon.”\n",
+                  "It is not going to happen")
+    assert (q.speaker_mention, q.speaker) == ("he", "Sam Reyes")
