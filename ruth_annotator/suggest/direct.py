@@ -135,9 +135,9 @@ class DirectQuotes:
         draft = self._draft(q, match)
         if match is None:
             draft.how = INHERITED
-            subject = self._previous_subject(start, para.start)
-            if subject is not None:  # "Jones disagreed. "It is a disaster.""
-                draft.speaker, draft.how = subject, CUED
+            found = self._previous_subject(start, para.start)
+            if found is not None:  # "Jones disagreed. "It is a disaster.""
+                draft.speaker, draft.cue, draft.how = found.speaker, found.cue, CUED
             elif previous is not None and previous.cue is not None and \
                     previous.end <= previous.cue[0] < q.open_pos and \
                     self.units.paragraph_at(previous.cue[0]) is para:
@@ -202,7 +202,7 @@ class DirectQuotes:
             end = nxt.end
         return dash_attribution(self.text, q.close_pos + 1, end)
 
-    def _previous_subject(self, start: int, para_start: int) -> tuple[int, int] | None:
+    def _previous_subject(self, start: int, para_start: int) -> CueMatch | None:
         """The person a sentence just before the quote, in its paragraph, is about; for a
         quote that opens its paragraph, the last sentence of a narrative paragraph just
         before ("Sen. Bernie Sanders also called on the U.S. to press China. ¶ “China is
@@ -212,20 +212,20 @@ class DirectQuotes:
         sentence = self.units.sentence_at(start - 1)
         if sentence[0] < para_start or _ANY_MARK.search(self.text, sentence[0], start):
             return None  # only narrative: a sentence with a quote has its own speaker
-        decided, subject = self._by_form(sentence[0], start)
+        decided, closing = self._by_form(sentence[0], start)
         if decided:
-            return subject
+            return closing
         subject = clause_subject(self.text, sentence[0], start, names_only=True)
         if subject is None and \
                 CUE_VERBS.intersection(_WORDS.findall(self.text, sentence[0], start)):
             # "On the other side, Sen. Ted Cruz, a candidate, tweeted a warning. “…”"
             subject = sentence_subject(self.text, sentence[0], start)
-        return subject
+        return CueMatch(None, subject) if subject is not None else None
 
-    def _by_form(self, start: int, end: int) -> tuple[bool, tuple[int, int] | None]:
+    def _by_form(self, start: int, end: int) -> tuple[bool, CueMatch | None]:
         """Whether the narrative sentence text[start:end] decides the next quote's speaker
-        by its form, and whom: an aside in brackets names nobody; "…, dos Santos says."
-        ends in its speaker and cue."""
+        by its form, and how: an aside in brackets names nobody; "…, dos Santos says."
+        ends in its speaker and cue, which the quote shares."""
         sentence = self.text[start:end].strip()
         if sentence.startswith("(") or sentence.endswith((")", ").")):
             return True, None
@@ -233,9 +233,9 @@ class DirectQuotes:
         m = self.patterns.post_subject.match(self.text, comma, end) if comma >= 0 else None
         if m is None or self.text[m.end():end].strip(" \t.") or m.group("spk") is None:
             return False, None
-        return True, (m.start("spk"), m.end("spk"))
+        return True, CueMatch(m.span("cue"), m.span("spk"))
 
-    def _subject_of_paragraph_before(self, para_start: int) -> tuple[int, int] | None:
+    def _subject_of_paragraph_before(self, para_start: int) -> CueMatch | None:
         para = self.units.paragraph_at(para_start)
         if para is None or para.index == 0:
             return None
@@ -243,13 +243,14 @@ class DirectQuotes:
         if not before.body or _ANY_MARK.search(self.text, before.start, before.end):
             return None
         sentence = self.units.sentence_at(before.end - 1)
-        decided, subject = self._by_form(max(sentence[0], before.start), before.end)
+        decided, closing = self._by_form(max(sentence[0], before.start), before.end)
         if decided:
-            return subject
+            return closing
         quoted = _QUOTING.search(self.text, max(sentence[0], before.start), before.end)
         if quoted is not None:  # "Frank quotes former Carter adviser Alfred Kahn:" ¶ "…"
-            return quoted.span("spk")
-        return sentence_subject(self.text, max(sentence[0], before.start), before.end)
+            return CueMatch(None, quoted.span("spk"))
+        subject = sentence_subject(self.text, max(sentence[0], before.start), before.end)
+        return CueMatch(None, subject) if subject is not None else None
 
     def _cue(self, q: MarkedQuote, start: int, limit: int,
              line_start: int) -> CueMatch | None:

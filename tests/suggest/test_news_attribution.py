@@ -235,7 +235,7 @@ def test_a_narrative_sentence_before_a_quote_names_its_speaker():
     assert q.speaker == "Dana Wells"
     q = one_quote(LEAD + "The board will watch the vote closely, Wells says. “If the plan "
                   "fails, the jobs go too.”\n", "If the plan fails")
-    assert q.speaker_mention == "Wells"
+    assert (q.speaker_mention, q.cue) == ("Wells", "says")
 
 
 def test_speaker_phrases_that_open_with_a_common_word_or_hold_a_clause():
