@@ -90,14 +90,15 @@ ADV = (r"(?:(?:also|later|then|previously|once|has|had|have|would|will|recently|
        r"repeatedly|publicly|privately|first|finally|eventually|immediately|insisted|"
        r"herself|himself|themselves)[ \t]+){0,3}")
 # A speaker phrase starts a clause: "Outside court, Emily's father, Mark Watts, said:".
-LEAD = (r"(?:^|(?<=[,;:—–(] )|(?<= - )|(?<=\b[Aa]nd )|(?<=\b[Bb]ut )|(?<=\b[Ww]hen )|"
+# (a single look at the space before first: most places follow a letter, and fail at once)
+LEAD = (r"(?:^|(?<= )(?:(?<=[,;:—–(] )|(?<= - )|(?<=\b[Aa]nd )|(?<=\b[Bb]ut )|(?<=\b[Ww]hen )|"
         r"(?<=\b[Tt]hen )|(?<=\b[Yy]et )|(?<=\b[Aa]s )|(?<=\bwhich )|(?<=,[”\"’] )|"
         r"(?<=\b[Ff]ormer )|"  # "Former contestant Ellie Marsh has revealed"
         # a clause inside the sentence: "where the secretary of state said she was", "after
         # the front-runner had said", "what it calls"
         r"(?<=\bwhere )|(?<=\bwho )|(?<=\b[Aa]fter )|(?<=\b[Ww]ith )|(?<=\b[Ww]hile )|"
         r"(?<=\b[Bb]ecause )|(?<=\b[Ss]ince )|(?<=\b[Tt]hough )|(?<=\b[Aa]lthough )|"
-        r"(?<=\b[Ii]f )|(?<=\bwhat ))")
+        r"(?<=\b[Ii]f )|(?<=\bwhat )))")
 
 _PRE_ACCORDING = re.compile(
     rf"\b(?P<cue>[Aa]ccording to)[ \t]+(?P<spk>{NAME}|{NOMINAL}|{PLURAL})[ \t]*,[ \t]*$")
