@@ -104,6 +104,11 @@ _PRE_ACCORDING = re.compile(
     rf"\b(?P<cue>[Aa]ccording to)[ \t]+(?P<spk>{NAME}|{NOMINAL}|{PLURAL})[ \t]*,[ \t]*$")
 # "“…,” according to a court document filed by state attorney Dave Aronberg."
 _POST_ACCORDING = re.compile(r"[\s,]*(?P<cue>according to)[ \t]+(?P<spk>[^,.;:!?\"“”‘’\n]{2,80})")
+# "X was asked by host Bill Maher, who has …, “…”": the one asking speaks.
+_ASKED_BY = re.compile(
+    r"\b(?:was|were|is|are|been|being)[ \t]+(?:[a-z]+ly[ \t]+)?(?P<cue>asked|told|questioned)"
+    rf"[ \t]+by[ \t]+(?P<spk>(?:{DET}[ \t]+)?(?:[a-z][\w-]*[ \t]+){{0,3}}{NAME}|{NOMINAL})"
+    r"(?:,[^\"“”\n]{0,200}?)?[ \t]*[:,][ \t]*$")
 _PRE_LABEL = re.compile(rf"^[ \t]*(?P<spk>{NAME})[ \t]*:[ \t]*$")
 # "Clinton: “…” Bush: “…”": a name and a colon after a sentence ends, within a paragraph.
 _SENTENCE_LABEL = re.compile(
@@ -419,6 +424,9 @@ def cue_before(text: str, start: int, mark: int,
     m = _PRE_ACCORDING.search(window)
     if m is not None:
         return CueMatch(_span(m, "cue", start), _span(m, "spk", start), None, "according")
+    m = _ASKED_BY.search(window)
+    if m is not None:  # "Sanders was asked by host Bill Maher, who …, “…”": the asker
+        return CueMatch(_span(m, "cue", start), _span(m, "spk", start), None, "before")
     m = _SENTENCE_LABEL.search(text, start, mark)  # (its lookbehind sees before `start`)
     if m is not None:  # before the verbs: "Pollsters agree - Carl Bialik: “…”"
         return CueMatch(None, (m.start("spk"), m.end("spk")), None, "colon")

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from ruth_annotator.suggest import people_words as people
 from ruth_annotator.suggest.cues import (
     CUE_VERBS,
     DEFAULT,
@@ -48,6 +49,8 @@ _QUOTING = re.compile(rf"\b(?P<cue>quot(?:es|ed|ing)|cit(?:es|ed|ing))[ \t]+"
 # "More from Blumenthal and Cohen:", "From the report:": the source of the words after it.
 _FROM_SOURCE = re.compile(r"(?:^|(?<=[.!?—–-] )|(?<=[—–-]))(?:[Mm]ore[ \t]+)?[Ff]rom[ \t]+"
                           r"(?P<spk>[^:;.!?\n\"“”‘’,]{2,80}?)[ \t]*:$")
+_PERSON_AT_END = re.compile(rf"(?<![\w'’-])(?P<spk>{DESCRIBED}|(?P<role>[a-z]+)[ \t]+{NAME})"
+                            r"[ \t]*$")
 _LAST_CLAUSE = re.compile(r",[”\"’']?[ \t]+(?:(?:to|in|for|with)[ \t]+)?"
                           r"(?:which|whom|who|and|but|when|as|while)[ \t]+(?=[^,]*$)")
 
@@ -181,10 +184,21 @@ class DirectQuotes:
         if source is not None:  # "More from Blumenthal and Cohen: “…”"
             return CueMatch(None, source.span("spk"), None, "colon")
         # the last clause first: "She said experts agreed, to which O'Malley interjected:"
+        end = start + len(before) - 1
         subject = self._last_clause_subject(start, q.open_pos) or \
             sentence_subject(self.text, start, q.open_pos) or \
-            clause_subject(self.text, start, q.open_pos, names_only=True)  # "When X …:"
+            self._person_before_colon(start, end) or \
+            clause_subject(self.text, start, q.open_pos, names_only=True) or \
+            sentence_subject(self.text, start, q.open_pos, loose=True)  # "a familiar voice"
         return CueMatch(None, subject, None, "colon") if subject is not None else None
+
+    def _person_before_colon(self, start: int, end: int) -> tuple[int, int] | None:
+        """"The timing doesn't surprise Republican pollster Daron Shaw:": with no person for
+        a subject, a person named right before the colon (a name after a role noun)."""
+        m = _PERSON_AT_END.search(self.text, start, end)
+        if m is None or m.group("role") and m.group("role") not in people.ROLE_GENDER:
+            return None
+        return m.span("spk")
 
     def _last_clause_subject(self, start: int, mark: int) -> tuple[int, int] | None:
         """The subject of the last clause of text[start:mark] after ", and/but/which …"."""

@@ -380,3 +380,18 @@ def test_an_opening_participle_is_not_the_subject_before_a_colon():
                   "the line” he warned: “It is not going to happen any time soon.”\n",
                   "It is not going to happen")
     assert (q.speaker_mention, q.speaker) == ("he", "Sam Reyes")
+
+
+def test_a_person_before_the_colon_when_the_subject_is_none():
+    q = one_quote(LEAD + "The timing of the vote does not surprise harbour engineer Dana Wells: "
+                  "“Every plan of this size moves late in the year.”\n", "Every plan of this")
+    assert q.speaker == "Dana Wells"
+    q = one_quote(LEAD + "Hours after the vote, a familiar voice celebrated it on the radio: "
+                  "“We have won the harbour back.”\n", "We have won")
+    assert q.speaker_mention == "a familiar voice"
+
+
+def test_the_one_who_asks_in_the_passive():
+    q = one_quote(LEAD + "Ortiz was asked by host Tom Hale, who backs the plan but has doubted "
+                  "its cost, “Can the town pay for it?”\n", "Can the town pay")
+    assert (q.speaker, q.cue) == ("Tom Hale", "asked")
