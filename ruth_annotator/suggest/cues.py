@@ -30,7 +30,9 @@ ADDRESSEE_VERBS = EN.verb_forms(("third", "past"), tag="addressee")
 TELL = EN.verb_forms(tag="listener")
 
 PRON = r"(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e|[Ii]t)(?![\w'’])"
-NAME = rf"{_CAP}(?:[ \t]+(?:(?:de|da|van|von|der|bin|al|le|la|del)[ \t]+)?{_CAP}){{0,6}}"
+# (initials may stand together: "Democratic U.S. Rep. Gwen Graham")
+NAME = (rf"{_CAP}(?:(?:[ \t]+(?:(?:de|da|van|von|der|bin|al|le|la|del)[ \t]+)?|(?<=[A-Z]\.))"
+        rf"{_CAP}){{0,6}}")
 DET = (r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ne|[Aa]nother|[Oo]ur|[Mm]y|"
        r"[Yy]our)")
 # A noun phrase stops at a conjunction or relative pronoun: "The producer came over and".
@@ -91,7 +93,8 @@ ADV = (r"(?:(?:also|later|then|previously|once|has|had|have|would|will|recently|
        r"herself|himself|themselves)[ \t]+){0,3}")
 # A speaker phrase starts a clause: "Outside court, Emily's father, Mark Watts, said:".
 # (a single look at the space before first: most places follow a letter, and fail at once)
-LEAD = (r"(?:^|(?<= )(?:(?<=[,;:—–(] )|(?<= - )|(?<=\b[Aa]nd )|(?<=\b[Bb]ut )|(?<=\b[Ww]hen )|"
+LEAD = (r"(?:^|(?<= )(?:(?<=[,;:—–(] )|(?<= - )|(?<=-- )|(?<=\b[Aa]nd )|(?<=\b[Bb]ut )|"
+        r"(?<=\b[Ww]hen )|"
         r"(?<=\b[Tt]hen )|(?<=\b[Yy]et )|(?<=\b[Aa]s )|(?<=\bwhich )|(?<=,[”\"’] )|"
         r"(?<=\b[Ff]ormer )|"  # "Former contestant Ellie Marsh has revealed"
         # a clause inside the sentence: "where the secretary of state said she was", "after
@@ -293,7 +296,10 @@ _NAMED_SUBJECT = re.compile(rf"(?P<spk>{PRON}|{NAME})(?:{APPOS})[ \t]+(?:[a-z]+l
 
 # "COLUMBUS, Ohio (AP) — ", "LONDON (Reuters) - ": a dateline is not part of a sentence.
 DATELINE = re.compile(
-    r"[A-Z][A-Z .'-]+(?:,[ \t]+[A-Z][\w. ]+)?[ \t]+\([\w ./]+\)[ \t]*[—–-][ \t]*")
+    r"[A-Z][A-Z .'-]+(?:,[ \t]+[A-Z][\w. ]+)?[ \t]+\([\w ./]+\)[ \t]*[—–-][ \t]*|"
+    r"[A-Z]{3,}(?:[ .'-]+[A-Z]{2,})*(?:,[ \t]+[A-Z][\w.]+(?:[ \t][A-Z][\w.]+)?)?"
+    r"[ \t]+(?:[—–]|--?)[ \t]+")
+# ("TALLAHASSEE — ", "NEW YORK - ", "PARIS, France -- ": a dateline without an agency)
 # Capitalised words that may stand before a person's title and name: "Former Arkansas Gov.
 # Mike Huckabee, for his part, is labeling …".
 _BEFORE_A_TITLE = frozenset(("former", "then", "late", "acting", "retired", "outgoing"))
@@ -498,7 +504,12 @@ _NP_FREE = (rf"(?!(?:has|have|had|is|are|was|were|will|would|can|could|did|does|
 _NP = rf"{DET}[ \t]+{_NP_FREE}(?:[ \t]+{_NP_FREE}){{0,6}}"
 # "Iowa State University's Dianne Bystrom agreed", "Trump's adviser Jason Miller wrote"
 _OWNED_NAME = rf"{NAME}['’]s[ \t]+(?:[a-z][\w-]*[ \t]+){{0,3}}{NAME}"
-_NAMED = (rf"(?P<spk>{_OWNED_NAME}|{PRON}|{NAME}|{DESCRIBED}|{LOWER_DESCRIBED}){_ASIDES}"
+# "Republican presidential candidate Donald Trump on Saturday tweeted" before "Republican"
+# alone (but "Trump told reporters Friday" describes nobody)
+_DESCRIBED_SUBJECT = (rf"{NAME}[ \t]+(?:{_DESCRIBING}(?!(?:{IRREGULAR_PAST}|[a-z]+s)\b)"
+                      rf"[a-z][\w-]*[ \t]+){{1,3}}{NAME}")
+_NAMED = (rf"(?P<spk>{_OWNED_NAME}|{_DESCRIBED_SUBJECT}|{PRON}|{NAME}|{DESCRIBED}|"
+          rf"{LOWER_DESCRIBED}){_ASIDES}"
           r"[ \t]+(?:[a-z]+ly[ \t]+)?[a-z]")
 # "a paper from the left-leaning Brookings Institution had this to say"
 _OF_PHRASE = r"(?:[ \t]+(?:of|from|at|for|with)[ \t]+[\w'’-]+(?:[ \t]+[\w'’-]+){0,5}?)?"

@@ -395,3 +395,24 @@ def test_the_one_who_asks_in_the_passive():
     q = one_quote(LEAD + "Ortiz was asked by host Tom Hale, who backs the plan but has doubted "
                   "its cost, “Can the town pay for it?”\n", "Can the town pay")
     assert (q.speaker, q.cue) == ("Tom Hale", "asked")
+
+
+def test_a_dateline_without_an_agency_and_initials_in_a_title():
+    q = one_quote("Harbour vote.\n\nEASTPORT — Democratic U.S. Rep. Lena Ortiz on Friday "
+                  "attacked the plan while praising the board as a \"safe pair of hands, not "
+                  "a gamble.\"\n", "safe pair of hands")
+    assert q.speaker == "Lena Ortiz"
+
+
+def test_a_speaker_after_a_double_hyphen_aside():
+    q = one_quote(LEAD + "Marking the end of the vote with a formal speech -- complete with "
+                  "notes -- Ortiz told supporters that \"we close one chapter and we begin "
+                  "another,\" and she thanked them.\n", "we close one chapter")
+    assert (q.speaker, q.cue) == ("Ortiz", "told")
+
+
+def test_a_described_subject_is_the_person_not_the_party():
+    q = one_quote("Harbour vote.\n\nNEW YORK - Republican council candidate Dana Wells on "
+                  "Saturday posted a photo of the pier bearing the words \"most costly plan "
+                  "ever!\" prompting anger.\n", "most costly plan ever")
+    assert q.speaker == "Dana Wells"
