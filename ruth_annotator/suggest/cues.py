@@ -62,7 +62,7 @@ LOWER_DESCRIBED = (rf"(?!(?:and|or|but|then|when|yet|so|as|if|of)\b){_NOT_DESCRI
 # "Bristol's mayor", "Trump's senior communications adviser Jason Miller".
 POSSESSIVE = (rf"{NAME}['’]s[ \t]+[a-z][\w-]*(?:[ \t]+[a-z][\w-]*){{0,3}}?"
               rf"(?:[ \t]+{NAME})?")
-NAME_OF = rf"{NAME}(?:[ \t]+of[ \t]+(?:the[ \t]+)?{_CAP}(?:[ \t]+{_CAP}){{0,2}})?"
+NAME_OF = rf"{NAME}(?:[ \t]+of[ \t]+(?:the[ \t]+)?{_CAP}(?:[ \t]+{_CAP}){{0,2}}){{0,2}}"
 # Capitalised words that open a sentence but never a speaker: "In July, Sammy Aaron said".
 _NOT_SPEAKER = alternation(w for w in people.COMMON_CAPS if w.lower() not in (
     "the", "a", "an", "his", "her", "their", "its", "one", "another", "our", "my", "your", "he",
@@ -93,7 +93,7 @@ ADV = (r"(?:(?:also|later|then|previously|once|has|had|have|would|will|recently|
        r"herself|himself|themselves)[ \t]+){0,3}")
 # A speaker phrase starts a clause: "Outside court, Emily's father, Mark Watts, said:".
 # (a single look at the space before first: most places follow a letter, and fail at once)
-LEAD = (r"(?:^|(?<= )(?:(?<=[,;:—–(] )|(?<= - )|(?<=-- )|(?<=\b[Aa]nd )|(?<=\b[Bb]ut )|"
+LEAD = (r"(?:^|(?<=\()|(?<= )(?:(?<=[,;:—–(] )|(?<= - )|(?<=-- )|(?<=\b[Aa]nd )|(?<=\b[Bb]ut )|"
         r"(?<=\b[Ww]hen )|"
         r"(?<=\b[Tt]hen )|(?<=\b[Yy]et )|(?<=\b[Aa]s )|(?<=\bwhich )|(?<=,[”\"’] )|"
         r"(?<=\b[Ff]ormer )|"  # "Former contestant Ellie Marsh has revealed"

@@ -416,3 +416,13 @@ def test_a_described_subject_is_the_person_not_the_party():
                   "Saturday posted a photo of the pier bearing the words \"most costly plan "
                   "ever!\" prompting anger.\n", "most costly plan ever")
     assert q.speaker == "Dana Wells"
+
+
+def test_a_speaker_right_after_a_bracket_and_a_name_with_two_of_phrases():
+    q = one_quote(LEAD + "The vast majority of engineers see the plan for what it is (Dana "
+                  "Wells, who drew the first plan, once said, “It happened so many times "
+                  "before.”)\n", "It happened so many times")
+    assert q.speaker == "Dana Wells"
+    q = one_quote(LEAD + "However, as Chairman Tom Hale of the Friends of Eastport told the "
+                  "Gazette (EG), “We have all waited too long.”\n", "We have all waited")
+    assert q.speaker == "Tom Hale"
