@@ -540,7 +540,7 @@ def sentence_subject(text: str, start: int, end: int,
             continue
         words = m.group("spk").split()
         first = words[0]
-        if _OPENING_WORD.fullmatch(first) or \
+        if _OPENING_WORD.fullmatch(first) or _PARTICIPLE_START.match(text, m.start("spk")) or \
                 nominal and not (loose or _is_people(m.group("spk"))) or \
                 not nominal and SUBORDINATE.match(m.group("spk")):
             continue
