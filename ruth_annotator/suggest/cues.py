@@ -73,7 +73,9 @@ _PARTICIPLE_OPENING = (r"[A-Z][a-z]{2,}(?:ing|ed)[ \t]+(?:upon|on|at|to|the|a|an
                        r"that|in|from|with|about|for|through|over|into|up|out|back|by|off)\b")
 _PARTICIPLE_START = re.compile(_PARTICIPLE_OPENING)
 # ... unless a name goes on after them: "New York attorney Eric Levine", "First Lady …".
-_NAME_OPENER = r"(?:New|First|Former|Old)[ \t]+[A-Z]"
+# (and first names that are common words: "Will Estrada")
+_NAME_OPENER = (r"(?:New|First|Former|Old|"
+                rf"{alternation(people.COMMON_CAPS & frozenset(people.FIRST_NAMES))})[ \t]+[A-Z]")
 SPEAKER = (rf"(?P<spk>(?!(?!{_NAME_OPENER}){_NOT_SPEAKER}\b)(?!{_PARTICIPLE_OPENING})"
            rf"(?:{NOMINAL}|{PRON}|"
            rf"{POSSESSIVE}|{DESCRIBED}|{NAME_OF}|{LOWER_DESCRIBED}|{PLURAL}))")
@@ -207,6 +209,7 @@ def speaker_span(m: re.Match, offset: int) -> tuple[int, int] | None:
     return span
 
 
+_CONJUNCTION_FIRST = re.compile(r"(?:and|but|or|as|while|then|so|until|when)\b")
 _NEW_CLAUSE = re.compile(r",[ \t]+(?:and|but|or|while|as)\b")
 _TAIL = re.compile(r"[ \t]+[^\"“”‘’\n.!?:;]{1,120}?(?=,[ \t])")
 _BEFORE_REACH = 300  # a cue and its speaker stand within this many characters of the mark
@@ -242,6 +245,7 @@ def cue_after(text: str, start: int, limit: int,
     if m is None and ended == ",":
         m = patterns.post_loose.match(window) or patterns.post_unclosed.match(window)
         if m is not None and (CUE_VERBS.intersection(m.group("spk").split()) or
+                              _CONJUNCTION_FIRST.match(m.group("spk")) or
                               m.group("spk").split()[0] in people.COMMON_CAPS or
                               _NEW_CLAUSE.search(m.group("spk"))):
             m = None  # "…," for instance, and Trump vowed: a new clause, not a speaker
@@ -253,8 +257,11 @@ def cue_after(text: str, start: int, limit: int,
     if ended == "." and first[:1].isupper() or ended in "?!" and first in _NEW_SENTENCE:
         return None  # "…?" I told him: a new sentence, not the quote's cue
     inverted = m.re is patterns.post_inverted or m.re is _POST_ACCORDING
-    if m.re is patterns.post_inverted and text[cue[0]:cue[1]] in TELL:
-        return None  # "…, Rosenberg told the New Yorker": who is told does not speak
+    if m.re is patterns.post_inverted and (text[cue[0]:cue[1]] in TELL or
+                                           text[cue[0]:cue[1]].endswith("ing")):
+        # "…, Rosenberg told the New Yorker": who is told does not speak; "…,” promising
+        # the Friends of Abe will return": a participle, no inverted cue
+        return None
     if speaker is not None and inverted:  # "said the minister on Monday"
         cut = _TRIM_NOMINAL.search(text, speaker[0], speaker[1])
         if cut is not None:

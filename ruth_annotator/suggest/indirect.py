@@ -23,8 +23,14 @@ from ruth_annotator.suggest.cues import (
     speaker_span,
 )
 from ruth_annotator.suggest.drafts import CUED, FIRST_PERSON, QuoteDraft
+from ruth_annotator.suggest.partial import fragment_cue_after
 from ruth_annotator.suggest.text_units import BOILERPLATE_START, Units
 
+# After a cue and speaker, an attribution ends the sentence, with at most an aside or a
+# phrase of time and place: ", the editor of …." / " on Tuesday." (not "said the cases …")
+_ATTRIBUTION_ENDS = re.compile(
+    r"(?:,[^\"“”\n.;!?]{1,150}|[ \t]+(?:on|in|at|to|of|for|during|after|before|last|this|"
+    r"with|from|about|by|yesterday|today)\b[^\"“”\n.;!?]{0,60})?[ \t]*(?:[.;!?]|$)", re.M)
 _THE_NAME = re.compile(r"[Tt]he[ \t]+[A-Z]")
 _NON_SPACE = re.compile(r"\S+")
 _COMMA = re.compile(",")
@@ -273,7 +279,22 @@ class IndirectQuotes:
         kind = "mixed" if self._fragment_in(start, end) else "indirect"
         if kind == "mixed":  # the quoted words run on past a comma or a full stop inside
             end = max(end, self._last_fragment_end(start, end))  # "“A. B,” and he …"
+            if self._attributed_alone(start, cue):
+                return None  # "Polling shows that ''…,'' said Sylke Tempel": hers
         return QuoteDraft(kind, [(start, end)], cue=cue, speaker=speaker, how=CUED)
+
+    def _attributed_alone(self, start: int, cue: tuple[int, int]) -> bool:
+        """The clause's first quoted fragment closes with a comma and its own cue, which
+        ends the sentence's attribution: "…,'' said Sylke Tempel." (not "…,” one of the
+        prosecutors said the cases were different")."""
+        first = self.fragments[bisect_left(self._fragment_starts, start)]
+        if self.text[first[1] - 1:first[1]] != ",":
+            return False
+        own = fragment_cue_after(self.text, *first, min(len(self.text), first[1] + 200))
+        if own is None or own[0] == cue:
+            return False
+        after = max(own[0][1], own[1][1])
+        return _ATTRIBUTION_ENDS.match(self.text, after) is not None
 
     def _last_fragment_end(self, start: int, end: int) -> int:
         """The end of the last quoted fragment opening inside the clause."""

@@ -104,7 +104,7 @@ def partial_quotes(text: str, units: Units, drafts: list[QuoteDraft],
         # the cue right after the closing mark first ("Polling shows that ''the public is
         # not comfortable,'' said Sylke Tempel"); a shorter fragment counts only with it:
         # "The plans are “profoundly irresponsible,” said Steve Bell"
-        found = _cue_after(text, start, end, para.end, patterns) or (
+        found = fragment_cue_after(text, start, end, para.end, patterns) or (
             sentence_attribution(text, sentence, start, verbs) if words >= MIN_WORDS
             else None)
         draft = None
@@ -219,7 +219,9 @@ def sentence_attribution(text: str, sentence: int, mark: int,
     return None
 
 
-def _cue_after(text: str, start: int, end: int, limit: int, patterns: CuePatterns):
+def fragment_cue_after(text: str, start: int, end: int, limit: int,
+                       patterns: CuePatterns = DEFAULT
+                       ) -> tuple[tuple[int, int], tuple[int, int]] | None:
     """"… if necessary “because they expect a certain level of service,” Mr. Chipok
     said.": the cue right after the closing mark."""
     close = end

@@ -426,3 +426,33 @@ def test_a_speaker_right_after_a_bracket_and_a_name_with_two_of_phrases():
     q = one_quote(LEAD + "However, as Chairman Tom Hale of the Friends of Eastport told the "
                   "Gazette (EG), “We have all waited too long.”\n", "We have all waited")
     assert q.speaker == "Tom Hale"
+
+
+def test_words_in_a_reported_clause_with_their_own_cue():
+    q = one_quote(LEAD + "How far this has spread is open to question. Polling shows that "
+                  "''the town is not comfortable with the cost,'' said Dana Wells, the editor "
+                  "of the Eastport Gazette.\n", "the town is not comfortable")
+    assert (q.speaker, q.cue) == ("Dana Wells", "said")
+
+
+def test_a_first_name_that_is_a_common_word():
+    q = one_quote(LEAD + "\"We have to win the harbour vote,\" Will Estrada, the chairman of "
+                  "the harbour board, said of the meeting.\n", "We have to win")
+    assert q.speaker is not None and q.speaker.endswith("Estrada")  # names leave "Will" out
+
+
+def test_cracked_and_citing():
+    q = one_quote(LEAD + "During the debate, Lena Ortiz cracked, ''I'm a builder, but I'm a "
+                  "builder who likes to get things done,'' and moved on.\n", "I'm a builder")
+    assert (q.speaker, q.cue) == ("Lena Ortiz", "cracked")
+    q = one_quote(LEAD + "On Tuesday, Gov. Tom Hale endorsed her, citing her \"long "
+                  "experience,\" \"firm grasp of the harbour plan\" and her patience.\n",
+                  "firm grasp of the harbour plan")
+    assert q.speaker == "Tom Hale"
+
+
+def test_a_participle_after_a_quote_is_no_inverted_cue():
+    q = one_quote(LEAD + "Tom Hale said the members will still meet, but said, “It is time "
+                  "we change how we do it,” promising the Friends of the Harbour will "
+                  "return.\n", "It is time we change")
+    assert q.speaker == "Tom Hale"
