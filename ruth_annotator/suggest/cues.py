@@ -56,7 +56,8 @@ DESCRIBED = rf"{NAME}[ \t]+(?:{_DESCRIBING}[a-z][\w-]*[ \t]+){{1,3}}{NAME}"
 # (an article only first: "issued a statement Tuesday" describes nobody)
 _LOWER_WORD = r"(?![a-z]+(?:ing|ly)\b)[a-z0-9][\w-]*[ \t]+"
 _NOT_DESCRIBING = r"(?!(?:to|at|with|from|in|on|by|about|for|after|before)\b)"
-LOWER_DESCRIBED = (rf"(?!(?:and|or|but|then|when|yet|so|as|if|of)\b){_NOT_DESCRIBING}{_LOWER_WORD}"
+LOWER_DESCRIBED = (rf"(?!(?:and|or|but|then|when|yet|so|as|if|of|where|who|which|what|that)\b)"
+                   rf"{_NOT_DESCRIBING}{_LOWER_WORD}"
                    rf"(?:{_NOT_DESCRIBING}(?!(?:a|an|the)\b){_LOWER_WORD}){{0,2}}"
                    rf"(?:{NAME}[ \t]+(?:[a-z][\w-]*[ \t]+){{1,2}})?{NAME}")
 # "Bristol's mayor", "Trump's senior communications adviser Jason Miller".
@@ -92,7 +93,10 @@ ADV = (r"(?:(?:also|later|then|previously|once|has|had|have|would|will|recently|
        r"just|further|again|earlier|quickly|now|often|reportedly|allegedly|had|could|"
        r"would|once|cheerfully|quietly|angrily|proudly|simply|always|never|still|even|"
        r"repeatedly|publicly|privately|first|finally|eventually|immediately|insisted|"
-       r"herself|himself|themselves)[ \t]+){0,3}")
+       r"herself|himself|themselves|"
+       # a time between subject and verb: "President Obama on Friday declared"
+       r"on[ \t]+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
+       r"(?:last|this)[ \t]+(?:week|month|year)|yesterday|today)[ \t]+){0,3}")
 # A speaker phrase starts a clause: "Outside court, Emily's father, Mark Watts, said:".
 # (a single look at the space before first: most places follow a letter, and fail at once)
 LEAD = (r"(?:^|(?<=\()|(?<= )(?:(?<=[,;:—–(] )|(?<= - )|(?<=-- )|(?<=\b[Aa]nd )|(?<=\b[Bb]ut )|"

@@ -30,7 +30,9 @@ from ruth_annotator.suggest.text_units import BOILERPLATE_START, Units
 # phrase of time and place: ", the editor of …." / " on Tuesday." (not "said the cases …")
 _ATTRIBUTION_ENDS = re.compile(
     r"(?:,[^\"“”\n.;!?]{1,150}|[ \t]+(?:on|in|at|to|of|for|during|after|before|last|this|"
-    r"with|from|about|by|yesterday|today)\b[^\"“”\n.;!?]{0,60})?[ \t]*(?:[.;!?]|$)", re.M)
+    r"with|from|about|by|yesterday|today|earlier|later|recently|then|Monday|Tuesday|"
+    r"Wednesday|Thursday|Friday|Saturday|Sunday)\b[^\"“”\n.;!?]{0,60})?[ \t]*(?:[.;!?]|$)",
+    re.M)
 _THE_NAME = re.compile(r"[Tt]he[ \t]+[A-Z]")
 _NON_SPACE = re.compile(r"\S+")
 _COMMA = re.compile(",")
@@ -258,6 +260,9 @@ class IndirectQuotes:
             tail = self.text[match.cue[1]:stop]
             if len(tail) > 40 or "," in tail or len(sentence[:comma].split()) < 4:
                 continue
+            if self.text[match.cue[0]:match.cue[1]] not in TELL and \
+                    not _ATTRIBUTION_ENDS.match(self.text, max(match.cue[1], match.speaker[1])):
+                continue  # "…, it showed how contentious the issue has become": no ending
             if self.text[match.cue[0]:match.cue[1]] in TELL and tail.strip() and \
                     not _LISTENER.match(tail):
                 continue  # "…, he tells one joke about Trump": what is told, not who to

@@ -99,19 +99,23 @@ def _interviewer(text: str, units: Units, table: EntityTable, before: int) -> Fo
 
 
 def _people_by_word(table: EntityTable) -> dict[str, tuple[int, str]]:
-    """Each lower-case word of a person's name: the first person (in table order) with it."""
+    """A person's first and last name, lower case: the first person (in table order) with
+    it."""
     out: dict[str, tuple[int, str]] = {}
     for n, cluster in enumerate(table.clusters.values()):
-        if cluster.label == "PERSON":
-            for w in cluster.name.split():
+        words = cluster.name.split()
+        if cluster.label == "PERSON" and words:
+            for w in {words[0], words[-1]}:
                 out.setdefault(w.lower(), (n, cluster.key))
     return out
 
 
 def _person(label: str, people: dict[str, tuple[int, str]]) -> str | None:
-    """The first person who shares a word with the label ("WINSLET" → Kate Winslet)."""
-    found = [people[w.lower()] for w in label.split() if w.lower() in people]
-    return min(found)[1] if found else None
+    """The person the label's last word names ("WINSLET", "JAKE TAPPER"); "New Hampshire:"
+    before a list and a section kicker "MOVING SHOP—" name nobody."""
+    words = label.split()
+    found = people.get(words[-1].lower()) if words else None
+    return found[1] if found else None
 
 
 def _most_mentioned(table: EntityTable) -> str | None:

@@ -456,3 +456,23 @@ def test_a_participle_after_a_quote_is_no_inverted_cue():
                   "we change how we do it,” promising the Friends of the Harbour will "
                   "return.\n", "It is time we change")
     assert q.speaker == "Tom Hale"
+
+
+def test_a_closing_verb_must_end_the_sentence():
+    found = quotes(LEAD + "Although the board declined to comment and aides later said the "
+                   "remark was not based on the report, it showed how bitter the fight has "
+                   "become.\n")
+    assert not [q for q in found if q.text.startswith("Although")]
+
+
+def test_a_time_between_speaker_and_verb():
+    q = one_quote(LEAD + "Much of the anger was aimed at the board, which Reyes on Wednesday "
+                  "called “a club for the rich and the idle.”\n", "a club for the rich")
+    assert (q.speaker, q.cue) == ("Reyes", "called")
+
+
+def test_labels_that_name_no_person():
+    text = ("Survey of the streets.\n\nTom Hale and Dana Wells ran the survey.\n\n"
+            "Hale Street: twelve homes, three shops and a chapel.\n\n"
+            "Wells Road: eight homes, one shop and the old school.\n")
+    assert not [q for q in quotes(text) if "homes" in q.text]
