@@ -49,7 +49,8 @@ PLURAL = (alternation(EN.words("roles_plural") | EN.words("document_nouns"), cap
 # "Rovers manager Steve Kane", "Bristol's mayor", "Tom Harlan of Kansas".
 # The lower-case words between names describe (nouns, adjectives), they are not verbs or
 # prepositions: "Rovers manager Steve Kane", not "Blackwell pointed to Cruz".
-_DESCRIBING = (r"(?!(?:to|at|with|and|or|but|for|from|in|on|by|about|as|after|before)\b)"
+_DESCRIBING = (r"(?!(?:to|at|with|and|or|but|for|from|in|on|by|about|as|after|before|that|"
+               r"when|while|who|which|said|says|told|tells|wrote|writes)\b)"
                r"(?![a-z]+ed\b)")
 DESCRIBED = rf"{NAME}[ \t]+(?:{_DESCRIBING}[a-z][\w-]*[ \t]+){{1,3}}{NAME}"
 # "former George W. Bush speechwriter Noam Neusner": the last name is the person.
@@ -420,6 +421,11 @@ _OWNED_NOUN = re.compile(r"(?:['’]s|\b(?:the|a|an|his|her|their|its|this|that|
                          r"[ \t]+(?:[\w-]+[ \t]+)?$")
 
 
+SUBORDINATOR_BEFORE = re.compile(r"\b(?:when|while|after|because|if|since|though|"
+                                 r"although|before|until)[ \t]+$")
+_WORDS = re.compile(r"[a-z]+")
+
+
 def with_aside(m: re.Match) -> bool:
     """"with the union calling her “…”" names its speaker right before the participle;
     after "In line with the majority of Americans, Sen. Cruz was critical, telling" an
@@ -448,11 +454,20 @@ def cue_before(text: str, start: int, mark: int,
     if m is not None:  # before the verbs: "Pollsters agree - Carl Bialik: “…”"
         return CueMatch(None, (m.start("spk"), m.end("spk")), None, "colon")
     m = patterns.pre_subject.search(window)
+    main = None  # the last one not inside a subordinate clause
     while m is not None:  # the last speaker and cue before the mark: "a woman asked for a
-        later = patterns.pre_subject.search(window, m.end("spk"))  # photo and Clinton said,"
+        if not SUBORDINATOR_BEFORE.search(window, 0, m.start("spk")):  # photo and
+            main = m  # Clinton said,"; but "Clinton said that when Warren railed …,"
+        later = patterns.pre_subject.search(window, m.end("spk"))
         if later is None:
             break
         m = later
+    if m is not None and m is not main and (
+            main is not None or CUE_VERBS.intersection(_WORDS.findall(window, 0, m.start()))):
+        # "Clinton said that when Warren railed against …, “…”": the main clause's cue,
+        # or with none read here, the sentence's speech verbs as the caller weighs them
+        # (`partial.sentence_attribution`); "after Trump had said, “…”" keeps its cue
+        m = main
     if m is not None and (DATELINE.match(window, m.start("spk")) or with_aside(m)):
         m = None  # "WASHINGTON, Dec. 8 (UPI) — …, the aide rallied supporters, saying:"
     if m is not None:

@@ -120,11 +120,12 @@ class DirectQuotes:
         ceiling = end_para.end if end_para is not None else para.end
         limit = min(ceiling, self._sibling_open(i, ceiling), (q.close_pos or 0) + _AFTER_REACH)
         match = self._cue(q, start, limit, para.start) if standalone else None
-        if match is None and standalone and para.body:
+        body = para.body and not self.units.headline_like(para)
+        if match is None and standalone and body:
             match = self._cue_in_previous_paragraph(q, para) or self._dash_after(q, para) \
                 or self._verb_earlier(q, start) or self._colon_subject(q, start)
         if subtitled(content) or match is None and (
-                not standalone or not para.body or title_like(content)
+                not standalone or not body or title_like(content)
                 or not self._speechlike(content, 4)):
             self._not_speech(i, q)
             return None

@@ -145,8 +145,8 @@ class _Clusterer:
             if votes:
                 cluster.gender = Counter(votes).most_common(1)[0][0]
             else:
-                first = cluster.name.split()[0] if cluster.name else ""
-                cluster.gender = people.FIRST_NAMES.get(first, "")
+                cluster.gender = people.FIRST_NAMES.get(
+                    people.first_name(cluster.name.split(), self.titles), "")
         return self.clusters
 
     def _org_parts(self, mentions: list[Found]) -> dict[str, str]:

@@ -15,7 +15,7 @@ import re
 from ruth_annotator.suggest.coverage import Coverage
 from ruth_annotator.suggest.cues import CUE_VERBS, NAME, label_speaker
 from ruth_annotator.suggest.drafts import CUED, QuoteDraft
-from ruth_annotator.suggest.text_units import HEADLINE, Units, title_case
+from ruth_annotator.suggest.text_units import Units
 
 MIN_WORDS = 4
 _LABEL = re.compile(rf"[ \t]*(?P<spk>{NAME})[ \t]*:[ \t]")
@@ -29,7 +29,7 @@ def headline_quotes(text: str, units: Units, drafts: list[QuoteDraft],
     if not units.paragraphs:
         return []
     line = units.paragraphs[0]
-    if line.kind != HEADLINE and not title_case(text[line.start:line.end]):
+    if not units.headline_like(line):
         return []
     covered = Coverage(len(text), ((d.start, d.end) for d in drafts))
     speaker = _attribution(text, line.start, line.end)

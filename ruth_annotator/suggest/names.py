@@ -35,6 +35,7 @@ _CUE_AFTER = re.compile(
     + r"\b")
 _FOLLOWING = re.compile(r"[ \t]+([a-z]+)")
 _WORDISH = re.compile(r"[\w+-]+")
+_INITIAL = re.compile(r"[A-Z]\.")  # "Peter T. King": a surname after an initial, no title
 _ROAD = re.compile(r"[AMBI]-?\d{1,4}")
 _PARTY_STATE = re.compile(r"[DRI]-[A-Z]")
 _WHICH_AFTER = re.compile(r",[ \t]+which\b")
@@ -220,6 +221,16 @@ class NameFinder:
         if len(piece) < 3:
             return piece
         words = [self.text[s:e] for s, e in piece]
+        inner = [k for k in range(1, len(words) - 1) if words[k] in self.titles
+                 and words[k + 1][:1].isupper() and not _INITIAL.fullmatch(words[k - 1])]
+        if inner and words[-1] not in _KEEPS_POSSESSIVE:  # "Virginia Gov. Terry McAuliffe"
+            k = inner[-1]
+            self._titled = True
+            self._pending_gender = ("m" if words[k] in people.MALE_TITLES else
+                                    "f" if words[k] in people.FEMALE_TITLES else "")
+            if gazetteer_label(" ".join(words[:k])):
+                self._prefix = piece[:k]
+            return piece[k + 1:]
         if words[-1] in _KEEPS_POSSESSIVE or words[0] in people.FIRST_NAMES:
             return piece
         for k in range(1, len(words) - 1):
@@ -294,7 +305,7 @@ class NameFinder:
             return None
         if label == PERSON:
             # a first name tells more than a role noun ("spokesman Hope Hicks" is a woman)
-            gender = people.FIRST_NAMES.get(tokens[0], "") or gender
+            gender = people.FIRST_NAMES.get(people.first_name(tokens, self.titles), "") or gender
             if titled:
                 self._role_end, self._role_gender = end, gender
         return NameCandidate(start, end, label, gender, self._strong)

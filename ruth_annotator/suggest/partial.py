@@ -30,6 +30,7 @@ from ruth_annotator.suggest.cues import (
     PRON,
     SPEAKER,
     SUBORDINATE,
+    SUBORDINATOR_BEFORE,
     CuePatterns,
     clause_subject,
     cue_after,
@@ -184,6 +185,7 @@ def sentence_attribution(text: str, sentence: int, mark: int,
     not a hundred looks at everything before each."""
     found = [w for w in _WORD.finditer(text, max(sentence, mark - _VERB_REACH), mark)
              if w.group() in verbs]
+    subordinate = None  # "Clinton said that when Warren railed against …, “…”": said wins
     for verb in reversed(found):
         lo = max(sentence, verb.start() - _SPEAKER_REACH)
         # past the reach, a sentinel stands for the cut-off start, which `^` must not take
@@ -196,7 +198,12 @@ def sentence_attribution(text: str, sentence: int, mark: int,
             m = None  # "On Tuesday, even as shares fell, Mr. Ackman wrote": no name
         if m is not None and verbs.isdisjoint(m.group("spk").lower().split()) and \
                 not with_aside(m):
-            return (verb.start(), verb.end()), speaker_span(m, offset)
+            attribution = (verb.start(), verb.end()), speaker_span(m, offset)
+            if not SUBORDINATOR_BEFORE.search(window, 0, m.start("spk")) or \
+                    verb is found[0] or "," not in text[verb.end():mark]:
+                return attribution  # (the words end the subordinate clause: its verb's)
+            subordinate = subordinate or attribution
+            continue
         if _CONJOINED_BEFORE.search(window):  # "Massie used to support Paul, but now said"
             # "she laughed and admitted": the subject of the verb before the "and" first
             pair = _PAIRED_VERBS.search(window)
@@ -216,7 +223,7 @@ def sentence_attribution(text: str, sentence: int, mark: int,
             subject = clause_subject(text, sentence, verb.start(), names_only=True)
             if subject is not None:
                 return (verb.start(), verb.end()), subject
-    return None
+    return subordinate
 
 
 def fragment_cue_after(text: str, start: int, end: int, limit: int,

@@ -49,3 +49,10 @@ FIRST_NAMES: dict[str, str] = {}
 for _gender, _file in (("f", "first_names_female"), ("m", "first_names_male")):
     for _w in EN.lines(_file):
         FIRST_NAMES.setdefault(_w, _gender)
+
+
+def first_name(words: list[str], titles: frozenset[str] = TITLES) -> str:
+    """The first name in "Virginia Gov. Terry McAuliffe" (the word after the last title), or
+    the first word."""
+    after = [i + 1 for i, w in enumerate(words) if w in titles and i + 1 < len(words)]
+    return words[after[-1]] if after else (words[0] if words else "")

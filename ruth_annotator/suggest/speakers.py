@@ -36,6 +36,7 @@ _CONTRACTED = re.compile(r"['’](?:ll|d|ve|re|m)$")
 _WINDOW = 6  # sentences back that can hold an antecedent
 _REACH = 2500  # and at most this many characters back
 _RUN_PARAGRAPHS = 3
+_JOINED = re.compile(r"\b(?:and|or|with|of|at|from|for)\b|,|&")
 _OWNER_PRONOUNS = {"his": "he", "her": "she", "their": "they", "its": "it"}
 
 
@@ -253,6 +254,8 @@ class SpeakerResolver:
         if not inside:
             return None
         people_inside = [m for m in inside if m.label == "PERSON"]
+        if len(people_inside) > 1 and not _JOINED.search(self.text, span[0], span[1]):
+            return people_inside[-1]  # "McCain Challenger Kelli Ward": the head comes last
         return (people_inside or inside)[0]
 
     def _new_name(self, s: int, e: int) -> Found | None:

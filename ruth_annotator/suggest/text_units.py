@@ -149,6 +149,12 @@ class Units:
         self._para_starts = [p.start for p in self.paragraphs]
         self._sent_starts = [s for s, _ in self.sentences]
 
+    def headline_like(self, para: Paragraph) -> bool:
+        """The first line as a headline: marked so, or written in title case even when it
+        ends in a full stop ("Guns Are ‘The Ultimate Public Health Crisis,’ Dean Says.")."""
+        return para.index == 0 and (para.kind == HEADLINE or
+                                     title_case(self.text[para.start:para.end]))
+
     def paragraph_at(self, pos: int) -> Paragraph | None:
         i = bisect_right(self._para_starts, pos) - 1
         if i >= 0 and pos <= self.paragraphs[i].end:

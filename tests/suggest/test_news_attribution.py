@@ -476,3 +476,33 @@ def test_labels_that_name_no_person():
             "Hale Street: twelve homes, three shops and a chapel.\n\n"
             "Wells Road: eight homes, one shop and the old school.\n")
     assert not [q for q in quotes(text) if "homes" in q.text]
+
+
+def test_a_title_case_first_line_ending_in_a_stop_is_a_headline():
+    q = one_quote("Harbour Challenger Lena Ortiz: Sack Chief Tom Hale, ‘Stop Him At The Pier "
+                  "Door.’\n\nTom Hale runs the harbour board. Tom Hale said nothing.\n",
+                  "Stop Him At The Pier Door")
+    assert q.speaker == "Lena Ortiz"
+
+
+def test_the_person_a_speaker_phrase_ends_with():
+    q = one_quote(LEAD + "“We expect to win the vote,” Lena Ortiz spokesman Tom Hale said.\n",
+                  "We expect to win")
+    assert q.speaker == "Tom Hale"
+    q = one_quote(LEAD + "“We expect to win the vote,” said Tom Hale of the Lena Ortiz "
+                  "campaign.\n", "We expect to win")
+    assert q.speaker == "Tom Hale"
+
+
+def test_a_title_inside_a_name_and_the_gender_of_the_first_name():
+    text = (LEAD + "Virginia Gov. Terry Hale on Friday signed the order.\n\n"
+            "\"With this order, we send a message to every town,\" he said.\n")
+    q = one_quote(text, "With this order")
+    assert (q.speaker_mention, q.speaker) == ("he", "Terry Hale")
+
+
+def test_the_main_clause_cue_before_a_subordinate_one():
+    q = one_quote(LEAD + "Mrs. Ortiz said that when Ms. Wells railed against the board from "
+                  "her seat in the council, ''she is speaking for all of us.''\n",
+                  "she is speaking for all of us")
+    assert (q.speaker, q.cue) == ("Ortiz", "said")
