@@ -1,7 +1,9 @@
 """Suggestion speed: MB of text a second through `suggest_document`.
 
-Two cases per size: an untouched layer (what opening a new document does) and a layer that
-already holds the document's annotations (every suggestion must be checked for overlap).
+Three cases per size: an untouched layer (what opening a new document does), a layer that
+already holds the document's annotations (every suggestion must be checked for overlap),
+and the same text on one line (news pasted without its line breaks; a rule that rereads a
+whole paragraph per quote turns quadratic there).
 No raw limit is defined for suggestion; the target is absolute.
 """
 
@@ -38,9 +40,14 @@ def suggest_figures(ws: Workspace) -> list[Figure]:
     for size, spans in ws.scale.documents:
         text, items = ws.annotated(size, spans)
         mb = len(text.encode("utf-8")) / 1_000_000
-        for case, present in (("empty layer", []), (f"{spans:,} spans already", items)):
+        # the same text as one line (offsets unchanged): a rule that looks at a whole
+        # paragraph for each quote shows here as time growing with the square of the size
+        one_line = text.replace("\n", " ")
+        for case, body, present in (("empty layer", text, []),
+                                    (f"{spans:,} spans already", text, items),
+                                    ("on one line, empty layer", one_line, [])):
             runs = within(BUDGET_S, ws.scale.heavy_repeat,
-                          lambda _, t=text, p=present: _run(suggest_document, t, p))
+                          lambda _, t=body, p=present: _run(suggest_document, t, p))
             figures.append(Figure("suggest", f"{size_label(size)} text, {case}",
                                   mb / median(runs), "MB/s", target=TARGET,
                                   check=lambda v, r: v >= 1,

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import cached_property
 
 BODY = "body"
 HEADLINE = "headline"
@@ -152,8 +153,12 @@ class Units:
     def headline_like(self, para: Paragraph) -> bool:
         """The first line as a headline: marked so, or written in title case even when it
         ends in a full stop ("Guns Are ‘The Ultimate Public Health Crisis,’ Dean Says.")."""
-        return para.index == 0 and (para.kind == HEADLINE or
-                                     title_case(self.text[para.start:para.end]))
+        return para.index == 0 and self._first_line_headline
+
+    @cached_property
+    def _first_line_headline(self) -> bool:  # once: an article on one line is all line
+        first = self.paragraphs[0]
+        return first.kind == HEADLINE or title_case(self.text[first.start:first.end])
 
     def paragraph_at(self, pos: int) -> Paragraph | None:
         i = bisect_right(self._para_starts, pos) - 1
