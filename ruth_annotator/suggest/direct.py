@@ -175,17 +175,19 @@ class DirectQuotes:
         before = self.text[start:q.open_pos].rstrip()
         if not before.endswith((":", "—", "–")):  # "When Trump finally wrapped up — “…”"
             return None
-        label = _LABEL_PHRASE.fullmatch(self.text, start, start + len(before) - 1)
+        end = start + len(before) - 1  # the colon or dash
+        label = _LABEL_PHRASE.fullmatch(self.text, start, end)
         if label is not None:  # "Bake-off star Ellie Marsh: ‘…’"
             return CueMatch(None, label.span("spk"), None, "colon")
-        quoted = _QUOTING.search(self.text, start, start + len(before))
+        # (the phrases right before the colon are looked for near it, not in the whole
+        # sentence, which on an article with no full stops is the whole article)
+        quoted = _QUOTING.search(self.text, max(start, end - 150), end + 1)
         if quoted is not None:  # "Obama quoted Lincoln: “…”": the one quoted speaks
             return CueMatch(quoted.span("cue"), quoted.span("spk"), None, "colon")
-        source = _FROM_SOURCE.search(self.text, start, start + len(before))
+        source = _FROM_SOURCE.search(self.text, max(start, end - 120), end + 1)
         if source is not None:  # "More from Blumenthal and Cohen: “…”"
             return CueMatch(None, source.span("spk"), None, "colon")
         # the last clause first: "She said experts agreed, to which O'Malley interjected:"
-        end = start + len(before) - 1
         subject = self._last_clause_subject(start, q.open_pos) or \
             sentence_subject(self.text, start, q.open_pos) or \
             self._person_before_colon(start, end) or \
@@ -196,7 +198,7 @@ class DirectQuotes:
     def _person_before_colon(self, start: int, end: int) -> tuple[int, int] | None:
         """"The timing doesn't surprise Republican pollster Daron Shaw:": with no person for
         a subject, a person named right before the colon (a name after a role noun)."""
-        m = _PERSON_AT_END.search(self.text, start, end)
+        m = _PERSON_AT_END.search(self.text, max(start, end - 150), end)
         if m is None or m.group("role") and m.group("role") not in people.ROLE_GENDER:
             return None
         return m.span("spk")
