@@ -84,7 +84,7 @@ SPEAKER = (rf"(?P<spk>(?!(?!{_NAME_OPENER}){_NOT_SPEAKER}\b)(?!{_PARTICIPLE_OPEN
 # One or two comma-separated asides: "Smith, 45, said", "Ellis, 67, from Hull, said".
 # A party and state in brackets may come first: "Sen. Pat Toomey (R-Pa.) said".
 # (An apostrophe inside a word may stand in it: "Jenna Golden, Twitter’s director, said".)
-_ASIDE = r"(?:[^,\n\"“”‘’]|(?<=\w)’(?=\w))"
+_ASIDE = r"(?:[^,\n\"“”‘’]|(?<=\w)’(?=\w)|(?<=s)’(?=[ \t]))"  # (and "Sanders’ aide")
 APPOS = (r"(?:[ \t]*\((?:[RDI](?:-[\w. ]{2,6})?\),?|[^()\n]{1,30}\)))?"
          # (after a party's letter, a stray comma: "Kasich (R-OH), said")
          rf"(?P<app>,[ \t]*{_ASIDE}{{1,150}}?(?:,[ \t]*{_ASIDE}{{1,80}}?){{0,3}},)?")

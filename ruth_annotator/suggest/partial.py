@@ -72,6 +72,9 @@ _OWNED_SAYING = re.compile(rf"(?<![\w'’-])(?P<spk>[Hh]is|[Hh]er|[Tt]heir|{NAME
                            rf"[ \t]+(?:[a-z]+[ \t]+)?{alternation(EN.words('speech_nouns'))}s?"
                            r"[ \t]+that\b")
 _ANY_QUOTE = re.compile("[\"“”]|''")
+_ASKING = frozenset(("asked",))  # "Rubio was asked by the moderator whether …"
+_PASSIVE = re.compile(r"\b(?:was|were|is|are|been|being)[ \t]+(?:[a-z]+ly[ \t]+)?$")
+_BY_AFTER = re.compile(rf"[ \t]+by[ \t]+(?P<spk>(?:[A-Za-z][\w-]*[ \t]+){{0,3}}{NAME})")
 _CONJOINED_BEFORE = re.compile(rf"[ \t]+(?:and|but)[ \t]+{ADV}$")
 # "Representative Adam B. Schiff, a Democrat of California and a member of …, said": a
 # name opening the sentence with a long aside before the verb.
@@ -91,7 +94,10 @@ def partial_quotes(text: str, units: Units, drafts: list[QuoteDraft],
                 if d.speaker is not None and d.parent is None}
     quoted = sorted(seg for d in drafts if d.parent is None for seg in d.segments)
     out = []
-    for start, end in fragments:
+    # the fragments with a cue of their own first, so that the others of their sentence
+    # share it: "Guns are “the ultimate public health crisis” and “stunt growth,” Howard
+    # Dean proclaimed"
+    for start, end in sorted(fragments, key=lambda f: not _cued_after(text, units, f, patterns)):
         content = text[start:end]
         words = len(content.split())
         if words < 2 or covered.hits(start, end) or \
@@ -126,7 +132,14 @@ def partial_quotes(text: str, units: Units, drafts: list[QuoteDraft],
         out.append(draft)
         speaking.setdefault(here[0], draft)
         covered.mark(start, end)
-    return out
+    return sorted(out, key=lambda d: d.start)
+
+
+def _cued_after(text: str, units: Units, fragment: tuple[int, int],
+                patterns: CuePatterns) -> bool:
+    para = units.paragraph_at(fragment[0])
+    return para is not None and \
+        fragment_cue_after(text, *fragment, para.end, patterns) is not None
 
 
 def _after_quotes(text: str, pos: int, limit: int, quoted: list[tuple[int, int]]) -> int:
@@ -192,6 +205,10 @@ def sentence_attribution(text: str, sentence: int, mark: int,
         # for the sentence's own start
         window = text[lo:verb.start()] if lo == sentence else "\x00" + text[lo:verb.start()]
         offset = lo if lo == sentence else lo - 1
+        asker = _BY_AFTER.match(text, verb.end(), mark) \
+            if verb.group() in _ASKING and _PASSIVE.search(window) else None
+        if asker is not None:  # "Rubio was asked by moderator Gerard Baker whether …"
+            return (verb.start(), verb.end()), asker.span("spk")
         m = _WHO_BEFORE.search(window) or _SUBJECT_BEFORE.search(window) or \
             (_NAME_ASIDE.match(window) if lo == sentence else None)
         if m is not None and m.re is _NAME_ASIDE and m.group("spk").split()[0] in COMMON_CAPS:

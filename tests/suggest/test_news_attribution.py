@@ -506,3 +506,20 @@ def test_the_main_clause_cue_before_a_subordinate_one():
                   "her seat in the council, ''she is speaking for all of us.''\n",
                   "she is speaking for all of us")
     assert (q.speaker, q.cue) == ("Ortiz", "said")
+
+
+def test_fragments_with_their_own_cue_lend_it_to_the_sentence():
+    q = one_quote(LEAD + "Piers are “the biggest waste of money in town” and “a danger to "
+                  "children,” Dana Wells, the former harbour master, proclaimed to a crowd.\n",
+                  "the biggest waste of money in town")
+    assert (q.speaker, q.cue) == ("Dana Wells", "proclaimed")
+
+
+def test_a_possessive_s_in_an_aside_and_the_asker_in_the_passive():
+    q = one_quote(LEAD + "“The harbour needs a bold plan,” Tom Hale, Reyes’ campaign manager, "
+                  "said in a statement.\n", "The harbour needs a bold plan")
+    assert q.speaker == "Tom Hale"
+    q = one_quote(LEAD + "Ortiz was asked by radio host Tom Hale whether the plan would risk "
+                  "“adding another costly burden to an already stretched town budget.”\n",
+                  "adding another costly burden")
+    assert (q.speaker, q.cue) == ("Tom Hale", "asked")
