@@ -145,9 +145,9 @@ def test_polnear_train_split_figures():
     system = [suggest_record({"id": g["id"], "text": g["text"]}) for g in gold]
     ev = evaluate_records(gold, system)
     assert ev.pieces["overlap"].f1 >= 0.918
-    assert ev.piece_speakers.value >= 0.95
-    assert ev.end_to_end.f1 >= 0.875
-    assert ev.piece_cues.value >= 0.87
+    assert ev.piece_speakers.value >= 0.955
+    assert ev.end_to_end.f1 >= 0.88
+    assert ev.piece_cues.value >= 0.875
 
 
 def test_a_relative_pronoun_as_gold_speaker_stands_for_its_antecedent():
