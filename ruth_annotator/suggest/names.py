@@ -17,13 +17,15 @@ from ruth_annotator.suggest.vocab import EN, alternation
 
 _UPPER = "A-ZÀ-ÖØ-Þ"
 _WORD = (rf"(?:(?:Mr|Mrs|Ms|Dr|Prof|St|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Det|Insp|Rev|Jr|Sr)\."
-         rf"|[{_UPPER}]\.(?=\s?[{_UPPER}])"
+         rf"|[{_UPPER}]\.(?=\s?[{_UPPER}])|(?<=[{_UPPER}]\.)[{_UPPER}]\."
          rf"|[{_UPPER}]\w*(?:['’](?!s\b)[A-Za-zÀ-ÿ]\w*|-[A-Za-zÀ-ÿ\d]\w*)*"
          rf"(?:['’]s(?=[ \t]+[{_UPPER}])|(?<=s)['’](?=[ \t]+[{_UPPER}]))?\+?)")
 _CONNECT = r"(?:of|for|the|and|&|de|da|di|du|van|von|der|den|le|la|del|bin|al|y)"
 # The lookahead lets most positions fail at once: a name starts with a capital.
 SEQUENCE = re.compile(
-    rf"(?=[{_UPPER}])(?<![\w'’])(?:{_WORD})(?:(?:[ \t]+{_CONNECT})*[ \t]+(?:{_WORD}))*"
+    rf"(?=[{_UPPER}])(?<![\w'’])(?:{_WORD})"
+    # (initials stand together: "U.S. Department of Justice")
+    rf"(?:(?:(?:[ \t]+{_CONNECT})*[ \t]+|(?<=[{_UPPER}]\.)(?=[{_UPPER}]\.))(?:{_WORD}))*"
     r"(?:[ \t]+\d{1,2}\b)?")
 TOKEN = re.compile(rf"{_WORD}|{_CONNECT}\b|\d+")
 _PARTICLES = frozenset("de da di du van von der den le la del bin al y".split())

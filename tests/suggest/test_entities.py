@@ -143,3 +143,12 @@ def test_a_shared_surname_goes_to_the_principal_or_the_titles_gender():
     found = mentions(text)
     assert [name for surface, _, name in found if surface == "Ortiz"] == [
         "Lena Ortiz", "Lena Ortiz", "Tom Ortiz"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Growth in the U.S. economy slowed.", [("U.S.", "GPE")]),
+    ("The U.S. Department of Justice said no.", [("U.S. Department of Justice", "ORG")]),
+    ("He flew to Washington, D.C. for the vote.", [("Washington", "GPE"), ("D.C.", "GPE")]),
+])
+def test_initials_that_stand_together(text, expected):
+    assert [(surface, label) for surface, label, _ in mentions(text)] == expected
