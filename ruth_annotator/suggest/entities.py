@@ -94,11 +94,6 @@ def _select(cands: list[Found], length: int) -> list[Found]:
     return sorted(chosen, key=lambda c: c.start)
 
 
-def _title_gender(word: str) -> str:
-    """The gender a title tells ("Mrs." a woman), or ""."""
-    return "f" if word in people.FEMALE_TITLES else "m" if word in people.MALE_TITLES else ""
-
-
 def _strip_title(name: str, titles: frozenset[str] = people.TITLES) -> list[str]:
     words = name.split()
     while len(words) > 1 and words[0] in titles:
@@ -185,7 +180,8 @@ class _Clusterer:
             return f"PERSON:{canon[joined]}"
         owners = self._owners.get(joined, ()) if len(words) == 1 else ()
         before = self.text[max(0, pos - 12):pos].split()
-        gender = _title_gender(surface.split()[0]) or _title_gender(before[-1] if before else "")
+        gender = people.title_gender(surface.split()[0]) or \
+            people.title_gender(before[-1] if before else "")
         if gender and len(owners) > 1:  # "Mrs. Clinton" is not Bill Clinton
             owners = [o for o in owners
                       if people.FIRST_NAMES.get(o.split()[0], gender) == gender] or owners

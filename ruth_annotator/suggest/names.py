@@ -202,8 +202,7 @@ class NameFinder:
                 continue
             if word in self.titles and len(piece) > 1:
                 self._titled = True
-                self._pending_gender = ("m" if word in people.MALE_TITLES else
-                                        "f" if word in people.FEMALE_TITLES else "")
+                self._pending_gender = people.title_gender(word)
                 piece = piece[1:]
                 continue
             if (word.lower() in self.roles or word.lower() in people.ORG_NOUNS) and \
@@ -228,8 +227,7 @@ class NameFinder:
         if inner and words[-1] not in _KEEPS_POSSESSIVE:  # "Virginia Gov. Terry McAuliffe"
             k = inner[-1]
             self._titled = True
-            self._pending_gender = ("m" if words[k] in people.MALE_TITLES else
-                                    "f" if words[k] in people.FEMALE_TITLES else "")
+            self._pending_gender = people.title_gender(words[k])
             if gazetteer_label(" ".join(words[:k])):
                 self._prefix = piece[:k]
             return piece[k + 1:]

@@ -21,6 +21,12 @@ TITLE_PHRASES = EN.words("title_phrases")
 MALE_TITLES = EN.words("titles_male")
 FEMALE_TITLES = EN.words("titles_female")
 
+
+def title_gender(word: str) -> str:
+    """The gender a title tells ("Mrs." a woman, "Mr." a man), or ""."""
+    return "m" if word in MALE_TITLES else "f" if word in FEMALE_TITLES else ""
+
+
 # Role nouns: "filmmaker Dominic Savage", "the star said". Value: gender or "".
 ROLE_GENDER: dict[str, str] = {}
 for _gender, _file in (("f", "roles_female"), ("m", "roles_male"), ("", "roles")):
