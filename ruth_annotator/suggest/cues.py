@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ruth_annotator.suggest import people_words as people
+from ruth_annotator.suggest.dates import WEEKDAY
 from ruth_annotator.suggest.names import _WORD as _CAP
 from ruth_annotator.suggest.vocab import EN, alternation
 
@@ -96,7 +97,7 @@ ADV = (r"(?:(?:also|later|then|previously|once|has|had|have|would|will|recently|
        r"repeatedly|publicly|privately|first|finally|eventually|immediately|insisted|"
        r"herself|himself|themselves|"
        # a time between subject and verb: "President Obama on Friday declared"
-       r"on[ \t]+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
+       rf"on[ \t]+{WEEKDAY}|"
        r"(?:last|this)[ \t]+(?:week|month|year)|yesterday|today)[ \t]+){0,3}")
 # A speaker phrase starts a clause: "Outside court, Emily's father, Mark Watts, said:".
 # (a single look at the space before first: most places follow a letter, and fail at once)

@@ -13,7 +13,7 @@ _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|Octob
 _MONTH_UPPER = _MONTH.upper()
 _DAY = r"(?:[1-9]|[012]\d|3[01])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
-_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _HOLIDAY = (r"(?:Christmas|New\s+Year's|New\s+Year’s)(?:\s+(?:Day|Eve))?|Christmas|"
             r"Easter(?:\s+Sunday)?|Boxing\s+Day|Good\s+Friday|Thanksgiving|Halloween|Ramadan|Eid|"
             r"Diwali|Hanukkah|"
@@ -29,7 +29,7 @@ DATE_RE = re.compile(
     (?:
     (?:(?:{_RELATIVE})\s+)?(?:{_DAY}\s+(?:of\s+)?)?(?:{_MONTH}|{_MONTH_UPPER})
         (?:\s+{_DAY}\b)?(?:,?\s+{_YEAR}|\s+(?:last|next|this)\s+year)?(?![\w-])
-  | (?:(?:{_RELATIVE})\s+)?{_WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?
+  | (?:(?:{_RELATIVE})\s+)?{WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?
   | \b(?:later|earlier)\s+this\s+{_PERIOD}\b
   | \b(?:(?:early|late|mid-?)\s*)?(?:this|next|last)\s+{_PERIOD}\b
   | \bthe\s+(?:spring|summer|autumn|fall|winter|weekend)\b

@@ -22,6 +22,7 @@ from ruth_annotator.suggest.cues import (
     sentence_subject,
     speaker_span,
 )
+from ruth_annotator.suggest.dates import WEEKDAY
 from ruth_annotator.suggest.drafts import CUED, FIRST_PERSON, QuoteDraft
 from ruth_annotator.suggest.partial import fragment_cue_after
 from ruth_annotator.suggest.text_units import BOILERPLATE_START, Units
@@ -30,9 +31,8 @@ from ruth_annotator.suggest.text_units import BOILERPLATE_START, Units
 # phrase of time and place: ", the editor of …." / " on Tuesday." (not "said the cases …")
 _ATTRIBUTION_ENDS = re.compile(
     r"(?:,[^\"“”\n.;!?]{1,150}|[ \t]+(?:on|in|at|to|of|for|during|after|before|last|this|"
-    r"with|from|about|by|yesterday|today|earlier|later|recently|then|Monday|Tuesday|"
-    r"Wednesday|Thursday|Friday|Saturday|Sunday)\b[^\"“”\n.;!?]{0,60})?[ \t]*(?:[.;!?]|$)",
-    re.M)
+    rf"with|from|about|by|yesterday|today|earlier|later|recently|then|{WEEKDAY})\b"
+    r"[^\"“”\n.;!?]{0,60})?[ \t]*(?:[.;!?]|$)", re.M)
 _THE_NAME = re.compile(r"[Tt]he[ \t]+[A-Z]")
 _NON_SPACE = re.compile(r"\S+")
 _COMMA = re.compile(",")
