@@ -115,11 +115,14 @@ _PRE_ACCORDING = re.compile(
     rf"\b(?P<cue>[Aa]ccording to)[ \t]+(?P<spk>{NAME}|{NOMINAL}|{PLURAL})[ \t]*,[ \t]*$")
 # "“…,” according to a court document filed by state attorney Dave Aronberg."
 _POST_ACCORDING = re.compile(r"[\s,]*(?P<cue>according to)[ \t]+(?P<spk>[^,.;:!?\"“”‘’\n]{2,80})")
-# "X was asked by host Bill Maher, who has …, “…”": the one asking speaks.
-_ASKED_BY = re.compile(
-    r"\b(?:was|were|is|are|been|being)[ \t]+(?:[a-z]+ly[ \t]+)?(?P<cue>asked|told|questioned)"
-    rf"[ \t]+by[ \t]+(?P<spk>(?:{DET}[ \t]+)?(?:[a-z][\w-]*[ \t]+){{0,3}}{NAME}|{NOMINAL})"
-    r"(?:,[^\"“”\n]{0,200}?)?[ \t]*[:,][ \t]*$")
+# "X was asked by host Bill Maher, who has …, “…”": the one asking speaks (and in a
+# sentence, "Rubio was asked by moderator Gerard Baker whether …": see `partial`).
+_PASSIVE = r"\b(?:was|were|is|are|been|being)[ \t]+(?:[a-z]+ly[ \t]+)?"
+_BY_SPEAKER = rf"[ \t]+by[ \t]+(?P<spk>(?:[A-Za-z][\w-]*[ \t]+){{0,3}}{NAME}|{NOMINAL})"
+PASSIVE_BEFORE = re.compile(rf"{_PASSIVE}$")
+BY_SPEAKER = re.compile(_BY_SPEAKER)
+_ASKED_BY = re.compile(rf"{_PASSIVE}(?P<cue>asked|told|questioned){_BY_SPEAKER}"
+                       r"(?:,[^\"“”\n]{0,200}?)?[ \t]*[:,][ \t]*$")
 _PRE_LABEL = re.compile(rf"^[ \t]*(?P<spk>{NAME})[ \t]*:[ \t]*$")
 # "Clinton: “…” Bush: “…”": a name and a colon after a sentence ends, within a paragraph.
 _SENTENCE_LABEL = re.compile(

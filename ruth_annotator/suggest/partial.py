@@ -22,11 +22,13 @@ from ruth_annotator.suggest.coverage import Coverage
 from ruth_annotator.suggest.cues import (
     ADV,
     APPOS,
+    BY_SPEAKER,
     CUE_VERBS,
     DEFAULT,
     IRREGULAR_PAST,
     LEAD,
     NAME,
+    PASSIVE_BEFORE,
     PRON,
     SPEAKER,
     SUBORDINATE,
@@ -72,9 +74,6 @@ _OWNED_SAYING = re.compile(rf"(?<![\w'’-])(?P<spk>[Hh]is|[Hh]er|[Tt]heir|{NAME
                            rf"[ \t]+(?:[a-z]+[ \t]+)?{alternation(EN.words('speech_nouns'))}s?"
                            r"[ \t]+that\b")
 _ANY_QUOTE = re.compile("[\"“”]|''")
-_ASKING = frozenset(("asked",))  # "Rubio was asked by the moderator whether …"
-_PASSIVE = re.compile(r"\b(?:was|were|is|are|been|being)[ \t]+(?:[a-z]+ly[ \t]+)?$")
-_BY_AFTER = re.compile(rf"[ \t]+by[ \t]+(?P<spk>(?:[A-Za-z][\w-]*[ \t]+){{0,3}}{NAME})")
 _CONJOINED_BEFORE = re.compile(rf"[ \t]+(?:and|but)[ \t]+{ADV}$")
 # "Representative Adam B. Schiff, a Democrat of California and a member of …, said": a
 # name opening the sentence with a long aside before the verb.
@@ -205,8 +204,8 @@ def sentence_attribution(text: str, sentence: int, mark: int,
         # for the sentence's own start
         window = text[lo:verb.start()] if lo == sentence else "\x00" + text[lo:verb.start()]
         offset = lo if lo == sentence else lo - 1
-        asker = _BY_AFTER.match(text, verb.end(), mark) \
-            if verb.group() in _ASKING and _PASSIVE.search(window) else None
+        asker = BY_SPEAKER.match(text, verb.end(), mark) \
+            if verb.group() == "asked" and PASSIVE_BEFORE.search(window) else None
         if asker is not None:  # "Rubio was asked by moderator Gerard Baker whether …"
             return (verb.start(), verb.end()), asker.span("spk")
         m = _WHO_BEFORE.search(window) or _SUBJECT_BEFORE.search(window) or \
