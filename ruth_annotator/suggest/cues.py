@@ -427,7 +427,12 @@ _OWNED_NOUN = re.compile(r"(?:['’]s|\b(?:the|a|an|his|her|their|its|this|that|
 
 SUBORDINATOR_BEFORE = re.compile(r"\b(?:when|while|after|because|if|since|though|"
                                  r"although|before|until)[ \t]+$")
-_WORDS = re.compile(r"[a-z]+")
+_LOWER_WORD_RE = re.compile(r"[a-z]+")
+
+
+def has_speech_verb(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] holds a speech verb (of the vocabulary's, in any form)."""
+    return not CUE_VERBS.isdisjoint(_LOWER_WORD_RE.findall(text, start, end))
 
 
 def with_aside(m: re.Match) -> bool:
@@ -467,7 +472,7 @@ def cue_before(text: str, start: int, mark: int,
             break
         m = later
     if m is not None and m is not main and (
-            main is not None or CUE_VERBS.intersection(_WORDS.findall(window, 0, m.start()))):
+            main is not None or has_speech_verb(window, 0, m.start())):
         # "Clinton said that when Warren railed against …, “…”": the main clause's cue,
         # or with none read here, the sentence's speech verbs as the caller weighs them
         # (`partial.sentence_attribution`); "after Trump had said, “…”" keeps its cue

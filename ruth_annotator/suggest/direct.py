@@ -14,7 +14,6 @@ import re
 
 from ruth_annotator.suggest import people_words as people
 from ruth_annotator.suggest.cues import (
-    CUE_VERBS,
     DEFAULT,
     DESCRIBED,
     LOWER_DESCRIBED,
@@ -25,6 +24,7 @@ from ruth_annotator.suggest.cues import (
     cue_after,
     cue_before,
     dash_attribution,
+    has_speech_verb,
     sentence_subject,
 )
 from ruth_annotator.suggest.drafts import CUED, FIRST_PERSON, INHERITED, LABELLED, QuoteDraft
@@ -233,8 +233,7 @@ class DirectQuotes:
         if decided:
             return closing
         subject = clause_subject(self.text, sentence[0], start, names_only=True)
-        if subject is None and \
-                CUE_VERBS.intersection(_WORDS.findall(self.text, sentence[0], start)):
+        if subject is None and has_speech_verb(self.text, sentence[0], start):
             # "On the other side, Sen. Ted Cruz, a candidate, tweeted a warning. “…”"
             subject = sentence_subject(self.text, sentence[0], start)
         return CueMatch(None, subject) if subject is not None else None
