@@ -93,10 +93,11 @@ def partial_quotes(text: str, units: Units, drafts: list[QuoteDraft],
                 if d.speaker is not None and d.parent is None}
     quoted = sorted(seg for d in drafts if d.parent is None for seg in d.segments)
     out = []
-    # the fragments with a cue of their own first, so that the others of their sentence
-    # share it: "Guns are “the ultimate public health crisis” and “stunt growth,” Howard
-    # Dean proclaimed"
-    for start, end in sorted(fragments, key=lambda f: not _cued_after(text, units, f, patterns)):
+    # the cue right after the closing mark, looked for once per fragment; the fragments
+    # with one first, so that the others of their sentence share it: "Guns are “the
+    # ultimate public health crisis” and “stunt growth,” Howard Dean proclaimed"
+    own_cue = {f: _own_cue(text, units, f, patterns) for f in fragments}
+    for start, end in sorted(fragments, key=lambda f: own_cue[f] is None):
         content = text[start:end]
         words = len(content.split())
         if words < 2 or covered.hits(start, end) or \
@@ -110,7 +111,7 @@ def partial_quotes(text: str, units: Units, drafts: list[QuoteDraft],
         # the cue right after the closing mark first ("Polling shows that ''the public is
         # not comfortable,'' said Sylke Tempel"); a shorter fragment counts only with it:
         # "The plans are “profoundly irresponsible,” said Steve Bell"
-        found = fragment_cue_after(text, start, end, para.end, patterns) or (
+        found = own_cue[start, end] or (
             sentence_attribution(text, sentence, start, verbs) if words >= MIN_WORDS
             else None)
         draft = None
@@ -134,11 +135,10 @@ def partial_quotes(text: str, units: Units, drafts: list[QuoteDraft],
     return sorted(out, key=lambda d: d.start)
 
 
-def _cued_after(text: str, units: Units, fragment: tuple[int, int],
-                patterns: CuePatterns) -> bool:
+def _own_cue(text: str, units: Units, fragment: tuple[int, int], patterns: CuePatterns
+             ) -> tuple[tuple[int, int], tuple[int, int]] | None:
     para = units.paragraph_at(fragment[0])
-    return para is not None and \
-        fragment_cue_after(text, *fragment, para.end, patterns) is not None
+    return fragment_cue_after(text, *fragment, para.end, patterns) if para else None
 
 
 def _after_quotes(text: str, pos: int, limit: int, quoted: list[tuple[int, int]]) -> int:
