@@ -260,12 +260,11 @@ class IndirectQuotes:
             tail = self.text[match.cue[1]:stop]
             if len(tail) > 40 or "," in tail or len(sentence[:comma].split()) < 4:
                 continue
-            if self.text[match.cue[0]:match.cue[1]] not in TELL and \
-                    not _ATTRIBUTION_ENDS.match(self.text, max(match.cue[1], match.speaker[1])):
+            if self.text[match.cue[0]:match.cue[1]] in TELL:
+                if tail.strip() and not _LISTENER.match(tail):
+                    continue  # "…, he tells one joke about Trump": what is told, not who to
+            elif not _ATTRIBUTION_ENDS.match(self.text, max(match.cue[1], match.speaker[1])):
                 continue  # "…, it showed how contentious the issue has become": no ending
-            if self.text[match.cue[0]:match.cue[1]] in TELL and tail.strip() and \
-                    not _LISTENER.match(tail):
-                continue  # "…, he tells one joke about Trump": what is told, not who to
             return self._finish(start, start + comma, match.cue, match.speaker)
         return None
 
