@@ -385,10 +385,10 @@ def said_before(text: str, start: int, end: int) -> tuple[int, int] | None:
 _CLAUSE_NAME = re.compile(rf"(?:(?:and|but|then)[ \t]+)?(?P<spk>{NAME})(?:{APPOS})[ \t]+[a-z]")
 
 
-SAYING_THINGS = people.MESSAGE_NOUNS | people.DOCUMENT_NOUNS
+_SAYING_THINGS = people.MESSAGE_NOUNS | people.DOCUMENT_NOUNS
 _AGENT_NOUN = re.compile(r"[a-z]{3,}(?:ers|ists|ians|ents)")  # "the protesters chanted"
 _CARRIER = re.compile(rf"(?P<spk>{DET}[ \t]+(?:[\w'’-]+[ \t]+){{0,4}}?"
-                      rf"{alternation(SAYING_THINGS)})"
+                      rf"{alternation(_SAYING_THINGS)})"
                       r"[ \t]+$")
 
 
@@ -595,5 +595,5 @@ def _is_people(phrase: str) -> bool:
     "officials", "the committee", "a letter", "the protesters"."""
     words = [w.lower().strip("’'") for w in phrase.split()]
     return any(w in people.ROLE_GENDER or w in people.PLURAL_ROLES or
-               w in people.ORG_NOUNS or w in SAYING_THINGS or _AGENT_NOUN.fullmatch(w)
+               w in people.ORG_NOUNS or w in _SAYING_THINGS or _AGENT_NOUN.fullmatch(w)
                for w in words[1:] or words)
