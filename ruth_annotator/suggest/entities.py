@@ -179,12 +179,13 @@ class _Clusterer:
             self._first_named.setdefault(canon[joined], pos)
             return f"PERSON:{canon[joined]}"
         owners = self._owners.get(joined, ()) if len(words) == 1 else ()
-        before = self.text[max(0, pos - 12):pos].split()
-        gender = people.title_gender(surface.split()[0]) or \
-            people.title_gender(before[-1] if before else "")
-        if gender and len(owners) > 1:  # "Mrs. Clinton" is not Bill Clinton
-            owners = [o for o in owners
-                      if people.FIRST_NAMES.get(o.split()[0], gender) == gender] or owners
+        if len(owners) > 1:  # "Mrs. Clinton" is not Bill Clinton
+            before = self.text[max(0, pos - 12):pos].split()
+            gender = people.title_gender(surface.split()[0]) or \
+                people.title_gender(before[-1] if before else "")
+            if gender:
+                owners = [o for o in owners
+                          if people.FIRST_NAMES.get(o.split()[0], gender) == gender] or owners
         if owners:
             best = max(owners, key=lambda o: (self._named_count.get(o, 0),
                                               -self._first_named.get(o, len(self.text))))
