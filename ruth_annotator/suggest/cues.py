@@ -319,8 +319,14 @@ DATELINE = re.compile(
 # Capitalised words that may stand before a person's title and name: "Former Arkansas Gov.
 # Mike Huckabee, for his part, is labeling …".
 _BEFORE_A_TITLE = frozenset(("former", "then", "late", "acting", "retired", "outgoing"))
-SUBORDINATE = re.compile(r"(?:When|While|As|After|Before|If|Because|Since|Although|Though|"
-                         r"Once|Until|Unless|Whereas)[ \t]+(?=[A-Z])")
+# Words that open a subordinate clause; a sentence may open with these and a few more
+# ("As", "Once", "Unless", "Whereas"), and a subject right after one is not the main
+# clause's ("Clinton said that when Warren railed …")
+_SUBORDINATORS = ("when", "while", "after", "before", "if", "because", "since", "although",
+                  "though", "until")
+_OPENING_SUBORDINATORS = _SUBORDINATORS + ("as", "once", "unless", "whereas")
+SUBORDINATE = re.compile(rf"{alternation([w.capitalize() for w in _OPENING_SUBORDINATORS])}"
+                         r"[ \t]+(?=[A-Z])")
 
 
 def clause_subject(text: str, start: int, end: int,
@@ -425,8 +431,7 @@ _OWNED_NOUN = re.compile(r"(?:['’]s|\b(?:the|a|an|his|her|their|its|this|that|
                          r"[ \t]+(?:[\w-]+[ \t]+)?$")
 
 
-SUBORDINATOR_BEFORE = re.compile(r"\b(?:when|while|after|because|if|since|though|"
-                                 r"although|before|until)[ \t]+$")
+SUBORDINATOR_BEFORE = re.compile(rf"\b{alternation(_SUBORDINATORS)}[ \t]+$")
 _LOWER_WORD_RE = re.compile(r"[a-z]+")
 
 
